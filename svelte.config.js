@@ -1,0 +1,20 @@
+// SvelteKit config: a fully static, client-rendered studio that can live under any sub-path.
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** BASE_PATH lets the same build be served from a sub-path, e.g. `BASE_PATH=/studio npm run build`. */
+const base = process.env.BASE_PATH ?? '';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// 404.html is the SPA fallback: static hosts serve it for unknown paths, the client router
+		// then renders the friendly 404 (or the right page for a deep link on hosts without rewrites).
+		adapter: adapter({ fallback: '404.html', strict: true }),
+		paths: { base, relative: true },
+		alias: { $workers: 'workers', $samples: 'sample-datasets' }
+	}
+};
+
+export default config;
