@@ -1,0 +1,15 @@
+// The table of CLI commands. Adding a command is adding a row here and a file beside it.
+import { samplesCommand } from './samples-command.ts';
+
+export interface CliIo {
+	out(text: string): void;
+	err(text: string): void;
+}
+
+export interface CliCommand {
+	name: string;
+	summary: string;
+	run(args: string[], io: CliIo): Promise<number>;
+}
+
+export const COMMANDS: CliCommand[] = [samplesCommand];

@@ -1,0 +1,59 @@
+// The `benchtop` command line: the studio's capabilities over the same core, for pipelines and checks.
+// Errors print one line `benchtop: <what went wrong>` on stderr and exit 1; `--debug` adds the stack.
+import { readFileSync } from 'node:fs';
+import { toBenchtopError } from '../lib/core/errors.ts';
+import { COMMANDS, type CliIo } from './commands.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+	version: string;
+};
+
+export function usage(): string {
+	const width = Math.max(...COMMANDS.map((c) => c.name.length));
+	const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+	return `benchtop ${packageJson.version}: a machine-learning studio that runs in your browser, and this CLI over the same core.
+
+Usage: benchtop <command> [options]
+
+Commands:
+${list}
+
+Options:
+  -h, --help     show this help
+  -v, --version  print the version
+  --debug        print stack traces on errors
+
+The studio itself: npm start, then open the printed address.`;
+}
+
+const defaultIo: CliIo = {
+	out: (text) => process.stdout.write(`${text}\n`),
+	err: (text) => process.stderr.write(`${text}\n`)
+};
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+	const debug = argv.includes('--debug');
+	const args = argv.filter((a) => a !== '--debug');
+	try {
+		const [first, ...rest] = args;
+		if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+			io.out(usage());
+			return 0;
+		}
+		if (first === '-v' || first === '--version') {
+			io.out(packageJson.version);
+			return 0;
+		}
+		const command = COMMANDS.find((c) => c.name === first);
+		if (!command) {
+			io.err(`benchtop: unknown command "${first}" (run benchtop --help for the list)`);
+			return 1;
+		}
+		return await command.run(rest, io);
+	} catch (error) {
+		const failure = toBenchtopError(error);
+		io.err(`benchtop: ${failure.message}${failure.detail && debug ? ` (${failure.detail})` : ''}`);
+		if (debug && error instanceof Error && error.stack) io.err(error.stack);
+		return 1;
+	}
+}

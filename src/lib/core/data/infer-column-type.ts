@@ -1,0 +1,52 @@
+// Infers a column's type from every one of its values (not a sample), so a late "N/A" or a decimal
+// in row 900,000 is not missed.
+import type { ColumnType } from './column-types.ts';
+import { isMissingValue } from './missing-values.ts';
+
+const INTEGER = /^[+-]?\d+$/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const BOOLEAN = /^(true|false)$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** "0123" is a code (zip, ID), not the number 123: keep it as text so the zero survives. */
+const LEADING_ZERO = /^[+-]?0\d/;
+
+/**
+ * A column with few distinct values relative to its size is a category; many distinct values mean
+ * free text. 50% and 1000 keep names and descriptions as text while labels like "setosa" are categories.
+ */
+const CATEGORY_MAX_UNIQUE_RATIO = 0.5;
+const CATEGORY_MAX_UNIQUE = 1000;
+
+export function isValidDate(raw: string): boolean {
+	return ISO_DATE.test(raw) && !Number.isNaN(Date.parse(raw));
+}
+
+export function inferColumnType(values: ArrayLike<string | null | undefined>): ColumnType {
+	let integer = true;
+	let number = true;
+	let boolean = true;
+	let date = true;
+	let present = 0;
+	const distinct = new Set<string>();
+
+	for (let i = 0; i < values.length; i++) {
+		const raw = values[i];
+		if (raw == null || isMissingValue(raw)) continue;
+		const value = raw.trim();
+		present++;
+		if (distinct.size <= CATEGORY_MAX_UNIQUE) distinct.add(value);
+		if (integer && (!INTEGER.test(value) || LEADING_ZERO.test(value))) integer = false;
+		if (number && (!NUMBER.test(value) || LEADING_ZERO.test(value))) number = false;
+		if (boolean && !BOOLEAN.test(value)) boolean = false;
+		if (date && !isValidDate(value)) date = false;
+	}
+
+	if (present === 0) return 'text';
+	if (integer) return 'integer';
+	if (number) return 'number';
+	if (boolean) return 'boolean';
+	if (date) return 'date';
+	const looksCategorical =
+		distinct.size <= CATEGORY_MAX_UNIQUE && distinct.size / present <= CATEGORY_MAX_UNIQUE_RATIO;
+	return looksCategorical ? 'category' : 'text';
+}
