@@ -1,0 +1,126 @@
+// The one module that opens Benchtop's IndexedDB database: its name and version, the cumulative
+// migrations, and how a connection steps aside when another tab needs a newer schema.
+
+import { unwrap, wrap } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { BenchtopError } from '../errors.ts';
+import { ensureIdbClassesFor, globalFactory } from './idb-factory.ts';
+import type { BenchtopSchema } from './schema.ts';
+
+export const DB_NAME = 'benchtop';
+/** Raise by one with every schema change, and add an `if (oldVersion < N)` step to `upgradeSchema`. */
+export const DB_VERSION = 1;
+
+export type StudioDb = IDBPDatabase<BenchtopSchema>;
+export type UpgradeTransaction = IDBPTransaction<
+	BenchtopSchema,
+	StoreNames<BenchtopSchema>[],
+	'versionchange'
+>;
+
+export interface OpenStudioDbOptions {
+	/** Defaults to `globalThis.indexedDB`; tests and the in-memory fallback pass fake-indexeddb's. */
+	factory?: IDBFactory;
+	name?: string;
+	/** Another tab asked for a newer schema (or deleted the database): our connection is already closed. */
+	onStale?: () => void;
+	/** Our open waits for an older connection in another tab to close. */
+	onBlocked?: () => void;
+	/** The browser closed the connection itself, e.g. because the user cleared site data. */
+	onTerminated?: () => void;
+}
+
+const UNAVAILABLE_MESSAGE = 'Benchtop could not open its storage in this browser.';
+
+/**
+ * Brings a database at `oldVersion` up to `DB_VERSION`. Steps are cumulative so that a database several
+ * versions behind runs every step it missed, in order; a step never edits what an earlier one created
+ * except through a later step.
+ */
+export function upgradeSchema(
+	db: StudioDb,
+	oldVersion: number,
+	_newVersion: number | null,
+	_tx: UpgradeTransaction
+): void {
+	if (oldVersion < 1) {
+		const datasets = db.createObjectStore('datasets', { keyPath: 'id' });
+		// Unique: a data set version is identified by its bytes, so the same bytes are stored once.
+		datasets.createIndex('by-hash', 'hash', { unique: true });
+		datasets.createIndex('by-created', 'createdAt');
+		db.createObjectStore('blobs', { keyPath: 'id' });
+		db.createObjectStore('recipes', { keyPath: 'id' });
+		db.createObjectStore('experiments', { keyPath: 'id' });
+		db.createObjectStore('runs', { keyPath: 'id' });
+		db.createObjectStore('models', { keyPath: 'id' });
+		db.createObjectStore('artifacts', { keyPath: 'id' });
+		db.createObjectStore('settings');
+	}
+}
+
+/**
+ * Opens (and if needed creates or migrates) the database. idb's `openDB` always uses the global
+ * `indexedDB`, so this opens through the given factory and wraps the result with idb.
+ */
+export async function openStudioDb(options: OpenStudioDbOptions = {}): Promise<StudioDb> {
+	const factory = options.factory ?? globalFactory();
+	if (!factory) throw new BenchtopError('storage-unavailable', UNAVAILABLE_MESSAGE, 'No IndexedDB here.');
+	await ensureIdbClassesFor(factory);
+
+	let request: IDBOpenDBRequest;
+	try {
+		request = factory.open(options.name ?? DB_NAME, DB_VERSION);
+	} catch (error) {
+		// Some browsers throw right away in private mode or when storage is blocked (SecurityError).
+		throw new BenchtopError('storage-unavailable', UNAVAILABLE_MESSAGE, describe(error));
+	}
+	request.addEventListener('upgradeneeded', (event) => {
+		const transaction = request.transaction;
+		if (!transaction) return;
+		upgradeSchema(
+			wrap(request.result) as unknown as StudioDb,
+			event.oldVersion,
+			event.newVersion,
+			wrap(transaction) as unknown as UpgradeTransaction
+		);
+	});
+	request.addEventListener('blocked', () => options.onBlocked?.());
+
+	let db: StudioDb;
+	try {
+		db = (await wrap(request)) as unknown as StudioDb;
+	} catch (error) {
+		if (isNamed(error, 'VersionError')) {
+			throw new BenchtopError(
+				'newer-version',
+				'A newer version of Benchtop is open in another tab. Reload this tab to use it.',
+				describe(error)
+			);
+		}
+		throw new BenchtopError('storage-unavailable', UNAVAILABLE_MESSAGE, describe(error));
+	}
+	if (unwrap(db) === undefined) {
+		// idb did not recognise the connection (its classes were fixed before ours were installed).
+		(db as unknown as IDBDatabase).close();
+		throw new BenchtopError('storage-unavailable', UNAVAILABLE_MESSAGE, 'idb could not wrap the connection.');
+	}
+
+	db.addEventListener('versionchange', () => {
+		// Closing at once lets the other tab's upgrade go ahead; this tab's code knows only the old schema.
+		db.close();
+		options.onStale?.();
+	});
+	db.addEventListener('close', () => options.onTerminated?.());
+	return db;
+}
+
+function isNamed(error: unknown, name: string): boolean {
+	return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
+}
+
+function describe(error: unknown): string {
+	if (typeof error === 'object' && error !== null && 'name' in error) {
+		return `${String(error.name)}: ${String((error as { message?: unknown }).message ?? '')}`;
+	}
+	return String(error);
+}

@@ -1,0 +1,23 @@
+// The storage layer's public face: the registry the UI holds, and the functions workers and the CLI
+// use on a connection of their own.
+
+export { openRegistry, MEMORY_ONLY_REASON, STALE_TAB_MESSAGE } from './registry.ts';
+export type { Registry, OpenRegistryOptions } from './registry.ts';
+export { DB_NAME, DB_VERSION, openStudioDb, upgradeSchema } from './db.ts';
+export type { OpenStudioDbOptions, StudioDb, UpgradeTransaction } from './db.ts';
+export type { BenchtopSchema, BlobRecord, DatasetRecord, DatasetSource, IdentifiedRecord } from './schema.ts';
+export {
+	ARROW_MIME_TYPE,
+	deleteDataset,
+	getDataset,
+	listDatasets,
+	loadDatasetArrow,
+	renameDataset,
+	saveDatasetVersion
+} from './datasets.ts';
+export type { NewDatasetVersion, SavedDatasetVersion } from './datasets.ts';
+export { getSetting, setSetting } from './settings.ts';
+export { STORAGE_FULL_MESSAGE, isQuotaError, toStorageError } from './storage-errors.ts';
+export { estimateStorage, requestPersistence } from './storage-estimate.ts';
+export type { StorageEstimateResult } from './storage-estimate.ts';
+export { sha256Hex } from './content-hash.ts';

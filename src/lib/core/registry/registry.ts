@@ -1,0 +1,136 @@
+// The storage object the UI holds: one open connection, with a fallback to memory when the browser
+// keeps nothing, and a "stale" state once another tab has moved the schema on.
+
+import { BenchtopError } from '../errors.ts';
+import * as datasets from './datasets.ts';
+import type { NewDatasetVersion, SavedDatasetVersion } from './datasets.ts';
+import { openStudioDb } from './db.ts';
+import type { StudioDb } from './db.ts';
+import { createMemoryFactory, globalFactory } from './idb-factory.ts';
+import type { DatasetRecord } from './schema.ts';
+import * as settings from './settings.ts';
+
+export const MEMORY_ONLY_REASON =
+	'Your browser does not let Benchtop store data (private mode or blocked storage). You can work ' +
+	'normally, but nothing is kept after you close this tab.';
+export const STALE_TAB_MESSAGE = 'Benchtop was updated in another tab: reload this tab to keep working.';
+const TERMINATED_MESSAGE =
+	'Benchtop lost access to its storage (site data may have been cleared). Reload this tab to keep working.';
+const CLOSED_MESSAGE = 'This storage connection is closed.';
+
+export interface Registry {
+	/** False when data lives in memory only and is gone when the tab closes. */
+	readonly persistent: boolean;
+	/** Why `persistent` is false, in words for the person using the studio. */
+	readonly unavailableReason?: string;
+	/** True once another tab upgraded the database; every call then throws `stale-tab`. */
+	readonly stale: boolean;
+	/** Called once when the registry goes stale. Returns a function that unsubscribes. */
+	onStale(listener: () => void): () => void;
+	saveDatasetVersion(input: NewDatasetVersion): Promise<SavedDatasetVersion>;
+	listDatasets(): Promise<DatasetRecord[]>;
+	getDataset(id: string): Promise<DatasetRecord | undefined>;
+	loadDatasetArrow(id: string): Promise<Uint8Array>;
+	deleteDataset(id: string): Promise<void>;
+	renameDataset(id: string, name: string): Promise<void>;
+	getSetting<T>(key: string): Promise<T | undefined>;
+	setSetting(key: string, value: unknown): Promise<void>;
+	close(): void;
+}
+
+export interface OpenRegistryOptions {
+	/** Defaults to `globalThis.indexedDB`. */
+	factory?: IDBFactory;
+	name?: string;
+}
+
+/**
+ * Opens the registry on the browser's IndexedDB, or on an in-memory one when that is missing or refuses
+ * to open. Throws `newer-version` (and only that) when a newer Benchtop owns the database.
+ */
+export async function openRegistry(options: OpenRegistryOptions = {}): Promise<Registry> {
+	const state = new ConnectionState();
+	const factory = options.factory ?? globalFactory();
+	const callbacks = { onStale: () => state.markStale(), onTerminated: () => state.markTerminated() };
+	if (factory) {
+		try {
+			const db = await openStudioDb({ factory, name: options.name, ...callbacks });
+			return createRegistry(db, state, { persistent: true });
+		} catch (error) {
+			if (error instanceof BenchtopError && error.code === 'newer-version') throw error;
+			// Anything else (private mode, SecurityError, a throwing `open`): work in memory instead.
+		}
+	}
+	const db = await openStudioDb({ factory: await createMemoryFactory(), name: options.name, ...callbacks });
+	return createRegistry(db, state, { persistent: false, unavailableReason: MEMORY_ONLY_REASON });
+}
+
+class ConnectionState {
+	stale = false;
+	failure: BenchtopError | undefined;
+	private listeners = new Set<() => void>();
+
+	markStale(): void {
+		if (this.stale) return;
+		this.stale = true;
+		this.failure ??= new BenchtopError('stale-tab', STALE_TAB_MESSAGE);
+		const listeners = [...this.listeners];
+		this.listeners.clear();
+		for (const listener of listeners) listener();
+	}
+
+	markTerminated(): void {
+		this.failure ??= new BenchtopError('storage-unavailable', TERMINATED_MESSAGE);
+	}
+
+	markClosed(): void {
+		this.failure ??= new BenchtopError('storage-unavailable', CLOSED_MESSAGE);
+	}
+
+	subscribe(listener: () => void): () => void {
+		if (this.stale) {
+			// Late subscribers still hear about it, but not from inside their own subscribe call.
+			queueMicrotask(listener);
+			return () => undefined;
+		}
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+}
+
+function createRegistry(
+	db: StudioDb,
+	state: ConnectionState,
+	mode: { persistent: boolean; unavailableReason?: string }
+): Registry {
+	/** Runs `operation` unless the connection is gone; an operation cut short by going stale says so. */
+	async function use<T>(operation: (db: StudioDb) => Promise<T>): Promise<T> {
+		if (state.failure) throw state.failure;
+		try {
+			return await operation(db);
+		} catch (error) {
+			throw state.failure ?? error;
+		}
+	}
+
+	return {
+		persistent: mode.persistent,
+		unavailableReason: mode.unavailableReason,
+		get stale() {
+			return state.stale;
+		},
+		onStale: (listener) => state.subscribe(listener),
+		saveDatasetVersion: (input) => use((db) => datasets.saveDatasetVersion(db, input)),
+		listDatasets: () => use((db) => datasets.listDatasets(db)),
+		getDataset: (id) => use((db) => datasets.getDataset(db, id)),
+		loadDatasetArrow: (id) => use((db) => datasets.loadDatasetArrow(db, id)),
+		deleteDataset: (id) => use((db) => datasets.deleteDataset(db, id)),
+		renameDataset: (id, name) => use((db) => datasets.renameDataset(db, id, name)),
+		getSetting: <T>(key: string) => use((db) => settings.getSetting<T>(db, key)),
+		setSetting: (key, value) => use((db) => settings.setSetting(db, key, value)),
+		close() {
+			state.markClosed();
+			db.close();
+		}
+	};
+}

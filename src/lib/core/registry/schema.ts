@@ -1,0 +1,61 @@
+// The typed shape of Benchtop's IndexedDB database: one entry per object store, with its key and indexes.
+// Types only; db.ts creates the stores and migrates them.
+
+import type { DBSchema } from 'idb';
+import type { ColumnSchema } from '../data/column-types.ts';
+
+export type DatasetSource =
+	| { kind: 'sample'; sampleId: string }
+	| { kind: 'file'; fileName: string }
+	| { kind: 'paste' }
+	| { kind: 'url'; url: string }
+	| { kind: 'derived' }
+	| { kind: 'synthetic'; generator: string; seed: number };
+
+export interface DatasetRecord {
+	id: string;
+	name: string;
+	source: DatasetSource;
+	rows: number;
+	columns: number;
+	schema: ColumnSchema[];
+	/** SHA-256, lower-case hex, of the Arrow IPC bytes: the identity a run records. */
+	hash: string;
+	bytes: number;
+	/** ISO 8601, UTC. */
+	createdAt: string;
+	parentId: string | null;
+	note: string;
+	blobId: string;
+}
+
+/** Large binary payloads (Arrow IPC files, images) live apart from their small metadata records. */
+export interface BlobRecord {
+	id: string;
+	blob: Blob;
+}
+
+/**
+ * Stores whose modules are not written yet. Their records only promise an `id`; each module narrows the
+ * type when it lands, and adds indexes through a new schema version.
+ */
+export interface IdentifiedRecord {
+	id: string;
+	[field: string]: unknown;
+}
+
+export interface BenchtopSchema extends DBSchema {
+	datasets: {
+		key: string;
+		value: DatasetRecord;
+		indexes: { 'by-hash': string; 'by-created': string };
+	};
+	blobs: { key: string; value: BlobRecord };
+	recipes: { key: string; value: IdentifiedRecord };
+	experiments: { key: string; value: IdentifiedRecord };
+	runs: { key: string; value: IdentifiedRecord };
+	models: { key: string; value: IdentifiedRecord };
+	artifacts: { key: string; value: IdentifiedRecord };
+	/** Out-of-line string keys: `settings.put(value, key)`. */
+	settings: { key: string; value: unknown };
+}

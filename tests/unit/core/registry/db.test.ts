@@ -1,0 +1,94 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { BenchtopError } from '../../../../src/lib/core/errors.ts';
+import { DB_NAME, DB_VERSION, openStudioDb } from '../../../../src/lib/core/registry/db.ts';
+
+/** Opens `name` at `version` on the raw factory, creating nothing, and resolves with the connection. */
+function openRaw(factory: IDBFactory, name: string, version: number): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request = factory.open(name, version);
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+}
+
+describe('openStudioDb', () => {
+	it('creates every store and index from an empty database, at schema version 1', async () => {
+		const factory = new IDBFactory();
+		const db = await openStudioDb({ factory });
+		expect(DB_NAME).toBe('benchtop');
+		expect(DB_VERSION).toBe(1);
+		expect(db.name).toBe('benchtop');
+		expect(db.version).toBe(1);
+		expect([...db.objectStoreNames].sort()).toEqual(
+			['artifacts', 'blobs', 'datasets', 'experiments', 'models', 'recipes', 'runs', 'settings'].sort()
+		);
+
+		const tx = db.transaction([...db.objectStoreNames], 'readonly');
+		for (const name of [
+			'artifacts',
+			'blobs',
+			'datasets',
+			'experiments',
+			'models',
+			'recipes',
+			'runs'
+		] as const) {
+			expect(tx.objectStore(name).keyPath, name).toBe('id');
+		}
+		expect(tx.objectStore('settings').keyPath).toBeNull();
+
+		const datasets = tx.objectStore('datasets');
+		expect([...datasets.indexNames].sort()).toEqual(['by-created', 'by-hash']);
+		expect(datasets.index('by-hash').keyPath).toBe('hash');
+		expect(datasets.index('by-hash').unique).toBe(true);
+		expect(datasets.index('by-created').keyPath).toBe('createdAt');
+		expect(datasets.index('by-created').unique).toBe(false);
+		await tx.done;
+		db.close();
+	});
+
+	it('reopens an existing database without running the migration again', async () => {
+		const factory = new IDBFactory();
+		const first = await openStudioDb({ factory, name: 'reopen' });
+		await first.put('settings', 'kept', 'theme');
+		first.close();
+		const second = await openStudioDb({ factory, name: 'reopen' });
+		expect(await second.get('settings', 'theme')).toBe('kept');
+		second.close();
+	});
+
+	it('closes itself and calls onStale when another connection asks for a newer version', async () => {
+		const factory = new IDBFactory();
+		let staleCalls = 0;
+		const db = await openStudioDb({ factory, name: 'stale', onStale: () => staleCalls++ });
+		// Resolves only because our connection steps aside; a blocked open would hang the test.
+		const newer = await openRaw(factory, 'stale', 2);
+		expect(newer.version).toBe(2);
+		expect(staleCalls).toBe(1);
+		expect(() => db.transaction('settings')).toThrow();
+		newer.close();
+	});
+
+	it('refuses a database that a newer Benchtop already upgraded, with newer-version', async () => {
+		const factory = new IDBFactory();
+		(await openRaw(factory, 'newer', DB_VERSION + 1)).close();
+		const error = await openStudioDb({ factory, name: 'newer' }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(BenchtopError);
+		expect(error).toMatchObject({
+			code: 'newer-version',
+			message: 'A newer version of Benchtop is open in another tab. Reload this tab to use it.'
+		});
+	});
+
+	it('reports storage-unavailable when the factory throws on open', async () => {
+		const factory = {
+			open() {
+				throw new DOMException('The operation is insecure.', 'SecurityError');
+			}
+		} as unknown as IDBFactory;
+		const error = await openStudioDb({ factory }).catch((e: unknown) => e);
+		expect(error).toMatchObject({ code: 'storage-unavailable' });
+		expect((error as BenchtopError).detail).toContain('SecurityError');
+	});
+});
