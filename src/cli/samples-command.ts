@@ -21,7 +21,9 @@ export const samplesCommand: CliCommand = {
 		const idWidth = Math.max(...samples.map((s) => s.id.length));
 		const shapeWidth = Math.max(...samples.map((s) => shape(s).length));
 		for (const s of samples) {
-			io.out(`${s.id.padEnd(idWidth)}  ${shape(s).padEnd(shapeWidth)}  ${s.task}, target ${s.target}  ${s.path}`);
+			io.out(
+				`${s.id.padEnd(idWidth)}  ${shape(s).padEnd(shapeWidth)}  ${s.task}, target ${s.target}  ${s.path}`
+			);
 		}
 		return 0;
 	}

@@ -25,12 +25,19 @@ export function typeColumns(raw: ColumnTable): TypedTable {
 		schema.push({ name, type });
 		columns[name] = convertColumn(values, type);
 	}
-	return { table: aq.table(columns, schema.map((c) => c.name)), schema };
+	return {
+		table: aq.table(
+			columns,
+			schema.map((c) => c.name)
+		),
+		schema
+	};
 }
 
 export function parseDelimitedText(text: string, options: DelimitedTextOptions = {}): TypedTable {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	if (body.trim() === '') throw new BenchtopError('bad-input', 'The file is empty: there is no header and no data.');
+	if (body.trim() === '')
+		throw new BenchtopError('bad-input', 'The file is empty: there is no header and no data.');
 	const raw = aq.fromCSV(body, { delimiter: options.delimiter ?? ',', autoType: false });
 	if (raw.numCols() === 0) throw new BenchtopError('bad-input', 'The file has no columns.');
 	return typeColumns(raw);
