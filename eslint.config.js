@@ -14,7 +14,12 @@ export default ts.config(
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
-			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
 		}
 	},
 	{
@@ -34,6 +39,15 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/']
+		ignores: [
+			'build/',
+			'build-subpath/',
+			'.svelte-kit/',
+			'.svelte-kit-subpath/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'bench/results/'
+		]
 	}
 );

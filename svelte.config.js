@@ -4,6 +4,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** BASE_PATH lets the same build be served from a sub-path, e.g. `BASE_PATH=/studio npm run build`. */
 const base = process.env.BASE_PATH ?? '';
+/** Where the static site goes; the tests build a sub-path copy beside the main one. */
+const pages = process.env.BUILD_DIR ?? 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -11,7 +13,8 @@ const config = {
 	kit: {
 		// 404.html is the SPA fallback: static hosts serve it for unknown paths, the client router
 		// then renders the friendly 404 (or the right page for a deep link on hosts without rewrites).
-		adapter: adapter({ fallback: '404.html', strict: true }),
+		adapter: adapter({ pages, assets: pages, fallback: '404.html', strict: true }),
+		outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
 		paths: { base, relative: true },
 		alias: { $workers: 'workers', $samples: 'sample-datasets' }
 	}

@@ -5,6 +5,10 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	// Module workers, so they can `import` tfjs and core like any other module.
 	worker: { format: 'es' },
+	build: {
+		// Sample CSVs stay files (not inlined data: URLs), so they can be cached and downloaded like any asset.
+		assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined)
+	},
 	server: { fs: { allow: ['sample-datasets', 'workers'] } },
 	preview: { port: 4173 },
 	test: {

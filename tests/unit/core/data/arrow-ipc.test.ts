@@ -4,7 +4,8 @@ import { parseDelimitedText } from '../../../../src/lib/core/data/parse-delimite
 
 describe('Arrow IPC round trip', () => {
 	it('gives back the same values, nulls and dates', () => {
-		const csv = 'id,score,ok,day,group,note\n1,0.5,true,2020-01-02,a,hello\n2,,false,,b,\n3,2.25,,2021-03-04,a,x y\n';
+		const csv =
+			'id,score,ok,day,group,note\n1,0.5,true,2020-01-02,a,hello\n2,,false,,b,\n3,2.25,,2021-03-04,a,x y\n';
 		const { table, schema } = parseDelimitedText(csv);
 		const bytes = tableToArrowIPC(table, schema);
 		expect(bytes).toBeInstanceOf(Uint8Array);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDelimitedText } from '../../../../src/lib/core/data/parse-delimited-text.ts';
 import { BenchtopError } from '../../../../src/lib/core/errors.ts';
 
-const sample = (file: string) => readFileSync(new URL(`../../../../sample-datasets/${file}`, import.meta.url), 'utf8');
+const sample = (file: string) =>
+	readFileSync(new URL(`../../../../sample-datasets/${file}`, import.meta.url), 'utf8');
 
 describe('parseDelimitedText', () => {
 	it('types the cars sample column by column, with missing values as null', () => {

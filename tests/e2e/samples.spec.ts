@@ -1,0 +1,59 @@
+import { SAMPLE_DATASETS } from '../../src/lib/core/data/sample-manifest.ts';
+import { expect, test } from './fixtures.ts';
+
+test.describe('opening samples', () => {
+	for (const sample of SAMPLE_DATASETS) {
+		test(`${sample.name} opens as a data set with a paged, typed preview`, async ({ page }) => {
+			await page.goto('/');
+			await page.getByRole('button', { name: `Open ${sample.name}` }).click();
+			await expect(page).toHaveURL(/\/data\?id=/);
+			await expect(page.getByRole('heading', { level: 2, name: sample.name })).toBeVisible();
+			const preview = page.getByRole('region', { name: 'Data preview' });
+			// One header cell per column plus the row number.
+			await expect(preview.locator('thead th')).toHaveCount(sample.columns + 1);
+			await expect(preview.locator('thead .badge').first()).toHaveText(
+				/^(integer|number|boolean|date|category|text)$/
+			);
+			const expectedOnPage = Math.min(25, sample.rows);
+			await expect(preview.locator('tbody tr')).toHaveCount(expectedOnPage);
+			await expect(page.getByText(`of ${sample.rows.toLocaleString('en')} · page 1`)).toBeVisible();
+		});
+	}
+
+	test('the preview pages through rows, and the list and preview survive a reload', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+		const preview = page.getByRole('region', { name: 'Data preview' });
+		await expect(preview.locator('thead th', { hasText: 'species' })).toContainText('category');
+		await expect(preview.locator('thead th', { hasText: 'sepal_length' })).toContainText('number');
+		await page.getByRole('button', { name: 'Next' }).click();
+		await expect(page.getByText('Rows 26–50 of 150 · page 2 of 6')).toBeVisible();
+		await expect(preview.locator('tbody tr').first().locator('td').first()).toHaveText('26');
+
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 2, name: 'Iris flowers' })).toBeVisible();
+		await expect(page.getByRole('list', { name: 'Your data sets' }).getByRole('link')).toHaveCount(1);
+		await page.goto('/');
+		await expect(page.getByRole('list', { name: 'Your data sets' })).toContainText('Iris flowers');
+	});
+
+	test('opening the same sample twice keeps one data set (same content hash)', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Open Linnerud exercise' }).click();
+		await expect(page).toHaveURL(/\/data\?id=/);
+		const firstUrl = page.url();
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Open Linnerud exercise' }).click();
+		await expect(page).toHaveURL(firstUrl);
+		await expect(page.getByRole('list', { name: 'Your data sets' }).getByRole('link')).toHaveCount(1);
+	});
+
+	test('a data set can be deleted after confirming', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Open Linnerud exercise' }).click();
+		await page.getByRole('button', { name: 'Delete…' }).click();
+		await page.getByRole('button', { name: 'Delete', exact: true }).click();
+		await expect(page).toHaveURL(/\/data$/);
+		await expect(page.getByText('No data sets yet.')).toBeVisible();
+	});
+});

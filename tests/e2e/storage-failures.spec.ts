@@ -1,0 +1,84 @@
+import { expect, test } from './fixtures.ts';
+
+test('a full disk quota gets a storage-full message and leaves nothing half written', async ({ page, baseURL }) => {
+	// Chromium reads an origin's quota when its storage is first opened, so the override comes first:
+	// room for the iris sample (about 80 KB with the empty database) but not for digits (about 500 KB).
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 250_000 });
+
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Iris flowers' })).toBeVisible();
+
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open Handwritten digits' }).click();
+	const alert = page.locator('[role="alert"][data-code="storage-full"]');
+	await expect(alert).toContainText("Your browser's storage for Benchtop is full");
+	await expect(alert).toContainText('Delete data sets or model versions you no longer need');
+	await expect(page).toHaveURL(/\/$/);
+	const list = page.getByRole('list', { name: 'Your data sets' });
+	await expect(list.getByRole('link')).toHaveCount(1);
+
+	// Nothing half written: neither a record nor an orphan blob of the failed import.
+	const counts = await page.evaluate(
+		() =>
+			new Promise<{ datasets: number; blobs: number }>((resolve, reject) => {
+				const open = indexedDB.open('benchtop');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction(['datasets', 'blobs']);
+					const d = tx.objectStore('datasets').count();
+					const b = tx.objectStore('blobs').count();
+					tx.oncomplete = () => {
+						resolve({ datasets: d.result, blobs: b.result });
+						open.result.close();
+					};
+				};
+			})
+	);
+	expect(counts).toEqual({ datasets: 1, blobs: 1 });
+
+	// And nothing lost: what was there still opens.
+	await list.getByRole('link', { name: /Iris flowers/ }).click();
+	await expect(page.getByText('of 150 · page 1 of 6')).toBeVisible();
+});
+
+test('without IndexedDB the studio says so and still works in memory', async ({ page }) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', {
+			get() {
+				throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+			}
+		});
+	});
+	await page.goto('/');
+	await expect(page.getByRole('status').filter({ hasText: 'Not saving to this browser.' })).toBeVisible();
+	await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Iris flowers' })).toBeVisible();
+	await expect(page.getByText('of 150 · page 1 of 6')).toBeVisible();
+});
+
+test('a schema upgrade in another tab makes this tab stop writing and ask for a reload', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await expect(page.getByText('No data sets yet.')).toBeVisible();
+
+	const other = await context.newPage();
+	await other.goto('/404-probe');
+	await other.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('benchtop', 99);
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					open.result.close();
+					resolve();
+				};
+			})
+	);
+	await expect(page.getByRole('alert')).toContainText('Benchtop was updated in another tab: reload');
+	await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+	await expect(page.locator('[role="alert"][data-code="stale-tab"]')).toBeVisible();
+});
