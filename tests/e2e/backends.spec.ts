@@ -23,3 +23,20 @@ test('TF.js runs a tiny op in the worker on every available backend, WebGPU incl
 	// The software WebGPU adapter is slower than WASM, so it is not the one used.
 	await expect(webgpu.getByRole('rowheader')).not.toContainText('(used)');
 });
+
+test('a crashed worker shows a clear message, and the next try gets a fresh worker', async ({ page }) => {
+	// A worker whose script throws as it loads is what a crash looks like to the page.
+	await page.route(/compute\.worker[^/]*\.js/, (route) =>
+		route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("simulated crash");' })
+	);
+	await page.goto('/system');
+	await page.getByRole('button', { name: 'Check backends' }).click();
+	const crash = page.locator('[role="alert"][data-code="worker-crashed"]');
+	await expect(crash).toContainText('The compute worker stopped unexpectedly');
+	await expect(crash).toContainText('Your data is safe; try again.');
+
+	await page.unroute(/compute\.worker[^/]*\.js/);
+	await page.getByRole('button', { name: 'Check backends' }).click();
+	await expect(page.getByRole('table', { name: 'Backend check results' })).toBeVisible({ timeout: 45_000 });
+	await expect(crash).toHaveCount(0);
+});

@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures.ts';
 
-test('a full disk quota gets a storage-full message and leaves nothing half written', async ({ page, baseURL }) => {
+test('a full disk quota gets a storage-full message and leaves nothing half written', async ({
+	page,
+	baseURL
+}) => {
 	// Chromium reads an origin's quota when its storage is first opened, so the override comes first:
 	// room for the iris sample (about 80 KB with the empty database) but not for digits (about 500 KB).
 	const cdp = await page.context().newCDPSession(page);

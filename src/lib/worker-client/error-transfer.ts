@@ -22,10 +22,16 @@ export function installErrorTransfer(): void {
 		serialize(thrown: ThrownValue): [SerializedThrow, Transferable[]] {
 			const { value } = thrown;
 			if (value instanceof BenchtopError || isBenchtopErrorData(value)) {
-				return [{ kind: 'benchtop', error: { code: value.code, message: value.message, detail: value.detail } }, []];
+				return [
+					{ kind: 'benchtop', error: { code: value.code, message: value.message, detail: value.detail } },
+					[]
+				];
 			}
 			if (value instanceof Error) {
-				return [{ kind: 'error', error: { name: value.name, message: value.message, stack: value.stack } }, []];
+				return [
+					{ kind: 'error', error: { name: value.name, message: value.message, stack: value.stack } },
+					[]
+				];
 			}
 			return [{ kind: 'value', value }, []];
 		},

@@ -9,10 +9,27 @@ export function progressCallback<P>(onProgress: (progress: P) => void): (progres
 	return proxy(onProgress);
 }
 
+export interface WorkerProgress<P> extends Throttled<[P]> {
+	/**
+	 * Delivers the pending value and waits until the page has it. A proxied callback travels on its own
+	 * channel, so without this the call's result can overtake the final progress message.
+	 */
+	settle(): Promise<void>;
+}
+
 /** Worker side: wraps the page's proxy so it is called at most once per interval, plus the final value. */
 export function throttledProgress<P>(
-	onProgress: ((progress: P) => void) | undefined,
+	onProgress: ((progress: P) => unknown) | undefined,
 	intervalMs = 100
-): Throttled<[P]> {
-	return throttle((progress: P) => void onProgress?.(progress), intervalMs);
+): WorkerProgress<P> {
+	let lastDelivery: Promise<unknown> = Promise.resolve();
+	const throttled = throttle((progress: P) => {
+		// A page that went away must not fail the work it asked for.
+		lastDelivery = Promise.resolve(onProgress?.(progress)).catch(() => undefined);
+	}, intervalMs) as WorkerProgress<P>;
+	throttled.settle = async () => {
+		throttled.flush();
+		await lastDelivery;
+	};
+	return throttled;
 }

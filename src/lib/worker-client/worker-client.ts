@@ -17,7 +17,10 @@ export interface RunOptions {
 }
 
 /** The part of `Worker` the client uses, so tests can pass a stand-in. */
-export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener' | 'removeEventListener'>;
+export type WorkerLike = Pick<
+	Worker,
+	'postMessage' | 'terminate' | 'addEventListener' | 'removeEventListener'
+>;
 
 interface Live<Api> {
 	worker: WorkerLike;
