@@ -16,7 +16,13 @@ const config = {
 		adapter: adapter({ pages, assets: pages, fallback: '404.html', strict: true }),
 		outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
 		paths: { base, relative: true },
-		alias: { $workers: 'workers', $samples: 'sample-datasets' }
+		alias: { $workers: 'workers', $samples: 'sample-datasets' },
+		typescript: {
+			// Type-check the bench harness and the Playwright config with everything else.
+			config: (tsconfig) => {
+				tsconfig.include.push('../bench/**/*.ts', '../playwright.config.ts');
+			}
+		}
 	}
 };
 

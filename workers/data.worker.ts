@@ -21,7 +21,8 @@ async function fetchText(url: string): Promise<string> {
 	} catch (error) {
 		throw new BenchtopError('bad-input', `Could not load ${url}: the network request failed.`, String(error));
 	}
-	if (!response.ok) throw new BenchtopError('bad-input', `Could not load ${url}: the server answered ${response.status}.`);
+	if (!response.ok)
+		throw new BenchtopError('bad-input', `Could not load ${url}: the server answered ${response.status}.`);
 	return response.text();
 }
 

@@ -20,8 +20,10 @@ test('TF.js runs a tiny op in the worker on every available backend, WebGPU incl
 		ran++;
 	}
 	expect(ran).toBeGreaterThanOrEqual(3);
-	// The software WebGPU adapter is slower than WASM, so it is not the one used.
+	// Headless Chromium emulates both GPUs on the CPU (SwiftShader), slower than WASM: WASM is used.
 	await expect(webgpu.getByRole('rowheader')).not.toContainText('(used)');
+	await expect(results.locator('tr[data-backend="webgl"]')).toContainText('Software adapter');
+	await expect(results.locator('tr[data-backend="wasm"]').getByRole('rowheader')).toHaveText('wasm (used)');
 });
 
 test('a crashed worker shows a clear message, and the next try gets a fresh worker', async ({ page }) => {

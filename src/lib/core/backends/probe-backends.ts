@@ -50,12 +50,16 @@ async function webgpuPrecondition(): Promise<Precondition> {
 	if (!gpu) {
 		return {
 			available: false,
-			reason: 'WebGPU is not available in this browser: use Chrome or Edge 113+ (or Safari 26+), or train on WebGL or WASM.'
+			reason:
+				'WebGPU is not available in this browser: use Chrome or Edge 113+ (or Safari 26+), or train on WebGL or WASM.'
 		};
 	}
 	const adapter = await gpu.requestAdapter().catch(() => null);
 	if (!adapter) {
-		return { available: false, reason: 'This browser has WebGPU but found no usable GPU adapter (it may be blocked).' };
+		return {
+			available: false,
+			reason: 'This browser has WebGPU but found no usable GPU adapter (it may be blocked).'
+		};
 	}
 	const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
 	const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
@@ -66,16 +70,26 @@ async function webgpuPrecondition(): Promise<Precondition> {
 	return { available: true, software, adapter: name || undefined };
 }
 
+function webglRendererName(context: WebGLRenderingContext | WebGL2RenderingContext): string | undefined {
+	const debug = context.getExtension('WEBGL_debug_renderer_info');
+	const name = context.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : context.RENDERER) as unknown;
+	return typeof name === 'string' && name ? name : undefined;
+}
+
 function webglPrecondition(): Precondition {
+	const unavailable = { available: false, reason: 'WebGL is turned off or unsupported in this browser.' };
 	if (typeof OffscreenCanvas === 'undefined') {
 		return { available: false, reason: 'WebGL needs OffscreenCanvas, which this environment lacks.' };
 	}
 	try {
-		const context = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
-		if (!context) return { available: false, reason: 'WebGL is turned off or unsupported in this browser.' };
-		return { available: true };
+		const canvas = new OffscreenCanvas(1, 1);
+		const context = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+		if (!context) return unavailable;
+		const adapter = webglRendererName(context);
+		// A software rasteriser (SwiftShader, llvmpipe) runs WebGL on the CPU, slower than WASM.
+		return { available: true, adapter, software: adapter ? SOFTWARE_ADAPTER.test(adapter) : false };
 	} catch {
-		return { available: false, reason: 'WebGL is turned off or unsupported in this browser.' };
+		return unavailable;
 	}
 }
 
@@ -125,7 +139,12 @@ export async function probeBackend(tf: TfLike, name: BackendName): Promise<Backe
 		return { name, ...pre, tinyOp: await runTinyOp(tf) };
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		return { name, available: false, reason: `The ${name} backend failed: ${message}`, tinyOp: { ok: false, error: message } };
+		return {
+			name,
+			available: false,
+			reason: `The ${name} backend failed: ${message}`,
+			tinyOp: { ok: false, error: message }
+		};
 	}
 }
 
@@ -139,8 +158,8 @@ export async function probeBackends(tf: TfLike): Promise<BackendReport[]> {
 }
 
 /**
- * The requested backend when it works; otherwise the fastest that works. A software WebGPU adapter is
- * slower than WASM, so it is only used when asked for by name.
+ * The requested backend when it works; otherwise the fastest that works. A software GPU adapter
+ * (WebGPU or WebGL emulated on the CPU) is slower than WASM, so it is only used when asked for by name.
  */
 export function chooseBackend(reports: BackendReport[], requested?: BackendName): BackendName | undefined {
 	const works = (r: BackendReport) => r.available && r.tinyOp?.ok !== false;

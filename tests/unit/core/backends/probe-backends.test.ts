@@ -60,3 +60,16 @@ describe('chooseBackend', () => {
 		expect(chooseBackend([brokenGpu, noWebgl, wasm, cpu])).toBe('wasm');
 	});
 });
+
+describe('chooseBackend with software GPUs', () => {
+	it('falls to WASM when both GPU backends are emulated on the CPU', () => {
+		const reports: BackendReport[] = [
+			{ name: 'webgpu', available: true, software: true, tinyOp: { ok: true } },
+			{ name: 'webgl', available: true, software: true, adapter: 'Google SwiftShader', tinyOp: { ok: true } },
+			{ name: 'wasm', available: true, tinyOp: { ok: true } },
+			{ name: 'cpu', available: true, tinyOp: { ok: true } }
+		];
+		expect(chooseBackend(reports)).toBe('wasm');
+		expect(chooseBackend(reports, 'webgl')).toBe('webgl');
+	});
+});
