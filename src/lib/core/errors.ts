@@ -11,6 +11,7 @@ export type BenchtopErrorCode =
 	| 'worker-crashed'
 	| 'backend-unavailable'
 	| 'bad-input'
+	| 'ragged-rows'
 	| 'internal';
 
 export interface BenchtopErrorData {

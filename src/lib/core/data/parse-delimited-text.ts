@@ -1,11 +1,12 @@
-// Parses CSV/TSV text into a typed table: every value read as a string first, then each column typed
-// from all of its values (see inferColumnType), so what is stored is what the file says.
-import * as aq from 'arquero';
+// Parses CSV/TSV text held in memory into a typed table, synchronously: the same state machine and
+// typing rules as the streaming importer, for callers that already have the whole text.
 import type { ColumnTable } from 'arquero';
 import { BenchtopError } from '../errors.ts';
 import type { ColumnSchema } from './column-types.ts';
-import { convertColumn } from './convert-column.ts';
-import { inferColumnType } from './infer-column-type.ts';
+import { uniqueColumnNames } from './import/column-names.ts';
+import { DelimitedRecords } from './import/delimited-records.ts';
+import { sniffDelimiter } from './import/sniff-delimiter.ts';
+import { typeColumns } from './import/type-columns.ts';
 
 export interface TypedTable {
 	table: ColumnTable;
@@ -16,29 +17,27 @@ export interface DelimitedTextOptions {
 	delimiter?: string;
 }
 
-export function typeColumns(raw: ColumnTable): TypedTable {
-	const schema: ColumnSchema[] = [];
-	const columns: Record<string, unknown[]> = {};
-	for (const name of raw.columnNames()) {
-		const values = raw.array(name) as ArrayLike<string | null>;
-		const type = inferColumnType(values);
-		schema.push({ name, type });
-		columns[name] = convertColumn(values, type);
-	}
-	return {
-		table: aq.table(
-			columns,
-			schema.map((c) => c.name)
-		),
-		schema
-	};
-}
-
 export function parseDelimitedText(text: string, options: DelimitedTextOptions = {}): TypedTable {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	if (body.trim() === '')
 		throw new BenchtopError('bad-input', 'The file is empty: there is no header and no data.');
-	const raw = aq.fromCSV(body, { delimiter: options.delimiter ?? ',', autoType: false });
-	if (raw.numCols() === 0) throw new BenchtopError('bad-input', 'The file has no columns.');
-	return typeColumns(raw);
+	let header: string[] | undefined;
+	let columns: string[][] = [];
+	const parser = new DelimitedRecords(
+		options.delimiter ?? sniffDelimiter(body.slice(0, 64 * 1024)),
+		(fields) => {
+			if (!header) {
+				header = fields;
+				columns = fields.map(() => []);
+				return;
+			}
+			header.forEach((_, j) => columns[j]!.push(fields[j] ?? ''));
+		}
+	);
+	parser.push(body);
+	parser.finish();
+	if (!header) throw new BenchtopError('bad-input', 'The file has no columns.');
+	const { names, notice } = uniqueColumnNames(header);
+	const { table, schema } = typeColumns({ names, columns, notices: notice ? [notice] : [] }, {});
+	return { table, schema };
 }

@@ -1,0 +1,51 @@
+// The importer's options, progress and result: one shape for every format and every way in.
+import type { ColumnTable } from 'arquero';
+import type { ColumnSchema, ColumnType } from '../column-types.ts';
+
+export type ImportFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'arrow' | 'parquet';
+
+export interface ImportOptions {
+	/** Default: from the file name's extension, then from the content. */
+	format?: ImportFormat;
+	fileName?: string;
+	/** Default: sniffed among , ; tab and |. */
+	delimiter?: string;
+	/** Read "3,14" as 3.14 in number columns (the delimiter is then usually ";"). */
+	decimalComma?: boolean;
+	/** What to do with rows whose field count differs from the header's. Default 'error'. */
+	raggedRows?: 'error' | 'pad' | 'skip';
+	/** The person's choice of type wins over inference. */
+	typeOverrides?: Record<string, ColumnType>;
+	signal?: AbortSignal;
+	/** Called per chunk; callers that cross a worker boundary throttle it. */
+	onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+	bytesRead: number;
+	totalBytes?: number;
+	rows: number;
+	phase: 'reading' | 'typing';
+}
+
+export interface ImportNotice {
+	kind: 'renamed-columns' | 'padded-rows' | 'skipped-rows' | 'dropped-empty-lines' | 'lost-values' | 'info';
+	message: string;
+}
+
+export interface ImportResult {
+	table: ColumnTable;
+	schema: ColumnSchema[];
+	format: ImportFormat;
+	delimiter?: string;
+	notices: ImportNotice[];
+	rows: number;
+}
+
+/** Raw columns as text, as every reader produces them before typing. */
+export interface TextColumns {
+	names: string[];
+	columns: (string | null)[][];
+	notices: ImportNotice[];
+	delimiter?: string;
+}
