@@ -25,8 +25,14 @@ export type WorkerLike = Pick<
 interface Live<Api> {
 	worker: WorkerLike;
 	remote: Remote<Api>;
-	/** Rejects when the worker crashes; every pending call races it. */
-	crashed: Promise<never>;
+	/**
+	 * Rejects when the worker stops for any reason (crash, abort, terminate). Every pending call races it:
+	 * comlink forgets its pending calls when the worker goes, so without this they would never settle.
+	 */
+	stopped: Promise<never>;
+	stop(error: BenchtopError): void;
+	/** Set once terminated: an abort after a crash (or the reverse) must not terminate it twice. */
+	done: boolean;
 }
 
 export class WorkerClient<Api extends object> {
@@ -54,13 +60,16 @@ export class WorkerClient<Api extends object> {
 		let onAbort: (() => void) | undefined;
 		const aborted = new Promise<never>((_, reject) => {
 			onAbort = () => {
-				this.terminateLive(live);
+				// Rejected before the worker is stopped, so this call's race settles as cancelled, not crashed.
 				reject(new BenchtopError('aborted', 'Cancelled.'));
+				// Terminating is the only way to stop work already running in the worker; calls that shared it
+				// did not ask for that, so they hear that the worker stopped and that trying again is safe.
+				this.stopLive(live, this.crashError('another task on it was cancelled'));
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });
 		});
 		try {
-			return await Promise.race([task(live.remote), live.crashed, aborted]);
+			return await Promise.race([task(live.remote), live.stopped, aborted]);
 		} finally {
 			if (onAbort) signal?.removeEventListener('abort', onAbort);
 			this.pending--;
@@ -68,10 +77,12 @@ export class WorkerClient<Api extends object> {
 		}
 	}
 
-	/** Stops the worker now; pending calls reject as crashed, the next call starts a fresh one. */
+	/** Stops the worker now; pending calls reject as cancelled ('aborted'), the next call starts a fresh one. */
 	terminate(): void {
 		this.clearIdleTimer();
-		if (this.live) this.terminateLive(this.live);
+		if (this.live) {
+			this.stopLive(this.live, new BenchtopError('aborted', 'Cancelled.', `The ${this.name} was stopped.`));
+		}
 	}
 
 	get running(): boolean {
@@ -80,31 +91,50 @@ export class WorkerClient<Api extends object> {
 
 	private ensureWorker(): Live<Api> {
 		if (this.live) return this.live;
-		const worker = this.createWorker();
-		let fail: (error: BenchtopError) => void = () => undefined;
-		const crashed = new Promise<never>((_, reject) => (fail = reject));
-		// Nobody may be waiting when it crashes; that must not become an unhandled rejection.
-		crashed.catch(() => undefined);
-		const onCrash = (event: Event) => {
-			const reason = describeCrash(event);
-			if (this.live === live) this.terminateLive(live);
-			fail(
-				new BenchtopError(
-					'worker-crashed',
-					`The ${this.name} stopped unexpectedly${reason ? ` (${reason})` : ''}. Your data is safe; try again.`,
-					reason
-				)
+		let worker: WorkerLike;
+		try {
+			worker = this.createWorker();
+		} catch (error) {
+			// A blocked or missing script (CSP, wrong path) throws here rather than firing `error`.
+			const reason = error instanceof Error ? error.message : String(error);
+			throw new BenchtopError(
+				'worker-crashed',
+				`The ${this.name} could not start (${reason}). Reload the page and try again.`,
+				reason
 			);
-		};
+		}
+		let reject: (error: BenchtopError) => void = () => undefined;
+		const stopped = new Promise<never>((_, fail) => (reject = fail));
+		// Nobody may be waiting when it stops; that must not become an unhandled rejection.
+		stopped.catch(() => undefined);
+		const onCrash = (event: Event) => this.stopLive(live, this.crashError(describeCrash(event)));
 		worker.addEventListener('error', onCrash);
 		worker.addEventListener('messageerror', onCrash);
-		const live: Live<Api> = { worker, remote: wrap<Api>(worker as Worker), crashed };
+		const live: Live<Api> = {
+			worker,
+			remote: wrap<Api>(worker as Worker),
+			stopped,
+			stop: reject,
+			done: false
+		};
 		this.live = live;
 		return live;
 	}
 
-	private terminateLive(live: Live<Api>): void {
+	private crashError(reason: string | undefined): BenchtopError {
+		return new BenchtopError(
+			'worker-crashed',
+			`The ${this.name} stopped unexpectedly${reason ? ` (${reason})` : ''}. Your data is safe; try again.`,
+			reason
+		);
+	}
+
+	/** Terminates a worker once, and rejects whatever was still waiting on it with `error`. */
+	private stopLive(live: Live<Api>, error: BenchtopError): void {
 		if (this.live === live) this.live = undefined;
+		if (live.done) return;
+		live.done = true;
+		live.stop(error);
 		live.remote[releaseProxy]();
 		live.worker.terminate();
 	}
@@ -113,7 +143,10 @@ export class WorkerClient<Api extends object> {
 		this.clearIdleTimer();
 		this.idleTimer = setTimeout(() => {
 			this.idleTimer = undefined;
-			if (this.pending === 0 && this.live) this.terminateLive(this.live);
+			// Nobody is waiting, so the error below reaches no one; it only satisfies stopLive.
+			if (this.pending === 0 && this.live) {
+				this.stopLive(this.live, new BenchtopError('aborted', 'Cancelled.'));
+			}
 		}, this.idleTimeoutMs);
 	}
 

@@ -7,6 +7,8 @@ import type { WorkerLike } from '../../../src/lib/worker-client/worker-client.ts
 export interface FakeWorker extends WorkerLike {
 	terminated: boolean;
 	crash(message: string): void;
+	/** What a real worker does when a message it sent cannot be deserialized. */
+	messageError(): void;
 }
 
 export function createFakeWorker(api: object): FakeWorker {
@@ -24,5 +26,6 @@ export function createFakeWorker(api: object): FakeWorker {
 		Object.assign(event, { message });
 		page.dispatchEvent(event);
 	};
+	page.messageError = () => page.dispatchEvent(new Event('messageerror'));
 	return page;
 }

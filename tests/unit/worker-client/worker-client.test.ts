@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BenchtopError } from '../../../src/lib/core/errors.ts';
 import { progressCallback, throttledProgress } from '../../../src/lib/worker-client/progress.ts';
 import { WorkerClient } from '../../../src/lib/worker-client/worker-client.ts';
@@ -38,6 +38,8 @@ function client(options = {}) {
 }
 
 afterEach(() => {
+	// A test that fails under fake timers must not leave them on for the next one.
+	vi.useRealTimers();
 	for (const worker of workers) if (!worker.terminated) worker.terminate();
 	workers = [];
 });
@@ -128,6 +130,84 @@ describe('WorkerClient', () => {
 		expect(workers[0]!.terminated).toBe(true);
 		expect(await c.run((api) => api.add(2, 2))).toBe(4);
 		expect(workers).toHaveLength(2);
+		c.terminate();
+	});
+
+	it('a new call cancels the idle timer, which starts again only when the last call settles', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const c = client({ idleTimeoutMs: 1_000 });
+			await c.run((api) => api.add(1, 1));
+			vi.advanceTimersByTime(900);
+			const slow = c.run((api) => api.hang());
+			const fast = c.run((api) => api.add(1, 2));
+			vi.advanceTimersByTime(200);
+			expect(await fast).toBe(3);
+			// One call is still pending, so no amount of idle time shuts the worker down under it.
+			vi.advanceTimersByTime(5_000);
+			expect(c.running).toBe(true);
+			c.terminate();
+			expect((await rejection(slow)).code).toBe('aborted');
+			expect(workers).toHaveLength(1);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('aborting one call fails the other calls on that worker instead of leaving them hanging', async () => {
+		const c = client();
+		const controller = new AbortController();
+		const cancelled = c.run((api) => api.hang(), { signal: controller.signal });
+		const bystander = c.run((api) => api.hang());
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		controller.abort();
+		expect((await rejection(cancelled)).code).toBe('aborted');
+		const error = await rejection(bystander);
+		expect(error.code).toBe('worker-crashed');
+		expect(error.message).toBe(
+			'The test worker stopped unexpectedly (another task on it was cancelled). Your data is safe; try again.'
+		);
+	});
+
+	it('terminate() rejects pending calls as cancelled', async () => {
+		const c = client();
+		const pending = c.run((api) => api.hang());
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		c.terminate();
+		const error = await rejection(pending);
+		expect(error.code).toBe('aborted');
+		expect(workers[0]!.terminated).toBe(true);
+	});
+
+	it('a message that cannot be read counts as a crash', async () => {
+		const c = client();
+		const pending = c.run((api) => api.hang());
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		workers[0]!.messageError();
+		const error = await rejection(pending);
+		expect(error.code).toBe('worker-crashed');
+		expect(error.message).toContain('(a message could not be read)');
+	});
+
+	it('a worker that cannot be created rejects as crashed, and a later call tries again', async () => {
+		let attempts = 0;
+		const c = new WorkerClient<TestApi>(
+			() => {
+				if (++attempts === 1) throw new DOMException('Script origin mismatch', 'SecurityError');
+				const worker = createFakeWorker(testApi);
+				workers.push(worker);
+				return worker;
+			},
+			{ name: 'test worker' }
+		);
+		const error = await rejection(c.run((api) => api.add(1, 1)));
+		expect(error).toBeInstanceOf(BenchtopError);
+		expect(error.code).toBe('worker-crashed');
+		expect(error.message).toBe(
+			'The test worker could not start (Script origin mismatch). Reload the page and try again.'
+		);
+		expect(await c.run((api) => api.add(1, 1))).toBe(2);
+		expect(attempts).toBe(2);
 		c.terminate();
 	});
 

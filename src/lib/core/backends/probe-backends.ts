@@ -61,7 +61,8 @@ async function webgpuPrecondition(): Promise<Precondition> {
 			reason: 'This browser has WebGPU but found no usable GPU adapter (it may be blocked).'
 		};
 	}
-	const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+	// `adapter.info` arrived in Chrome 127; before that there is no name to read, only the fallback flag.
+	const info = (adapter.info ?? {}) as Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean };
 	const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
 	const software =
 		info.isFallbackAdapter === true ||
@@ -108,6 +109,8 @@ async function precondition(name: BackendName): Promise<Precondition> {
 	}
 }
 
+const TINY_OP_ANSWER = [1, 2, 3, 4];
+
 /** [[1,2],[3,4]] × identity: small enough for any backend, and its answer is known. */
 export async function runTinyOp(tf: TfLike): Promise<TinyOpResult> {
 	const start = performance.now();
@@ -115,7 +118,12 @@ export async function runTinyOp(tf: TfLike): Promise<TinyOpResult> {
 	try {
 		// Read asynchronously: dataSync() can kill a WebGPU device in headless Chromium.
 		const values = Array.from(await product.data());
-		return { ok: true, result: values, ms: performance.now() - start };
+		const ms = performance.now() - start;
+		// A broken driver can run without an error and still compute nonsense: that backend does not work.
+		if (values.some((value, i) => value !== TINY_OP_ANSWER[i]) || values.length !== TINY_OP_ANSWER.length) {
+			return { ok: false, result: values, ms, error: `wrong answer: [${values.join(', ')}]` };
+		}
+		return { ok: true, result: values, ms };
 	} finally {
 		product.dispose();
 	}
@@ -126,17 +134,28 @@ function isRegistered(tf: TfLike, name: BackendName): boolean {
 }
 
 export async function probeBackend(tf: TfLike, name: BackendName): Promise<BackendReport> {
-	if (!isRegistered(tf, name)) {
-		return { name, available: false, reason: `The ${name} backend is not loaded in this build.` };
-	}
-	const pre = await precondition(name);
-	if (!pre.available) return { name, ...pre };
 	try {
+		// The environment first: "this browser has no WebGPU" helps a person more than "not loaded".
+		const pre = await precondition(name);
+		if (!pre.available) return { name, ...pre };
+		if (!isRegistered(tf, name)) {
+			return { name, available: false, reason: `The ${name} backend is not loaded in this build.` };
+		}
 		if (!(await tf.setBackend(name))) {
 			return { name, available: false, reason: `The ${name} backend failed to start.` };
 		}
 		await tf.ready();
-		return { name, ...pre, tinyOp: await runTinyOp(tf) };
+		const tinyOp = await runTinyOp(tf);
+		if (!tinyOp.ok) {
+			return {
+				name,
+				...pre,
+				available: false,
+				reason: `The ${name} backend starts but computes wrong results (${tinyOp.error}); pick another.`,
+				tinyOp
+			};
+		}
+		return { name, ...pre, tinyOp };
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		return {

@@ -18,9 +18,31 @@ describe('throttle', () => {
 		}
 		// 250 ms of calls every 25 ms: the first, then one per 100 ms, each the newest value at the time.
 		vi.advanceTimersByTime(100);
-		expect(seen[0]).toBe(1);
-		expect(seen.at(-1)).toBe(10);
-		expect(seen.length).toBeLessThanOrEqual(4);
+		// 1 at 0 ms; 4 at 100 and 8 at 200 (the newest by then); 10, the last, at 300.
+		expect(seen).toEqual([1, 4, 8, 10]);
+	});
+
+	it('reads time from the clock it is given', () => {
+		let clock = 0;
+		const seen: number[] = [];
+		const report = throttle(
+			(n: number) => seen.push(n),
+			100,
+			() => clock
+		);
+		report(1);
+		clock = 150;
+		// A whole interval has passed on the given clock, so this goes out at once, with no timer.
+		report(2);
+		expect(seen).toEqual([1, 2]);
+	});
+
+	it('a single call is delivered once, with nothing trailing', () => {
+		const seen: number[] = [];
+		const report = throttle((n: number) => seen.push(n), 100);
+		report(7);
+		vi.advanceTimersByTime(1_000);
+		expect(seen).toEqual([7]);
 	});
 
 	it('flush delivers the pending value now and cancel drops it', () => {
