@@ -1,4 +1,5 @@
 // The table of CLI commands. Adding a command is adding a row here and a file beside it.
+import { profileCommand } from './profile-command.ts';
 import { samplesCommand } from './samples-command.ts';
 
 export interface CliIo {
@@ -12,4 +13,4 @@ export interface CliCommand {
 	run(args: string[], io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: CliCommand[] = [samplesCommand];
+export const COMMANDS: CliCommand[] = [profileCommand, samplesCommand];

@@ -1,0 +1,92 @@
+// `benchtop profile <file> [--json]`: the studio's profile and quality report of any supported file,
+// read with the same core. The JSON form is a contract for pipelines: keep its shape.
+import { existsSync, openAsBlob, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { BenchtopError } from '../lib/core/errors.ts';
+import { importTable } from '../lib/core/data/import/index.ts';
+import { profileTable, type ColumnProfile } from '../lib/core/data/profile/index.ts';
+import { qualityReport } from '../lib/core/data/quality/index.ts';
+import type { CliCommand } from './commands.ts';
+
+function jsonValue(value: unknown): unknown {
+	if (value instanceof Date) return value.toISOString();
+	if (typeof value === 'number' && !Number.isFinite(value)) return null;
+	return value ?? null;
+}
+
+function columnJson(column: ColumnProfile) {
+	return {
+		name: column.name,
+		type: column.type,
+		count: column.count,
+		missing: column.missing,
+		unique: column.unique,
+		min: jsonValue(column.min),
+		max: jsonValue(column.max),
+		mean: jsonValue(column.mean),
+		std: jsonValue(column.std),
+		quantiles: column.quantiles ?? null,
+		top: column.top ?? null
+	};
+}
+
+function summary(column: ColumnProfile): string {
+	const show = (v: unknown) =>
+		v instanceof Date
+			? v.toISOString().slice(0, 10)
+			: typeof v === 'number'
+				? Number(v.toPrecision(6)).toString()
+				: String(v);
+	if (column.type === 'integer' || column.type === 'number' || column.type === 'date') {
+		return column.min === undefined || column.min === null
+			? ''
+			: `${show(column.min)} … ${show(column.max)}${column.mean !== undefined && column.type !== 'date' ? `, mean ${show(column.mean)}` : ''}`;
+	}
+	return (column.top ?? [])
+		.slice(0, 3)
+		.map((t) => `${t.value} (${t.count})`)
+		.join(', ');
+}
+
+export const profileCommand: CliCommand = {
+	name: 'profile',
+	summary: 'profile a CSV, TSV, JSON, JSON Lines, Arrow or Parquet file (--json for machine-readable output)',
+	async run(args, io) {
+		const json = args.includes('--json');
+		const rest = args.filter((a) => a !== '--json');
+		const option = rest.find((a) => a.startsWith('-'));
+		if (option) throw new BenchtopError('bad-input', `unknown option ${option} for profile`);
+		const [path, extra] = rest;
+		if (!path) throw new BenchtopError('bad-input', 'profile needs a file: benchtop profile <file> [--json]');
+		if (extra) throw new BenchtopError('bad-input', `profile takes one file, got also ${extra}`);
+		if (!existsSync(path) || !statSync(path).isFile())
+			throw new BenchtopError('bad-input', `no such file: ${path}`);
+
+		const result = await importTable(await openAsBlob(path), { fileName: basename(path) });
+		const profile = profileTable(result.table, result.schema);
+		const issues = qualityReport(profile);
+		if (json) {
+			io.out(
+				JSON.stringify({ rows: profile.rows, columns: profile.columns.map(columnJson), issues }, null, 2)
+			);
+			return 0;
+		}
+		io.out(
+			`${basename(path)}: ${profile.rows.toLocaleString('en')} rows × ${profile.columns.length} columns (${result.format})`
+		);
+		for (const notice of result.notices) io.out(`note: ${notice.message}`);
+		const width = Math.max(...profile.columns.map((c) => c.name.length), 6);
+		io.out(
+			`\n${'column'.padEnd(width)}  ${'type'.padEnd(8)}  ${'missing'.padStart(8)}  ${'unique'.padStart(8)}  summary`
+		);
+		for (const c of profile.columns) {
+			io.out(
+				`${c.name.padEnd(width)}  ${c.type.padEnd(8)}  ${String(c.missing).padStart(8)}  ${String(c.unique).padStart(8)}  ${summary(c)}`
+			);
+		}
+		io.out(issues.length === 0 ? '\nNo quality issues found.' : `\nQuality (${issues.length}):`);
+		for (const issue of issues)
+			io.out(`- [${issue.severity}] ${issue.message}${issue.fix ? ` Fix: ${issue.fix.label}.` : ''}`);
+		return 0;
+	}
+};

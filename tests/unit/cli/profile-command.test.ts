@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url));
+const sample = (name: string) => fileURLToPath(new URL(`../../../sample-datasets/${name}`, import.meta.url));
+
+function capture() {
+	const out: string[] = [];
+	const err: string[] = [];
+	return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+describe('benchtop profile', () => {
+	it('prints one JSON object with rows, typed columns and issues', async () => {
+		const { io, out } = capture();
+		expect(await main(['profile', sample('cars.csv'), '--json'], io)).toBe(0);
+		const report = JSON.parse(out.join('\n')) as {
+			rows: number;
+			columns: { name: string; type: string; missing: number; unique: number; mean: number | null }[];
+			issues: { kind: string; columns: string[] }[];
+		};
+		expect(report.rows).toBe(406);
+		const byName = Object.fromEntries(report.columns.map((c) => [c.name, c]));
+		expect(byName.Miles_per_Gallon).toMatchObject({ type: 'number', missing: 8 });
+		expect(byName.Origin).toMatchObject({ type: 'category', unique: 3 });
+		expect(byName.Year?.type).toBe('date');
+		expect(byName.Cylinders?.mean).toBeCloseTo(5.4754, 3);
+		for (const column of report.columns) {
+			expect(['integer', 'number', 'boolean', 'date', 'category', 'text']).toContain(column.type);
+		}
+		expect(report.issues.length).toBeGreaterThan(0);
+	});
+
+	it('reads Parquet and Arrow with the same core', async () => {
+		for (const file of ['table.parquet', 'table.arrow']) {
+			const { io, out } = capture();
+			expect(await main(['profile', fixture(file), '--json'], io)).toBe(0);
+			expect(JSON.parse(out.join('\n')).rows).toBe(6);
+		}
+	});
+
+	it('prints a readable profile without --json', async () => {
+		const { io, out } = capture();
+		expect(await main(['profile', sample('iris.csv')], io)).toBe(0);
+		expect(out[0]).toBe('iris.csv: 150 rows × 5 columns (csv)');
+		expect(out.join('\n')).toMatch(/species\s+category\s+0\s+3/);
+	});
+
+	it('a bad file prints one line with where it went wrong and exits 1', async () => {
+		const { io, out, err } = capture();
+		expect(await main(['profile', fixture('unterminated-quote.csv'), '--json'], io)).toBe(1);
+		expect(out).toEqual([]);
+		expect(err).toHaveLength(1);
+		expect(err[0]).toMatch(/^benchtop: A quoted field that starts on line 3\b.* is never closed/);
+	});
+
+	it('a missing file or a missing argument is an error, not a stack trace', async () => {
+		const missing = capture();
+		expect(await main(['profile', '/nonexistent/x.csv'], missing.io)).toBe(1);
+		expect(missing.err).toEqual(['benchtop: no such file: /nonexistent/x.csv']);
+		const none = capture();
+		expect(await main(['profile'], none.io)).toBe(1);
+		expect(none.err[0]).toMatch(/^benchtop: profile needs a file/);
+	});
+});
