@@ -1,7 +1,7 @@
 // Infers a column's type from every one of its values (not a sample), so a late "N/A" or a decimal
 // in row 900,000 is not missed.
 import type { ColumnType } from './column-types.ts';
-import { isMissingValue } from './missing-values.ts';
+import { isMissingTrimmed, trimmed } from './missing-values.ts';
 
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -16,9 +16,25 @@ const LEADING_ZERO = /^[+-]?0\d/;
  */
 const CATEGORY_MAX_UNIQUE_RATIO = 0.5;
 const CATEGORY_MAX_UNIQUE = 1000;
+/** Dates repeat (days, months): remembering the ones already checked saves parsing them again. */
+const DATE_MEMORY = 4096;
 
 export function isValidDate(raw: string): boolean {
 	return ISO_DATE.test(raw) && !Number.isNaN(Date.parse(raw));
+}
+
+/** Category or free text, by how many distinct values there are; for columns already known to be strings. */
+export function categoryOrText(values: ArrayLike<string | null | undefined>): 'category' | 'text' {
+	const distinct = new Set<string>();
+	let present = 0;
+	for (let i = 0; i < values.length; i++) {
+		const value = values[i];
+		if (value == null) continue;
+		present++;
+		distinct.add(value);
+		if (distinct.size > CATEGORY_MAX_UNIQUE) return 'text';
+	}
+	return present > 0 && distinct.size / present <= CATEGORY_MAX_UNIQUE_RATIO ? 'category' : 'text';
 }
 
 export function inferColumnType(values: ArrayLike<string | null | undefined>): ColumnType {
@@ -28,17 +44,37 @@ export function inferColumnType(values: ArrayLike<string | null | undefined>): C
 	let date = true;
 	let present = 0;
 	const distinct = new Set<string>();
+	const validDates = new Set<string>();
 
 	for (let i = 0; i < values.length; i++) {
 		const raw = values[i];
-		if (raw == null || isMissingValue(raw)) continue;
-		const value = raw.trim();
+		if (raw == null) continue;
+		const value = trimmed(raw);
+		if (isMissingTrimmed(value)) continue;
 		present++;
 		if (distinct.size <= CATEGORY_MAX_UNIQUE) distinct.add(value);
-		if (integer && (!INTEGER.test(value) || LEADING_ZERO.test(value))) integer = false;
-		if (number && (!NUMBER.test(value) || LEADING_ZERO.test(value))) number = false;
+		if (integer) {
+			// An integer is also a number, and never a boolean or an ISO date: one test answers all four.
+			if (INTEGER.test(value) && !LEADING_ZERO.test(value)) {
+				boolean = date = false;
+				continue;
+			}
+			integer = false;
+		}
+		if (number) {
+			if (NUMBER.test(value) && !LEADING_ZERO.test(value)) {
+				boolean = date = false;
+				continue;
+			}
+			number = false;
+		}
 		if (boolean && !BOOLEAN.test(value)) boolean = false;
-		if (date && !isValidDate(value)) date = false;
+		if (date && !validDates.has(value)) {
+			if (!isValidDate(value)) date = false;
+			else if (validDates.size < DATE_MEMORY) validDates.add(value);
+		}
+		// Only category or text is left, and past the cap it can only be text.
+		if (!boolean && !date && distinct.size > CATEGORY_MAX_UNIQUE) return 'text';
 	}
 
 	if (present === 0) return 'text';

@@ -1,12 +1,13 @@
-// Writes a table as Parquet with hyparquet-writer, each column in the Parquet type of its Benchtop type.
+// Writes a table as Parquet with hyparquet-writer, each column in the Parquet type of its Benchtop type,
+// so that importing the file gives back the same schema.
 import type { ColumnTable } from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSchema, ColumnType } from '../column-types.ts';
 
-type ParquetType = 'INT32' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP' | 'STRING';
+type ParquetType = 'INT32' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP' | 'STRING';
 
 const PARQUET_TYPE: Record<ColumnType, ParquetType> = {
-	integer: 'DOUBLE',
+	integer: 'INT64',
 	number: 'DOUBLE',
 	boolean: 'BOOLEAN',
 	date: 'TIMESTAMP',
@@ -17,18 +18,23 @@ const PARQUET_TYPE: Record<ColumnType, ParquetType> = {
 const INT32 = 2 ** 31;
 
 function fitsInt32(values: unknown[]): boolean {
-	return values.every(
-		(v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= -INT32 && v < INT32)
-	);
+	return values.every((v) => v === null || (typeof v === 'number' && v >= -INT32 && v < INT32));
 }
 
-export function tableToParquet(table: ColumnTable, schema: ColumnSchema[]): Uint8Array {
+/** Missing is null in Parquet; integers past 32 bits are written as 64-bit, which takes BigInts. */
+function parquetValue(value: unknown, type: ParquetType): unknown {
+	if (value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value)))
+		return null;
+	if (type === 'INT64' && typeof value === 'number') return BigInt(Math.round(value));
+	if (type === 'TIMESTAMP' && value instanceof Date && Number.isNaN(value.getTime())) return null;
+	return value;
+}
+
+export function tableToParquet(table: ColumnTable, schema: ColumnSchema[]): Uint8Array<ArrayBuffer> {
 	const columnData = schema.map(({ name, type }) => {
-		const data = Array.from(table.array(name) as ArrayLike<unknown>, (v) =>
-			v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : v
-		);
-		const parquetType = type === 'integer' && fitsInt32(data) ? 'INT32' : PARQUET_TYPE[type];
-		return { name, data, type: parquetType };
+		const values = Array.from(table.array(name) as ArrayLike<unknown>);
+		const parquetType = type === 'integer' && fitsInt32(values) ? 'INT32' : PARQUET_TYPE[type];
+		return { name, data: values.map((v) => parquetValue(v, parquetType)), type: parquetType };
 	});
 	return new Uint8Array(parquetWriteBuffer({ columnData }));
 }

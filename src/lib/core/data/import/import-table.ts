@@ -1,22 +1,28 @@
 // One entry point for every format and every way in: bytes, a Blob (a File, a fetched body) or text.
 import { BenchtopError } from '../../errors.ts';
+import { abortIfCancelled } from './cancel.ts';
 import { detectFormat } from './detect-format.ts';
-import type { ImportFormat, ImportOptions, ImportResult, TextColumns } from './import-types.ts';
-import { readArrow, readParquet } from './read-binary.ts';
+import type { ImportFormat, ImportOptions, ImportResult } from './import-types.ts';
+import type { RawTable } from './raw-table.ts';
+import { readArrow } from './read-arrow.ts';
 import { readDelimited } from './read-delimited.ts';
-import { readJson, readJsonLines } from './read-json.ts';
-import { totalBytes } from './read-text.ts';
+import { readJson } from './read-json.ts';
+import { readJsonLines } from './read-json-lines.ts';
+import { readParquet } from './read-parquet.ts';
+import { EMPTY_FILE_MESSAGE, totalBytes } from './read-text.ts';
 import { typeColumns } from './type-columns.ts';
 
+const HEAD_BYTES = 512;
+
 async function head(source: Blob | Uint8Array | string): Promise<Uint8Array> {
-	if (typeof source === 'string') return new TextEncoder().encode(source.slice(0, 512));
-	if (source instanceof Uint8Array) return source.subarray(0, 512);
-	return new Uint8Array(await source.slice(0, 512).arrayBuffer());
+	if (typeof source === 'string') return new TextEncoder().encode(source.slice(0, HEAD_BYTES));
+	if (source instanceof Uint8Array) return source.subarray(0, HEAD_BYTES);
+	return new Uint8Array(await source.slice(0, HEAD_BYTES).arrayBuffer());
 }
 
 const READERS: Record<
 	ImportFormat,
-	(source: Blob | Uint8Array | string, options: ImportOptions) => Promise<TextColumns>
+	(source: Blob | Uint8Array | string, options: ImportOptions) => Promise<RawTable>
 > = {
 	csv: (source, options) => readDelimited(source, options),
 	tsv: (source, options) => readDelimited(source, options, true),
@@ -30,18 +36,19 @@ export async function importTable(
 	source: Blob | Uint8Array | string,
 	options: ImportOptions = {}
 ): Promise<ImportResult> {
-	if (totalBytes(source) === 0)
-		throw new BenchtopError('bad-input', 'The file is empty: there is no header and no data.');
+	abortIfCancelled(options.signal);
+	const total = totalBytes(source);
+	if (total === 0) throw new BenchtopError('bad-input', EMPTY_FILE_MESSAGE);
 	const format = options.format ?? detectFormat(options.fileName, await head(source));
 	const raw = await READERS[format](source, options);
-	if (options.signal?.aborted) throw new BenchtopError('aborted', 'Import cancelled.');
-	const rowCount = raw.columns[0]?.length ?? 0;
-	options.onProgress?.({
-		bytesRead: totalBytes(source),
-		totalBytes: totalBytes(source),
-		rows: rowCount,
-		phase: 'typing'
+	abortIfCancelled(options.signal);
+	const progress = { bytesRead: total, totalBytes: total, rows: raw.rows, phase: 'typing' } as const;
+	options.onProgress?.(progress);
+	const typed = typeColumns(raw, {
+		typeOverrides: options.typeOverrides,
+		decimalComma: options.decimalComma,
+		signal: options.signal,
+		onColumn: () => options.onProgress?.(progress)
 	});
-	const typed = typeColumns(raw, options);
-	return { ...typed, format, delimiter: raw.delimiter };
+	return { ...typed, format: raw.format ?? format, delimiter: raw.delimiter };
 }

@@ -10,7 +10,10 @@ export interface ImportOptions {
 	fileName?: string;
 	/** Default: sniffed among , ; tab and |. */
 	delimiter?: string;
-	/** Read "3,14" as 3.14 in number columns (the delimiter is then usually ";"). */
+	/**
+	 * Read "3,14" (and "1.234,5") as numbers in columns written that way throughout. Default: on for
+	 * ";"-delimited files, where a decimal comma is the convention; `false` turns it off.
+	 */
 	decimalComma?: boolean;
 	/** What to do with rows whose field count differs from the header's. Default 'error'. */
 	raggedRows?: 'error' | 'pad' | 'skip';
@@ -40,12 +43,4 @@ export interface ImportResult {
 	delimiter?: string;
 	notices: ImportNotice[];
 	rows: number;
-}
-
-/** Raw columns as text, as every reader produces them before typing. */
-export interface TextColumns {
-	names: string[];
-	columns: (string | null)[][];
-	notices: ImportNotice[];
-	delimiter?: string;
 }

@@ -1,88 +1,107 @@
 // Reads CSV/TSV into one array of strings per column (never an array of rows), handling ragged rows
 // as the person chose, reporting progress per chunk and stopping when cancelled.
 import { BenchtopError } from '../../errors.ts';
-import { uniqueColumnNames } from './column-names.ts';
-import { DelimitedRecords } from './delimited-records.ts';
-import type { ImportNotice, ImportOptions, TextColumns } from './import-types.ts';
-import { readText, totalBytes } from './read-text.ts';
+import { abortIfCancelled } from './cancel.ts';
+import { ColumnSink, type RaggedRow } from './column-sink.ts';
+import { DelimitedParser } from './delimited-parser.ts';
+import type { ImportNotice, ImportOptions } from './import-types.ts';
+import type { RawTable } from './raw-table.ts';
+import { EMPTY_FILE_MESSAGE, readText, totalBytes } from './read-text.ts';
 import { sniffDelimiter } from './sniff-delimiter.ts';
 
-const LISTED_LINES = 5;
+const SNIFF_CHARS = 64 * 1024;
 
 export async function readDelimited(
 	source: Blob | Uint8Array | string,
 	options: ImportOptions,
 	tsv = false
-): Promise<TextColumns> {
+): Promise<RawTable> {
 	const policy = options.raggedRows ?? 'error';
-	let delimiter = options.delimiter ?? (tsv ? '\t' : undefined);
-	let header: string[] | undefined;
-	let columns: string[][] = [];
-	let rows = 0;
-	let ragged = 0;
-	const raggedLines: number[] = [];
-
-	const onRecord = (fields: string[], line: number) => {
-		if (!header) {
-			header = fields;
-			columns = fields.map(() => []);
-			return;
-		}
-		const width = header.length;
-		if (fields.length !== width) {
-			ragged++;
-			if (raggedLines.length < LISTED_LINES) raggedLines.push(line);
-			if (policy !== 'pad') return;
-		}
-		for (let j = 0; j < width; j++) columns[j]!.push(fields[j] ?? '');
-		rows++;
-	};
-
-	let parser: DelimitedRecords | undefined;
+	const notices: ImportNotice[] = [];
+	const sink = new ColumnSink(policy);
 	const total = totalBytes(source);
-	for await (const chunk of readText(source, options.signal)) {
-		if (options.signal?.aborted) throw new BenchtopError('aborted', 'Import cancelled.');
+	let delimiter = options.delimiter ?? (tsv ? '\t' : undefined);
+	let parser: DelimitedParser | undefined;
+	const chunks = readText(source, { signal: options.signal, onNotice: (n) => notices.push(n) });
+	for await (const chunk of chunks) {
 		if (!parser) {
-			delimiter ??= sniffDelimiter(chunk.text.slice(0, 64 * 1024));
-			parser = new DelimitedRecords(delimiter, onRecord);
+			delimiter ??= sniffDelimiter(chunk.text.slice(0, SNIFF_CHARS), chunk.bytesRead === total);
+			parser = new DelimitedParser(delimiter, sink);
 		}
 		parser.push(chunk.text);
-		options.onProgress?.({ bytesRead: chunk.bytesRead, totalBytes: total, rows, phase: 'reading' });
+		abortIfCancelled(options.signal);
+		options.onProgress?.({
+			bytesRead: chunk.bytesRead,
+			totalBytes: total,
+			rows: sink.rows,
+			phase: 'reading'
+		});
 	}
 	parser?.finish();
+	return delimitedTable(sink, delimiter ?? ',', policy, notices);
+}
 
-	if (!header) throw new BenchtopError('bad-input', 'The file is empty: there is no header and no data.');
-	if (rows === 0 && ragged === 0) {
+/** The columns a sink collected, or the error that stops the import; shared with the synchronous parse. */
+export function delimitedTable(
+	sink: ColumnSink,
+	delimiter: string,
+	policy: 'error' | 'pad' | 'skip',
+	notices: ImportNotice[] = []
+): RawTable {
+	const header = sink.header;
+	if (!header) throw new BenchtopError('bad-input', EMPTY_FILE_MESSAGE);
+	if (sink.ragged > 0) {
+		const what = raggedSummary(sink.ragged, sink.firstRagged, header.length);
+		const detail = sink.firstRagged
+			.map((r) => `line ${r.line}: ${r.fields} field${r.fields === 1 ? '' : 's'}`)
+			.join('; ');
+		if (policy === 'error') {
+			const them = sink.ragged === 1 ? 'it' : 'them';
+			throw new BenchtopError(
+				'ragged-rows',
+				`${what} Pad ${them} with empty values or skip ${them}.`,
+				detail
+			);
+		}
+		notices.push(
+			policy === 'pad'
+				? {
+						kind: 'padded-rows',
+						message: `${what} Short rows were padded with missing values, and fields past the last column were dropped.`
+					}
+				: { kind: 'skipped-rows', message: `${what} They were skipped.` }
+		);
+		if (sink.rows === 0)
+			throw new BenchtopError(
+				'bad-input',
+				'No rows are left after skipping the ones with the wrong number of fields.'
+			);
+	}
+	if (sink.rows === 0) {
 		throw new BenchtopError(
 			'bad-input',
 			'The file has a header but no data rows.',
 			`columns: ${header.join(', ')}`
 		);
 	}
-	const notices: ImportNotice[] = [];
-	if (ragged > 0) {
-		const lines = `line${raggedLines.length > 1 ? 's' : ''} ${raggedLines.join(', ')}${ragged > raggedLines.length ? ', …' : ''}`;
-		const what = `${ragged.toLocaleString('en')} row${ragged > 1 ? 's have' : ' has'} a different number of fields than the header (${header.length}): ${lines}.`;
-		if (policy === 'error') {
-			throw new BenchtopError('ragged-rows', `${what} Pad them with empty values or skip them.`);
-		}
-		notices.push(
-			policy === 'pad'
-				? {
-						kind: 'padded-rows',
-						message: `${what} Short rows were padded with missing values and long rows cut.`
-					}
-				: { kind: 'skipped-rows', message: `${what} They were skipped.` }
-		);
-		if (rows === 0) throw new BenchtopError('bad-input', 'No rows are left after skipping the ragged ones.');
+	if (sink.emptyLines > 0) {
+		const lines =
+			sink.emptyLines === 1 ? '1 empty line was' : `${sink.emptyLines.toLocaleString('en')} empty lines were`;
+		notices.push({ kind: 'dropped-empty-lines', message: `${lines} ignored.` });
 	}
-	if (parser && parser.emptyLines > 0) {
-		notices.push({
-			kind: 'dropped-empty-lines',
-			message: `${parser.emptyLines.toLocaleString('en')} empty lines were ignored.`
-		});
-	}
-	const { names, notice } = uniqueColumnNames(header);
-	if (notice) notices.push(notice);
-	return { names, columns, notices, delimiter };
+	return {
+		names: header,
+		columns: sink.columns.map((values) => ({ kind: 'text', values })),
+		rows: sink.rows,
+		notices,
+		delimiter
+	};
+}
+
+/** "12 rows have a different number of fields than the header (5): lines 4, 9, 17, …" */
+function raggedSummary(count: number, first: RaggedRow[], width: number): string {
+	const lines = first.map((r) => r.line).join(', ');
+	const where = count > first.length ? `lines ${lines}, …` : `line${first.length > 1 ? 's' : ''} ${lines}.`;
+	const rows = count === 1 ? '1 row has' : `${count.toLocaleString('en')} rows have`;
+	return `${rows} a different number of fields than the header (${width}): ${where}`;
 }

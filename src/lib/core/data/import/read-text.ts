@@ -1,16 +1,33 @@
-// Streams a source as decoded text chunks, so a big file never has to exist twice in memory. Refuses
-// binary data early with a message a person understands.
+// Streams a source as decoded text chunks, so a big file never has to exist twice in memory. Picks the
+// encoding from the first bytes (UTF-8, UTF-16 with a byte-order mark, or Windows-1252 when the start is
+// not UTF-8) and refuses binary data early with a message a person understands.
 import { BenchtopError } from '../../errors.ts';
+import { abortIfCancelled } from './cancel.ts';
+import type { ImportNotice } from './import-types.ts';
 
 const CHUNK_BYTES = 1 << 20;
-const BINARY_MESSAGE =
+/** How much of the start decides the encoding and whether the file is text at all. */
+const HEAD_BYTES = 64 * 1024;
+const BINARY_PROBE_BYTES = 4096;
+
+export const EMPTY_FILE_MESSAGE = 'The file is empty: there is no header and no data.';
+export const BINARY_MESSAGE =
 	'This does not look like a text table (it contains binary data). Pick a CSV, TSV, JSON, Arrow or Parquet file.';
-const NOT_UTF8_MESSAGE =
-	'This text is not UTF-8 (it may be Latin-1 or Windows-1252, as older Excel saves it). Save it as “CSV UTF-8” and try again.';
+const ZIP_MESSAGE =
+	'This is a zip archive or an Excel workbook (.xlsx), not a text table. In Excel, use Save As › “CSV UTF-8”, then pick that file.';
+const GZIP_MESSAGE = 'This file is compressed (gzip). Unpack it first, then pick the file inside.';
+
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface TextChunk {
 	text: string;
 	bytesRead: number;
+}
+
+export interface ReadTextOptions {
+	signal?: AbortSignal;
+	/** Told when the file was not UTF-8 and was read another way. */
+	onNotice?: (notice: ImportNotice) => void;
 }
 
 export function totalBytes(source: Blob | Uint8Array | string): number {
@@ -21,9 +38,10 @@ export function totalBytes(source: Blob | Uint8Array | string): number {
 			: source.size;
 }
 
-async function* byteChunks(source: Blob | Uint8Array): AsyncGenerator<Uint8Array> {
+async function* byteChunks(source: Blob | Uint8Array, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
 	const size = source instanceof Uint8Array ? source.byteLength : source.size;
 	for (let offset = 0; offset < size; offset += CHUNK_BYTES) {
+		abortIfCancelled(signal);
 		const end = Math.min(size, offset + CHUNK_BYTES);
 		yield source instanceof Uint8Array
 			? source.subarray(offset, end)
@@ -31,49 +49,96 @@ async function* byteChunks(source: Blob | Uint8Array): AsyncGenerator<Uint8Array
 	}
 }
 
-export async function* readText(
-	source: Blob | Uint8Array | string,
-	signal?: AbortSignal
-): AsyncGenerator<TextChunk> {
-	if (typeof source === 'string') {
-		yield { text: source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, bytesRead: source.length };
-		return;
-	}
-	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-	let bytesRead = 0;
-	let first = true;
-	for await (const bytes of byteChunks(source)) {
-		if (signal?.aborted) throw new BenchtopError('aborted', 'Import cancelled.');
-		if (first && bytes.subarray(0, 4096).includes(0)) throw new BenchtopError('bad-input', BINARY_MESSAGE);
-		first = false;
-		bytesRead += bytes.byteLength;
-		let text: string;
-		try {
-			text = decoder.decode(bytes, { stream: true });
-		} catch {
-			throw new BenchtopError(
-				'bad-input',
-				NOT_UTF8_MESSAGE,
-				`invalid UTF-8 in bytes ${bytesRead - bytes.byteLength}–${bytesRead}`
-			);
-		}
-		yield { text, bytesRead };
-	}
+/** Control bytes other than tab, line breaks and form feed: plain text has (almost) none. */
+function controlShare(bytes: Uint8Array): number {
+	let controls = 0;
+	for (const b of bytes) if ((b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 127) controls++;
+	return bytes.length === 0 ? 0 : controls / bytes.length;
+}
+
+function isUtf8(head: Uint8Array): boolean {
 	try {
-		const rest = decoder.decode();
-		if (rest) yield { text: rest, bytesRead };
+		// `stream: true` forgives a character cut in half at the end of the sample.
+		new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+		return true;
 	} catch {
-		throw new BenchtopError(
-			'bad-input',
-			NOT_UTF8_MESSAGE,
-			'the file ends in the middle of a UTF-8 character'
-		);
+		return false;
 	}
 }
 
+/** The encoding of a text file from its first bytes, or a specific error when it is not text. */
+export function chooseEncoding(head: Uint8Array): Encoding {
+	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+	if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+	if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4)
+		throw new BenchtopError('bad-input', ZIP_MESSAGE);
+	if (head[0] === 0x1f && head[1] === 0x8b) throw new BenchtopError('bad-input', GZIP_MESSAGE);
+	if (head.subarray(0, BINARY_PROBE_BYTES).includes(0)) throw new BenchtopError('bad-input', BINARY_MESSAGE);
+	const sample = head.subarray(0, HEAD_BYTES);
+	if (isUtf8(sample)) return 'utf-8';
+	if (controlShare(sample) > 0.01) throw new BenchtopError('bad-input', BINARY_MESSAGE);
+	return 'windows-1252';
+}
+
+export async function* readText(
+	source: Blob | Uint8Array | string,
+	options: ReadTextOptions = {}
+): AsyncGenerator<TextChunk> {
+	if (typeof source === 'string') {
+		abortIfCancelled(options.signal);
+		yield { text: source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, bytesRead: source.length };
+		return;
+	}
+	let decoder: TextDecoder | undefined;
+	let encoding: Encoding = 'utf-8';
+	let bytesRead = 0;
+	for await (const bytes of byteChunks(source, options.signal)) {
+		if (!decoder) {
+			encoding = chooseEncoding(bytes);
+			decoder = new TextDecoder(encoding, { fatal: true });
+			if (encoding === 'windows-1252') {
+				options.onNotice?.({
+					kind: 'info',
+					message:
+						'This file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters look wrong, save it as “CSV UTF-8” and import it again.'
+				});
+			}
+		}
+		let text: string;
+		try {
+			text = decoder.decode(bytes, { stream: true });
+		} catch (error) {
+			throw notValid(encoding, bytesRead, error);
+		}
+		bytesRead += bytes.byteLength;
+		yield { text, bytesRead };
+	}
+	if (!decoder) return;
+	let rest: string;
+	try {
+		rest = decoder.decode();
+	} catch (error) {
+		throw notValid(encoding, bytesRead, error);
+	}
+	if (rest) yield { text: rest, bytesRead };
+}
+
+function notValid(encoding: Encoding, offset: number, error: unknown): BenchtopError {
+	return new BenchtopError(
+		'bad-input',
+		`The text stops being valid ${encoding.toUpperCase()} after byte ${offset.toLocaleString('en')}: part of the file is in another encoding or damaged. Save it as “CSV UTF-8” and import it again.`,
+		String(error)
+	);
+}
+
 /** The whole text, for formats that parse in one go (JSON). */
-export async function readAllText(source: Blob | Uint8Array | string, signal?: AbortSignal): Promise<string> {
+export async function readAllText(
+	source: Blob | Uint8Array | string,
+	options: ReadTextOptions = {}
+): Promise<string> {
+	if (typeof source === 'string') return source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
 	const parts: string[] = [];
-	for await (const chunk of readText(source, signal)) parts.push(chunk.text);
+	for await (const chunk of readText(source, options)) parts.push(chunk.text);
 	return parts.join('');
 }

@@ -1,43 +1,109 @@
-// Types text columns into the table Benchtop stores: each column's type from all of its values (or
-// the person's override), values converted, what did not fit counted and reported.
+// Types raw columns into the table Benchtop stores: each column's type from all of its values, from the
+// format, or from the person's override; values converted, what did not fit counted and reported.
 import * as aq from 'arquero';
-import type { ColumnSchema } from '../column-types.ts';
-import { convertColumn } from '../convert-column.ts';
+import type { ColumnTable } from 'arquero';
+import type { ColumnSchema, ColumnType } from '../column-types.ts';
+import { convertColumn, type CellValue } from '../convert-column.ts';
 import { inferColumnType } from '../infer-column-type.ts';
-import type { ImportNotice, ImportOptions, ImportResult, TextColumns } from './import-types.ts';
+import { valueAsText } from '../retype-column.ts';
+import { abortIfCancelled } from './cancel.ts';
+import { uniqueColumnNames } from './column-names.ts';
+import { withDecimalPoint } from './decimal-comma.ts';
+import type { ImportNotice, ImportOptions } from './import-types.ts';
+import type { RawColumn, RawTable } from './raw-table.ts';
 
-const DECIMAL_COMMA = /^\s*[+-]?\d{1,3}(\.\d{3})*(,\d+)?\s*$|^\s*[+-]?\d+(,\d+)?\s*$/;
-
-/** "1.234,5" → "1234.5", only when every present value of the column is written that way. */
-function withDecimalPoint(values: (string | null)[]): (string | null)[] {
-	const present = values.filter((v): v is string => v !== null && v.trim() !== '');
-	if (present.length === 0 || !present.every((v) => DECIMAL_COMMA.test(v))) return values;
-	return values.map((v) => (v === null ? v : v.replace(/\./g, '').replace(',', '.')));
+export interface TypedColumns {
+	table: ColumnTable;
+	schema: ColumnSchema[];
+	rows: number;
+	notices: ImportNotice[];
 }
 
-export function typeColumns(
-	raw: TextColumns,
-	options: Pick<ImportOptions, 'typeOverrides' | 'decimalComma'>
-): Pick<ImportResult, 'table' | 'schema' | 'rows' | 'notices'> {
-	const schema: ColumnSchema[] = [];
-	// Column names are data ("__proto__" is a valid one): keys go on an object without a prototype.
-	const columns: Record<string, unknown[]> = Object.create(null);
+type TypingOptions = Pick<ImportOptions, 'typeOverrides' | 'decimalComma' | 'signal'> & {
+	/** Called after each column, for progress. */
+	onColumn?: () => void;
+};
+
+interface Typed {
+	type: ColumnType;
+	values: CellValue[];
+	lost: number;
+	/** The column was written with decimal commas and read as numbers. */
+	decimalComma?: boolean;
+}
+
+function typeColumn(column: RawColumn, override: ColumnType | undefined, decimalComma: boolean): Typed {
+	if (column.kind === 'typed') {
+		if (override === undefined || override === column.type) return { ...column, lost: 0 };
+		// The person asked for another type: go back to each value's text and read it as that.
+		const converted = convertColumn(Array.from(column.values, valueAsText), override);
+		return { type: override, ...converted };
+	}
+	const normalized = decimalComma ? withDecimalPoint(column.values) : undefined;
+	const text = normalized ?? column.values;
+	const type = override ?? inferColumnType(text);
+	return { type, ...convertColumn(text, type), decimalComma: normalized !== undefined && isNumeric(type) };
+}
+
+export function typeColumns(raw: RawTable, options: TypingOptions = {}): TypedColumns {
+	const { names, notice } = uniqueColumnNames(raw.names);
 	const notices: ImportNotice[] = [...raw.notices];
+	if (notice) notices.push(notice);
 	const overrides = options.typeOverrides ?? {};
-	raw.names.forEach((name, j) => {
-		const text = options.decimalComma ? withDecimalPoint(raw.columns[j]!) : raw.columns[j]!;
-		const overridden = Object.hasOwn(overrides, name) ? overrides[name] : undefined;
-		const type = overridden ?? inferColumnType(text);
-		const converted = convertColumn(text, type);
-		if (converted.lost > 0) {
+	const decimalComma = options.decimalComma ?? raw.delimiter === ';';
+	const schema: ColumnSchema[] = [];
+	// Column names are data ("constructor" is a valid one): keys go on an object without a prototype.
+	const columns: Record<string, CellValue[]> = Object.create(null);
+	const commaColumns: string[] = [];
+	for (let j = 0; j < names.length; j++) {
+		abortIfCancelled(options.signal);
+		const name = names[j]!;
+		const column = raw.columns[j]!;
+		// Overrides name columns as the table shows them, or as the file spelt them.
+		const override = pick(overrides, name) ?? pick(overrides, raw.names[j]!);
+		const typed = typeColumn(column, override, decimalComma);
+		if (typed.decimalComma) commaColumns.push(name);
+		// The strings are not needed any more: let them go before the next column is typed.
+		raw.columns[j] = { kind: 'text', values: [] };
+		if (typed.lost > 0) {
 			notices.push({
 				kind: 'lost-values',
-				message: `${converted.lost.toLocaleString('en')} values of “${name}” are not ${type} values and became missing.`
+				message: lostMessage(typed.lost, name, typed.type)
 			});
 		}
-		schema.push({ name, type });
-		columns[name] = converted.values;
-	});
-	const rows = raw.columns[0]?.length ?? 0;
-	return { table: aq.table(columns, raw.names), schema, rows, notices };
+		schema.push({ name, type: typed.type });
+		columns[name] = typed.values;
+		options.onColumn?.();
+	}
+	if (commaColumns.length > 0) {
+		notices.push({
+			kind: 'info',
+			message: `Read decimal commas (“3,14” as 3.14) in ${commaColumns.map((c) => `“${c}”`).join(', ')}.`
+		});
+	}
+	return { table: aq.table(columns, names), schema, rows: raw.rows, notices };
+}
+
+function pick(overrides: Record<string, ColumnType>, name: string): ColumnType | undefined {
+	return Object.hasOwn(overrides, name) ? overrides[name] : undefined;
+}
+
+function isNumeric(type: ColumnType): boolean {
+	return type === 'integer' || type === 'number';
+}
+
+const TYPE_IN_WORDS: Record<ColumnType, [one: string, many: string]> = {
+	integer: ['a whole number', 'whole numbers'],
+	number: ['a number', 'numbers'],
+	boolean: ['true or false', 'true or false'],
+	date: ['a date', 'dates'],
+	category: ['a category', 'categories'],
+	text: ['text', 'text']
+};
+
+function lostMessage(lost: number, name: string, type: ColumnType): string {
+	const [one, many] = TYPE_IN_WORDS[type];
+	return lost === 1
+		? `1 value of “${name}” is not ${one} and became missing.`
+		: `${lost.toLocaleString('en')} values of “${name}” are not ${many} and became missing.`;
 }

@@ -1,4 +1,7 @@
+import * as aq from 'arquero';
+import { dateDay, dictionary, float32, int64, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
+import { tableToParquet } from '../../../../../src/lib/core/data/export/table-to-parquet.ts';
 import {
 	detectFormat,
 	importTable,
@@ -14,19 +17,34 @@ function csvRows(rows: number): string {
 	return `${lines.join('\n')}\n`;
 }
 
+async function failure(promise: Promise<unknown>): Promise<BenchtopError> {
+	const error = await promise.then(
+		() => undefined,
+		(e: unknown) => e
+	);
+	if (!(error instanceof BenchtopError)) throw new Error(`expected a BenchtopError, got ${String(error)}`);
+	return error;
+}
+
 describe('detectFormat', () => {
 	it('trusts the extension, then the first bytes', () => {
 		expect(detectFormat('a.TSV', bytes('x'))).toBe('tsv');
 		expect(detectFormat('a.ndjson', bytes('x'))).toBe('jsonl');
-		expect(detectFormat(undefined, bytes('PAR1....'))).toBe('parquet');
+		expect(detectFormat(undefined, bytes('PAR1\x15\x00\x15'))).toBe('parquet');
 		expect(detectFormat(undefined, bytes('ARROW1\0\0'))).toBe('arrow');
+		expect(detectFormat(undefined, new Uint8Array([255, 255, 255, 255, 120, 0, 0, 0]))).toBe('arrow');
 		expect(detectFormat(undefined, bytes('\ufeff  [{"a":1}]'))).toBe('json');
 		expect(detectFormat(undefined, bytes('{"a":1}\n{"a":2}'))).toBe('jsonl');
 		expect(detectFormat(undefined, bytes('a,b\n1,2'))).toBe('csv');
 	});
+
+	it('lets the signature of a binary format win over a text extension, but not text that merely starts alike', () => {
+		expect(detectFormat('export.csv', bytes('PAR1\x15\x00\x15'))).toBe('parquet');
+		expect(detectFormat('export.csv', bytes('PAR1,PAR2\n1,2\n'))).toBe('csv');
+	});
 });
 
-describe('importTable', () => {
+describe('importTable, delimited text', () => {
 	it('reads a Blob in chunks and reports progress up to the whole file', async () => {
 		const text = csvRows(200_000);
 		const seen: ImportProgress[] = [];
@@ -56,9 +74,23 @@ describe('importTable', () => {
 		expect(calls).toBe(1);
 	});
 
+	it('does not start when the signal has already fired', async () => {
+		const controller = new AbortController();
+		controller.abort();
+		const error = await failure(importTable('a\n1\n', { signal: controller.signal }));
+		expect(error.code).toBe('aborted');
+	});
+
 	it('accepts plain text and bytes as well as Blobs', async () => {
 		expect((await importTable('a;b\n1;2\n')).delimiter).toBe(';');
 		expect((await importTable(bytes('a\tb\n1\t2\n'))).table.array('b')).toEqual([2]);
+	});
+
+	it('imports a 5 MB cell whole', async () => {
+		const big = 'lorem ipsum '.repeat(420_000);
+		const result = await importTable(new Blob([`id,note\n1,"${big}"\n2,short\n`]));
+		expect((result.table.get('note', 0) as string).length).toBe(big.length);
+		expect(result.table.get('note', 1)).toBe('short');
 	});
 
 	it('applies the person’s type overrides and says how many values did not fit', async () => {
@@ -68,13 +100,151 @@ describe('importTable', () => {
 		expect(result.table.array('code')).toEqual([7, 42]);
 		expect(result.table.array('n')).toEqual([1, null]);
 		expect(result.notices.find((n) => n.kind === 'lost-values')?.message).toBe(
-			'1 values of “n” are not integer values and became missing.'
+			'1 value of “n” is not a whole number and became missing.'
 		);
 	});
 
+	it('ignores an override for a column the file does not have, and one named like a built-in', async () => {
+		const overrides = JSON.parse('{"__proto__": "text", "missing": "date"}') as Record<string, 'text'>;
+		const result = await importTable('a\n1\n', { typeOverrides: overrides });
+		expect(result.schema).toEqual([{ name: 'a', type: 'integer' }]);
+	});
+
+	it('reads decimal commas when asked, and by default in ";" files', async () => {
+		const comma = await importTable('a,b\n"1,5",x\n"2,25",y\n', { decimalComma: true });
+		expect(comma.table.array('a')).toEqual([1.5, 2.25]);
+		const plain = await importTable('a,b\n"1,5",x\n"2,25",y\n');
+		expect(plain.schema[0]!.type).toBe('text');
+		const semicolon = await importTable('a;b\n1,5;x\n2;y\n');
+		expect(semicolon.table.array('a')).toEqual([1.5, 2]);
+	});
+
+	it('honours a delimiter the person picked over the sniffed one', async () => {
+		const result = await importTable('a,b;c\n1,2;3\n', { delimiter: ';' });
+		expect(result.table.columnNames()).toEqual(['a,b', 'c']);
+	});
+
 	it('turns an empty source into a clear error, not an exception from deep inside', async () => {
-		const error = await importTable(new Uint8Array()).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(BenchtopError);
-		expect((error as BenchtopError).message).toBe('The file is empty: there is no header and no data.');
+		const error = await failure(importTable(new Uint8Array()));
+		expect(error.message).toBe('The file is empty: there is no header and no data.');
+	});
+
+	it('calls a file binary when its start is full of control characters', async () => {
+		const noise = new Uint8Array(2000).map((_, i) => (i % 3 === 0 ? 0x01 : 0xc3 + (i % 40)));
+		const error = await failure(importTable(noise, { fileName: 'x.csv' }));
+		expect(error.message).toMatch(/^This does not look like a text table \(it contains binary data\)/);
+	});
+
+	it('names where the text stops being UTF-8 when that happens after the start', async () => {
+		const start = bytes(`a\n${'é\n'.repeat(400_000)}`);
+		const bad = new Uint8Array(start.length + 3);
+		bad.set(start);
+		bad.set([0xe9, 0x0a, 0x0a], start.length);
+		const error = await failure(importTable(new Blob([bad])));
+		expect(error.message).toMatch(/^The text stops being valid UTF-8 after byte /);
+	});
+});
+
+describe('importTable, JSON', () => {
+	it('keeps numbers as numbers and types strings like CSV text', async () => {
+		const json = JSON.stringify([
+			{ n: 1, x: 1.5, code: '007', day: '2024-01-02', ok: true },
+			{ n: 2, x: 3, code: '010', day: '2024-01-03', ok: false }
+		]);
+		const result = await importTable(json, { fileName: 'a.json' });
+		expect(result.schema.map((c) => c.type)).toEqual(['integer', 'number', 'text', 'date', 'boolean']);
+		expect(result.table.array('x')).toEqual([1.5, 3]);
+		expect(result.table.array('code')).toEqual(['007', '010']);
+	});
+
+	it('puts keys in the order they first appear and leaves holes missing', async () => {
+		const result = await importTable('{"a":1}\n{"b":2}\n{"a":3,"c":"x"}\n', { fileName: 'a.jsonl' });
+		expect(result.table.columnNames()).toEqual(['a', 'b', 'c']);
+		expect(result.table.array('a')).toEqual([1, null, 3]);
+		expect(result.table.array('b')).toEqual([null, 2, null]);
+	});
+
+	it('names the line and column of a syntax error', async () => {
+		const error = await failure(importTable('[\n {"a": 1},\n {"a": }\n]', { fileName: 'x.json' }));
+		expect(error.message).toMatch(/^The JSON is not valid at line 3, column 8: /);
+	});
+
+	it('names a JSON Lines line that is not an object', async () => {
+		const error = await failure(importTable('{"a":1}\n[1,2]\n', { fileName: 'x.jsonl' }));
+		expect(error.message).toBe('Expected an object with one key per column at line 2, found an array.');
+	});
+});
+
+describe('importTable, Arrow', () => {
+	it('maps Arrow types to Benchtop types instead of guessing from text', async () => {
+		const table = aq.table({
+			big: [1, 2, 3, 4],
+			ratio: [0.5, 1, 1.5, 2],
+			digits: ['1', '2', '1', '2'],
+			label: ['a', 'b', 'a', 'b'],
+			when: [new Date('2024-01-01'), new Date('2024-01-02'), null, new Date('2024-01-04')],
+			day: [new Date('2024-01-01'), null, new Date('2024-01-03'), new Date('2024-01-04')]
+		});
+		const ipc = aq.toArrowIPC(table, {
+			types: {
+				big: int64(),
+				ratio: float32(),
+				digits: utf8(),
+				label: dictionary(utf8()),
+				when: timestamp(TimeUnit.MILLISECOND),
+				day: dateDay()
+			}
+		});
+		const result = await importTable(ipc, { fileName: 'x.arrow' });
+		expect(result.schema.map((c) => c.type)).toEqual([
+			'integer',
+			'number',
+			'category',
+			'category',
+			'date',
+			'date'
+		]);
+		expect(result.table.array('big')).toEqual([1, 2, 3, 4]);
+		// Strings stay strings, even when they look like numbers: the file said they are text.
+		expect(result.table.array('digits')).toEqual(['1', '2', '1', '2']);
+		expect(result.table.get('when', 2)).toBeNull();
+		expect(result.table.get('day', 2)).toEqual(new Date('2024-01-03'));
+	});
+
+	it('reads an overridden column from its values’ text', async () => {
+		const ipc = aq.toArrowIPC(aq.table({ n: [1, 2, 3] }), { types: { n: int64() } });
+		const result = await importTable(ipc, { fileName: 'x.arrow', typeOverrides: { n: 'text' } });
+		expect(result.table.array('n')).toEqual(['1', '2', '3']);
+	});
+});
+
+describe('importTable, Parquet', () => {
+	it('reads a larger file from a Blob, column by column, with progress', async () => {
+		const n = 50_000;
+		const table = aq.table({
+			id: Array.from({ length: n }, (_, i) => i),
+			name: Array.from({ length: n }, (_, i) => `name ${i}`)
+		});
+		const parquet = tableToParquet(table, [
+			{ name: 'id', type: 'integer' },
+			{ name: 'name', type: 'text' }
+		]);
+		const seen: ImportProgress[] = [];
+		const result = await importTable(new Blob([parquet]), {
+			fileName: 'x.parquet',
+			onProgress: (p) => seen.push(p)
+		});
+		expect(result.rows).toBe(n);
+		expect(result.schema).toEqual([
+			{ name: 'id', type: 'integer' },
+			{ name: 'name', type: 'text' }
+		]);
+		expect(result.table.get('name', n - 1)).toBe(`name ${n - 1}`);
+		expect(seen.some((p) => p.phase === 'reading' && p.rows > 0)).toBe(true);
+	});
+
+	it('refuses Parquet given as text', async () => {
+		const error = await failure(importTable('PAR1', { format: 'parquet' }));
+		expect(error.message).toBe('Parquet data must come from a file, not from text.');
 	});
 });
