@@ -1,0 +1,50 @@
+// Distribution of a numeric or date column, from the histogram its profile already holds (a million
+// rows never travel to the chart).
+import type { TopLevelSpec } from 'vega-lite';
+import type { ColumnProfile } from '../core/data/profile/index.ts';
+import { formatBin } from './format.ts';
+import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
+
+export interface HistogramRow {
+	x0: number;
+	x1: number;
+	count: number;
+	share: number;
+	range: string;
+}
+
+export function histogramRows(column: ColumnProfile): HistogramRow[] {
+	const bins = column.histogram?.bins ?? [];
+	const total = bins.reduce((sum, b) => sum + b.count, 0) || 1;
+	return bins.map((b) => ({ ...b, share: b.count / total, range: formatBin(b.x0, b.x1, column.type) }));
+}
+
+/** Null when the column has no histogram (not numeric or date, or no values). */
+export function histogramSpec(column: ColumnProfile, options: ChartOptions = {}): TopLevelSpec | null {
+	if (!column.histogram || column.histogram.bins.length === 0) return null;
+	const temporal = column.type === 'date';
+	const missing = column.missing > 0 ? `, ${column.missing.toLocaleString('en')} missing` : '';
+	return {
+		...baseSpec(options),
+		...CONTAINER_WIDTH,
+		height: 160,
+		title: {
+			text: `Distribution of ${column.name}`,
+			subtitle: `${column.count.toLocaleString('en')} values${missing}`
+		},
+		data: { values: histogramRows(column) },
+		mark: { type: 'bar', tooltip: true, cornerRadiusEnd: 1 },
+		encoding: {
+			x: temporal
+				? { field: 'x0', type: 'temporal', title: column.name }
+				: { field: 'x0', type: 'quantitative', bin: { binned: true }, title: column.name },
+			x2: { field: 'x1' },
+			y: { field: 'count', type: 'quantitative', title: 'Rows' },
+			tooltip: [
+				{ field: 'range', type: 'nominal', title: column.name },
+				{ field: 'count', type: 'quantitative', title: 'Rows', format: ',' },
+				{ field: 'share', type: 'quantitative', title: 'Share', format: '.1%' }
+			]
+		}
+	};
+}

@@ -1,0 +1,8 @@
+// Vega-lite spec builders: profile data in, spec out, nothing rendered (VegaChart.svelte draws them).
+export { correlationHeatmapSpec } from './correlation-heatmap.ts';
+export { featureVsTargetSpec, relationSummary } from './feature-vs-target.ts';
+export { histogramSpec } from './histogram.ts';
+export { missingValuesSpec } from './missing-values.ts';
+export { sparklineSpec, type SparklineOptions } from './sparkline.ts';
+export { chartConfig, DEFAULT_COLORS, type ChartColors, type ChartOptions } from './theme.ts';
+export { topCategoriesSpec } from './top-categories.ts';
