@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --only <name>]`: runs the benchmarks, prints a table, and writes
 // bench/results/<name>.json (quick runs go to bench/results/quick/, which is not committed).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Exits 1 when any benchmark fails, after running the others.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
@@ -8,22 +9,57 @@ import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
 import { describeMachine } from './machine.ts';
-import type { Benchmark, Figure } from './types.ts';
+import type { Benchmark } from './types.ts';
 
 const BENCHMARKS: Benchmark[] = [firstPageJs, idbArrowRoundtrip];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const onlyIndex = args.indexOf('--only');
-const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const USAGE = 'usage: npm run bench [-- --quick] [-- --only <name>]';
 
-function format({ value, unit }: Figure): string {
-	const shown = Number.isInteger(value) ? value.toLocaleString('en') : value.toFixed(1);
-	return `${shown} ${unit}`;
+function parseArgs(args: string[]): { quick: boolean; only?: string } {
+	let quick = false;
+	let only: string | undefined;
+	for (let i = 0; i < args.length; i++) {
+		if (args[i] === '--quick') quick = true;
+		else if (args[i] === '--only' && args[i + 1] && !args[i + 1]!.startsWith('--')) only = args[++i];
+		else throw new Error(`bench: cannot read "${args.slice(i).join(' ')}". ${USAGE}`);
+	}
+	return { quick, only };
+}
+
+function formatValue(value: number): string {
+	return Number.isInteger(value) ? value.toLocaleString('en') : value.toFixed(1);
+}
+
+function printTable(rows: string[][]): void {
+	const header = ['benchmark', 'figure', 'value', 'unit', 'notes'];
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+	for (const row of [header, ...rows]) {
+		const cells = row.map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)));
+		console.log(cells.join('  ').trimEnd());
+	}
+}
+
+// A benchmark that hangs must fail, not hold up `npm test` for ever.
+const QUICK_LIMIT_S = 90;
+const FULL_LIMIT_S = 900;
+
+function withTimeout<T>(work: Promise<T>, seconds: number): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`did not finish within ${seconds} s`)), seconds * 1000);
+	});
+	return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Written beside and renamed, so a run stopped half way never leaves a truncated result. */
+function writeResult(path: string, result: unknown): void {
+	writeFileSync(`${path}.tmp`, `${JSON.stringify(result, null, '\t')}\n`);
+	renameSync(`${path}.tmp`, path);
 }
 
 async function main(): Promise<number> {
+	const { quick, only } = parseArgs(process.argv.slice(2));
 	const selected = only ? BENCHMARKS.filter((b) => b.name === only) : BENCHMARKS;
 	if (selected.length === 0) {
 		console.error(`bench: no benchmark named "${only}" (have: ${BENCHMARKS.map((b) => b.name).join(', ')})`);
@@ -38,14 +74,15 @@ async function main(): Promise<number> {
 	};
 	const outDir = join(repoRoot, 'bench', 'results', ...(quick ? ['quick'] : []));
 	mkdirSync(outDir, { recursive: true });
-	let failed = 0;
+	const failed: string[] = [];
 	const rows: string[][] = [];
 	try {
 		for (const benchmark of selected) {
 			const started = performance.now();
 			try {
-				const figures = await benchmark.run(context);
-				const machine = describeMachine(browser?.version());
+				const figures = await withTimeout(benchmark.run(context), quick ? QUICK_LIMIT_S : FULL_LIMIT_S);
+				// Every result names its browser, even one measured in Node, so figures compare honestly.
+				const machine = describeMachine((await context.browser()).version());
 				const result = {
 					name: benchmark.name,
 					description: benchmark.description,
@@ -54,28 +91,41 @@ async function main(): Promise<number> {
 					date: new Date().toISOString(),
 					quick
 				};
-				writeFileSync(join(outDir, `${benchmark.name}.json`), `${JSON.stringify(result, null, '\t')}\n`);
-				for (const [key, figure] of Object.entries(figures)) rows.push([benchmark.name, key, format(figure)]);
+				writeResult(join(outDir, `${benchmark.name}.json`), result);
+				for (const [key, { value, unit, note }] of Object.entries(figures)) {
+					rows.push([benchmark.name, key, formatValue(value), unit, note ?? '']);
+				}
 			} catch (error) {
-				failed++;
-				console.error(
-					`bench: ${benchmark.name} failed: ${error instanceof Error ? error.message : String(error)}`
-				);
+				failed.push(benchmark.name);
+				const message = error instanceof Error ? error.message : String(error);
+				console.error(`bench: ${benchmark.name} FAILED: ${message}`);
+				rows.push([benchmark.name, 'FAILED', '', '', message.split('\n')[0]!.slice(0, 80)]);
 			}
-			rows.push([benchmark.name, '(took)', `${((performance.now() - started) / 1000).toFixed(1)} s`]);
+			const seconds = (performance.now() - started) / 1000;
+			rows.push([benchmark.name, '(took)', seconds.toFixed(1), 's', '']);
 		}
 	} finally {
 		await browser?.close();
 	}
-	const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 10));
+	const machine = describeMachine(browser?.version());
 	console.log(
-		`\nBenchtop bench${quick ? ' (quick)' : ''}, ${describeMachine().cores} cores, Node ${process.version}`
+		`\nBenchtop bench${quick ? ' (quick)' : ''}: ${machine.cores} × ${machine.cpuModel}, ` +
+			`Node ${machine.node}, ${machine.browser ?? 'no browser'}`
 	);
-	for (const [name, key, value] of rows) {
-		console.log(`${name!.padEnd(widths[0]!)}  ${key!.padEnd(widths[1]!)}  ${value!.padStart(widths[2]!)}`);
-	}
+	printTable(rows);
 	console.log(`Results written to ${outDir}`);
-	return failed > 0 ? 1 : 0;
+	if (failed.length > 0) {
+		console.error(`bench: ${failed.length} of ${selected.length} failed: ${failed.join(', ')}`);
+		return 1;
+	}
+	return 0;
 }
 
-process.exitCode = await main();
+let exitCode = 1;
+try {
+	exitCode = await main();
+} catch (error) {
+	console.error(error instanceof Error ? error.message : String(error));
+}
+// Exit outright: work left running by a benchmark that failed or timed out must not keep the process up.
+process.exit(exitCode);

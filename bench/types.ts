@@ -2,8 +2,11 @@
 import type { Browser } from 'playwright';
 
 export interface Figure {
+	/** Raw, unrounded: the table rounds for reading, the JSON keeps this. */
 	value: number;
 	unit: string;
+	/** What a reader needs to compare the figure honestly (what is included, on what input). */
+	note?: string;
 }
 
 export interface BenchContext {
