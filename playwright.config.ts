@@ -20,6 +20,11 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure'
 	},
+	projects: [
+		{ name: 'studio', testIgnore: /import-large/ },
+		// Timing-sensitive: runs alone, after everything else, so no other browser competes for the CPU.
+		{ name: 'large-files', testMatch: /import-large/, dependencies: ['studio'] }
+	],
 	webServer: {
 		command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
 		url: `http://127.0.0.1:${PORT}`,

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
+import { csvIngest } from './csv-ingest.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
 import { describeMachine } from './machine.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [firstPageJs, idbArrowRoundtrip];
+const BENCHMARKS: Benchmark[] = [firstPageJs, idbArrowRoundtrip, csvIngest];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = 'usage: npm run bench [-- --quick] [-- --only <name>]';

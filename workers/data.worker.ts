@@ -1,36 +1,187 @@
-// The data worker: parsing and typing tables off the main thread. Thin: it only wires core to comlink.
+// The data worker: importing, typing, encoding, hashing and storing tables off the main thread, and
+// sorting or filtering what the page shows. Thin: it only wires core to comlink. Cancelling
+// terminates the worker, so a cancelled import really stops (and its transaction never commits).
 import { expose, transfer } from 'comlink';
+import type { ColumnTable } from 'arquero';
 import { BenchtopError } from '$lib/core/errors.ts';
-import { tableToArrowIPC } from '$lib/core/data/arrow-ipc.ts';
-import { parseDelimitedText } from '$lib/core/data/parse-delimited-text.ts';
-import type { ColumnSchema } from '$lib/core/data/column-types.ts';
+import { tableFromArrowIPC, tableToArrowIPC } from '$lib/core/data/arrow-ipc.ts';
+import {
+	importTable,
+	type ImportOptions,
+	type ImportProgress,
+	type ImportResult
+} from '$lib/core/data/import/index.ts';
+import { retypeColumn } from '$lib/core/data/retype-column.ts';
+import { viewOrder, type ColumnValues, type ViewSpec } from '$lib/core/data/view/view-order.ts';
+import type { ColumnSchema, ColumnType } from '$lib/core/data/column-types.ts';
+import { profileTable, type TableProfile } from '$lib/core/data/profile/index.ts';
+import { generateSyntheticTable } from '$lib/core/prep/synthetic/index.ts';
+import {
+	openRegistry,
+	type DatasetRecord,
+	type DatasetSource,
+	type Registry
+} from '$lib/core/registry/index.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
+import { throttledProgress } from '$lib/worker-client/progress.ts';
 
 installErrorTransfer();
 
-export interface ParsedTable {
-	arrow: Uint8Array;
-	schema: ColumnSchema[];
+export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress'>;
+export type WorkerImportSource =
+	{ kind: 'blob'; blob: Blob } | { kind: 'text'; text: string } | { kind: 'url'; url: string };
+
+/** Where the imported table goes: into IndexedDB from here, or back to the page (memory-only mode). */
+export type ImportDestination = { store: true; name: string; source: DatasetSource } | { store: false };
+
+export interface ImportOutcome {
 	rows: number;
+	schema: ColumnSchema[];
+	format: ImportResult['format'];
+	notices: ImportResult['notices'];
+	/** Set when the worker stored the version. */
+	saved?: { record: DatasetRecord; existed: boolean };
+	/** Set when the page must store it. */
+	arrow?: Uint8Array;
+	/** A name the worker chose (generated data sets describe their parameters). */
+	name?: string;
 }
 
-async function fetchText(url: string): Promise<string> {
+let registry: Promise<Registry> | undefined;
+
+/** This worker's own connection: hashing and writing 50 MB here keeps the page responsive. */
+function storage(): Promise<Registry> {
+	registry ??= openRegistry().then((opened) => {
+		if (!opened.persistent) {
+			throw new BenchtopError('storage-unavailable', 'The data worker cannot reach this browser’s storage.');
+		}
+		opened.onStale(() => (registry = undefined));
+		return opened;
+	});
+	return registry;
+}
+
+async function fetchBlob(url: string): Promise<Blob> {
 	let response: Response;
 	try {
 		response = await fetch(url);
 	} catch (error) {
-		throw new BenchtopError('bad-input', `Could not load ${url}: the network request failed.`, String(error));
+		throw new BenchtopError(
+			'bad-input',
+			`Could not load ${url}: the network request failed. If the file is on another site, that site must allow ` +
+				'cross-origin requests (CORS); otherwise download it and open the file instead.',
+			String(error)
+		);
 	}
-	if (!response.ok)
-		throw new BenchtopError('bad-input', `Could not load ${url}: the server answered ${response.status}.`);
-	return response.text();
+	if (!response.ok) {
+		throw new BenchtopError(
+			'bad-input',
+			`Could not load ${url}: the server answered ${response.status} ${response.statusText}.`
+		);
+	}
+	return response.blob();
+}
+
+async function readSource(source: WorkerImportSource): Promise<{ data: Blob | string; fileName?: string }> {
+	if (source.kind === 'blob') return { data: source.blob };
+	if (source.kind === 'text') return { data: source.text };
+	return { data: await fetchBlob(source.url), fileName: new URL(source.url).pathname.split('/').pop() };
+}
+
+/** The table the page is looking at, decoded once here so sorting a million rows never blocks the page. */
+let viewed: { id: string; table: ColumnTable } | undefined;
+
+async function viewedTable(id: string, arrow?: Uint8Array): Promise<ColumnTable> {
+	if (viewed?.id === id) return viewed.table;
+	const bytes = arrow ?? (await (await storage()).loadDatasetArrow(id));
+	viewed = { id, table: tableFromArrowIPC(bytes) };
+	return viewed.table;
 }
 
 const api = {
-	async parseCsvUrl(url: string): Promise<ParsedTable> {
-		const { table, schema } = parseDelimitedText(await fetchText(url));
-		const arrow = tableToArrowIPC(table, schema);
-		return transfer({ arrow, schema, rows: table.numRows() }, [arrow.buffer]);
+	async importSource(
+		source: WorkerImportSource,
+		options: WorkerImportOptions,
+		destination: ImportDestination,
+		onProgress?: (p: ImportProgress) => void
+	): Promise<ImportOutcome> {
+		const report = throttledProgress(onProgress);
+		const { data, fileName } = await readSource(source);
+		const result = await importTable(data, { fileName, ...options, onProgress: report });
+		await report.settle();
+		const arrow = tableToArrowIPC(result.table, result.schema);
+		const outcome: ImportOutcome = {
+			rows: result.rows,
+			schema: result.schema,
+			format: result.format,
+			notices: result.notices
+		};
+		if (!destination.store) return transfer({ ...outcome, arrow }, [arrow.buffer]);
+		const saved = await (
+			await storage()
+		).saveDatasetVersion({
+			name: destination.name,
+			source: destination.source,
+			rows: result.rows,
+			schema: result.schema,
+			arrow
+		});
+		return { ...outcome, saved };
+	},
+	/** A seeded synthetic table (make_moons and friends), stored like any import. */
+	async generateSynthetic(
+		generatorId: string,
+		params: Record<string, number>,
+		seed: number,
+		destination: { store: boolean }
+	): Promise<ImportOutcome> {
+		const generated = generateSyntheticTable(generatorId, params, seed);
+		const arrow = tableToArrowIPC(generated.table, generated.schema);
+		const rows = generated.table.numRows();
+		const outcome: ImportOutcome = {
+			rows,
+			schema: generated.schema,
+			format: 'arrow',
+			notices: [],
+			name: generated.name
+		};
+		if (!destination.store) return transfer({ ...outcome, arrow }, [arrow.buffer]);
+		const saved = await (
+			await storage()
+		).saveDatasetVersion({
+			name: generated.name,
+			source: generated.source,
+			rows,
+			schema: generated.schema,
+			arrow,
+			note: `Generated with ${generatorId}, seed ${seed}.`
+		});
+		return { ...outcome, saved };
+	},
+	/** Rows to show for a sort and filter; the table comes from storage, or from `arrow` in memory mode. */
+	async viewOrder(id: string, spec: ViewSpec, arrow?: Uint8Array): Promise<Uint32Array> {
+		const table = await viewedTable(id, arrow);
+		// Column names are data ("__proto__" is a valid one): keys go on an object without a prototype.
+		const columns: Record<string, ColumnValues> = Object.create(null);
+		for (const name of [spec.sort?.column, spec.filter?.column]) {
+			if (name && !(name in columns)) columns[name] = table.array(name) as ColumnValues;
+		}
+		const order = viewOrder(table.numRows(), columns, spec);
+		return transfer(order, [order.buffer]);
+	},
+	/** The profile of a stored version (or of `arrow` in memory mode), computed where the table lives. */
+	async profile(
+		id: string,
+		schema: ColumnSchema[],
+		target: string | undefined,
+		arrow?: Uint8Array
+	): Promise<TableProfile> {
+		return profileTable(await viewedTable(id, arrow), schema, { target });
+	},
+	retype(arrow: Uint8Array, schema: ColumnSchema[], column: string, type: ColumnType) {
+		const result = retypeColumn(tableFromArrowIPC(arrow), schema, column, type);
+		const bytes = tableToArrowIPC(result.table, result.schema);
+		return transfer({ arrow: bytes, schema: result.schema, lost: result.lost }, [bytes.buffer]);
 	}
 };
 

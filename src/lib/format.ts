@@ -11,3 +11,14 @@ export function formatBytes(bytes: number): string {
 	}
 	return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+
+/**
+ * "2026-11-23 00:41" in local time. Written by hand: the first `toLocaleString()` of a page loads ICU
+ * date data, a long main-thread task right when a freshly imported data set is shown.
+ */
+export function formatDateTime(iso: string): string {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}

@@ -5,8 +5,17 @@ import type { DatasetRecord, Registry } from '$lib/core/registry/index.ts';
 import { openRegistry, requestPersistence } from '$lib/core/registry/index.ts';
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
 import type { SampleDataset } from '$lib/core/data/sample-manifest.ts';
+import type { ImportNotice, ImportProgress } from '$lib/core/data/import/index.ts';
+import type { ColumnType } from '$lib/core/data/column-types.ts';
 import { createDataClient } from '$lib/worker-client/data-client.ts';
+import { progressCallback } from '$lib/worker-client/progress.ts';
 import { sampleUrl } from '$lib/samples.ts';
+import type {
+	ImportDestination,
+	WorkerImportOptions,
+	WorkerImportSource
+} from '../../../workers/data.worker.ts';
+import { datasetName, datasetSource, importLabel, type ImportInput } from './import-input.ts';
 
 export type StorageMode = 'opening' | 'persistent' | 'memory' | 'stale' | 'failed';
 
@@ -17,7 +26,13 @@ export class Studio {
 	datasets = $state.raw<DatasetRecord[]>([]);
 	/** The sample or file currently being imported, for progress and to disable its button. */
 	importing = $state<string | undefined>(undefined);
+	importProgress = $state<ImportProgress | undefined>(undefined);
+	/** What the last import wants the person to know (renamed columns, padded rows, ...). */
+	importNotices = $state.raw<ImportNotice[]>([]);
+	/** An import that stopped on ragged rows, kept so the person can re-run it padding or skipping them. */
+	raggedRetry = $state.raw<{ input: ImportInput; options: WorkerImportOptions } | undefined>(undefined);
 	error = $state<BenchtopError | undefined>(undefined);
+	private importController: AbortController | undefined;
 
 	private dataClient = createDataClient();
 	private ready: Promise<void> | undefined;
@@ -59,28 +74,176 @@ export class Studio {
 	}
 
 	/** Imports a shipped sample as a data set version; returns it, or undefined when it failed. */
-	async openSample(sample: SampleDataset, signal?: AbortSignal): Promise<DatasetRecord | undefined> {
+	openSample(sample: SampleDataset): Promise<DatasetRecord | undefined> {
+		const input: ImportInput = {
+			kind: 'sample',
+			url: sampleUrl(sample),
+			sampleId: sample.id,
+			name: sample.name
+		};
+		return this.importData(input, { format: 'csv' });
+	}
+
+	/**
+	 * Imports a file, pasted text or URL in the data worker and stores it as a new data set version.
+	 * Returns the version (an existing one when the same content is already stored), or undefined.
+	 */
+	async importData(
+		input: ImportInput,
+		options: WorkerImportOptions = {}
+	): Promise<DatasetRecord | undefined> {
 		this.error = undefined;
-		this.importing = sample.id;
+		this.raggedRetry = undefined;
+		this.importNotices = [];
+		this.importing = input.kind === 'sample' ? input.sampleId : importLabel(input);
+		this.importProgress = undefined;
+		const controller = new AbortController();
+		this.importController = controller;
 		try {
 			await this.init();
 			const registry = this.requireRegistry();
-			const url = sampleUrl(sample);
-			const parsed = await this.dataClient.run((api) => api.parseCsvUrl(url), { signal });
-			const { record } = await registry.saveDatasetVersion({
-				name: sample.name,
-				source: { kind: 'sample', sampleId: sample.id },
-				rows: parsed.rows,
-				schema: parsed.schema,
-				arrow: parsed.arrow
-			});
+			const onProgress = progressCallback((progress: ImportProgress) => (this.importProgress = progress));
+			const source: WorkerImportSource =
+				input.kind === 'file'
+					? { kind: 'blob', blob: input.file }
+					: input.kind === 'paste'
+						? { kind: 'text', text: input.text }
+						: { kind: 'url', url: input.url };
+			const fileOptions = input.kind === 'file' ? { fileName: input.file.name, ...options } : options;
+			// With IndexedDB the worker hashes and stores the version itself: 50 MB never blocks the page.
+			const destination: ImportDestination = registry.persistent
+				? { store: true, name: datasetName(input), source: datasetSource(input) }
+				: { store: false };
+			const outcome = await this.dataClient.run(
+				(api) => api.importSource(source, fileOptions, destination, onProgress),
+				{
+					signal: controller.signal
+				}
+			);
+			const { record, existed } =
+				outcome.saved ??
+				(await registry.saveDatasetVersion({
+					name: datasetName(input),
+					source: datasetSource(input),
+					rows: outcome.rows,
+					schema: outcome.schema,
+					arrow: outcome.arrow!
+				}));
+			const parsed = outcome;
+			this.importNotices = existed
+				? [
+						{ kind: 'info', message: `This content is already stored as “${record.name}”; opened that one.` },
+						...parsed.notices
+					]
+				: parsed.notices;
 			await this.refreshDatasets();
 			return record;
 		} catch (error) {
-			this.error = toBenchtopError(error, `Could not open the ${sample.name} sample.`);
+			const failure = toBenchtopError(error, `Could not import ${importLabel(input)}.`);
+			if (failure.code === 'ragged-rows') this.raggedRetry = { input, options };
+			this.error =
+				failure.code === 'aborted'
+					? new BenchtopError('aborted', 'Import cancelled. Nothing was stored.')
+					: failure;
 			return undefined;
 		} finally {
 			this.importing = undefined;
+			this.importProgress = undefined;
+			this.importController = undefined;
+		}
+	}
+
+	/** Generates a seeded synthetic data set (blobs, moons, ...) and stores it as a version. */
+	async generate(
+		generatorId: string,
+		params: Record<string, number>,
+		seed: number
+	): Promise<DatasetRecord | undefined> {
+		this.error = undefined;
+		this.importNotices = [];
+		this.importing = `generator ${generatorId}`;
+		try {
+			await this.init();
+			const registry = this.requireRegistry();
+			const outcome = await this.dataClient.run((api) =>
+				api.generateSynthetic(generatorId, params, seed, { store: registry.persistent })
+			);
+			const { record } =
+				outcome.saved ??
+				(await registry.saveDatasetVersion({
+					name: outcome.name ?? generatorId,
+					source: { kind: 'synthetic', generator: generatorId, seed },
+					rows: outcome.rows,
+					schema: outcome.schema,
+					arrow: outcome.arrow!
+				}));
+			await this.refreshDatasets();
+			return record;
+		} catch (error) {
+			this.error = toBenchtopError(error, 'Could not generate that data set.');
+			return undefined;
+		} finally {
+			this.importing = undefined;
+		}
+	}
+
+	cancelImport(): void {
+		this.importController?.abort();
+	}
+
+	retryRagged(mode: 'pad' | 'skip'): Promise<DatasetRecord | undefined> | undefined {
+		const retry = this.raggedRetry;
+		if (!retry) return undefined;
+		return this.importData(retry.input, { ...retry.options, raggedRows: mode });
+	}
+
+	/** The data worker, for views and derived versions of the data set being looked at. */
+	get data() {
+		return this.dataClient;
+	}
+
+	async renameDataset(id: string, name: string): Promise<boolean> {
+		this.error = undefined;
+		try {
+			await this.requireRegistry().renameDataset(id, name);
+			await this.refreshDatasets();
+			return true;
+		} catch (error) {
+			this.error = toBenchtopError(error);
+			return false;
+		}
+	}
+
+	/** Stores a column type override as a new version whose parent is `record`; returns the new version. */
+	async retypeColumn(record: DatasetRecord, arrow: Uint8Array, column: string, type: ColumnType) {
+		this.error = undefined;
+		this.importNotices = [];
+		try {
+			const result = await this.dataClient.run((api) =>
+				api.retype(arrow.slice(), record.schema, column, type)
+			);
+			const { record: version } = await this.requireRegistry().saveDatasetVersion({
+				name: record.name,
+				source: { kind: 'derived' },
+				parentId: record.id,
+				note: `Column “${column}” read as ${type}.`,
+				rows: record.rows,
+				schema: result.schema,
+				arrow: result.arrow
+			});
+			if (result.lost > 0) {
+				this.importNotices = [
+					{
+						kind: 'info',
+						message: `${result.lost.toLocaleString('en')} values of “${column}” are not ${type} values and are now missing.`
+					}
+				];
+			}
+			await this.refreshDatasets();
+			return version;
+		} catch (error) {
+			this.error = toBenchtopError(error, `Could not change the type of ${column}.`);
+			return undefined;
 		}
 	}
 
@@ -96,6 +259,7 @@ export class Studio {
 
 	dismissError(): void {
 		this.error = undefined;
+		this.raggedRetry = undefined;
 	}
 }
 
