@@ -2,11 +2,15 @@
 // for integers (one bin per value when they fit), and calendar steps (days, months, years) for dates.
 
 export interface Binning {
-	start: number;
-	step: number;
 	count: number;
-	/** Explicit edges (count + 1 of them) when bins are not all the same width: calendar months, years. */
-	edges?: number[];
+	/** count + 1 ascending edges; bin k is [edges[k], edges[k + 1]), the last one closed on the right. */
+	edges: number[];
+}
+
+/** Uniform bins, edges rounded to 12 significant digits so 0.1 × 3 reads 0.3. */
+function uniform(start: number, step: number, count: number): Binning {
+	const edges = Array.from({ length: count + 1 }, (_, k) => Number((start + k * step).toPrecision(12)));
+	return { count, edges };
 }
 
 const NICE = [1, 2, 2.5, 5];
@@ -21,7 +25,13 @@ function candidates(rawStep: number, integer: boolean): number[] {
 	return integer ? steps.filter((s) => s >= 1 && Number.isInteger(s)) : steps;
 }
 
-function fit(min: number, max: number, step: number, integer: boolean): Binning {
+interface Fit {
+	start: number;
+	step: number;
+	count: number;
+}
+
+function fit(min: number, max: number, step: number, integer: boolean): Fit {
 	const start = Math.floor(min / step) * step;
 	// Integers sit at the left edge of their bin, so the maximum needs a bin of its own.
 	const count = integer
@@ -40,14 +50,14 @@ function monthBins(min: number, max: number, months: number, maxBins: number): B
 		const m = startMonth + edges.length * months;
 		edges.push(Date.UTC(Math.floor(m / 12), m % 12, 1));
 	}
-	return { start: edges[0]!, step: edges[1]! - edges[0]!, count: edges.length - 1, edges };
+	return { count: edges.length - 1, edges };
 }
 
 function dateBinning(min: number, max: number, bins: number): Binning | null {
 	for (const days of DAY_STEPS) {
 		// Whole days need a day-aligned start; the maximum gets its own bin, as integers do.
 		const b = fit(Math.floor(min / DAY), Math.floor(max / DAY), days, true);
-		if (b.count <= bins) return { start: b.start * DAY, step: days * DAY, count: b.count };
+		if (b.count <= bins) return uniform(b.start * DAY, days * DAY, b.count);
 	}
 	for (const months of MONTH_STEPS) {
 		const b = monthBins(min, max, months, bins);
@@ -63,7 +73,7 @@ export function chooseBinning(
 	kind: 'integer' | 'number' | 'date'
 ): Binning {
 	const bins = Math.max(1, Math.floor(maxBins));
-	if (!(max > min)) return { start: min, step: kind === 'date' ? DAY : 1, count: 1 };
+	if (!(max > min)) return uniform(min, kind === 'date' ? DAY : 1, 1);
 	if (kind === 'date' && max - min >= DAY) {
 		const b = dateBinning(min, max, bins);
 		if (b) return b;
@@ -72,30 +82,34 @@ export function chooseBinning(
 	const integer = kind === 'integer';
 	for (const step of [...candidates(span / bins, integer), ...candidates((span / bins) * 10, integer)]) {
 		const b = fit(min, max, step, integer);
-		if (b.count <= bins) return b;
+		if (b.count <= bins) return uniform(b.start, b.step, b.count);
 	}
-	return { start: min, step: span / bins, count: bins };
+	return uniform(min, span / bins, bins);
 }
 
-/** Edges rounded to 12 significant digits, so 0.1 × 3 reads 0.3. */
 export function binEdge(binning: Binning, k: number): number {
-	if (binning.edges) return binning.edges[k]!;
-	return Number((binning.start + k * binning.step).toPrecision(12));
+	return binning.edges[k]!;
 }
 
+/** The bin of x: the last edge at or below it, clamped to the first and last bins. */
 export function binIndex(binning: Binning, x: number): number {
 	const edges = binning.edges;
-	if (edges) {
-		// The last edge at or below x: binary search over count + 1 edges.
-		let lo = 0;
-		let hi = binning.count - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >>> 1;
-			if (edges[mid]! <= x) lo = mid;
-			else hi = mid - 1;
-		}
-		return lo;
+	let lo = 0;
+	let hi = binning.count - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >>> 1;
+		if (edges[mid]! <= x) lo = mid;
+		else hi = mid - 1;
 	}
-	const k = Math.floor((x - binning.start) / binning.step + 1e-9);
-	return k < 0 ? 0 : k >= binning.count ? binning.count - 1 : k;
+	return lo;
+}
+
+/** The bin of every value at once (−1 where missing): one call per column rather than per value. */
+export function binCodes(binning: Binning, values: Float64Array): Int32Array {
+	const codes = new Int32Array(values.length);
+	for (let i = 0; i < values.length; i++) {
+		const x = values[i]!;
+		codes[i] = x === x ? binIndex(binning, x) : -1;
+	}
+	return codes;
 }

@@ -90,7 +90,8 @@ function readBoolean(name: string, raw: ArrayLike<unknown>): CategoricalData {
 			missing++;
 			continue;
 		}
-		const code = v === true || v === 'true' || v === 1 ? 1 : 0;
+		// Booleans are booleans after import; anything else is read by JavaScript truthiness, except "false".
+		const code = v === 'false' ? 0 : v ? 1 : 0;
 		codes[i] = code;
 		counts[code]!++;
 	}

@@ -1,10 +1,10 @@
 // Statistics of a numeric or date column from one copy of its present values, sorted once: order
 // statistics, exact distinct count and outlier counts all come from the sorted array.
-import { binEdge, binIndex, chooseBinning, type Binning } from './binning.ts';
+import { binEdge, chooseBinning, type Binning } from './binning.ts';
 import type { NumericData } from './column-data.ts';
 import { countAtMost, countBelow, quantilesOf } from './quantiles.ts';
 import { sortedPresentValues } from './sort-values.ts';
-import type { Histogram, Quantiles } from './types.ts';
+import type { Histogram, HistogramBin, Quantiles } from './types.ts';
 
 export interface NumericSummary {
 	count: number;
@@ -21,12 +21,18 @@ export interface NumericSummary {
 	histogram: Histogram | null;
 }
 
+/** Sorted values make every bin a pair of binary searches: no per-value work. */
 function histogramOf(sorted: Float64Array, binning: Binning): Histogram {
-	const counts = new Float64Array(binning.count);
-	for (let i = 0; i < sorted.length; i++) counts[binIndex(binning, sorted[i]!)]!++;
-	return {
-		bins: Array.from(counts, (count, k) => ({ x0: binEdge(binning, k), x1: binEdge(binning, k + 1), count }))
-	};
+	const bins: HistogramBin[] = [];
+	let from = 0;
+	for (let k = 0; k < binning.count; k++) {
+		const x1 = binEdge(binning, k + 1);
+		// The last bin is closed on the right; the others stop just below their upper edge.
+		const to = k === binning.count - 1 ? sorted.length : countBelow(sorted, x1);
+		bins.push({ x0: binEdge(binning, k), x1, count: to - from });
+		from = to;
+	}
+	return { bins };
 }
 
 export function summarizeNumeric(column: NumericData, maxBins: number): NumericSummary {

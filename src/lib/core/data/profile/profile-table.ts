@@ -62,6 +62,11 @@ function profileColumn(
 	};
 }
 
+/** Every row has its own value (at most one row missing), counted exactly: no two rows can be equal. */
+function isKey(column: ColumnProfile): boolean {
+	return !column.uniqueApprox && column.missing <= 1 && column.unique === column.count;
+}
+
 export function profileTable(
 	table: ColumnTable,
 	schema: ColumnSchema[],
@@ -84,7 +89,11 @@ export function profileTable(
 	const profile: TableProfile = {
 		rows,
 		columns,
-		duplicateRows: countDuplicateRows(data, rows),
+		duplicateRows: countDuplicateRows(
+			data,
+			rows,
+			columns.some((c) => isKey(c))
+		),
 		correlations: correlationMatrix(
 			correlated,
 			correlated.map((c) => facts.get(c.name)?.mean ?? null),

@@ -1,6 +1,6 @@
 // The data behind a feature-versus-target chart, at a bounded size: bins of a numeric feature (its
 // histogram's bins) or the largest levels of a categorical one, against the target's mean or classes.
-import { binEdge, binIndex, type Binning } from './binning.ts';
+import { binCodes, binEdge, type Binning } from './binning.ts';
 import type { GroupCodes } from './group-codes.ts';
 import { quantileSorted } from './quantiles.ts';
 import type { BinnedClassesChart, BinnedMeanChart, GroupClassesChart, GroupSummaryChart } from './types.ts';
@@ -9,11 +9,11 @@ export function binnedMean(x: Float64Array, binning: Binning | null, y: Float64A
 	if (!binning) return { kind: 'binned-mean', bins: [] };
 	const counts = new Float64Array(binning.count);
 	const sums = new Float64Array(binning.count);
+	const bin = binCodes(binning, x);
 	for (let i = 0; i < x.length; i++) {
-		const a = x[i]!;
+		const k = bin[i]!;
 		const b = y[i]!;
-		if (a !== a || b !== b) continue;
-		const k = binIndex(binning, a);
+		if (k < 0 || b !== b) continue;
 		counts[k]!++;
 		sums[k]! += b;
 	}
@@ -37,11 +37,12 @@ export function binnedClasses(
 	if (!binning) return { kind: 'binned-classes', classes, bins: [] };
 	const c = classes.length;
 	const counts = new Float64Array(binning.count * c);
+	const bin = binCodes(binning, x);
 	for (let i = 0; i < x.length; i++) {
-		const a = x[i]!;
+		const k = bin[i]!;
 		const t = target.codes[i]!;
-		if (a !== a || t < 0) continue;
-		counts[binIndex(binning, a) * c + t]!++;
+		if (k < 0 || t < 0) continue;
+		counts[k * c + t]!++;
 	}
 	return {
 		kind: 'binned-classes',

@@ -1,6 +1,10 @@
 // The present values of a column, sorted. Integer columns with a modest range are counting-sorted in
 // linear time; everything else uses the engine's native typed-array sort.
 import type { NumericData } from './column-data.ts';
+import { radixSortFloat64 } from './radix-sort.ts';
+
+/** Below this many values the native sort is as fast and needs no scratch buffer. */
+const RADIX_FROM = 1 << 14;
 
 /** Counting sort only pays while its buckets are not far more numerous than the values. */
 const MAX_COUNTING_RANGE = 1 << 22;
@@ -49,5 +53,5 @@ export function sortedPresentValues(column: NumericData): Float64Array {
 		const x = values[i]!;
 		if (x === x) out[j++] = x;
 	}
-	return out.sort();
+	return out.length >= RADIX_FROM ? radixSortFloat64(out) : out.sort();
 }
