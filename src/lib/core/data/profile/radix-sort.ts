@@ -6,8 +6,8 @@ const DIGITS = 1 << 16;
 
 export function radixSortFloat64(values: Float64Array): Float64Array {
 	const n = values.length;
-	let a = new Uint32Array(values.buffer, values.byteOffset, n * 2);
-	let b = new Uint32Array(n * 2);
+	let a: Uint32Array<ArrayBufferLike> = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+	let b: Uint32Array<ArrayBufferLike> = new Uint32Array(n * 2);
 	// Negative numbers: flip every bit (larger magnitude sorts first); positive: flip the sign bit.
 	for (let i = 0; i < n; i++) {
 		const hi = a[2 * i + 1]!;
