@@ -12,6 +12,8 @@ import {
 	type ImportResult
 } from '$lib/core/data/import/index.ts';
 import { retypeColumn } from '$lib/core/data/retype-column.ts';
+import { tableToCsv } from '$lib/core/data/export/table-to-csv.ts';
+import { tableToParquet } from '$lib/core/data/export/table-to-parquet.ts';
 import { viewOrder, type ColumnValues, type ViewSpec } from '$lib/core/data/view/view-order.ts';
 import type { ColumnSchema, ColumnType } from '$lib/core/data/column-types.ts';
 import { profileTable, type TableProfile } from '$lib/core/data/profile/index.ts';
@@ -177,6 +179,18 @@ const api = {
 		arrow?: Uint8Array
 	): Promise<TableProfile> {
 		return profileTable(await viewedTable(id, arrow), schema, { target });
+	},
+	/** A stored version as a file to download, written here so the page never serialises 50 MB. */
+	async exportVersion(
+		id: string,
+		schema: ColumnSchema[],
+		format: 'csv' | 'parquet' | 'arrow',
+		arrow?: Uint8Array
+	): Promise<Blob> {
+		if (format === 'arrow') return new Blob([arrow ?? (await (await storage()).loadDatasetArrow(id))]);
+		const table = await viewedTable(id, arrow);
+		if (format === 'csv') return new Blob([tableToCsv(table, schema)], { type: 'text/csv' });
+		return new Blob([tableToParquet(table, schema)], { type: 'application/vnd.apache.parquet' });
 	},
 	retype(arrow: Uint8Array, schema: ColumnSchema[], column: string, type: ColumnType) {
 		const result = retypeColumn(tableFromArrowIPC(arrow), schema, column, type);

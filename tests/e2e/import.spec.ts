@@ -157,3 +157,32 @@ test('sorting and filtering change the view, not the data set', async ({ page })
 	await page.reload();
 	await expect(page.getByText('150 of 150 rows')).toBeVisible();
 });
+
+test('a version downloads as CSV, Parquet and Arrow that read back to the same table', async ({ page }) => {
+	const { importTable } = await import('../../src/lib/core/data/import/index.ts');
+	await chooseFile(page, csv('name,score,day\nAda,1.5,2024-01-02\n"Lovelace, A",,2024-01-03\n'));
+	await expect(page.getByRole('heading', { level: 2, name: 'people' })).toBeVisible();
+	const downloads = page.getByRole('group', { name: 'Download' });
+	const tables = [];
+	for (const [label, extension] of [
+		['CSV', 'csv'],
+		['Parquet', 'parquet'],
+		['Arrow', 'arrow']
+	] as const) {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			downloads.getByRole('button', { name: label }).click()
+		]);
+		expect(download.suggestedFilename()).toBe(`people.${extension}`);
+		const bytes = new Uint8Array(
+			await (await download.createReadStream()).toArray().then((parts) => Buffer.concat(parts))
+		);
+		tables.push(await importTable(bytes, { fileName: `people.${extension}` }));
+	}
+	for (const table of tables) {
+		expect(table.table.objects()).toEqual([
+			{ name: 'Ada', score: 1.5, day: new Date('2024-01-02') },
+			{ name: 'Lovelace, A', score: null, day: new Date('2024-01-03') }
+		]);
+	}
+});
