@@ -37,7 +37,14 @@ export function categoryOrText(values: ArrayLike<string | null | undefined>): 'c
 	return present > 0 && distinct.size / present <= CATEGORY_MAX_UNIQUE_RATIO ? 'category' : 'text';
 }
 
-export function inferColumnType(values: ArrayLike<string | null | undefined>): ColumnType {
+/**
+ * `counts`, when given, says how many rows hold each value: a dictionary-encoded column is typed from
+ * its distinct values, each looked at once.
+ */
+export function inferColumnType(
+	values: ArrayLike<string | null | undefined>,
+	counts?: ArrayLike<number>
+): ColumnType {
 	let integer = true;
 	let number = true;
 	let boolean = true;
@@ -48,10 +55,11 @@ export function inferColumnType(values: ArrayLike<string | null | undefined>): C
 
 	for (let i = 0; i < values.length; i++) {
 		const raw = values[i];
-		if (raw == null) continue;
+		const rows = counts === undefined ? 1 : counts[i]!;
+		if (raw == null || rows === 0) continue;
 		const value = trimmed(raw);
 		if (isMissingTrimmed(value)) continue;
-		present++;
+		present += rows;
 		if (distinct.size <= CATEGORY_MAX_UNIQUE) distinct.add(value);
 		if (integer) {
 			// An integer is also a number, and never a boolean or an ISO date: one test answers all four.

@@ -6,7 +6,11 @@ const LONGEST_SPELLING = 4;
 
 /** Whether a value that is already trimmed is a missing spelling; the fast path for whole columns. */
 export function isMissingTrimmed(value: string): boolean {
-	return value.length <= LONGEST_SPELLING && MISSING_SPELLINGS.has(value.toLowerCase());
+	if (value.length > LONGEST_SPELLING) return false;
+	// No spelling starts with a digit: numbers, the common case, skip the lower-casing.
+	const first = value.charCodeAt(0);
+	if (first >= 48 && first <= 57) return false;
+	return MISSING_SPELLINGS.has(value.toLowerCase());
 }
 
 /** The value without surrounding white space; skips the copy in the common case of none. */

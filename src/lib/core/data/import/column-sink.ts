@@ -1,6 +1,7 @@
-// Collects parsed fields straight into one string array per column: the first record is the header,
+// Collects parsed fields straight into one column builder per column: the first record is the header,
 // empty lines are counted and dropped, and rows with the wrong number of fields are padded, skipped or
 // counted for an error, as the person chose.
+import { ColumnBuilder } from './column-builder.ts';
 import type { FieldSink } from './delimited-parser.ts';
 
 export type RaggedPolicy = 'error' | 'pad' | 'skip';
@@ -15,7 +16,7 @@ export interface RaggedRow {
 
 export class ColumnSink implements FieldSink {
 	header: string[] | undefined;
-	columns: string[][] = [];
+	columns: ColumnBuilder[] = [];
 	rows = 0;
 	emptyLines = 0;
 	ragged = 0;
@@ -48,7 +49,7 @@ export class ColumnSink implements FieldSink {
 		if (this.header === undefined) {
 			this.header = this.pendingHeader;
 			this.width = this.header.length;
-			this.columns = this.header.map(() => []);
+			this.columns = this.header.map(() => new ColumnBuilder());
 			return;
 		}
 		if (count === this.width) {

@@ -1,11 +1,23 @@
-// What every reader hands to the typing step: columns still as text to infer from, or already typed
-// when the format says what they are (Arrow, Parquet, JSON numbers and booleans).
+// What every reader hands to the typing step: columns still as text to infer from (one string per row,
+// or dictionary-encoded), or already typed when the format says what they are (Arrow, Parquet, JSON).
 import type { ColumnType } from '../column-types.ts';
 import type { CellValue } from '../convert-column.ts';
 import type { ImportFormat, ImportNotice } from './import-types.ts';
 
 export type RawColumn =
-	{ kind: 'text'; values: (string | null)[] } | { kind: 'typed'; type: ColumnType; values: CellValue[] };
+	| { kind: 'text'; values: (string | null)[] }
+	/** Text stored once per distinct value: row i holds `entries[codes[i]]`. */
+	| { kind: 'dictionary'; codes: Uint16Array; entries: string[] }
+	/** Numbers parsed while reading (NaN: missing or lost); `text` rebuilds each value's text exactly. */
+	| {
+			kind: 'numeric';
+			values: Float64Array;
+			integer: boolean;
+			present: number;
+			lost: number;
+			text: () => string[];
+	  }
+	| { kind: 'typed'; type: ColumnType; values: CellValue[] };
 
 export interface RawTable {
 	/** Names as the file spells them; made unique and safe when typed. */

@@ -91,7 +91,7 @@ export function delimitedTable(
 	}
 	return {
 		names: header,
-		columns: sink.columns.map((values) => ({ kind: 'text', values })),
+		columns: sink.columns.map((column) => column.finish()),
 		rows: sink.rows,
 		notices,
 		delimiter

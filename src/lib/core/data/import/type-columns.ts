@@ -5,6 +5,7 @@ import type { ColumnTable } from 'arquero';
 import type { ColumnSchema, ColumnType } from '../column-types.ts';
 import { convertColumn, type CellValue } from '../convert-column.ts';
 import { inferColumnType } from '../infer-column-type.ts';
+import { isMissingValue } from '../missing-values.ts';
 import { valueAsText } from '../retype-column.ts';
 import { abortIfCancelled } from './cancel.ts';
 import { uniqueColumnNames } from './column-names.ts';
@@ -39,10 +40,44 @@ function typeColumn(column: RawColumn, override: ColumnType | undefined, decimal
 		const converted = convertColumn(Array.from(column.values, valueAsText), override);
 		return { type: override, ...converted };
 	}
+	if (column.kind === 'dictionary') return typeDictionary(column, override, decimalComma);
+	if (column.kind === 'numeric') {
+		if (override !== undefined) return typeColumn({ kind: 'text', values: column.text() }, override, false);
+		const values = Array.from(column.values, (v) => (Number.isNaN(v) ? null : v));
+		const type = column.present === 0 ? 'text' : column.integer ? 'integer' : 'number';
+		return { type, values, lost: column.lost };
+	}
 	const normalized = decimalComma ? withDecimalPoint(column.values) : undefined;
 	const text = normalized ?? column.values;
 	const type = override ?? inferColumnType(text);
 	return { type, ...convertColumn(text, type), decimalComma: normalized !== undefined && isNumeric(type) };
+}
+
+/** Types each distinct value once, then gives every row its value (each row its own Date). */
+function typeDictionary(
+	column: { codes: Uint16Array; entries: string[] },
+	override: ColumnType | undefined,
+	decimalComma: boolean
+): Typed {
+	const { codes, entries } = column;
+	const counts = new Uint32Array(entries.length);
+	for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++;
+	// Values taken back from dropped rows may linger in the dictionary; they must not sway the type.
+	const used = entries.map((entry, code) => (counts[code]! > 0 ? entry : null));
+	const normalized = decimalComma ? withDecimalPoint(used) : undefined;
+	const text = normalized ?? used;
+	const type = override ?? inferColumnType(text, counts);
+	const converted = convertColumn(text, type).values;
+	let lost = 0;
+	text.forEach((entry, code) => {
+		if (converted[code] === null && !isMissingValue(entry)) lost += counts[code]!;
+	});
+	const values = new Array<CellValue>(codes.length);
+	for (let i = 0; i < codes.length; i++) {
+		const value = converted[codes[i]!]!;
+		values[i] = value instanceof Date ? new Date(value.getTime()) : value;
+	}
+	return { type, values, lost, decimalComma: normalized !== undefined && isNumeric(type) };
 }
 
 export function typeColumns(raw: RawTable, options: TypingOptions = {}): TypedColumns {

@@ -36,13 +36,13 @@ export function binnedClasses(
 	const classes = target.labels;
 	if (!binning) return { kind: 'binned-classes', classes, bins: [] };
 	const c = classes.length;
-	const counts = new Float64Array(binning.count * c);
+	const counts = new Int32Array(binning.count * c);
 	const bin = binCodes(binning, x);
-	for (let i = 0; i < x.length; i++) {
+	const classOf = target.codes;
+	for (let i = 0; i < bin.length; i++) {
 		const k = bin[i]!;
-		const t = target.codes[i]!;
-		if (k < 0 || t < 0) continue;
-		counts[k * c + t]!++;
+		const t = classOf[i]!;
+		if (k >= 0 && t >= 0) counts[k * c + t]!++;
 	}
 	return {
 		kind: 'binned-classes',

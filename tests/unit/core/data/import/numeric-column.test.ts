@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { ColumnBuilder } from '../../../../../src/lib/core/data/import/column-builder.ts';
+import { NumericColumn } from '../../../../../src/lib/core/data/import/numeric-column.ts';
+import { importTable } from '../../../../../src/lib/core/data/import/index.ts';
+import { isMissingValue } from '../../../../../src/lib/core/data/missing-values.ts';
+
+// inferColumnType's own grammar, to check the hand-written scanner against.
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const LEADING_ZERO = /^[+-]?0\d/;
+const isNumber = (raw: string) => NUMBER.test(raw.trim()) && !LEADING_ZERO.test(raw.trim());
+
+function check(tokens: string[]): void {
+	const column = new NumericColumn();
+	const kept: string[] = [];
+	for (const token of tokens) {
+		const accepted = column.push(token);
+		expect(accepted, JSON.stringify(token)).toBe(isMissingValue(token) || isNumber(token));
+		if (accepted) kept.push(token);
+	}
+	// The text comes back exactly, and each number is what Number() reads.
+	expect(column.materialize()).toEqual(kept);
+	const raw = column.finish();
+	if (raw.kind !== 'numeric') throw new Error('expected a numeric column');
+	kept.forEach((token, i) => {
+		const expected = isMissingValue(token) ? Number.NaN : Number(token.trim());
+		const value = raw.values[i]!;
+		if (Number.isFinite(expected)) expect(Object.is(value, expected), `${token} → ${value}`).toBe(true);
+		else expect(value).toBeNaN();
+	});
+}
+
+describe('NumericColumn', () => {
+	it('reads numbers as Number() does and gives back their exact text', () => {
+		check([
+			'0',
+			'-0',
+			'+0',
+			'12',
+			'-12',
+			'+12',
+			'1.50',
+			'-0.50',
+			'0.000',
+			'5.',
+			'.5',
+			'-.5',
+			'+.5',
+			'1e3',
+			'1.e5',
+			'2E-7',
+			' 7 ',
+			'\t8',
+			'123456789012345',
+			'1234567890123456',
+			'0.1234567890123456789',
+			'99999999999999999999',
+			'0.0000001',
+			'1e999',
+			'NA',
+			'',
+			'null',
+			'?',
+			'-',
+			'3.14159',
+			'100.000000000001'
+		]);
+	});
+
+	it('refuses what inferColumnType would not call a number', () => {
+		for (const token of [
+			'0123',
+			'-01',
+			'00.5',
+			'1,5',
+			'1.2.3',
+			'e5',
+			'.',
+			'+',
+			'-',
+			'1e',
+			'1e+',
+			'0x10',
+			'Infinity',
+			'١٢'
+		]) {
+			const column = new NumericColumn();
+			expect(column.push(token), token).toBe(isMissingValue(token));
+		}
+	});
+
+	it('agrees with the grammar and with Number() on random number-like text', () => {
+		let seed = 42;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const alphabet = '0123456789012345678901234567890123456789..--+eE ';
+		const tokens: string[] = [];
+		for (let i = 0; i < 20_000; i++) {
+			const length = 1 + Math.floor(random() * 18);
+			let token = '';
+			for (let j = 0; j < length; j++) token += alphabet[Math.floor(random() * alphabet.length)];
+			tokens.push(token);
+		}
+		check(tokens.filter((t) => isMissingValue(t) || isNumber(t)));
+		for (const token of tokens)
+			expect(new NumericColumn().push(token), token).toBe(isMissingValue(token) || isNumber(token));
+	});
+
+	it('takes back popped values', () => {
+		const column = new NumericColumn();
+		for (const t of ['1', 'NA', '1e999', '2.50']) column.push(t);
+		column.pop();
+		column.pop();
+		expect(column.materialize()).toEqual(['1', 'NA']);
+		expect(column.present).toBe(1);
+		expect(column.lost).toBe(0);
+	});
+});
+
+describe('ColumnBuilder', () => {
+	it('keeps a few distinct values as a dictionary', () => {
+		const builder = new ColumnBuilder();
+		for (let i = 0; i < 10_000; i++) builder.push(['a', 'b', 'c'][i % 3]!);
+		expect(builder.finish()).toMatchObject({ kind: 'dictionary', entries: ['a', 'b', 'c'] });
+		expect(builder.materialize().slice(0, 4)).toEqual(['a', 'b', 'c', 'a']);
+	});
+
+	it('goes on as numbers past the dictionary, and back to exact text when a word turns up', () => {
+		const builder = new ColumnBuilder();
+		const values = Array.from({ length: 6000 }, (_, i) => (i % 7 === 0 ? `${i}.50` : String(i)));
+		for (const v of values) builder.push(v);
+		expect(builder.finish().kind).toBe('numeric');
+		builder.push('oops');
+		expect(builder.finish().kind).toBe('text');
+		expect(builder.materialize()).toEqual([...values, 'oops']);
+	});
+
+	it('gives strings when the values were not all numbers before the dictionary filled', () => {
+		const builder = new ColumnBuilder();
+		for (let i = 0; i < 5000; i++) builder.push(`id-${i}`);
+		expect(builder.finish().kind).toBe('text');
+		expect(builder.length).toBe(5000);
+	});
+});
+
+describe('importing a large numeric column', () => {
+	it('types it like the text path would, and keeps a late word’s column as exact text', async () => {
+		const lines = ['n,m'];
+		for (let i = 0; i < 10_000; i++) lines.push(`${i}.${i % 10}0,${i}`);
+		const numbers = await importTable(`${lines.join('\n')}\n`);
+		expect(numbers.schema.map((c) => c.type)).toEqual(['number', 'integer']);
+		expect(numbers.table.get('n', 1234)).toBe(1234.4);
+
+		lines.push('n/a,1e3', 'unknown,7');
+		const text = await importTable(`${lines.join('\n')}\n`);
+		expect(text.schema.map((c) => c.type)).toEqual(['text', 'number']);
+		expect(text.table.get('n', 1234)).toBe('1234.40');
+		expect(text.table.get('n', 10_000)).toBeNull();
+		expect(text.table.get('m', 10_000)).toBe(1000);
+	});
+
+	it('honours a text override on a column read as numbers, with the exact text', async () => {
+		const lines = ['n'];
+		for (let i = 0; i < 5000; i++) lines.push(`${i}.10`);
+		const result = await importTable(lines.join('\n'), { typeOverrides: { n: 'text' } });
+		expect(result.table.get('n', 42)).toBe('42.10');
+	});
+});
