@@ -20,7 +20,3 @@ export function formatBin(x0: number, x1: number, type: ColumnType): string {
 	if (type === 'integer' && x1 - x0 === 1) return formatNumber(x0);
 	return `${formatValue(x0, type)} to ${formatValue(x1, type)}`;
 }
-
-export function isTemporal(type: ColumnType): boolean {
-	return type === 'date';
-}
