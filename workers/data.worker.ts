@@ -187,7 +187,11 @@ const api = {
 		format: 'csv' | 'parquet' | 'arrow',
 		arrow?: Uint8Array
 	): Promise<Blob> {
-		if (format === 'arrow') return new Blob([arrow ?? (await (await storage()).loadDatasetArrow(id))]);
+		if (format === 'arrow') {
+			const bytes = arrow ?? (await (await storage()).loadDatasetArrow(id));
+			// Stored bytes always sit on a plain ArrayBuffer (never shared memory).
+			return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.file' });
+		}
 		const table = await viewedTable(id, arrow);
 		if (format === 'csv') return new Blob([tableToCsv(table, schema)], { type: 'text/csv' });
 		return new Blob([tableToParquet(table, schema)], { type: 'application/vnd.apache.parquet' });

@@ -29,6 +29,11 @@ test.describe('opening samples', () => {
 		const preview = page.getByRole('region', { name: 'Data preview' });
 		await expect(preview.getByRole('button', { name: /^Type of species:/ })).toHaveText('category');
 		await expect(preview.getByRole('button', { name: /^Type of sepal_length:/ })).toHaveText('number');
+		// Each header carries a tiny histogram of its column.
+		await expect(preview.getByRole('img', { name: 'Distribution of sepal_length' })).toBeVisible();
+		await expect(preview.getByRole('img', { name: 'Distribution of species' }).locator('rect')).toHaveCount(
+			3
+		);
 		await preview.evaluate((el) => (el.scrollTop = el.scrollHeight));
 		await expect(preview.getByRole('cell', { name: '150', exact: true })).toBeVisible();
 
