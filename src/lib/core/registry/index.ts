@@ -21,3 +21,4 @@ export { STORAGE_FULL_MESSAGE, isQuotaError, toStorageError } from './storage-er
 export { estimateStorage, requestPersistence } from './storage-estimate.ts';
 export type { StorageEstimateResult } from './storage-estimate.ts';
 export { sha256Hex } from './content-hash.ts';
+export { versionNumbers } from './version-numbers.ts';
