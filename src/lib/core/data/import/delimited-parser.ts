@@ -24,7 +24,7 @@ export class DelimitedParser {
 	private readonly delimiter: number;
 	private state = FIELD_START;
 	/** Pieces of the current field when it spans chunks or holds escaped quotes; usually empty. */
-	private parts: string[] = [];
+	private readonly parts: string[] = [];
 	private quoted = false;
 	/** A chunk ended on CR: a LF at the start of the next one belongs to the same line break. */
 	private pendingCr = false;
@@ -49,7 +49,6 @@ export class DelimitedParser {
 	push(text: string): void {
 		const n = text.length;
 		const delimiter = this.delimiter;
-		const parts = this.parts;
 		let state = this.state;
 		let line = this.line;
 		let i = 0;
@@ -65,7 +64,7 @@ export class DelimitedParser {
 				const end = quote === -1 ? n : quote;
 				for (let lf = text.indexOf('\n', i); lf !== -1 && lf < end; lf = text.indexOf('\n', lf + 1)) line++;
 				if (quote === -1) break;
-				parts.push(text.slice(start, quote));
+				this.parts.push(text.slice(start, quote));
 				i = start = quote + 1;
 				state = QUOTE_SEEN;
 				continue;
@@ -98,7 +97,7 @@ export class DelimitedParser {
 			}
 			if (i === n) break;
 			const tail = text.slice(start, i);
-			this.sink.field(parts.length === 0 ? tail : parts.splice(0).join('') + tail, this.quoted);
+			this.sink.field(this.parts.length === 0 ? tail : this.joinParts(tail), this.quoted);
 			this.quoted = false;
 			state = FIELD_START;
 			if (c === delimiter) {
@@ -115,9 +114,22 @@ export class DelimitedParser {
 			start = ++i;
 		}
 
-		if (start < n && (state === UNQUOTED || state === QUOTED)) parts.push(text.slice(start));
+		if (start < n && (state === UNQUOTED || state === QUOTED)) this.parts.push(text.slice(start));
 		this.state = state;
 		this.line = line;
+	}
+
+	/** The field from its pieces, joined once (never character by character); usually a single piece. */
+	private joinParts(tail: string): string {
+		const parts = this.parts;
+		let value: string;
+		if (parts.length === 1 && tail === '') value = parts[0]!;
+		else {
+			if (tail !== '') parts.push(tail);
+			value = parts.join('');
+		}
+		parts.length = 0;
+		return value;
 	}
 
 	/** Ends the last record when the text does not end with a line break. */
@@ -129,7 +141,7 @@ export class DelimitedParser {
 			);
 		}
 		if (this.state !== FIELD_START || this.fieldsInRecord > 0) {
-			this.sink.field(this.parts.splice(0).join(''), this.quoted);
+			this.sink.field(this.joinParts(''), this.quoted);
 			this.quoted = false;
 			this.sink.endRecord(this.recordLine);
 		}

@@ -18,13 +18,19 @@ class JsonLines {
 	firstError: BenchtopError | undefined;
 
 	push(text: string): void {
-		const all = this.pending + text;
-		let start = 0;
-		for (let end = all.indexOf('\n'); end !== -1; end = all.indexOf('\n', start)) {
-			this.parseLine(all.slice(start, end));
+		// Only the new text is searched for line breaks, so one very long line stays linear.
+		let end = text.indexOf('\n');
+		if (end === -1) {
+			this.pending += text;
+			return;
+		}
+		this.parseLine(this.pending + text.slice(0, end));
+		let start = end + 1;
+		for (end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
+			this.parseLine(text.slice(start, end));
 			start = end + 1;
 		}
-		this.pending = all.slice(start);
+		this.pending = text.slice(start);
 	}
 
 	finish(): void {

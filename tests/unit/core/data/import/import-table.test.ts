@@ -145,6 +145,28 @@ describe('importTable, delimited text', () => {
 	});
 });
 
+describe('importTable, whatever goes wrong', () => {
+	it('puts a file that cannot be read any more in words', async () => {
+		class Vanished extends Blob {
+			override slice(): Blob {
+				return new Vanished();
+			}
+			override arrayBuffer(): Promise<ArrayBuffer> {
+				return Promise.reject(new DOMException('gone', 'NotReadableError'));
+			}
+		}
+		const error = await failure(importTable(new Vanished(['a,b\n1,2\n']), { fileName: 'a.csv' }));
+		expect(error.code).toBe('bad-input');
+		expect(error.message).toMatch(/^The file could not be read: it may have been moved/);
+	});
+
+	it('refuses a format it does not know', async () => {
+		const format = 'xlsx' as unknown as 'csv';
+		const error = await failure(importTable('a\n1\n', { format }));
+		expect(error.message).toBe('Benchtop cannot read the format “xlsx”.');
+	});
+});
+
 describe('importTable, JSON', () => {
 	it('keeps numbers as numbers and types strings like CSV text', async () => {
 		const json = JSON.stringify([
@@ -167,6 +189,16 @@ describe('importTable, JSON', () => {
 	it('names the line and column of a syntax error', async () => {
 		const error = await failure(importTable('[\n {"a": 1},\n {"a": }\n]', { fileName: 'x.json' }));
 		expect(error.message).toMatch(/^The JSON is not valid at line 3, column 8: /);
+	});
+
+	it('reads a JSON Lines file with one very long line in linear time', async () => {
+		const long = JSON.stringify({ id: 1, note: 'x'.repeat(8_000_000) });
+		const start = performance.now();
+		const result = await importTable(new Blob([`${long}\n{"id": 2, "note": "y"}\n`]), {
+			fileName: 'a.jsonl'
+		});
+		expect(result.table.array('id')).toEqual([1, 2]);
+		expect(performance.now() - start).toBeLessThan(3000);
 	});
 
 	it('names a JSON Lines line that is not an object', async () => {
