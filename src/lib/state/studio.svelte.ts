@@ -2,7 +2,7 @@
 // wrong. One instance per tab, shared through context by the layout.
 import { getContext, setContext } from 'svelte';
 import type { DatasetRecord, Registry } from '$lib/core/registry/index.ts';
-import { openRegistry, requestPersistence } from '$lib/core/registry/index.ts';
+import { STALE_TAB_MESSAGE, openRegistry, requestPersistence } from '$lib/core/registry/index.ts';
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
 import type { SampleDataset } from '$lib/core/data/sample-manifest.ts';
 import type { ImportNotice, ImportProgress } from '$lib/core/data/import/index.ts';
@@ -70,6 +70,8 @@ export class Studio {
 	private requireRegistry(): Registry {
 		if (!this.registry)
 			throw new BenchtopError('storage-unavailable', 'Storage is still opening; try again.');
+		// Checked before any work starts: the workers' own connections would only fail later, less clearly.
+		if (this.registry.stale) throw new BenchtopError('stale-tab', STALE_TAB_MESSAGE);
 		return this.registry;
 	}
 
