@@ -1,6 +1,6 @@
 // Writes a table as RFC 4180 CSV: quoted only where needed, dates as ISO 8601, missing as empty.
 import type { ColumnTable } from 'arquero';
-import type { ColumnSchema } from '../column-types.ts';
+import type { ColumnSchema, ColumnType } from '../column-types.ts';
 import { valueAsText } from '../retype-column.ts';
 
 /** Delimiters, quotes and line breaks need quotes; so do edge spaces, which readers may trim. */
@@ -11,12 +11,47 @@ function field(text: string | null): string {
 	return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Dates repeat; writing each distinct one once saves most of the time a date column costs. */
+const DATE_MEMORY = 4096;
+
+function dateFormatter(): (value: unknown) => string {
+	const written = new Map<number, string>();
+	return (value) => {
+		if (!(value instanceof Date)) return valueAsText(value) ?? '';
+		const time = value.getTime();
+		let text = written.get(time);
+		if (text === undefined) {
+			text = valueAsText(value) ?? '';
+			if (written.size < DATE_MEMORY) written.set(time, text);
+		}
+		return text;
+	};
+}
+
+/** Numbers, booleans and ISO dates never need quotes: only text is checked, value by value. */
+function formatter(type: ColumnType): (value: unknown) => string {
+	switch (type) {
+		case 'date':
+			return dateFormatter();
+		case 'integer':
+		case 'number':
+		case 'boolean':
+			return (value) => valueAsText(value) ?? '';
+		default:
+			return (value) => field(valueAsText(value));
+	}
+}
+
 export function tableToCsv(table: ColumnTable, schema: ColumnSchema[]): string {
 	const columns = schema.map(({ name }) => table.array(name) as ArrayLike<unknown>);
+	const formats = schema.map(({ type }) => formatter(type));
 	const lines = [schema.map(({ name }) => field(name)).join(',')];
 	const rows = table.numRows();
+	const width = columns.length;
 	for (let row = 0; row < rows; row++) {
-		lines.push(columns.map((values) => field(valueAsText(values[row]))).join(','));
+		let line = formats[0]!(columns[0]![row]);
+		for (let j = 1; j < width; j++) line += `,${formats[j]!(columns[j]![row])}`;
+		lines.push(line);
 	}
 	return `${lines.join('\r\n')}\r\n`;
 }

@@ -8,7 +8,7 @@ import type { RawColumn } from './raw-table.ts';
 
 /** Past this many distinct values a dictionary stops paying off; it must also fit 16-bit codes. */
 const MAX_DICTIONARY = 4096;
-const FIRST_CAPACITY = 1024;
+const FIRST_CAPACITY = 64;
 
 export class ColumnBuilder {
 	length = 0;

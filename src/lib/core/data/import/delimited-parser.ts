@@ -62,7 +62,8 @@ export class DelimitedParser {
 			if (state === QUOTED) {
 				const quote = text.indexOf('"', i);
 				const end = quote === -1 ? n : quote;
-				for (let lf = text.indexOf('\n', i); lf !== -1 && lf < end; lf = text.indexOf('\n', lf + 1)) line++;
+				// Counted within the field only: searching on past it would make wide quoted rows quadratic.
+				for (let k = i; k < end; k++) if (text.charCodeAt(k) === LF) line++;
 				if (quote === -1) break;
 				this.parts.push(text.slice(start, quote));
 				i = start = quote + 1;

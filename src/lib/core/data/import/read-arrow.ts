@@ -88,10 +88,11 @@ export async function readArrow(
 	const columns: RawColumn[] = [];
 	try {
 		fields.forEach((field, index) => {
-			const values = arrow.getChildAt(index)?.toArray() ?? [];
 			const mapped = benchtopType(field.type);
-			const type = mapped === 'strings' ? categoryOrText(Array.from(values, asText)) : mapped;
-			columns.push({ kind: 'typed', type, values: Array.from(values, (v) => cellValue(v, type)) });
+			const readAs = mapped === 'strings' ? 'text' : mapped;
+			const values = Array.from(arrow.getChildAt(index)?.toArray() ?? [], (v) => cellValue(v, readAs));
+			const type = mapped === 'strings' ? categoryOrText(values as (string | null)[]) : mapped;
+			columns.push({ kind: 'typed', type, values });
 		});
 	} catch (error) {
 		throw damaged('Arrow', 'its data could not be decoded', error);

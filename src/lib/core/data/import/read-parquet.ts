@@ -114,16 +114,21 @@ export async function readParquet(
 	if (rows === 0) throw new BenchtopError('bad-input', 'The Parquet file has columns but no rows.');
 
 	const names = top.map((node) => node.element.name);
-	const values = names.map(() => new Array<unknown>(rows).fill(null));
+	const mapped = top.map(benchtopType);
+	// Strings are read as text; whether they are a category is decided once all of them are in.
+	const readAs = mapped.map((type) => (type === 'strings' ? 'text' : type));
+	const values = names.map(() => new Array<CellValue>(rows).fill(null));
 	const index = new Map(names.map((name, i) => [name, i]));
 	try {
 		await parquetRead({
 			file,
 			metadata,
 			onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
-				const column = values[index.get(columnName) ?? -1];
+				const j = index.get(columnName) ?? -1;
+				const column = values[j];
 				if (!column) return;
-				for (let i = 0; i < columnData.length; i++) column[rowStart + i] = columnData[i];
+				const type = readAs[j]!;
+				for (let i = 0; i < columnData.length; i++) column[rowStart + i] = cellValue(columnData[i], type);
 				rowsRead = Math.max(rowsRead, rowEnd);
 				options.onProgress?.({ bytesRead, totalBytes: total, rows: rowsRead, phase: 'reading' });
 			}
@@ -141,11 +146,10 @@ export async function readParquet(
 	}
 	abortIfCancelled(options.signal);
 
-	const columns: RawColumn[] = top.map((node, j) => {
-		const raw = values[j]!;
-		const mapped = benchtopType(node);
-		const type = mapped === 'strings' ? categoryOrText(raw.map(asText)) : mapped;
-		return { kind: 'typed', type, values: raw.map((v) => cellValue(v, type)) };
+	const columns: RawColumn[] = mapped.map((type, j) => {
+		const column = values[j]!;
+		const typed = type === 'strings' ? categoryOrText(column as (string | null)[]) : type;
+		return { kind: 'typed', type: typed, values: column };
 	});
 	return { names, columns, rows, notices: [] };
 }

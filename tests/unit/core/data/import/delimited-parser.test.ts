@@ -90,6 +90,16 @@ describe('DelimitedParser', () => {
 		}
 	});
 
+	it('reads very wide rows of quoted fields in linear time', () => {
+		const wide = Array.from({ length: 50_000 }, (_, i) => `"c${i}"`).join(',');
+		const start = performance.now();
+		const { rows, lines } = parse([`${wide}\n${wide}\n"a\nb"\n`]);
+		expect(rows[1]!.length).toBe(50_000);
+		expect(rows[1]![49_999]).toBe('c49999');
+		expect(lines).toEqual([1, 2, 3]);
+		expect(performance.now() - start).toBeLessThan(1000);
+	});
+
 	it('names the line and column where an unclosed quote opened', () => {
 		expect(() => parse(['a,b\n1,2\n3,"open\n4,5\n'])).toThrow(
 			/^A quoted field that starts on line 3, column 2 is never closed/

@@ -86,6 +86,14 @@ describe('importTable, delimited text', () => {
 		expect((await importTable(bytes('a\tb\n1\t2\n'))).table.array('b')).toEqual([2]);
 	});
 
+	it('imports a very wide file (20,000 columns)', async () => {
+		const header = Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',');
+		const row = Array.from({ length: 20_000 }, (_, i) => String(i)).join(',');
+		const result = await importTable(`${header}\n${row}\n${row}\n`);
+		expect(result.schema.length).toBe(20_000);
+		expect(result.table.get('c19999', 1)).toBe(19_999);
+	});
+
 	it('imports a 5 MB cell whole', async () => {
 		const big = 'lorem ipsum '.repeat(420_000);
 		const result = await importTable(new Blob([`id,note\n1,"${big}"\n2,short\n`]));
