@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inferColumnType } from '../../../../src/lib/core/data/infer-column-type.ts';
+import { categoryOrText, inferColumnType } from '../../../../src/lib/core/data/infer-column-type.ts';
+import { isMissingValue, trimmed } from '../../../../src/lib/core/data/missing-values.ts';
 
 describe('inferColumnType', () => {
 	it('reads whole numbers as integer and decimals as number', () => {
@@ -37,5 +38,40 @@ describe('inferColumnType', () => {
 
 	it('calls a column with no values text', () => {
 		expect(inferColumnType(['', 'NA'])).toBe('text');
+	});
+
+	it('types distinct values weighted by how many rows hold each, as a dictionary column does', () => {
+		expect(inferColumnType(['a', 'b'], [100, 100])).toBe('category');
+		expect(inferColumnType(['a', 'b'], [1, 1])).toBe('text');
+		// A value no row holds any more does not count.
+		expect(inferColumnType(['1', 'x'], [5, 0])).toBe('integer');
+	});
+
+	it('decides text past a thousand distinct values without reading further', () => {
+		const values = Array.from({ length: 3000 }, (_, i) => `word ${i}`);
+		expect(inferColumnType(values)).toBe('text');
+	});
+});
+
+describe('categoryOrText', () => {
+	it('applies the same distinct-value rule to columns known to hold strings', () => {
+		expect(categoryOrText(['1', '2', '1', '2', null])).toBe('category');
+		expect(categoryOrText(['a', 'b', 'c'])).toBe('text');
+		expect(categoryOrText([null, null])).toBe('text');
+	});
+});
+
+describe('missing values', () => {
+	it('knows the usual spellings, trimmed and in any case', () => {
+		for (const raw of ['', ' ', 'NA', 'n/a', ' NULL ', 'NaN', '?', '-'])
+			expect(isMissingValue(raw), raw).toBe(true);
+		for (const raw of ['0', 'none', 'nah', '--', 'null value']) expect(isMissingValue(raw), raw).toBe(false);
+	});
+
+	it('trims only when there is something to trim', () => {
+		const value = 'abc';
+		expect(trimmed(value)).toBe(value);
+		expect(trimmed(' a\u00a0')).toBe('a');
+		expect(trimmed('')).toBe('');
 	});
 });
