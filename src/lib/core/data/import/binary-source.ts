@@ -16,7 +16,7 @@ export async function sourceBytes(
 	return bytes;
 }
 
-/** "The Parquet file is incomplete or damaged (it does not end with …)": the reason in words, the decoder's own in detail. */
+/** "The Parquet file is incomplete or damaged (…)": our reason in words, the decoder's own in detail. */
 export function damaged(format: 'Arrow' | 'Parquet', reason: string, error: unknown): BenchtopError {
 	if (error instanceof BenchtopError) return error;
 	return new BenchtopError(

@@ -1,8 +1,5 @@
-// One column's text as it is parsed. Most columns repeat a few values (labels, dates, small numbers),
-// so each starts dictionary-encoded: a code per row and each distinct string kept once. That keeps
-// memory near the column's information, and typing then looks at each distinct value once. A column
-// with too many distinct values goes on as numbers when all it has held are numbers, else as one string
-// per row.
+// One column's text as it is parsed, kept compactly: dictionary-encoded while it repeats a few values,
+// then as numbers if every value has been one, else as one string per row.
 import { NumericColumn } from './numeric-column.ts';
 import type { RawColumn } from './raw-table.ts';
 
@@ -10,6 +7,10 @@ import type { RawColumn } from './raw-table.ts';
 const MAX_DICTIONARY = 4096;
 const FIRST_CAPACITY = 64;
 
+/**
+ * Most columns repeat a few values (labels, dates, small numbers): a code per row and each distinct
+ * string once keeps memory near the column's information, and typing looks at each distinct value once.
+ */
 export class ColumnBuilder {
 	length = 0;
 	private dictionary: Map<string, number> | undefined = new Map();

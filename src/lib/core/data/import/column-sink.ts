@@ -1,6 +1,5 @@
-// Collects parsed fields straight into one column builder per column: the first record is the header,
-// empty lines are counted and dropped, and rows with the wrong number of fields are padded, skipped or
-// counted for an error, as the person chose.
+// Collects parsed fields straight into one builder per column (never rows): the first record is the
+// header, empty lines are dropped and counted, ragged rows padded, skipped or counted for an error.
 import { ColumnBuilder } from './column-builder.ts';
 import type { FieldSink } from './delimited-parser.ts';
 

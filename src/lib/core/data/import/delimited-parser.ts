@@ -1,6 +1,5 @@
-// A streaming state machine for delimited text (RFC 4180 and the real world around it): quoted fields
-// with delimiters, doubled quotes and line breaks; CRLF, LF or lone CR. Text arrives in chunks of any
-// size and a field may span chunks. Fields go to a sink one by one, so no row array is ever built here.
+// A streaming state machine for delimited text (RFC 4180 and the real world around it), fed chunks of
+// any size; fields go to a sink one by one, so no row array is ever built here.
 import { BenchtopError } from '../../errors.ts';
 
 export interface FieldSink {
@@ -20,6 +19,10 @@ const QUOTED = 2;
 /** Just saw a quote inside a quoted field: a second one is a literal quote, anything else closes it. */
 const QUOTE_SEEN = 3;
 
+/**
+ * Quoted fields may hold delimiters, doubled quotes and line breaks; lines end with CRLF, LF or a lone
+ * CR; a field may span chunks.
+ */
 export class DelimitedParser {
 	private readonly delimiter: number;
 	private state = FIELD_START;

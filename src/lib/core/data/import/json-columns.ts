@@ -1,6 +1,5 @@
-// Gathers JSON records (objects) into one array of values per key, keys in the order they first appear,
-// then decides each column's shape from the JavaScript values: numbers stay numbers, booleans stay
-// booleans, strings are typed like CSV text, nested objects and arrays become JSON text.
+// Gathers JSON records into one array of values per key (in first-seen order) and shapes each column
+// from its JavaScript values: numbers and booleans stay so, strings are typed like CSV, nested is JSON text.
 import { BenchtopError } from '../../errors.ts';
 import type { CellValue } from '../convert-column.ts';
 import type { ImportNotice } from './import-types.ts';

@@ -1,6 +1,5 @@
 // Where JSON text stops being valid, as a line and column a person can find in an editor, and why.
-// Engines word JSON.parse errors differently and V8 often gives no position at all, so the text is
-// scanned again here (only after JSON.parse has failed) to find the first offending character.
+// Engines word JSON.parse errors differently and V8 often gives no position, so failed text is rescanned.
 
 export interface JsonSyntaxError {
 	line: number;
@@ -12,7 +11,7 @@ const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const LITERALS = ['true', 'false', 'null'];
 
-/** The first syntax error in `text`, or undefined when it is valid JSON. `whole` names the text in reasons. */
+/** The first syntax error in `text`, or undefined when it is valid; `whole` names the text in reasons. */
 export function findJsonSyntaxError(text: string, whole = 'the text'): JsonSyntaxError | undefined {
 	let i = 0;
 	const fail = (reason: string): JsonSyntaxError => ({ ...lineAndColumn(text, i), reason });

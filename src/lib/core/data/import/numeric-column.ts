@@ -1,6 +1,5 @@
-// A column whose values have all been numbers (or missing) so far, kept as doubles rather than strings:
-// far less memory, and typing it is free. The text of every value can still be rebuilt exactly, for
-// when a later value turns out not to be a number, or the person asks for the column as text.
+// A column whose values have all been numbers (or missing) so far, kept as doubles rather than strings,
+// with each value's text still exactly rebuildable (a later word, or a person who wants it as text).
 import { isMissingTrimmed, trimmed } from '../missing-values.ts';
 import type { RawColumn } from './raw-table.ts';
 

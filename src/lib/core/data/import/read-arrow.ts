@@ -1,6 +1,5 @@
-// Reads Arrow IPC (file or stream format). The Arrow type of each column says its Benchtop type:
-// integers, floats, booleans, dates and timestamps map directly; strings and dictionaries become
-// categories or text by the same distinct-value rule as CSV text.
+// Reads Arrow IPC (file or stream format); each column's Arrow type says its Benchtop type, and strings
+// become categories or text by the same distinct-value rule as CSV text.
 import { tableFromIPC, Type } from '@uwdata/flechette';
 import type { DataType, Table } from '@uwdata/flechette';
 import { BenchtopError } from '../../errors.ts';

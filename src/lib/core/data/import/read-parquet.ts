@@ -1,6 +1,5 @@
-// Reads Parquet with hyparquet, column by column, straight from the Blob (only the parts it needs are
-// read). Each column's Parquet type says its Benchtop type; strings become categories or text by the
-// same distinct-value rule as CSV text.
+// Reads Parquet with hyparquet, column by column, straight from the Blob; each column's Parquet type
+// says its Benchtop type, and strings become categories or text by CSV's distinct-value rule.
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 import { BenchtopError } from '../../errors.ts';

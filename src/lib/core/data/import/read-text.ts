@@ -1,6 +1,5 @@
-// Streams a source as decoded text chunks, so a big file never has to exist twice in memory. Picks the
-// encoding from the first bytes (UTF-8, UTF-16 with a byte-order mark, or Windows-1252 when the start is
-// not UTF-8) and refuses binary data early with a message a person understands.
+// Streams a source as decoded text chunks, so a big file never exists twice in memory; picks the
+// encoding from the first bytes and refuses binary data early, with a message a person understands.
 import { BenchtopError } from '../../errors.ts';
 import { abortIfCancelled } from './cancel.ts';
 import type { ImportNotice } from './import-types.ts';
@@ -66,7 +65,10 @@ function isUtf8(head: Uint8Array): boolean {
 	}
 }
 
-/** The encoding of a text file from its first bytes, or a specific error when it is not text. */
+/**
+ * The encoding of a text file from its first bytes: UTF-8, UTF-16 with a byte-order mark, or
+ * Windows-1252 when the start is not UTF-8 (older Excel); or a specific error when it is not text.
+ */
 export function chooseEncoding(head: Uint8Array): Encoding {
 	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
 	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
