@@ -64,3 +64,20 @@ test.describe('opening samples', () => {
 		await expect(page.getByText('No data sets yet.')).toBeVisible();
 	});
 });
+
+test('a data set can be renamed, and the new name is kept', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open Linnerud exercise' }).click();
+	await page.getByRole('button', { name: 'Rename…' }).click();
+	await page.getByLabel('New name').fill('Exercise study');
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(page.getByRole('list', { name: 'Your data sets' })).toContainText('Exercise study');
+	await expect(page.getByRole('heading', { level: 2, name: 'Exercise study' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 2, name: 'Exercise study' })).toBeVisible();
+	await page.getByRole('button', { name: 'Rename…' }).click();
+	await page.getByLabel('New name').fill('   ');
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(page.locator('[role="alert"][data-code="bad-input"]')).toBeVisible();
+	await expect(page.getByRole('list', { name: 'Your data sets' })).toContainText('Exercise study');
+});
