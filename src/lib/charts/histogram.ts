@@ -33,7 +33,8 @@ export function histogramSpec(column: ColumnProfile, options: ChartOptions = {})
 			subtitle: `${column.count.toLocaleString('en')} values${missing}`
 		},
 		data: { values: histogramRows(column) },
-		mark: { type: 'bar', tooltip: true, cornerRadiusEnd: 1 },
+		// No cornerRadiusEnd: on a ranged (x, x2) bar it collapses every bar to zero width in vega-lite 6.
+		mark: { type: 'bar', tooltip: true },
 		encoding: {
 			x: temporal
 				? { field: 'x0', type: 'temporal', title: column.name }
