@@ -10,24 +10,9 @@ import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
 import { importTable } from '../src/lib/core/data/import/index.ts';
 import type { Benchmark, Figure } from './types.ts';
+import { generateCsv } from '../tests/generated-csv.ts';
 
 const PANDAS_PYTHON = '/usr/bin/python3';
-
-/** The same shape of file as the end-to-end test: decimals, integers, categories, dates, short text. */
-export function generateCsv(rows: number): string {
-	const cities = ['Lisbon', 'Oslo', 'Lima', 'Hanoi', 'Accra', 'Quito'];
-	const lines = ['id,amount,balance,score,age,visits,city,plan,joined,comment'];
-	let seed = 7;
-	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-	for (let i = 0; i < rows; i++) {
-		const day = String(1 + (i % 28)).padStart(2, '0');
-		lines.push(
-			`${i},${(next() * 1000).toFixed(2)},${(next() * 1e5).toFixed(2)},${next().toFixed(4)},${18 + (i % 70)},` +
-				`${Math.floor(next() * 500)},${cities[i % cities.length]},${i % 3 ? 'free' : 'pro'},2024-03-${day},row ${i % 1000}`
-		);
-	}
-	return `${lines.join('\n')}\n`;
-}
 
 function time(run: () => unknown): number {
 	const start = performance.now();

@@ -9,26 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
+import { generateCsv } from '../generated-csv.ts';
 
 const ROWS = 1_000_000;
 let dir: string;
 let file: string;
-
-/** Deterministic rows: decimals, integers, categories, dates and short text, like a real export. */
-function generateCsv(rows: number): string {
-	const cities = ['Lisbon', 'Oslo', 'Lima', 'Hanoi', 'Accra', 'Quito'];
-	const lines = ['id,amount,balance,score,age,visits,city,plan,joined,comment'];
-	let seed = 7;
-	const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-	for (let i = 0; i < rows; i++) {
-		const day = String(1 + (i % 28)).padStart(2, '0');
-		lines.push(
-			`${i},${(next() * 1000).toFixed(2)},${(next() * 1e5).toFixed(2)},${next().toFixed(4)},${18 + (i % 70)},` +
-				`${Math.floor(next() * 500)},${cities[i % cities.length]},${i % 3 ? 'free' : 'pro'},2024-03-${day},row ${i % 1000}`
-		);
-	}
-	return `${lines.join('\n')}\n`;
-}
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
