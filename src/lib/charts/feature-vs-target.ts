@@ -30,6 +30,26 @@ function classColor(classes: string[], target: string) {
 	} as const;
 }
 
+/** The stacked 0–100% axis of class shares, shared by the binned and the per-level class charts. */
+function classShareAxis(target: string) {
+	return {
+		field: 'share',
+		type: 'quantitative' as const,
+		title: `Share of ${target}`,
+		stack: 'zero' as const,
+		axis: { format: '%' },
+		scale: { domain: [0, 1] }
+	};
+}
+
+function classShareTooltip(target: string) {
+	return [
+		{ field: 'class', type: 'nominal' as const, title: target },
+		{ field: 'share', type: 'quantitative' as const, title: 'Share', format: '.1%' },
+		{ field: 'count', type: 'quantitative' as const, title: 'Rows', format: ',' }
+	];
+}
+
 export function featureVsTargetSpec(relation: TargetRelation, options: ChartOptions = {}): TopLevelSpec {
 	const { feature, target, chart } = relation;
 	const title = { text: `${target} by ${feature}`, subtitle: relationSummary(relation) };
@@ -125,22 +145,10 @@ export function featureVsTargetSpec(relation: TargetRelation, options: ChartOpti
 			encoding: {
 				x: binnedX(relation),
 				x2: { field: 'x1' },
-				y: {
-					field: 'share',
-					type: 'quantitative',
-					title: `Share of ${target}`,
-					stack: 'zero',
-					axis: { format: '%' },
-					scale: { domain: [0, 1] }
-				},
+				y: classShareAxis(target),
 				color: classColor(chart.classes, target),
 				order: { field: 'classIndex' },
-				tooltip: [
-					{ field: 'range', type: 'nominal', title: feature },
-					{ field: 'class', type: 'nominal', title: target },
-					{ field: 'share', type: 'quantitative', title: 'Share', format: '.1%' },
-					{ field: 'count', type: 'quantitative', title: 'Rows', format: ',' }
-				]
+				tooltip: [{ field: 'range', type: 'nominal', title: feature }, ...classShareTooltip(target)]
 			}
 		};
 	}
@@ -165,21 +173,12 @@ export function featureVsTargetSpec(relation: TargetRelation, options: ChartOpti
 		mark: { type: 'bar', tooltip: true },
 		encoding: {
 			y: { field: 'value', type: 'nominal', title: feature, sort: { field: 'rank', order: 'ascending' } },
-			x: {
-				field: 'share',
-				type: 'quantitative',
-				title: `Share of ${target}`,
-				stack: 'zero',
-				axis: { format: '%' },
-				scale: { domain: [0, 1] }
-			},
+			x: classShareAxis(target),
 			color: classColor(chart.classes, target),
 			order: { field: 'classIndex' },
 			tooltip: [
 				{ field: 'value', type: 'nominal', title: feature },
-				{ field: 'class', type: 'nominal', title: target },
-				{ field: 'share', type: 'quantitative', title: 'Share', format: '.1%' },
-				{ field: 'count', type: 'quantitative', title: 'Rows', format: ',' },
+				...classShareTooltip(target),
 				{ field: 'total', type: 'quantitative', title: `Rows with this ${feature}`, format: ',' }
 			]
 		}
