@@ -196,8 +196,13 @@ const api = {
 		if (format === 'csv') return new Blob([tableToCsv(table, schema)], { type: 'text/csv' });
 		return new Blob([tableToParquet(table, schema)], { type: 'application/vnd.apache.parquet' });
 	},
-	retype(arrow: Uint8Array, schema: ColumnSchema[], column: string, type: ColumnType) {
-		const result = retypeColumn(tableFromArrowIPC(arrow), schema, column, type);
+	/** The rows at `indices`, each as values in `columns` order: what a table view shows, and no more. */
+	async rows(id: string, indices: Uint32Array, columns: string[], arrow?: Uint8Array): Promise<unknown[][]> {
+		const table = await viewedTable(id, arrow);
+		return Array.from(indices, (row) => columns.map((name) => table.get(name, row)));
+	},
+	async retype(id: string, schema: ColumnSchema[], column: string, type: ColumnType, arrow?: Uint8Array) {
+		const result = retypeColumn(await viewedTable(id, arrow), schema, column, type);
 		const bytes = tableToArrowIPC(result.table, result.schema);
 		return transfer({ arrow: bytes, schema: result.schema, lost: result.lost }, [bytes.buffer]);
 	}

@@ -217,12 +217,12 @@ export class Studio {
 	}
 
 	/** Stores a column type override as a new version whose parent is `record`; returns the new version. */
-	async retypeColumn(record: DatasetRecord, arrow: Uint8Array, column: string, type: ColumnType) {
+	async retypeColumn(record: DatasetRecord, arrow: Uint8Array | undefined, column: string, type: ColumnType) {
 		this.error = undefined;
 		this.importNotices = [];
 		try {
 			const result = await this.dataClient.run((api) =>
-				api.retype(arrow.slice(), record.schema, column, type)
+				api.retype(record.id, $state.snapshot(record.schema), column, type, arrow?.slice())
 			);
 			const { record: version } = await this.requireRegistry().saveDatasetVersion({
 				name: record.name,
