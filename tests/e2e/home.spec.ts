@@ -17,6 +17,8 @@ test('keyboard users can skip to the content and reach every stage with a visibl
 	page
 }) => {
 	await page.goto('/');
+	// The studio renders in the browser: wait until it is there before pressing keys.
+	await expect(page.getByRole('list', { name: 'Sample data sets' })).toBeVisible();
 	await page.keyboard.press('Tab');
 	const skip = page.getByRole('link', { name: 'Skip to content' });
 	await expect(skip).toBeFocused();
