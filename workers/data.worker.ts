@@ -22,6 +22,7 @@ import {
 	openRegistry,
 	type DatasetRecord,
 	type DatasetSource,
+	type NewDatasetVersion,
 	type Registry
 } from '$lib/core/registry/index.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
@@ -33,8 +34,12 @@ export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress'>;
 export type WorkerImportSource =
 	{ kind: 'blob'; blob: Blob } | { kind: 'text'; text: string } | { kind: 'url'; url: string };
 
-/** Where the imported table goes: into IndexedDB from here, or back to the page (memory-only mode). */
-export type ImportDestination = { store: true; name: string; source: DatasetSource } | { store: false };
+/** Where a new version is stored: here, in IndexedDB, or by the page (memory-only mode). */
+export interface ImportDestination {
+	store: boolean;
+	name: string;
+	source: DatasetSource;
+}
 
 export interface ImportOutcome {
 	rows: number;
@@ -43,10 +48,8 @@ export interface ImportOutcome {
 	notices: ImportResult['notices'];
 	/** Set when the worker stored the version. */
 	saved?: { record: DatasetRecord; existed: boolean };
-	/** Set when the page must store it. */
-	arrow?: Uint8Array;
-	/** A name the worker chose (generated data sets describe their parameters). */
-	name?: string;
+	/** Set when the page must store it: the whole version, bytes included. */
+	unsaved?: NewDatasetVersion;
 }
 
 let registry: Promise<Registry> | undefined;
@@ -100,6 +103,15 @@ async function viewedTable(id: string, arrow?: Uint8Array): Promise<ColumnTable>
 	return viewed.table;
 }
 
+/** Stores a new version from here, or hands it to the page whole (its bytes transferred, not copied). */
+async function deliver(
+	version: NewDatasetVersion,
+	store: boolean
+): Promise<Pick<ImportOutcome, 'saved' | 'unsaved'>> {
+	if (!store) return transfer({ unsaved: version }, [version.arrow.buffer]);
+	return { saved: await (await storage()).saveDatasetVersion(version) };
+}
+
 const api = {
 	async importSource(
 		source: WorkerImportSource,
@@ -112,53 +124,41 @@ const api = {
 		const result = await importTable(data, { fileName, ...options, onProgress: report });
 		await report.settle();
 		const arrow = tableToArrowIPC(result.table, result.schema);
-		const outcome: ImportOutcome = {
+		const { name, source: datasetSource, store } = destination;
+		const delivered = await deliver(
+			{ name, source: datasetSource, rows: result.rows, schema: result.schema, arrow },
+			store
+		);
+		return {
 			rows: result.rows,
 			schema: result.schema,
 			format: result.format,
-			notices: result.notices
+			notices: result.notices,
+			...delivered
 		};
-		if (!destination.store) return transfer({ ...outcome, arrow }, [arrow.buffer]);
-		const saved = await (
-			await storage()
-		).saveDatasetVersion({
-			name: destination.name,
-			source: destination.source,
-			rows: result.rows,
-			schema: result.schema,
-			arrow
-		});
-		return { ...outcome, saved };
 	},
 	/** A seeded synthetic table (make_moons and friends), stored like any import. */
 	async generateSynthetic(
 		generatorId: string,
 		params: Record<string, number>,
 		seed: number,
-		destination: { store: boolean }
+		store: boolean
 	): Promise<ImportOutcome> {
 		const generated = generateSyntheticTable(generatorId, params, seed);
 		const arrow = tableToArrowIPC(generated.table, generated.schema);
 		const rows = generated.table.numRows();
-		const outcome: ImportOutcome = {
-			rows,
-			schema: generated.schema,
-			format: 'arrow',
-			notices: [],
-			name: generated.name
-		};
-		if (!destination.store) return transfer({ ...outcome, arrow }, [arrow.buffer]);
-		const saved = await (
-			await storage()
-		).saveDatasetVersion({
-			name: generated.name,
-			source: generated.source,
-			rows,
-			schema: generated.schema,
-			arrow,
-			note: `Generated with ${generatorId}, seed ${seed}.`
-		});
-		return { ...outcome, saved };
+		const delivered = await deliver(
+			{
+				name: generated.name,
+				source: generated.source,
+				rows,
+				schema: generated.schema,
+				arrow,
+				note: `Generated with ${generatorId}, seed ${seed}.`
+			},
+			store
+		);
+		return { rows, schema: generated.schema, format: 'arrow', notices: [], ...delivered };
 	},
 	/** Rows to show for a sort and filter; the table comes from storage, or from `arrow` in memory mode. */
 	async viewOrder(id: string, spec: ViewSpec, arrow?: Uint8Array): Promise<Uint32Array> {

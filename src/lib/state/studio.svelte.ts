@@ -12,6 +12,7 @@ import { progressCallback } from '$lib/worker-client/progress.ts';
 import { sampleUrl } from '$lib/samples.ts';
 import type {
 	ImportDestination,
+	ImportOutcome,
 	WorkerImportOptions,
 	WorkerImportSource
 } from '../../../workers/data.worker.ts';
@@ -113,31 +114,22 @@ export class Studio {
 						: { kind: 'url', url: input.url };
 			const fileOptions = input.kind === 'file' ? { fileName: input.file.name, ...options } : options;
 			// With IndexedDB the worker hashes and stores the version itself: 50 MB never blocks the page.
-			const destination: ImportDestination = registry.persistent
-				? { store: true, name: datasetName(input), source: datasetSource(input) }
-				: { store: false };
+			const destination: ImportDestination = {
+				store: registry.persistent,
+				name: datasetName(input),
+				source: datasetSource(input)
+			};
 			const outcome = await this.dataClient.run(
 				(api) => api.importSource(source, fileOptions, destination, onProgress),
-				{
-					signal: controller.signal
-				}
+				{ signal: controller.signal }
 			);
-			const { record, existed } =
-				outcome.saved ??
-				(await registry.saveDatasetVersion({
-					name: datasetName(input),
-					source: datasetSource(input),
-					rows: outcome.rows,
-					schema: outcome.schema,
-					arrow: outcome.arrow!
-				}));
-			const parsed = outcome;
+			const { record, existed } = await this.storeOutcome(registry, outcome);
 			this.importNotices = existed
 				? [
 						{ kind: 'info', message: `This content is already stored as “${record.name}”; opened that one.` },
-						...parsed.notices
+						...outcome.notices
 					]
-				: parsed.notices;
+				: outcome.notices;
 			await this.refreshDatasets();
 			return record;
 		} catch (error) {
@@ -168,17 +160,9 @@ export class Studio {
 			await this.init();
 			const registry = this.requireRegistry();
 			const outcome = await this.dataClient.run((api) =>
-				api.generateSynthetic(generatorId, params, seed, { store: registry.persistent })
+				api.generateSynthetic(generatorId, params, seed, registry.persistent)
 			);
-			const { record } =
-				outcome.saved ??
-				(await registry.saveDatasetVersion({
-					name: outcome.name ?? generatorId,
-					source: { kind: 'synthetic', generator: generatorId, seed },
-					rows: outcome.rows,
-					schema: outcome.schema,
-					arrow: outcome.arrow!
-				}));
+			const { record } = await this.storeOutcome(registry, outcome);
 			await this.refreshDatasets();
 			return record;
 		} catch (error) {
@@ -187,6 +171,13 @@ export class Studio {
 		} finally {
 			this.importing = undefined;
 		}
+	}
+
+	/** The version the worker stored or, in memory-only mode, the one it handed back, stored here. */
+	private async storeOutcome(registry: Registry, outcome: ImportOutcome) {
+		if (outcome.saved) return outcome.saved;
+		if (!outcome.unsaved) throw new BenchtopError('internal', 'The data worker returned no data set.');
+		return registry.saveDatasetVersion(outcome.unsaved);
 	}
 
 	cancelImport(): void {
