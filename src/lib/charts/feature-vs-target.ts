@@ -30,6 +30,18 @@ function classColor(classes: string[], target: string) {
 	} as const;
 }
 
+/** One row per class of a bin or level: its count and its share of that bin or level. */
+function classShareRows(classes: string[], counts: number[]) {
+	const total = counts.reduce((sum, c) => sum + c, 0);
+	return classes.map((cls, k) => ({
+		class: cls,
+		classIndex: k,
+		count: counts[k]!,
+		share: total ? counts[k]! / total : 0,
+		total
+	}));
+}
+
 /** The stacked 0–100% axis of class shares, shared by the binned and the per-level class charts. */
 function classShareAxis(target: string) {
 	return {
@@ -123,18 +135,8 @@ export function featureVsTargetSpec(relation: TargetRelation, options: ChartOpti
 
 	if (chart.kind === 'binned-classes') {
 		const values = chart.bins.flatMap((b) => {
-			const total = b.counts.reduce((s, c) => s + c, 0);
 			const range = formatBin(b.x0, b.x1, relation.featureType);
-			return chart.classes.map((cls, k) => ({
-				x0: b.x0,
-				x1: b.x1,
-				range,
-				class: cls,
-				classIndex: k,
-				count: b.counts[k]!,
-				share: total ? b.counts[k]! / total : 0,
-				total
-			}));
+			return classShareRows(chart.classes, b.counts).map((row) => ({ x0: b.x0, x1: b.x1, range, ...row }));
 		});
 		return {
 			...base,
@@ -153,18 +155,9 @@ export function featureVsTargetSpec(relation: TargetRelation, options: ChartOpti
 		};
 	}
 
-	const values = chart.groups.flatMap((g, rank) => {
-		const total = g.counts.reduce((s, c) => s + c, 0);
-		return chart.classes.map((cls, k) => ({
-			value: g.value,
-			rank,
-			class: cls,
-			classIndex: k,
-			count: g.counts[k]!,
-			share: total ? g.counts[k]! / total : 0,
-			total
-		}));
-	});
+	const values = chart.groups.flatMap((g, rank) =>
+		classShareRows(chart.classes, g.counts).map((row) => ({ value: g.value, rank, ...row }))
+	);
 	return {
 		...base,
 		height: bandHeight(chart.groups.length, 22),
