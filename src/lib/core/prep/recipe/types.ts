@@ -1,0 +1,52 @@
+// The shapes a recipe takes: as written (steps with their parameters), and as fitted (each step with what
+// it learned from the training split). Both are plain JSON, so they travel into workers, files, share
+// links and exported bundles unchanged.
+import type { ColumnTable } from 'arquero';
+import type { ColumnSchema } from '../../data/column-types.ts';
+
+export const RECIPE_VERSION = 1;
+
+/** A table with the Benchtop type of each column: what every step reads and writes. */
+export interface PrepTable {
+	table: ColumnTable;
+	schema: ColumnSchema[];
+}
+
+export interface RecipeStep {
+	op: string;
+	params: Record<string, unknown>;
+	/** A disabled step stays in the recipe, is shown, and is skipped by fit and apply. */
+	enabled: boolean;
+}
+
+export interface Recipe {
+	version: typeof RECIPE_VERSION;
+	steps: RecipeStep[];
+}
+
+export interface FittedStep {
+	op: string;
+	/** The parameters after validation, defaults filled in. */
+	params: Record<string, unknown>;
+	/** What fit learned (means, vocabularies, bin edges…); JSON. */
+	state: unknown;
+}
+
+export interface FittedRecipe {
+	version: typeof RECIPE_VERSION;
+	/** Enabled steps only, in order. */
+	steps: FittedStep[];
+	/** The columns the recipe was fitted on, before its first step. */
+	inputSchema: ColumnSchema[];
+	outputSchema: ColumnSchema[];
+	/** Rows of the training table it was fitted on. */
+	fittedRows: number;
+}
+
+/** What apply is for. Steps that remove rows (filter, dedupe) run for training and evaluation tables but
+ * never when predicting, so a prediction comes back for every input row. */
+export type ApplyPurpose = 'train' | 'evaluate' | 'predict';
+
+export function emptyRecipe(): Recipe {
+	return { version: RECIPE_VERSION, steps: [] };
+}
