@@ -6,7 +6,8 @@ import { BenchtopError } from '../errors.ts';
 import { sha256Hex } from './content-hash.ts';
 import type { StudioDb } from './db.ts';
 import { newRecordId } from './record-id.ts';
-import type { DatasetRecord, DatasetSource } from './schema.ts';
+import { recipeDraftId } from './recipes.ts';
+import type { DatasetRecord, DatasetSource, Derivation } from './schema.ts';
 import { toStorageError } from './storage-errors.ts';
 import { inWriteTransaction } from './write-transaction.ts';
 
@@ -21,6 +22,7 @@ export interface NewDatasetVersion {
 	schema: ColumnSchema[];
 	parentId?: string | null;
 	note?: string;
+	derivation?: Derivation;
 	/** Arrow IPC file bytes. Copied into a Blob, so the caller may transfer or reuse the buffer after. */
 	arrow: Uint8Array;
 }
@@ -59,7 +61,8 @@ export async function saveDatasetVersion(
 		createdAt: new Date().toISOString(),
 		parentId: input.parentId ?? null,
 		note: input.note ?? '',
-		blobId: newRecordId()
+		blobId: newRecordId(),
+		...(input.derivation ? { derivation: input.derivation } : {})
 	};
 
 	return inWriteTransaction(db, ['datasets', 'blobs'], async (tx) => {
@@ -113,10 +116,11 @@ export async function loadDatasetArrow(db: StudioDb, id: string): Promise<Uint8A
 
 /** Removes the record and its data together. Deleting a version that is already gone does nothing. */
 export async function deleteDataset(db: StudioDb, id: string): Promise<void> {
-	await inWriteTransaction(db, ['datasets', 'blobs'], async (tx) => {
+	await inWriteTransaction(db, ['datasets', 'blobs', 'recipes'], async (tx) => {
 		const record = await tx.objectStore('datasets').get(id);
 		if (!record) return;
 		await tx.objectStore('blobs').delete(record.blobId);
+		await tx.objectStore('recipes').delete(recipeDraftId(id));
 		await tx.objectStore('datasets').delete(id);
 	});
 }

@@ -5,7 +5,16 @@ export { openRegistry, MEMORY_ONLY_REASON, STALE_TAB_MESSAGE } from './registry.
 export type { Registry, OpenRegistryOptions } from './registry.ts';
 export { DB_NAME, DB_VERSION, openStudioDb, upgradeSchema } from './db.ts';
 export type { OpenStudioDbOptions, StudioDb, UpgradeTransaction } from './db.ts';
-export type { BenchtopSchema, BlobRecord, DatasetRecord, DatasetSource, IdentifiedRecord } from './schema.ts';
+export type {
+	BenchtopSchema,
+	BlobRecord,
+	DatasetRecord,
+	DatasetSource,
+	Derivation,
+	IdentifiedRecord,
+	RecipeDraftRecord
+} from './schema.ts';
+export { getRecipeDraft, recipeDraftId, saveRecipeDraft } from './recipes.ts';
 export {
 	ARROW_MIME_TYPE,
 	deleteDataset,

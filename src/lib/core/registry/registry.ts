@@ -7,7 +7,8 @@ import type { NewDatasetVersion, SavedDatasetVersion } from './datasets.ts';
 import { openStudioDb } from './db.ts';
 import type { StudioDb } from './db.ts';
 import { createMemoryFactory, globalFactory } from './idb-factory.ts';
-import type { DatasetRecord } from './schema.ts';
+import type { DatasetRecord, RecipeDraftRecord } from './schema.ts';
+import * as recipes from './recipes.ts';
 import * as settings from './settings.ts';
 
 export const MEMORY_ONLY_REASON =
@@ -33,6 +34,8 @@ export interface Registry {
 	loadDatasetArrow(id: string): Promise<Uint8Array>;
 	deleteDataset(id: string): Promise<void>;
 	renameDataset(id: string, name: string): Promise<void>;
+	getRecipeDraft(datasetId: string): Promise<RecipeDraftRecord | undefined>;
+	saveRecipeDraft(draft: Omit<RecipeDraftRecord, 'id' | 'updatedAt'>): Promise<RecipeDraftRecord>;
 	getSetting<T>(key: string): Promise<T | undefined>;
 	setSetting(key: string, value: unknown): Promise<void>;
 	close(): void;
@@ -126,6 +129,8 @@ function createRegistry(
 		loadDatasetArrow: (id) => use((db) => datasets.loadDatasetArrow(db, id)),
 		deleteDataset: (id) => use((db) => datasets.deleteDataset(db, id)),
 		renameDataset: (id, name) => use((db) => datasets.renameDataset(db, id, name)),
+		getRecipeDraft: (datasetId) => use((db) => recipes.getRecipeDraft(db, datasetId)),
+		saveRecipeDraft: (draft) => use((db) => recipes.saveRecipeDraft(db, draft)),
 		getSetting: <T>(key: string) => use((db) => settings.getSetting<T>(db, key)),
 		setSetting: (key, value) => use((db) => settings.setSetting(db, key, value)),
 		close() {

@@ -3,6 +3,7 @@
 
 import type { DBSchema } from 'idb';
 import type { ColumnSchema } from '../data/column-types.ts';
+import type { Recipe } from '../prep/recipe/types.ts';
 
 export type DatasetSource =
 	| { kind: 'sample'; sampleId: string }
@@ -27,6 +28,27 @@ export interface DatasetRecord {
 	parentId: string | null;
 	note: string;
 	blobId: string;
+	/** Set on a version made by applying a recipe to its parent: the recipe and how it was fitted. */
+	derivation?: Derivation;
+}
+
+export interface Derivation {
+	recipe: Recipe;
+	/** The split whose training rows the recipe was fitted on (a split record: seed, method, counts…). */
+	split: unknown;
+	target: string | null;
+}
+
+/** The recipe being edited for one data set version (`id` is `dataset:<version id>`). */
+export interface RecipeDraftRecord {
+	id: string;
+	datasetId: string;
+	recipe: Recipe;
+	/** The split settings as the person left them; validated when used. */
+	split: unknown;
+	target: string | null;
+	/** ISO 8601, UTC. */
+	updatedAt: string;
 }
 
 /** Large binary payloads (Arrow IPC files, images) live apart from their small metadata records. */
@@ -51,7 +73,7 @@ export interface BenchtopSchema extends DBSchema {
 		indexes: { 'by-hash': string; 'by-created': string };
 	};
 	blobs: { key: string; value: BlobRecord };
-	recipes: { key: string; value: IdentifiedRecord };
+	recipes: { key: string; value: RecipeDraftRecord };
 	experiments: { key: string; value: IdentifiedRecord };
 	runs: { key: string; value: IdentifiedRecord };
 	models: { key: string; value: IdentifiedRecord };
