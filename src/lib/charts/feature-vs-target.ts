@@ -3,6 +3,7 @@
 // level for a categorical one.
 import type { TopLevelSpec } from 'vega-lite';
 import type { TargetRelation } from '../core/data/profile/index.ts';
+import { classColor, classShareAxis, classShareRows, classShareTooltip } from './class-shares.ts';
 import { formatBin } from './format.ts';
 import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
@@ -18,48 +19,6 @@ function binnedX(relation: TargetRelation) {
 	return relation.featureType === 'date'
 		? ({ field: 'x0', type: 'temporal', title: relation.feature } as const)
 		: ({ field: 'x0', type: 'quantitative', bin: { binned: true }, title: relation.feature } as const);
-}
-
-function classColor(classes: string[], target: string) {
-	return {
-		field: 'class',
-		type: 'nominal',
-		title: target,
-		scale: { domain: classes },
-		sort: classes
-	} as const;
-}
-
-/** One row per class of a bin or level: its count and its share of that bin or level. */
-function classShareRows(classes: string[], counts: number[]) {
-	const total = counts.reduce((sum, c) => sum + c, 0);
-	return classes.map((cls, k) => ({
-		class: cls,
-		classIndex: k,
-		count: counts[k]!,
-		share: total ? counts[k]! / total : 0,
-		total
-	}));
-}
-
-/** The stacked 0–100% axis of class shares, shared by the binned and the per-level class charts. */
-function classShareAxis(target: string) {
-	return {
-		field: 'share',
-		type: 'quantitative' as const,
-		title: `Share of ${target}`,
-		stack: 'zero' as const,
-		axis: { format: '%' },
-		scale: { domain: [0, 1] }
-	};
-}
-
-function classShareTooltip(target: string) {
-	return [
-		{ field: 'class', type: 'nominal' as const, title: target },
-		{ field: 'share', type: 'quantitative' as const, title: 'Share', format: '.1%' },
-		{ field: 'count', type: 'quantitative' as const, title: 'Rows', format: ',' }
-	];
 }
 
 export function featureVsTargetSpec(relation: TargetRelation, options: ChartOptions = {}): TopLevelSpec {

@@ -3,6 +3,7 @@ export { correlationHeatmapSpec } from './correlation-heatmap.ts';
 export { featureVsTargetSpec, relationSummary } from './feature-vs-target.ts';
 export { histogramSpec } from './histogram.ts';
 export { missingValuesSpec } from './missing-values.ts';
+export { splitBalanceSpec, type SplitClassCounts } from './split-balance.ts';
 export { sparklineBars, type SparkBar } from './sparkline-bars.ts';
 export { sparklineSpec, type SparklineOptions } from './sparkline.ts';
 export { chartConfig, DEFAULT_COLORS, type ChartColors, type ChartOptions } from './theme.ts';
