@@ -1,2 +1,8 @@
 // Steps that fill, scale, bin, transform or clip numbers.
-export const NUMERIC_STEPS = [] as const;
+import { bin } from './bin/index.ts';
+import { clip } from './clip/index.ts';
+import { impute } from './impute/index.ts';
+import { scale } from './scale/index.ts';
+import { transform } from './transform/index.ts';
+
+export const NUMERIC_STEPS = [impute, scale, bin, transform, clip] as const;

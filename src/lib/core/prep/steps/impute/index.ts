@@ -1,0 +1,161 @@
+// The impute step: fills missing values with the mean, median or most frequent value of the training rows,
+// or a constant, optionally adding a 0/1 `<column>_missing` column (scikit-learn's SimpleImputer).
+import * as v from 'valibot';
+import type { ColumnType } from '../../../data/column-types.ts';
+import { defineStep } from '../../recipe/step-definition.ts';
+import {
+	columnType,
+	isCategoricalType,
+	isNumericType,
+	readNumbers,
+	rebuildTable,
+	requireColumns,
+	requireKinds
+} from '../../recipe/table-ops.ts';
+import type { OutputColumn } from '../../recipe/table-ops.ts';
+import type { PrepTable } from '../../recipe/types.ts';
+import { COLUMNS_PARAM, columnsText } from '../scale/column-params.ts';
+import { learnFill, type FillValue } from './fill-value.ts';
+
+const STRATEGIES = ['mean', 'median', 'most-frequent', 'constant'] as const;
+
+const PARAMS = v.pipe(
+	v.object({
+		columns: COLUMNS_PARAM,
+		strategy: v.optional(
+			v.picklist(STRATEGIES, 'The strategy is mean, median, most-frequent or constant.'),
+			'median'
+		),
+		value: v.optional(
+			v.union([v.pipe(v.number(), v.finite()), v.string()], 'The fill value is a number or text.')
+		),
+		indicator: v.optional(v.boolean(), false)
+	}),
+	v.check(
+		(params) => params.strategy !== 'constant' || (params.value !== undefined && params.value !== ''),
+		'Give the value to fill with when the strategy is constant.'
+	)
+);
+
+const STATE = v.object({
+	fills: v.array(
+		v.object({
+			column: v.string(),
+			value: v.union([v.pipe(v.number(), v.finite()), v.string(), v.boolean()])
+		})
+	)
+});
+
+export const impute = defineStep<v.InferOutput<typeof PARAMS>, v.InferOutput<typeof STATE>>({
+	op: 'impute',
+	label: 'Fill missing values',
+	summary:
+		'Fills the gaps in a column with a value learned from the training rows (the mean, the median or the most frequent value) or a constant you choose, and can add a 0/1 column recording where a value was missing.',
+	params: PARAMS,
+	state: STATE,
+	fields: [
+		{ kind: 'columns', key: 'columns', label: 'Columns', accepts: 'any' },
+		{
+			kind: 'choice',
+			key: 'strategy',
+			label: 'Fill with',
+			options: [
+				{ value: 'median', label: 'Median (numbers)' },
+				{ value: 'mean', label: 'Mean (numbers)' },
+				{ value: 'most-frequent', label: 'Most frequent value' },
+				{ value: 'constant', label: 'A constant' }
+			]
+		},
+		{
+			kind: 'text',
+			key: 'value',
+			label: 'Constant',
+			placeholder: 'e.g. 0 or unknown',
+			help: 'Used when filling with a constant; read as a number for numeric columns.'
+		},
+		{
+			kind: 'boolean',
+			key: 'indicator',
+			label: 'Add a “missing” column',
+			help: 'Adds <column>_missing (1 where the value was missing, else 0) right after each column.'
+		}
+	],
+	defaults(schema, context) {
+		const columns = schema.filter(
+			(c) => (isNumericType(c.type) || isCategoricalType(c.type)) && !context.target.includes(c.name)
+		);
+		// The median suits numbers; once a category is in the list only the most frequent value fits all.
+		const allNumeric = columns.every((c) => isNumericType(c.type));
+		return {
+			columns: columns.map((c) => c.name),
+			strategy: allNumeric ? 'median' : 'most-frequent',
+			indicator: false
+		};
+	},
+	describe(params) {
+		const how =
+			params.strategy === 'constant' ? `with ${JSON.stringify(params.value)}` : `(${params.strategy})`;
+		return `Fill missing ${columnsText(params.columns)} ${how}${params.indicator ? ' + indicator' : ''}`;
+	},
+	fit(params, input) {
+		requireColumns(input, params.columns);
+		if (params.strategy === 'mean' || params.strategy === 'median') {
+			requireKinds(
+				input,
+				params.columns,
+				'numeric',
+				`the ${params.strategy} needs numbers: fill it with the most frequent value or a constant`
+			);
+		}
+		return {
+			fills: params.columns.map((column) => ({
+				column,
+				value: learnFill(input, column, params.strategy, params.value)
+			}))
+		};
+	},
+	apply(params, state, input) {
+		requireColumns(
+			input,
+			state.fills.map((f) => f.column)
+		);
+		const replace = new Map<string, OutputColumn[]>();
+		for (const { column, value } of state.fills) {
+			const { filled, missing } = fillColumn(input, column, value);
+			replace.set(
+				column,
+				params.indicator
+					? [filled, { name: `${column}_missing`, type: 'integer', values: missing }]
+					: [filled]
+			);
+		}
+		return rebuildTable(input, replace);
+	}
+});
+
+function isMissing(x: unknown): boolean {
+	return x === null || x === undefined || (typeof x === 'number' && Number.isNaN(x));
+}
+
+/** The column with its gaps filled, and 1 where a gap was. */
+function fillColumn(
+	input: PrepTable,
+	column: string,
+	fill: FillValue
+): { filled: OutputColumn; missing: Int32Array } {
+	const type = columnType(input, column);
+	const raw = input.table.array(column) as ArrayLike<unknown>;
+	const missing = new Int32Array(raw.length);
+	for (let i = 0; i < raw.length; i++) missing[i] = isMissing(raw[i]) ? 1 : 0;
+	if (isNumericType(type)) {
+		const values = readNumbers(input.table, column);
+		const x = Number(fill);
+		for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) values[i] = x;
+		// An integer column filled with a fraction (a mean, say) now holds fractions.
+		const filledType: ColumnType = type === 'integer' && !Number.isInteger(x) ? 'number' : type;
+		return { filled: { name: column, type: filledType, values }, missing };
+	}
+	const typed = type === 'date' ? new Date(Number(fill)) : type === 'boolean' ? fill === true : String(fill);
+	const values = Array.from(raw, (x, i) => (missing[i] ? typed : x));
+	return { filled: { name: column, type, values }, missing };
+}
