@@ -1,6 +1,6 @@
 // Applying a fitted recipe is pure: the same fitted recipe and table give the same output in the worker,
 // the page and Node. When predicting, steps that remove rows are skipped so every input row gets an answer.
-import { toBenchtopError } from '../../errors.ts';
+import { BenchtopError, toBenchtopError } from '../../errors.ts';
 import { findStep } from '../steps/index.ts';
 import { RecipeStepError } from './fit-recipe.ts';
 import type { ApplyPurpose, FittedRecipe, PrepTable } from './types.ts';
@@ -13,8 +13,13 @@ export function applyRecipe(
 	let table = input;
 	fitted.steps.forEach((step, index) => {
 		const definition = findStep(step.op);
-		if (!definition)
-			throw new RecipeStepError(index, step.op, toBenchtopError(new Error(`unknown step ${step.op}`)));
+		if (!definition) {
+			throw new RecipeStepError(
+				index,
+				step.op,
+				new BenchtopError('bad-input', `“${step.op}” is not a recipe step Benchtop knows.`)
+			);
+		}
 		if (purpose === 'predict' && definition.removesRows) return;
 		try {
 			table = definition.apply(step.params, step.state, table, purpose);

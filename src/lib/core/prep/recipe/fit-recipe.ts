@@ -3,7 +3,7 @@
 // is what keeps statistics of validation and test rows out of the model.
 import { BenchtopError, toBenchtopError } from '../../errors.ts';
 import { findStep } from '../steps/index.ts';
-import { validateStepParams } from './validate-recipe.ts';
+import { parseStepParams } from './validate-recipe.ts';
 import { RECIPE_VERSION, type FittedRecipe, type FittedStep, type PrepTable, type Recipe } from './types.ts';
 
 /** A failure inside a step: the message says which step, `step` is its index in the recipe. */
@@ -30,18 +30,25 @@ export function fitRecipe(recipe: Recipe, train: PrepTable, trace: FitTrace = {}
 	recipe.steps.forEach((step, index) => {
 		if (!step.enabled) return;
 		const definition = findStep(step.op);
-		const params = validateStepParams(step.op, step.params, index);
+		if (!definition) {
+			throw new RecipeStepError(
+				index,
+				step.op,
+				new BenchtopError('bad-input', `“${step.op}” is not a recipe step Benchtop knows.`)
+			);
+		}
 		try {
-			const state = definition!.fit(params, table);
-			table = definition!.apply(params, state, table, 'train');
+			const params = parseStepParams(definition, step.params);
+			const state = definition.fit(params, table);
+			table = definition.apply(params, state, table, 'train');
 			steps.push({ op: step.op, params, state });
 		} catch (error) {
-			throw new RecipeStepError(index, definition!.label, toBenchtopError(error));
+			throw new RecipeStepError(index, definition.label, toBenchtopError(error));
 		}
 		if (table.table.numRows() === 0) {
 			throw new RecipeStepError(
 				index,
-				definition!.label,
+				definition.label,
 				new BenchtopError('bad-input', 'No rows are left after this step; loosen it so some rows remain.')
 			);
 		}

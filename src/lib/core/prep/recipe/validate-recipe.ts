@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { BenchtopError } from '../../errors.ts';
 import { findStep } from '../steps/index.ts';
+import type { StepDefinition } from './step-definition.ts';
 import { RECIPE_VERSION, type FittedRecipe, type Recipe } from './types.ts';
 
 const COLUMN_SCHEMA = v.object({
@@ -35,16 +36,23 @@ function issueText(issues: v.BaseIssue<unknown>[]): string {
 	return path ? `${path}: ${issue.message}` : issue.message;
 }
 
+/** A step's parameters checked against its own schema, defaults filled; the message names the field. */
+export function parseStepParams(step: StepDefinition, params: unknown): Record<string, unknown> {
+	const parsed = v.safeParse(step.params, params);
+	if (!parsed.success) throw new BenchtopError('bad-input', issueText(parsed.issues));
+	return parsed.output;
+}
+
 /** Validates one step's parameters, filling defaults; the message names the step. */
 export function validateStepParams(op: string, params: unknown, index: number): Record<string, unknown> {
 	const step = findStep(op);
 	if (!step)
 		throw new BenchtopError('bad-input', `Step ${index + 1}: “${op}” is not a recipe step Benchtop knows.`);
-	const parsed = v.safeParse(step.params, params);
-	if (!parsed.success) {
-		throw new BenchtopError('bad-input', `Step ${index + 1} (${step.label}): ${issueText(parsed.issues)}`);
+	try {
+		return parseStepParams(step, params);
+	} catch (error) {
+		throw new BenchtopError('bad-input', `Step ${index + 1} (${step.label}): ${(error as Error).message}`);
 	}
-	return parsed.output;
 }
 
 /** A recipe from anywhere, checked and with every step's defaults filled in. */

@@ -1,0 +1,92 @@
+// Preparation as the studio and the CLI run it: split the rows (seeded), fit the recipe on the training
+// rows only, and apply the fitted recipe to each split. Nothing here looks at validation or test rows
+// while fitting, which is the whole point.
+import type { ColumnSchema } from '../data/column-types.ts';
+import { applyRecipe } from './recipe/apply-recipe.ts';
+import { fitRecipe } from './recipe/fit-recipe.ts';
+import { takeRows } from './recipe/table-ops.ts';
+import type { FittedRecipe, PrepTable, Recipe } from './recipe/types.ts';
+import { previewRecipe, type RecipePreview } from './preview/preview-recipe.ts';
+import { parseSplitSpec, splitBalance, splitRows, type SplitRecord, type TableSplit } from './split/index.ts';
+
+/** What the Prepare page edits for one data set version. */
+export interface PreparationDraft {
+	recipe: Recipe;
+	/** Split settings as entered; validated by parseSplitSpec. */
+	split: unknown;
+	target: string | null;
+}
+
+/** Class counts per split for the balance chart; classes most common first, missing as "(missing)". */
+export interface ClassBalance {
+	target: string;
+	classes: string[];
+	splits: { split: string; counts: number[] }[];
+}
+
+export interface PreparationPreview {
+	split: SplitRecord;
+	balance: ClassBalance | null;
+	preview: RecipePreview;
+}
+
+export interface PreparedSplits {
+	fitted: FittedRecipe;
+	split: TableSplit;
+	train: PrepTable;
+	validation: PrepTable;
+	test: PrepTable;
+}
+
+/** More classes than this make a balance chart unreadable; the counts still show in the split record. */
+const MAX_BALANCE_CLASSES = 20;
+
+function isClassColumn(schema: ColumnSchema[], target: string | null): target is string {
+	const type = schema.find((c) => c.name === target)?.type;
+	return type === 'category' || type === 'boolean' || type === 'text' || type === 'integer';
+}
+
+function classBalance(input: PrepTable, split: TableSplit, target: string): ClassBalance | null {
+	const { rows } = splitBalance(input, split, target);
+	const classes = [...new Set(rows.map((r) => r.label ?? '(missing)'))];
+	if (classes.length > MAX_BALANCE_CLASSES) return null;
+	const splits = (['train', 'validation', 'test'] as const).map((name) => ({
+		split: name,
+		counts: rows.filter((r) => r.split === name).map((r) => r.count)
+	}));
+	return { target, classes, splits };
+}
+
+export function previewPreparation(input: PrepTable, draft: PreparationDraft): PreparationPreview {
+	const split = splitRows(input, parseSplitSpec(draft.split));
+	return {
+		split: split.record,
+		balance: isClassColumn(input.schema, draft.target) ? classBalance(input, split, draft.target) : null,
+		preview: previewRecipe(draft.recipe, takeRows(input, split.train))
+	};
+}
+
+/** Splits, fits on the training rows, and returns each split prepared. */
+export function prepareSplits(input: PrepTable, recipe: Recipe, splitSpec: unknown): PreparedSplits {
+	const split = splitRows(input, parseSplitSpec(splitSpec));
+	const rawTrain = takeRows(input, split.train);
+	let train = rawTrain;
+	const fitted = fitRecipe(recipe, rawTrain, { afterStep: (_, output) => (train = output) });
+	return {
+		fitted,
+		split,
+		train,
+		validation: applyRecipe(fitted, takeRows(input, split.validation), 'evaluate'),
+		test: applyRecipe(fitted, takeRows(input, split.test), 'evaluate')
+	};
+}
+
+/** The whole table through a recipe fitted on its training split: the rows of a new data set version. */
+export function materializePreparation(
+	input: PrepTable,
+	draft: PreparationDraft
+): { output: PrepTable; fitted: FittedRecipe; split: SplitRecord } {
+	const split = splitRows(input, parseSplitSpec(draft.split));
+	const fitted = fitRecipe(draft.recipe, takeRows(input, split.train));
+	return { output: applyRecipe(fitted, input, 'train'), fitted, split: split.record };
+}
