@@ -23,7 +23,7 @@ export function groupAssignment(
 	const n = codes.length;
 	const warnings: string[] = [];
 	if (missing > 0)
-		warnings.push(`${rowsWord(missing)} with no value in “${column}” were kept together as one group.`);
+		warnings.push(`Kept together as one group: ${rowsWord(missing)} with no value in “${column}”.`);
 
 	const order = createRandom(seed).shuffle(Int32Array.from(sizes, (_, g) => g));
 	const targets = splitCounts(n, fractions);
@@ -56,16 +56,23 @@ export function groupAssignment(
 	return { assignment, excludedRows: 0, warnings };
 }
 
+/** Train matters most, then test, then validation (the order splitCounts fills small tables in). */
+const IMPORTANCE = [0, 2, 1];
+
 /**
- * A split asked for rows but given no group takes the smallest group from the split holding the most groups,
- * while that split keeps at least one; train first, then test, then validation.
+ * A split asked for rows but given no group takes the smallest group of another split: one with groups to
+ * spare, or else a less important one's only group. Train first, then test, then validation.
  */
 function fillEmptySplits(splitOf: Uint8Array, sizes: readonly number[], fractions: SplitFractions): void {
 	const groupsIn = (s: number) => splitOf.reduce((count, split) => count + (split === s ? 1 : 0), 0);
-	for (const s of [0, 2, 1]) {
+	const rank = (s: number) => IMPORTANCE.indexOf(s);
+	for (const s of IMPORTANCE) {
 		if (fractions[SPLIT_NAMES[s]!] === 0 || groupsIn(s) > 0) continue;
-		const donor = [0, 1, 2].filter((d) => d !== s).sort((a, b) => groupsIn(b) - groupsIn(a) || a - b)[0]!;
-		if (groupsIn(donor) < 2) continue;
+		const donors = [0, 1, 2].filter(
+			(d) => d !== s && (groupsIn(d) > 1 || (groupsIn(d) === 1 && rank(d) > rank(s)))
+		);
+		if (donors.length === 0) continue;
+		const donor = donors.sort((a, b) => groupsIn(b) - groupsIn(a) || rank(b) - rank(a))[0]!;
 		let smallest = -1;
 		for (let g = 0; g < sizes.length; g++) {
 			if (splitOf[g] === donor && (smallest < 0 || sizes[g]! < sizes[smallest]!)) smallest = g;

@@ -31,7 +31,8 @@ export function stratifiedAssignment(
 		);
 	}
 	const warnings: string[] = [];
-	if (missing > 0) warnings.push(`${rowsWord(missing)} with no value in “${column}” are in no split.`);
+	if (missing > 0)
+		warnings.push(`Left out of every split: ${rowsWord(missing)} with no value in “${column}”.`);
 	if (single.length > 0) {
 		warnings.push(
 			`${single.length === 1 ? 'One class' : `${single.length} classes`} of “${column}” ${single.length === 1 ? 'has' : 'have'} a single row (${listSome(single)}), which went to train.`

@@ -24,7 +24,7 @@ export function timeAssignment(times: Float64Array, fractions: SplitFractions, c
 	const counts = splitCounts(order.length, fractions);
 	const warnings: string[] = [];
 	if (excludedRows > 0)
-		warnings.push(`${rowsWord(excludedRows)} with no value in “${column}” are in no split.`);
+		warnings.push(`Left out of every split: ${rowsWord(excludedRows)} with no value in “${column}”.`);
 
 	let trainEnd = counts.train;
 	while (trainEnd > 0 && trainEnd < order.length && same(trainEnd)) trainEnd--;
