@@ -19,6 +19,12 @@ import type { ColumnSchema, ColumnType } from '$lib/core/data/column-types.ts';
 import { profileTable, type TableProfile } from '$lib/core/data/profile/index.ts';
 import { generateSyntheticTable } from '$lib/core/prep/synthetic/index.ts';
 import {
+	materializePreparation,
+	previewPreparation,
+	type PreparationDraft,
+	type PreparationPreview
+} from '$lib/core/prep/preparation.ts';
+import {
 	openRegistry,
 	type DatasetRecord,
 	type DatasetSource,
@@ -200,6 +206,39 @@ const api = {
 	async rows(id: string, indices: Uint32Array, columns: string[], arrow?: Uint8Array): Promise<unknown[][]> {
 		const table = await viewedTable(id, arrow);
 		return Array.from(indices, (row) => columns.map((name) => table.get(name, row)));
+	},
+	/** The split and what each recipe step does to the training rows, for the Prepare page. */
+	async previewPreparation(
+		id: string,
+		schema: ColumnSchema[],
+		draft: PreparationDraft,
+		arrow?: Uint8Array
+	): Promise<PreparationPreview> {
+		return previewPreparation({ table: await viewedTable(id, arrow), schema }, draft);
+	},
+	/** The version through its recipe (fitted on its training split) as a new version, parent recorded. */
+	async materializePreparation(
+		parent: DatasetRecord,
+		draft: PreparationDraft,
+		store: boolean,
+		arrow?: Uint8Array
+	): Promise<Pick<ImportOutcome, 'saved' | 'unsaved'>> {
+		const input = { table: await viewedTable(parent.id, arrow), schema: parent.schema };
+		const { output, split } = materializePreparation(input, draft);
+		const enabled = draft.recipe.steps.filter((step) => step.enabled).length;
+		return deliver(
+			{
+				name: parent.name,
+				source: { kind: 'derived' },
+				parentId: parent.id,
+				note: `Prepared with a ${enabled}-step recipe fitted on the ${split.counts.train.toLocaleString('en')} training rows (${split.method} split, seed ${split.seed}).`,
+				rows: output.table.numRows(),
+				schema: output.schema,
+				derivation: { recipe: draft.recipe, split, target: draft.target },
+				arrow: tableToArrowIPC(output.table, output.schema)
+			},
+			store
+		);
 	},
 	async retype(id: string, schema: ColumnSchema[], column: string, type: ColumnType, arrow?: Uint8Array) {
 		const result = retypeColumn(await viewedTable(id, arrow), schema, column, type);

@@ -17,6 +17,8 @@ import type {
 	WorkerImportSource
 } from '../../../workers/data.worker.ts';
 import { datasetName, datasetSource, importLabel, type ImportInput } from './import-input.ts';
+import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
+import { emptyRecipe } from '$lib/core/prep/recipe/types.ts';
 
 export type StorageMode = 'opening' | 'persistent' | 'memory' | 'stale' | 'failed';
 
@@ -174,7 +176,7 @@ export class Studio {
 	}
 
 	/** The version the worker stored or, in memory-only mode, the one it handed back, stored here. */
-	private async storeOutcome(registry: Registry, outcome: ImportOutcome) {
+	private async storeOutcome(registry: Registry, outcome: Pick<ImportOutcome, 'saved' | 'unsaved'>) {
 		if (outcome.saved) return outcome.saved;
 		if (!outcome.unsaved) throw new BenchtopError('internal', 'The data worker returned no data set.');
 		return registry.saveDatasetVersion(outcome.unsaved);
@@ -237,6 +239,61 @@ export class Studio {
 		} catch (error) {
 			this.error = toBenchtopError(error, `Could not change the type of ${column}.`);
 			return undefined;
+		}
+	}
+
+	/** Stores the version run through its recipe as a new version; returns it, or undefined on failure. */
+	async materializeRecipe(
+		record: DatasetRecord,
+		arrow: Uint8Array | undefined,
+		draft: PreparationDraft
+	): Promise<DatasetRecord | undefined> {
+		this.error = undefined;
+		try {
+			const registry = this.requireRegistry();
+			const outcome = await this.dataClient.run((api) =>
+				api.materializePreparation(
+					$state.snapshot(record),
+					$state.snapshot(draft) as PreparationDraft,
+					registry.persistent,
+					arrow?.slice()
+				)
+			);
+			const { record: version } = await this.storeOutcome(registry, outcome);
+			await this.refreshDatasets();
+			return version;
+		} catch (error) {
+			this.error = toBenchtopError(error, 'Could not apply the recipe.');
+			return undefined;
+		}
+	}
+
+	/** Appends a step (a quality finding's fix) to the version's recipe draft, creating the draft if needed. */
+	async addRecipeStep(
+		datasetId: string,
+		step: { op: string; params: Record<string, unknown> },
+		target: string | null
+	): Promise<boolean> {
+		this.error = undefined;
+		try {
+			await this.init();
+			const registry = this.requireRegistry();
+			const draft = (await registry.getRecipeDraft(datasetId)) ?? {
+				datasetId,
+				recipe: emptyRecipe(),
+				split: {},
+				target
+			};
+			await registry.saveRecipeDraft({
+				datasetId,
+				recipe: { ...draft.recipe, steps: [...draft.recipe.steps, { ...step, enabled: true }] },
+				split: draft.split,
+				target: draft.target ?? target
+			});
+			return true;
+		} catch (error) {
+			this.error = toBenchtopError(error, 'Could not add the step to the recipe.');
+			return false;
 		}
 	}
 

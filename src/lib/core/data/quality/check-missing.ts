@@ -30,7 +30,7 @@ export const checkMissing: QualityCheck = ({ profile, target }) => {
 			if (severity === 'info') severity = 'warning';
 			fix = {
 				op: 'filter',
-				params: { columns: [column.name], keep: 'present' },
+				params: { match: 'all', conditions: [{ column: column.name, operator: 'is-present' }] },
 				label: `Drop the rows where ${column.name} is missing`
 			};
 			why =

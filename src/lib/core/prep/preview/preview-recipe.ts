@@ -3,6 +3,7 @@
 // gets its message; the steps after it are not run, and the recipe stays as the person wrote it.
 import { toBenchtopError } from '../../errors.ts';
 import { fitRecipe, RecipeStepError } from '../recipe/fit-recipe.ts';
+import type { ColumnSchema } from '../../data/column-types.ts';
 import type { FittedRecipe, PrepTable, Recipe } from '../recipe/types.ts';
 import { summarizeColumn, type ColumnSummary } from './summarize-columns.ts';
 
@@ -22,6 +23,8 @@ export interface StepPreview {
 	before: ColumnSummary[];
 	/** Statistics of the added and changed columns after it. */
 	after: ColumnSummary[];
+	/** The columns after this step (the ones a later step can use). */
+	columns: ColumnSchema[];
 }
 
 export interface RecipePreview {
@@ -57,11 +60,13 @@ function compare(before: PrepTable, after: PrepTable, index: number): StepPrevie
 		removed,
 		changed,
 		before: [...removed, ...changed].map((name) => summarizeColumn(before, name)),
-		after: [...added, ...changed].map((name) => summarizeColumn(after, name))
+		after: [...added, ...changed].map((name) => summarizeColumn(after, name)),
+		columns: after.schema
 	};
 }
 
-function idle(index: number, status: StepStatus, rows: number, message?: string): StepPreview {
+function idle(index: number, status: StepStatus, current: PrepTable, message?: string): StepPreview {
+	const rows = current.table.numRows();
 	return {
 		index,
 		status,
@@ -72,7 +77,8 @@ function idle(index: number, status: StepStatus, rows: number, message?: string)
 		removed: [],
 		changed: [],
 		before: [],
-		after: []
+		after: [],
+		columns: current.schema
 	};
 }
 
@@ -84,7 +90,7 @@ export function previewRecipe(recipe: Recipe, train: PrepTable): RecipePreview {
 		fitted = fitRecipe(recipe, train, {
 			afterStep(index, output) {
 				// Steps between the last one that ran and this one were disabled.
-				while (steps.length < index) steps.push(idle(steps.length, 'disabled', current.table.numRows()));
+				while (steps.length < index) steps.push(idle(steps.length, 'disabled', current));
 				steps.push(compare(current, output, index));
 				current = output;
 			}
@@ -92,13 +98,13 @@ export function previewRecipe(recipe: Recipe, train: PrepTable): RecipePreview {
 	} catch (error) {
 		const failure = error instanceof RecipeStepError ? error : null;
 		const at = failure ? failure.step : steps.length;
-		while (steps.length < at) steps.push(idle(steps.length, 'disabled', current.table.numRows()));
-		steps.push(idle(at, 'failed', current.table.numRows(), toBenchtopError(error).message));
+		while (steps.length < at) steps.push(idle(steps.length, 'disabled', current));
+		steps.push(idle(at, 'failed', current, toBenchtopError(error).message));
 	}
 	while (steps.length < recipe.steps.length) {
 		const index = steps.length;
 		const status = !recipe.steps[index]!.enabled ? 'disabled' : fitted ? 'ok' : 'not-run';
-		steps.push(idle(index, status, current.table.numRows()));
+		steps.push(idle(index, status, current));
 	}
 	return {
 		steps,

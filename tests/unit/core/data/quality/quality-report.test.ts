@@ -50,7 +50,10 @@ describe('qualityReport', () => {
 		expect(mpg).toMatchObject({
 			severity: 'warning',
 			message: 'Miles_per_Gallon is missing in 8 of 406 rows (2%).',
-			fix: { op: 'filter', params: { columns: ['Miles_per_Gallon'], keep: 'present' } }
+			fix: {
+				op: 'filter',
+				params: { match: 'all', conditions: [{ column: 'Miles_per_Gallon', operator: 'is-present' }] }
+			}
 		});
 		const hp = findings.find((f) => f.id === 'missing-heavy:Horsepower')!;
 		expect(hp).toMatchObject({
