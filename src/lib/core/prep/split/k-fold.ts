@@ -30,7 +30,7 @@ export function kFold(n: number, k: number, seed: number, { shuffle = true }: KF
 	checkFoldCount(n, k);
 	const order = rowRange(n);
 	if (shuffle) createRandom(seed).shuffle(order);
-	const foldOf = new Uint16Array(n);
+	const foldOf = new Uint32Array(n);
 	const base = Math.floor(n / k);
 	for (let fold = 0, at = 0; fold < k; fold++) {
 		const size = base + (fold < n % k ? 1 : 0);

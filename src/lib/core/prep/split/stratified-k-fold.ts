@@ -56,13 +56,13 @@ export function stratifiedKFold(
 	}
 
 	const random = createRandom(seed);
-	const foldOf = new Uint16Array(labels.length);
+	const foldOf = new Uint32Array(labels.length);
 	const rowsOf = counts.map((count) => new Uint32Array(count));
 	const filled = new Array<number>(counts.length).fill(0);
 	for (let row = 0; row < codes.length; row++) rowsOf[codes[row]!]![filled[codes[row]!]!++] = row;
 	rowsOf.forEach((rows, c) => {
 		// sklearn's order: fold numbers repeated by allocation, shuffled, then given to the class's rows in order.
-		const folds = new Uint16Array(rows.length);
+		const folds = new Uint32Array(rows.length);
 		for (let fold = 0, at = 0; fold < k; fold++) folds.fill(fold, at, (at += allocation[fold]![c]!));
 		if (shuffle) random.shuffle(folds);
 		rows.forEach((row, i) => (foldOf[row] = folds[i]!));
