@@ -1,0 +1,80 @@
+// The date-parts step: splits date columns into whole-number parts (year, month, weekday…), which a model
+// can use where it cannot use a date itself.
+import * as v from 'valibot';
+import { defineStep } from '../../recipe/step-definition.ts';
+import { rebuildTable, requireColumns, requireKinds, type OutputColumn } from '../../recipe/table-ops.ts';
+import { DATE_PARTS, DATE_PART_LABELS, dateParts } from './parts.ts';
+
+export { DATE_PARTS, type DatePart } from './parts.ts';
+
+const PART = v.picklist(DATE_PARTS, `Date parts are ${DATE_PARTS.join(', ')}.`);
+
+const PARAMS = v.object({
+	columns: v.pipe(v.array(v.string()), v.minLength(1, 'Choose at least one date column.')),
+	// One part may come as a plain string: the form's choice field gives one value.
+	parts: v.optional(
+		v.pipe(
+			v.union([
+				v.array(PART),
+				v.pipe(
+					PART,
+					v.transform((part) => [part])
+				)
+			]),
+			v.minLength(1, 'Choose at least one part of the date.')
+		),
+		['year', 'month', 'weekday']
+	),
+	keepOriginal: v.optional(v.boolean(), false)
+});
+type DatePartsParams = v.InferOutput<typeof PARAMS>;
+
+/** Nothing is learned; the state names the columns so a fitted recipe reads on its own. */
+const STATE = v.object({ columns: v.array(v.string()) });
+
+export const datePartsStep = defineStep({
+	op: 'date-parts',
+	label: 'Split dates into parts',
+	summary:
+		'Turns each date column into whole-number columns such as year, month and weekday, so a model can pick up seasons and weekly patterns.',
+	params: PARAMS,
+	state: STATE,
+	fields: [
+		{ kind: 'columns', key: 'columns', label: 'Date columns', accepts: 'date' },
+		{
+			kind: 'choice',
+			key: 'parts',
+			label: 'Parts',
+			options: DATE_PARTS.map((part) => ({ value: part, label: DATE_PART_LABELS[part] })),
+			help: 'Choose one or more. Parts are read in UTC.'
+		},
+		{ kind: 'boolean', key: 'keepOriginal', label: 'Keep the date column too' }
+	],
+	defaults(schema, { target }): DatePartsParams {
+		const columns = schema.filter((c) => c.type === 'date' && !target.includes(c.name)).map((c) => c.name);
+		return { columns, parts: ['year', 'month', 'weekday'], keepOriginal: false };
+	},
+	describe(params) {
+		return `Split ${params.columns.join(', ')} into ${params.parts.join(', ')}${params.keepOriginal ? ' (keeping the dates)' : ''}`;
+	},
+	fit(params, input) {
+		requireKinds(input, params.columns, 'date', 'date parts need a date column');
+		return { columns: [...params.columns] };
+	},
+	apply(params, _state, input) {
+		requireColumns(input, params.columns);
+		const replace = new Map<string, OutputColumn[]>();
+		for (const name of params.columns) {
+			const parts = dateParts(input.table.array(name) as ArrayLike<unknown>, params.parts);
+			const columns: OutputColumn[] = params.parts.map((part, p) => ({
+				name: `${name}_${part}`,
+				type: 'integer',
+				values: parts[p]!
+			}));
+			if (params.keepOriginal)
+				columns.unshift({ name, type: 'date', values: input.table.array(name) as ArrayLike<unknown> });
+			replace.set(name, columns);
+		}
+		return rebuildTable(input, replace);
+	}
+});
