@@ -157,7 +157,7 @@ describe('impute edge cases', () => {
 	it('refuses the mean or median of a category, pointing to the strategies that work', () => {
 		const penguins = loadSample('penguins.csv');
 		expect(() => impute.fit({ columns: ['Sex'], strategy: 'median', indicator: false }, penguins)).toThrow(
-			'Column “Sex” is category; the median needs numbers: fill it with the most frequent value or a constant.'
+			'Column “Sex” is category; the median needs numbers or dates: fill it with the most frequent value or a constant.'
 		);
 	});
 
@@ -205,6 +205,11 @@ describe('impute edge cases', () => {
 		expect(column(out, 'day')[1]).toEqual(day('2024-01-01'));
 		expect(column(out, 'note')[2]).toBe('a');
 		expect(out.schema).toEqual(schema);
+
+		// Dates are ordered: the median of 1, 1, 2 and 2 January falls at noon on the 1st.
+		const median = { columns: ['day'], strategy: 'median' as const, indicator: false };
+		const middle = impute.apply(median, impute.fit(median, input), input, 'train');
+		expect(column(middle, 'day')[1]).toEqual(new Date('2024-01-01T12:00:00Z'));
 
 		const mean = { columns: ['count'], strategy: 'mean' as const, indicator: false };
 		const averaged = impute.apply(mean, impute.fit(mean, input), input, 'train');

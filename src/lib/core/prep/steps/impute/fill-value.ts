@@ -25,9 +25,10 @@ export function learnFill(
 		return mostFrequentLabel(readLabels(input.table, column), column);
 	if (type === 'boolean') return mostFrequentNumber(present(input, column), column) === 1;
 	const values = present(input, column);
-	if (strategy === 'mean') return mean(values, column);
-	if (strategy === 'median') return medianOfSorted(nonEmpty(values, column).sort());
-	return mostFrequentNumber(values, column);
+	if (strategy === 'most-frequent') return mostFrequentNumber(values, column);
+	const fill = strategy === 'mean' ? mean(values, column) : medianOfSorted(nonEmpty(values, column).sort());
+	// A date fill is a whole millisecond, which a Date can hold exactly.
+	return type === 'date' ? Math.round(fill) : fill;
 }
 
 function present(input: PrepTable, column: string): Float64Array {

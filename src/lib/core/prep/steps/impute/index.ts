@@ -2,6 +2,7 @@
 // or a constant, optionally adding a 0/1 `<column>_missing` column (scikit-learn's SimpleImputer).
 import * as v from 'valibot';
 import type { ColumnType } from '../../../data/column-types.ts';
+import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import {
 	columnType,
@@ -9,8 +10,7 @@ import {
 	isNumericType,
 	readNumbers,
 	rebuildTable,
-	requireColumns,
-	requireKinds
+	requireColumns
 } from '../../recipe/table-ops.ts';
 import type { OutputColumn } from '../../recipe/table-ops.ts';
 import type { PrepTable } from '../../recipe/types.ts';
@@ -100,12 +100,16 @@ export const impute = defineStep<v.InferOutput<typeof PARAMS>, v.InferOutput<typ
 	fit(params, input) {
 		requireColumns(input, params.columns);
 		if (params.strategy === 'mean' || params.strategy === 'median') {
-			requireKinds(
-				input,
-				params.columns,
-				'numeric',
-				`the ${params.strategy} needs numbers: fill it with the most frequent value or a constant`
-			);
+			for (const column of params.columns) {
+				const type = columnType(input, column);
+				// Dates are ordered too: the quality report proposes their median, as for numbers.
+				if (!isNumericType(type) && type !== 'date') {
+					throw new BenchtopError(
+						'bad-input',
+						`Column “${column}” is ${type}; the ${params.strategy} needs numbers or dates: fill it with the most frequent value or a constant.`
+					);
+				}
+			}
 		}
 		return {
 			fills: params.columns.map((column) => ({
