@@ -48,7 +48,9 @@ function compare(before: PrepTable, after: PrepTable, index: number): StepPrevie
 	const changed =
 		rowsBefore === rowsAfter
 			? after.schema
-					.filter((c) => beforeNames.has(c.name) && before.table.array(c.name) !== after.table.array(c.name))
+					.filter(
+						(c) => beforeNames.has(c.name) && before.table.column(c.name) !== after.table.column(c.name)
+					)
 					.map((c) => c.name)
 			: [];
 	return {

@@ -67,9 +67,26 @@ export function requireKinds(
 	}
 }
 
+interface ArrowColumn {
+	toArray(): ArrayLike<unknown>;
+}
+
+/**
+ * The column's values without copying when possible. arquero's `table.array(name)` copies the whole column
+ * on every call, which a recipe of ten steps over a million rows cannot afford; tables built by steps hold
+ * plain arrays, and Arrow columns convert once (zero-copy for numbers without nulls).
+ */
+export function columnValues(table: ColumnTable, name: string): ArrayLike<unknown> {
+	const column = table.column(name) as unknown;
+	if (table.isFiltered() || table.isOrdered() || !column) return table.array(name) as ArrayLike<unknown>;
+	if (Array.isArray(column) || ArrayBuffer.isView(column)) return column as ArrayLike<unknown>;
+	if (typeof (column as ArrowColumn).toArray === 'function') return (column as ArrowColumn).toArray();
+	return table.array(name) as ArrayLike<unknown>;
+}
+
 /** The column as numbers, NaN where missing. Dates become milliseconds, booleans 0 and 1. */
 export function readNumbers(table: ColumnTable, name: string): Float64Array {
-	const raw = table.array(name) as ArrayLike<unknown>;
+	const raw = columnValues(table, name);
 	const out = new Float64Array(raw.length);
 	for (let i = 0; i < raw.length; i++) {
 		const v = raw[i];
@@ -87,7 +104,7 @@ export function readNumbers(table: ColumnTable, name: string): Float64Array {
 
 /** The column as text labels (how categories are compared), null where missing. */
 export function readLabels(table: ColumnTable, name: string): (string | null)[] {
-	return Array.from(table.array(name) as ArrayLike<unknown>, valueAsText);
+	return Array.from(columnValues(table, name), valueAsText);
 }
 
 /** Numbers as a table column: a Float64Array when nothing is missing, otherwise nulls mark the gaps (Arrow
@@ -126,7 +143,8 @@ export function rebuildTable(
 	for (const column of input.schema) {
 		const replacement = replace.get(column.name);
 		if (replacement) replacement.forEach(add);
-		else add({ ...column, values: input.table.array(column.name) as ArrayLike<unknown> });
+		// Passed through as the very same column object: no copy, and the preview can tell it is untouched.
+		else add({ ...column, values: input.table.column(column.name) as unknown as ArrayLike<unknown> });
 	}
 	append.forEach(add);
 	return { table: aq.table(columns), schema };
@@ -136,7 +154,7 @@ export function rebuildTable(
 export function takeRows(input: PrepTable, rows: ArrayLike<number>): PrepTable {
 	const columns = new Map<string, ArrayLike<unknown>>();
 	for (const { name } of input.schema) {
-		const source = input.table.array(name) as ArrayLike<unknown>;
+		const source = columnValues(input.table, name);
 		const out = new Array<unknown>(rows.length);
 		for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!];
 		columns.set(name, isTyped(source) ? typedLike(source, out as number[]) : out);
