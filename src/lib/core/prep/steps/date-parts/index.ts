@@ -14,13 +14,9 @@ const PARAMS = v.object({
 	// One part may come as a plain string: the form's choice field gives one value.
 	parts: v.optional(
 		v.pipe(
-			v.union([
-				v.array(PART),
-				v.pipe(
-					PART,
-					v.transform((part) => [part])
-				)
-			]),
+			v.unknown(),
+			v.transform((value) => (typeof value === 'string' ? [value] : value)),
+			v.array(PART, 'Parts must be a list such as ["year", "month"].'),
 			v.minLength(1, 'Choose at least one part of the date.')
 		),
 		['year', 'month', 'weekday']
