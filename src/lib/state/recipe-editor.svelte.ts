@@ -3,10 +3,10 @@
 // reload; previews are debounced and a late answer to an older draft is dropped.
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
-import { findSample } from '$lib/core/data/sample-manifest.ts';
 import type { PreparationDraft, PreparationPreview } from '$lib/core/prep/preparation.ts';
 import { parseRecipe } from '$lib/core/prep/recipe/validate-recipe.ts';
 import { emptyRecipe, type Recipe, type RecipeStep } from '$lib/core/prep/recipe/types.ts';
+import { defaultDraft } from './default-draft.ts';
 import { findStep } from '$lib/core/prep/steps/index.ts';
 import type { ColumnSchema } from '$lib/core/data/column-types.ts';
 import type { Studio } from './studio.svelte.ts';
@@ -15,23 +15,6 @@ import type { Studio } from './studio.svelte.ts';
 const PREVIEW_DELAY_MS = 250;
 /** Undo steps kept; older ones are dropped. */
 const HISTORY_LIMIT = 100;
-
-function sampleTarget(record: DatasetRecord): string | null {
-	const sample = record.source.kind === 'sample' ? findSample(record.source.sampleId) : undefined;
-	return sample && record.schema.some((c) => c.name === sample.target) ? sample.target : null;
-}
-
-/** A new draft: no steps, and a split stratified by the target when there is a class target. */
-export function defaultDraft(record: DatasetRecord): PreparationDraft {
-	const target = sampleTarget(record);
-	const type = record.schema.find((c) => c.name === target)?.type;
-	const stratify = type === 'category' || type === 'boolean';
-	return {
-		recipe: emptyRecipe(),
-		split: stratify ? { method: 'stratified', column: target } : { method: 'random' },
-		target
-	};
-}
 
 export class RecipeEditor {
 	draft = $state.raw<PreparationDraft | undefined>(undefined);

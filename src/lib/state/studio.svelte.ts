@@ -18,7 +18,7 @@ import type {
 } from '../../../workers/data.worker.ts';
 import { datasetName, datasetSource, importLabel, type ImportInput } from './import-input.ts';
 import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
-import { emptyRecipe } from '$lib/core/prep/recipe/types.ts';
+import { defaultDraft } from './default-draft.ts';
 
 export type StorageMode = 'opening' | 'persistent' | 'memory' | 'stale' | 'failed';
 
@@ -278,12 +278,9 @@ export class Studio {
 		try {
 			await this.init();
 			const registry = this.requireRegistry();
-			const draft = (await registry.getRecipeDraft(datasetId)) ?? {
-				datasetId,
-				recipe: emptyRecipe(),
-				split: {},
-				target
-			};
+			const record = await registry.getDataset(datasetId);
+			if (!record) throw new BenchtopError('not-found', 'This data set is no longer stored in this browser.');
+			const draft = (await registry.getRecipeDraft(datasetId)) ?? defaultDraft(record, target);
 			await registry.saveRecipeDraft({
 				datasetId,
 				recipe: { ...draft.recipe, steps: [...draft.recipe.steps, { ...step, enabled: true }] },

@@ -26,6 +26,8 @@ export interface ClassBalance {
 
 export interface PreparationPreview {
 	split: SplitRecord;
+	/** Training rows the step preview ran on: all of them, or an evenly spread sample of a large split. */
+	previewRows: number;
 	balance: ClassBalance | null;
 	preview: RecipePreview;
 }
@@ -37,6 +39,10 @@ export interface PreparedSplits {
 	validation: PrepTable;
 	test: PrepTable;
 }
+
+/** The step preview reruns on every edit: past this many training rows it looks at an evenly spread
+ * sample, so editing stays quick on a million rows. Saving and training always use every row. */
+export const PREVIEW_ROW_LIMIT = 50_000;
 
 /** More classes than this make a balance chart unreadable; the counts still show in the split record. */
 const MAX_BALANCE_CLASSES = 20;
@@ -57,12 +63,23 @@ function classBalance(input: PrepTable, split: TableSplit, target: string): Clas
 	return { target, classes, splits };
 }
 
+/** At most `limit` of `rows`, spread evenly and kept in order (deterministic: no seed needed). */
+function evenlySpread(rows: Uint32Array, limit: number): Uint32Array {
+	if (rows.length <= limit) return rows;
+	const out = new Uint32Array(limit);
+	const stride = rows.length / limit;
+	for (let i = 0; i < limit; i++) out[i] = rows[Math.floor(i * stride)]!;
+	return out;
+}
+
 export function previewPreparation(input: PrepTable, draft: PreparationDraft): PreparationPreview {
 	const split = splitRows(input, parseSplitSpec(draft.split));
+	const rows = evenlySpread(split.train, PREVIEW_ROW_LIMIT);
 	return {
 		split: split.record,
+		previewRows: rows.length,
 		balance: isClassColumn(input.schema, draft.target) ? classBalance(input, split, draft.target) : null,
-		preview: previewRecipe(draft.recipe, takeRows(input, split.train))
+		preview: previewRecipe(draft.recipe, takeRows(input, rows))
 	};
 }
 
