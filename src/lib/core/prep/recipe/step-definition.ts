@@ -29,6 +29,14 @@ export type ParamField =
 			optional?: boolean;
 			help?: string;
 	  }
+	/** Several of a fixed list (a list parameter). */
+	| {
+			kind: 'choices';
+			key: string;
+			label: string;
+			options: { value: string; label: string }[];
+			help?: string;
+	  }
 	| { kind: 'text'; key: string; label: string; placeholder?: string; help?: string }
 	| { kind: 'boolean'; key: string; label: string; help?: string }
 	/** A list of `{ column, operator, value }` conditions joined by `all` or `any` (the filter step). */

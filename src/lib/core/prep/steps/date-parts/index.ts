@@ -38,11 +38,11 @@ export const datePartsStep = defineStep({
 	fields: [
 		{ kind: 'columns', key: 'columns', label: 'Date columns', accepts: 'date' },
 		{
-			kind: 'choice',
+			kind: 'choices',
 			key: 'parts',
 			label: 'Parts',
 			options: DATE_PARTS.map((part) => ({ value: part, label: DATE_PART_LABELS[part] })),
-			help: 'Choose one or more. Parts are read in UTC.'
+			help: 'Parts are read in UTC; weekday 0 is Monday.'
 		},
 		{ kind: 'boolean', key: 'keepOriginal', label: 'Keep the date column too' }
 	],
