@@ -6,7 +6,10 @@ import { BenchtopError } from '../lib/core/errors.ts';
 import { importTable } from '../lib/core/data/import/index.ts';
 import { profileTable, type ColumnProfile } from '../lib/core/data/profile/index.ts';
 import { qualityReport } from '../lib/core/data/quality/index.ts';
+import { applyRecipe, fitRecipe } from '../lib/core/prep/recipe/index.ts';
 import type { CliCommand } from './commands.ts';
+import { parseOptions } from './parse-options.ts';
+import { readRecipeFile } from './read-recipe.ts';
 
 function jsonValue(value: unknown): unknown {
 	if (value instanceof Date) return value.toISOString();
@@ -50,20 +53,30 @@ function summary(column: ColumnProfile): string {
 
 export const profileCommand: CliCommand = {
 	name: 'profile',
-	summary: 'profile a CSV, TSV, JSON, JSON Lines, Arrow or Parquet file (--json for machine-readable output)',
+	summary:
+		'profile a CSV, TSV, JSON, JSON Lines, Arrow or Parquet file (--recipe <recipe.json> to profile it prepared, --json for machine-readable output)',
 	async run(args, io) {
-		const json = args.includes('--json');
-		const rest = args.filter((a) => a !== '--json');
-		const option = rest.find((a) => a.startsWith('-'));
-		if (option) throw new BenchtopError('bad-input', `unknown option ${option} for profile`);
-		const [path, extra] = rest;
-		if (!path) throw new BenchtopError('bad-input', 'profile needs a file: benchtop profile <file> [--json]');
+		const { values, positionals } = parseOptions('profile', args, {
+			json: { type: 'boolean' },
+			recipe: { type: 'string' }
+		});
+		const json = values.json === true;
+		const [path, extra] = positionals;
+		if (!path)
+			throw new BenchtopError(
+				'bad-input',
+				'profile needs a file: benchtop profile <file> [--recipe <recipe.json>] [--json]'
+			);
 		if (extra) throw new BenchtopError('bad-input', `profile takes one file, got also ${extra}`);
 		if (!existsSync(path) || !statSync(path).isFile())
 			throw new BenchtopError('bad-input', `no such file: ${path}`);
+		const recipe = values.recipe === undefined ? undefined : readRecipeFile(values.recipe);
 
 		const result = await importTable(await openAsBlob(path), { fileName: basename(path) });
-		const profile = profileTable(result.table, result.schema);
+		// With a recipe, the profile is of the prepared table: the recipe is fitted on the whole file here,
+		// since profiling holds nothing out.
+		const prepared = recipe ? applyRecipe(fitRecipe(recipe, result), result, 'train') : result;
+		const profile = profileTable(prepared.table, prepared.schema);
 		const issues = qualityReport(profile);
 		if (json) {
 			io.out(
@@ -74,6 +87,8 @@ export const profileCommand: CliCommand = {
 		io.out(
 			`${basename(path)}: ${profile.rows.toLocaleString('en')} rows × ${profile.columns.length} columns (${result.format})`
 		);
+		if (recipe)
+			io.out(`prepared with ${values.recipe} (${recipe.steps.filter((s) => s.enabled).length} steps)`);
 		for (const notice of result.notices) io.out(`note: ${notice.message}`);
 		const width = Math.max(...profile.columns.map((c) => c.name.length), 6);
 		io.out(

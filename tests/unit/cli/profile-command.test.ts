@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
@@ -62,5 +65,66 @@ describe('benchtop profile', () => {
 		const none = capture();
 		expect(await main(['profile'], none.io)).toBe(1);
 		expect(none.err[0]).toMatch(/^benchtop: profile needs a file/);
+	});
+
+	it('--recipe profiles the prepared table', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'benchtop-recipe-'));
+		const recipe = join(dir, 'recipe.json');
+		writeFileSync(
+			recipe,
+			JSON.stringify({
+				version: 1,
+				steps: [
+					{ op: 'filter', params: { conditions: [{ column: 'Horsepower', operator: 'is-present' }] } },
+					{ op: 'drop', params: { columns: ['Name'] } },
+					{ op: 'scale', params: { columns: ['Horsepower'] } },
+					{ op: 'encode', params: { columns: ['Origin'] } }
+				]
+			})
+		);
+		const { io, out } = capture();
+		expect(await main(['profile', sample('cars.csv'), '--recipe', recipe, '--json'], io)).toBe(0);
+		const report = JSON.parse(out.join('\n')) as {
+			rows: number;
+			columns: { name: string; missing: number; mean: number | null; std: number | null }[];
+		};
+		expect(report.rows).toBe(400);
+		const names = report.columns.map((c) => c.name);
+		expect(names).not.toContain('Name');
+		expect(names).toEqual(expect.arrayContaining(['Origin=USA', 'Origin=Japan', 'Origin=Europe']));
+		const horsepower = report.columns.find((c) => c.name === 'Horsepower')!;
+		expect(horsepower.missing).toBe(0);
+		expect(horsepower.mean).toBeCloseTo(0, 10);
+		// StandardScaler divides by the population deviation, so the sample deviation is sqrt(n / (n - 1)).
+		expect(horsepower.std).toBeCloseTo(Math.sqrt(400 / 399), 10);
+	});
+
+	it('a bad recipe names the file and the step', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'benchtop-recipe-'));
+		const broken = join(dir, 'broken.json');
+		writeFileSync(broken, '{ "version": 1, "steps": [');
+		const badStep = join(dir, 'bad-step.json');
+		writeFileSync(
+			badStep,
+			JSON.stringify({ version: 1, steps: [{ op: 'scale', params: { columns: ['Nope'] } }] })
+		);
+		const unknown = join(dir, 'unknown.json');
+		writeFileSync(unknown, JSON.stringify({ version: 1, steps: [{ op: 'eval', params: {} }] }));
+
+		const cases: [string, RegExp][] = [
+			[broken, /^benchtop: .*broken\.json is not JSON/],
+			[badStep, /^benchtop: Step 1 \(Scale numbers\): Column “Nope” is not in the table at this step/],
+			[unknown, /^benchtop: .*unknown\.json: Step 1: “eval” is not a recipe step Benchtop knows/]
+		];
+		for (const [file, message] of cases) {
+			const { io, out, err } = capture();
+			expect(await main(['profile', sample('cars.csv'), '--recipe', file], io)).toBe(1);
+			expect(out).toEqual([]);
+			expect(err).toHaveLength(1);
+			expect(err[0]).toMatch(message);
+		}
+		const option = capture();
+		expect(await main(['profile', sample('cars.csv'), '--recipes', 'x'], option.io)).toBe(1);
+		expect(option.err[0]).toMatch(/^benchtop: Unknown option '--recipes' for profile/);
 	});
 });
