@@ -10,6 +10,8 @@ export interface CliIo {
 export interface CliCommand {
 	name: string;
 	summary: string;
+	/** The arguments after the command name, as `benchtop <name> --help` shows them. */
+	usage: string;
 	run(args: string[], io: CliIo): Promise<number>;
 }
 

@@ -49,6 +49,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
 			io.err(`benchtop: unknown command "${first}" (run benchtop --help for the list)`);
 			return 1;
 		}
+		if (rest.includes('--help') || rest.includes('-h')) {
+			io.out(`Usage: benchtop ${command.name} ${command.usage}\n\n${command.summary}`);
+			return 0;
+		}
 		return await command.run(rest, io);
 	} catch (error) {
 		const failure = toBenchtopError(error);

@@ -53,6 +53,7 @@ function summary(column: ColumnProfile): string {
 
 export const profileCommand: CliCommand = {
 	name: 'profile',
+	usage: '<file> [--recipe <recipe.json>] [--json]',
 	summary:
 		'profile a CSV, TSV, JSON, JSON Lines, Arrow or Parquet file (--recipe <recipe.json> to profile it prepared, --json for machine-readable output)',
 	async run(args, io) {

@@ -8,6 +8,7 @@ const SAMPLES_DIR = fileURLToPath(new URL('../../sample-datasets/', import.meta.
 
 export const samplesCommand: CliCommand = {
 	name: 'samples',
+	usage: '[--json]',
 	summary: 'list the shipped sample data sets (--json for machine-readable output)',
 	async run(args, io) {
 		const unknown = args.filter((a) => a !== '--json');

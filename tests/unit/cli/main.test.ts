@@ -42,4 +42,11 @@ describe('benchtop CLI', () => {
 		expect(await main(['samples', '--bogus'], io)).toBe(1);
 		expect(err).toEqual(['benchtop: unknown option --bogus for samples']);
 	});
+
+	it('prints a command’s usage with --help', async () => {
+		const out: string[] = [];
+		const io = { out: (t: string) => out.push(t), err: () => undefined };
+		expect(await main(['profile', '--help'], io)).toBe(0);
+		expect(out[0]).toMatch(/^Usage: benchtop profile <file> \[--recipe <recipe\.json>\] \[--json\]/);
+	});
 });
