@@ -25,6 +25,8 @@ export interface StepPreview {
 	after: ColumnSummary[];
 	/** The columns after this step (the ones a later step can use). */
 	columns: ColumnSchema[];
+	/** What fitting decided that the person should know. */
+	notes: string[];
 }
 
 export interface RecipePreview {
@@ -36,7 +38,7 @@ export interface RecipePreview {
 	outputRows: number;
 }
 
-function compare(before: PrepTable, after: PrepTable, index: number): StepPreview {
+function compare(before: PrepTable, after: PrepTable, index: number, notes: string[]): StepPreview {
 	const beforeNames = new Set(before.schema.map((c) => c.name));
 	const afterNames = new Set(after.schema.map((c) => c.name));
 	const rowsBefore = before.table.numRows();
@@ -63,7 +65,8 @@ function compare(before: PrepTable, after: PrepTable, index: number): StepPrevie
 		changed,
 		before: [...removed, ...changed].map((name) => summarizeColumn(before, name)),
 		after: [...added, ...changed].map((name) => summarizeColumn(after, name)),
-		columns: after.schema
+		columns: after.schema,
+		notes
 	};
 }
 
@@ -80,7 +83,8 @@ function idle(index: number, status: StepStatus, current: PrepTable, message?: s
 		changed: [],
 		before: [],
 		after: [],
-		columns: current.schema
+		columns: current.schema,
+		notes: []
 	};
 }
 
@@ -90,10 +94,10 @@ export function previewRecipe(recipe: Recipe, train: PrepTable): RecipePreview {
 	let fitted: FittedRecipe | null = null;
 	try {
 		fitted = fitRecipe(recipe, train, {
-			afterStep(index, output) {
+			afterStep(index, output, notes) {
 				// Steps between the last one that ran and this one were disabled.
 				while (steps.length < index) steps.push(idle(steps.length, 'disabled', current));
-				steps.push(compare(current, output, index));
+				steps.push(compare(current, output, index, notes));
 				current = output;
 			}
 		});

@@ -21,7 +21,7 @@ export class RecipeStepError extends BenchtopError {
 
 export interface FitTrace {
 	/** Called after each enabled step with the table it produced (the Prepare page's preview). */
-	afterStep?(index: number, output: PrepTable): void;
+	afterStep?(index: number, output: PrepTable, notes: string[]): void;
 }
 
 export function fitRecipe(recipe: Recipe, train: PrepTable, trace: FitTrace = {}): FittedRecipe {
@@ -52,7 +52,8 @@ export function fitRecipe(recipe: Recipe, train: PrepTable, trace: FitTrace = {}
 				new BenchtopError('bad-input', 'No rows are left after this step; loosen it so some rows remain.')
 			);
 		}
-		trace.afterStep?.(index, table);
+		const fitted = steps[steps.length - 1]!;
+		trace.afterStep?.(index, table, definition.notes?.(fitted.params, fitted.state) ?? []);
 	});
 	return {
 		version: RECIPE_VERSION,

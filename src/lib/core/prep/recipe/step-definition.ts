@@ -67,6 +67,9 @@ export interface StepDefinition<P extends Record<string, unknown> = Record<strin
 	/** Learns what apply needs from the training table; throws BenchtopError('bad-input') with a message
 	 * that names the column or value at fault. */
 	fit(params: P, input: PrepTable): S;
+	/** What fit decided that the person should know (rare categories folded together, …), shown at the
+	 * step in the preview. */
+	notes?(params: P, state: S): string[];
 	/** Pure: the same params, state and table give the same output everywhere. Must not throw on values
 	 * fit never saw (unseen categories, out-of-range numbers); the params say what happens to them. */
 	apply(params: P, state: S, input: PrepTable, purpose: ApplyPurpose): PrepTable;

@@ -70,6 +70,15 @@ export const encode = defineStep({
 			.map((c) => c.name);
 		return { columns, method: 'one-hot', maxLevels: 20, unseen: 'other' };
 	},
+	notes(params, state) {
+		return state.columns
+			.filter((column) => column.foldedCount > 0)
+			.map(
+				(column) =>
+					`${column.name}: kept the ${column.levels.length.toLocaleString('en')} most frequent categories apart; ` +
+					`${column.foldedCount.toLocaleString('en')} rarer ones share ${params.method === 'one-hot' ? `the “${column.name}_other” column` : 'one code'}.`
+			);
+	},
 	describe(params) {
 		const how = params.method === 'one-hot' ? 'One-hot encode' : 'Ordinal encode';
 		return `${how} ${params.columns.join(', ')} (at most ${params.maxLevels} categories each)`;
