@@ -1,0 +1,60 @@
+// What a model is, declaratively: the task, the family and, for networks, the layers. Plain JSON, so a
+// spec travels into workers, run records, share links and exported bundles, and is validated on every way
+// in (spec-schema.ts). The output layer is not part of `layers`: it follows from the task and the targets.
+
+export const TASKS = ['classification', 'regression', 'multi-output', 'clustering'] as const;
+export type Task = (typeof TASKS)[number];
+
+export const FAMILIES = ['linear', 'mlp', 'cnn', 'kmeans'] as const;
+export type ModelFamily = (typeof FAMILIES)[number];
+
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'linear'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+export type LayerSpec =
+	| { type: 'dense'; units: number; activation: Activation; l2?: number }
+	| { type: 'dropout'; rate: number }
+	| { type: 'batch-norm' }
+	| {
+			type: 'conv2d';
+			filters: number;
+			kernel: number;
+			stride?: number;
+			padding?: 'same' | 'valid';
+			activation: Activation;
+			l2?: number;
+	  }
+	| { type: 'max-pool'; size: number }
+	| { type: 'flatten' };
+
+export type LayerType = LayerSpec['type'];
+
+export interface NetworkSpec {
+	family: 'linear' | 'mlp' | 'cnn';
+	task: Exclude<Task, 'clustering'>;
+	/** Hidden layers, in order; empty for linear and logistic regression. */
+	layers: LayerSpec[];
+	/** For CNNs: the image each row is, [height, width, channels]. */
+	inputShape?: [number, number, number];
+}
+
+export interface KMeansSpec {
+	family: 'kmeans';
+	task: 'clustering';
+	k: number;
+	/** Restarts from different seeded k-means++ starts; the lowest inertia wins (scikit-learn's n_init). */
+	restarts: number;
+	maxIterations: number;
+}
+
+export type ModelSpec = NetworkSpec | KMeansSpec;
+
+/** What the prepared data looks like to a model: built from the fitted recipe's output and the targets. */
+export interface ModelShape {
+	/** Feature columns, in order. */
+	features: string[];
+	/** Target columns (empty for clustering). */
+	targets: string[];
+	/** Class labels for classification, in output order. */
+	classes?: string[];
+}
