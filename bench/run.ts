@@ -9,10 +9,11 @@ import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
 import { csvIngest } from './csv-ingest.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
+import { recipePrep } from './recipe-prep.ts';
 import { describeMachine } from './machine.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [firstPageJs, idbArrowRoundtrip, csvIngest];
+const BENCHMARKS: Benchmark[] = [firstPageJs, idbArrowRoundtrip, csvIngest, recipePrep];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = 'usage: npm run bench [-- --quick] [-- --only <name>]';

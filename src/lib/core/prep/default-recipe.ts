@@ -3,7 +3,7 @@
 // is still learned when the recipe is fitted, on the training split.
 import type { ColumnSchema } from '../data/column-types.ts';
 import { summarizeColumn } from './preview/summarize-columns.ts';
-import { isNumericType } from './recipe/table-ops.ts';
+import { columnValues, isNumericType } from './recipe/table-ops.ts';
 import { RECIPE_VERSION, type PrepTable, type Recipe, type RecipeStep } from './recipe/types.ts';
 
 /** A column whose every value differs is an identifier only when there are enough rows to tell. */
@@ -19,11 +19,18 @@ function step(op: string, params: Record<string, unknown>): RecipeStep {
 	return { op, params, enabled: true };
 }
 
+/** Every present value different: stops at the first repeat, so ordinary columns cost next to nothing. */
 function isIdLike(input: PrepTable, column: ColumnSchema): boolean {
 	if (column.type !== 'integer' && column.type !== 'category' && column.type !== 'text') return false;
-	const summary = summarizeColumn(input, column.name);
-	const present = input.table.numRows() - summary.missing;
-	return present >= ID_MIN_ROWS && !summary.distinctCapped && summary.distinct === present;
+	const values = columnValues(input.table, column.name);
+	const seen = new Set<unknown>();
+	for (let i = 0; i < values.length; i++) {
+		const value = values[i];
+		if (value === null || value === undefined) continue;
+		if (seen.has(value)) return false;
+		seen.add(value);
+	}
+	return seen.size >= ID_MIN_ROWS;
 }
 
 export function defaultRecipe(input: PrepTable, targets: string[]): DefaultRecipe {

@@ -1,0 +1,117 @@
+// Preparing the generated 1,000,000 × 10 table (100,000 with --quick): a seeded split, the default recipe
+// (drop the id and the text, fill, split the date, scale, one-hot) fitted on the 70% training rows, then
+// applied to every row. Side by side with the same work in scikit-learn (SimpleImputer, StandardScaler,
+// OneHotEncoder in a ColumnTransformer) when Debian's python3-sklearn is installed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importTable } from '../src/lib/core/data/import/index.ts';
+import { defaultRecipe } from '../src/lib/core/prep/default-recipe.ts';
+import { applyRecipe, fitRecipe, takeRows } from '../src/lib/core/prep/recipe/index.ts';
+import { splitRows } from '../src/lib/core/prep/split/index.ts';
+import { generateCsv } from '../tests/generated-csv.ts';
+import type { Benchmark, Figure } from './types.ts';
+
+const SKLEARN_PYTHON = '/usr/bin/python3';
+
+/** Seconds for fit (on 70%) and transform (all rows) in scikit-learn, or undefined without it. */
+function sklearnSeconds(file: string): { fit: number; apply: number } | undefined {
+	if (!existsSync(SKLEARN_PYTHON)) return undefined;
+	const script = `import sys, time
+try:
+    import pandas
+    from sklearn.compose import ColumnTransformer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.impute import SimpleImputer
+    from sklearn.preprocessing import StandardScaler, OneHotEncoder
+    from sklearn.model_selection import train_test_split
+except ImportError:
+    print("none"); sys.exit(0)
+frame = pandas.read_csv(sys.argv[1], parse_dates=["joined"])
+frame["joined_year"] = frame.joined.dt.year
+frame["joined_month"] = frame.joined.dt.month
+frame["joined_weekday"] = frame.joined.dt.weekday
+numbers = ["amount", "balance", "score", "age", "visits"]
+categories = ["city", "plan", "comment"]
+train, _ = train_test_split(frame, train_size=0.7, random_state=42)
+prep = ColumnTransformer([
+    ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numbers),
+    ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(max_categories=21, handle_unknown="infrequent_if_exist")), categories),
+    ("date", SimpleImputer(strategy="median"), ["joined_year", "joined_month", "joined_weekday"]),
+])
+start = time.perf_counter()
+prep.fit(train)
+fit = time.perf_counter() - start
+start = time.perf_counter()
+prep.transform(frame)
+print(fit, time.perf_counter() - start)`;
+	const out = execFileSync(SKLEARN_PYTHON, ['-c', script, file], { encoding: 'utf8' }).trim();
+	if (out === 'none') return undefined;
+	const [fit, apply] = out.split(' ').map(Number);
+	return { fit: fit!, apply: apply! };
+}
+
+export const recipePrep: Benchmark = {
+	name: 'recipe-prep',
+	description: 'default recipe fitted on a 70% split and applied to every row, rows per second',
+	async run({ quick }) {
+		const rows = quick ? 100_000 : 1_000_000;
+		const dir = mkdtempSync(join(tmpdir(), 'benchtop-recipe-'));
+		const file = join(dir, 'prep.csv');
+		try {
+			writeFileSync(file, generateCsv(rows));
+			const input = await importTable(await openAsBlob(file), { fileName: 'prep.csv' });
+			const { recipe } = defaultRecipe(input, []);
+
+			const splitStart = performance.now();
+			const split = splitRows(input, {
+				method: 'random',
+				train: 0.7,
+				validation: 0.15,
+				test: 0.15,
+				seed: 42
+			});
+			const train = takeRows(input, split.train);
+			const splitMs = performance.now() - splitStart;
+
+			const fitStart = performance.now();
+			const fitted = fitRecipe(recipe, train);
+			const fitMs = performance.now() - fitStart;
+
+			const applyStart = performance.now();
+			const output = applyRecipe(fitted, input, 'evaluate');
+			const applyMs = performance.now() - applyStart;
+			if (output.table.numRows() !== rows) throw new Error(`applied to ${output.table.numRows()} rows`);
+
+			const rate = (n: number, ms: number, note: string): Figure => ({
+				value: Math.round(n / (ms / 1000)),
+				unit: 'rows/s',
+				note
+			});
+			const steps = recipe.steps.map((s) => s.op).join(', ');
+			const figures: Record<string, Figure> = {
+				rows: { value: rows, unit: 'rows' },
+				splitAndTake: {
+					value: Math.round(splitMs),
+					unit: 'ms',
+					note: 'seeded 70/15/15 split, training rows taken'
+				},
+				benchtopFit: rate(split.train.length, fitMs, `fit on ${split.train.length} training rows: ${steps}`),
+				benchtopApply: rate(rows, applyMs, `apply to all ${rows} rows, ${output.schema.length} columns out`)
+			};
+			const sklearn = sklearnSeconds(file);
+			if (sklearn) {
+				figures.sklearnFit = rate(
+					split.train.length,
+					sklearn.fit * 1000,
+					'ColumnTransformer.fit, same steps'
+				);
+				figures.sklearnApply = rate(rows, sklearn.apply * 1000, 'ColumnTransformer.transform, same steps');
+			}
+			return figures;
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+};
