@@ -9,7 +9,7 @@ import type { BenchtopSchema } from './schema.ts';
 
 export const DB_NAME = 'benchtop';
 /** Raise by one with every schema change, and add an `if (oldVersion < N)` step to `upgradeSchema`. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type StudioDb = IDBPDatabase<BenchtopSchema>;
 export type UpgradeTransaction = IDBPTransaction<
@@ -41,7 +41,7 @@ export function upgradeSchema(
 	db: StudioDb,
 	oldVersion: number,
 	_newVersion: number | null,
-	_tx: UpgradeTransaction
+	tx: UpgradeTransaction
 ): void {
 	if (oldVersion < 1) {
 		const datasets = db.createObjectStore('datasets', { keyPath: 'id' });
@@ -55,6 +55,10 @@ export function upgradeSchema(
 		db.createObjectStore('models', { keyPath: 'id' });
 		db.createObjectStore('artifacts', { keyPath: 'id' });
 		db.createObjectStore('settings');
+	}
+	if (oldVersion < 2) {
+		// Version 2: the Train page lists the runs of one experiment.
+		tx.objectStore('runs').createIndex('by-experiment', 'experimentId');
 	}
 }
 

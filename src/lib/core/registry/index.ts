@@ -15,6 +15,7 @@ export type {
 	RecipeDraftRecord
 } from './schema.ts';
 export { getRecipeDraft, recipeDraftId, saveRecipeDraft } from './recipes.ts';
+export { deleteRun, getRun, listRuns, loadRunArtifact, saveRun } from './runs.ts';
 export {
 	ARROW_MIME_TYPE,
 	deleteDataset,

@@ -9,6 +9,8 @@ import type { StudioDb } from './db.ts';
 import { createMemoryFactory, globalFactory } from './idb-factory.ts';
 import type { DatasetRecord, RecipeDraftRecord } from './schema.ts';
 import * as recipes from './recipes.ts';
+import * as runs from './runs.ts';
+import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
 import * as settings from './settings.ts';
 
 export const MEMORY_ONLY_REASON =
@@ -36,6 +38,11 @@ export interface Registry {
 	renameDataset(id: string, name: string): Promise<void>;
 	getRecipeDraft(datasetId: string): Promise<RecipeDraftRecord | undefined>;
 	saveRecipeDraft(draft: Omit<RecipeDraftRecord, 'id' | 'updatedAt'>): Promise<RecipeDraftRecord>;
+	saveRun(run: Omit<RunRecord, 'id' | 'artifactId'>, artifact: ModelArtifact | null): Promise<RunRecord>;
+	listRuns(experimentId: string): Promise<RunRecord[]>;
+	getRun(id: string): Promise<RunRecord | undefined>;
+	loadRunArtifact(run: RunRecord): Promise<ModelArtifact>;
+	deleteRun(id: string): Promise<void>;
 	getSetting<T>(key: string): Promise<T | undefined>;
 	setSetting(key: string, value: unknown): Promise<void>;
 	close(): void;
@@ -131,6 +138,11 @@ function createRegistry(
 		renameDataset: (id, name) => use((db) => datasets.renameDataset(db, id, name)),
 		getRecipeDraft: (datasetId) => use((db) => recipes.getRecipeDraft(db, datasetId)),
 		saveRecipeDraft: (draft) => use((db) => recipes.saveRecipeDraft(db, draft)),
+		saveRun: (run, artifact) => use((db) => runs.saveRun(db, run, artifact)),
+		listRuns: (experimentId) => use((db) => runs.listRuns(db, experimentId)),
+		getRun: (id) => use((db) => runs.getRun(db, id)),
+		loadRunArtifact: (run) => use((db) => runs.loadRunArtifact(db, run)),
+		deleteRun: (id) => use((db) => runs.deleteRun(db, id)),
 		getSetting: <T>(key: string) => use((db) => settings.getSetting<T>(db, key)),
 		setSetting: (key, value) => use((db) => settings.setSetting(db, key, value)),
 		close() {

@@ -4,6 +4,7 @@
 import type { DBSchema } from 'idb';
 import type { ColumnSchema } from '../data/column-types.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
+import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
 
 export type DatasetSource =
 	| { kind: 'sample'; sampleId: string }
@@ -37,6 +38,13 @@ export interface Derivation {
 	/** The split whose training rows the recipe was fitted on (a split record: seed, method, counts…). */
 	split: unknown;
 	target: string | null;
+}
+
+/** A run's model: its weights (or centroids), kept apart from the small run record. */
+export interface ArtifactRecord {
+	id: string;
+	runId: string;
+	artifact: ModelArtifact;
 }
 
 /** The recipe being edited for one data set version (`id` is `dataset:<version id>`). */
@@ -75,9 +83,9 @@ export interface BenchtopSchema extends DBSchema {
 	blobs: { key: string; value: BlobRecord };
 	recipes: { key: string; value: RecipeDraftRecord };
 	experiments: { key: string; value: IdentifiedRecord };
-	runs: { key: string; value: IdentifiedRecord };
+	runs: { key: string; value: RunRecord; indexes: { 'by-experiment': string } };
 	models: { key: string; value: IdentifiedRecord };
-	artifacts: { key: string; value: IdentifiedRecord };
+	artifacts: { key: string; value: ArtifactRecord };
 	/** Out-of-line string keys: `settings.put(value, key)`. */
 	settings: { key: string; value: unknown };
 }

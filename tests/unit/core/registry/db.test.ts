@@ -13,13 +13,13 @@ function openRaw(factory: IDBFactory, name: string, version: number): Promise<ID
 }
 
 describe('openStudioDb', () => {
-	it('creates every store and index from an empty database, at schema version 1', async () => {
+	it('creates every store and index from an empty database, at schema version 2', async () => {
 		const factory = new IDBFactory();
 		const db = await openStudioDb({ factory });
 		expect(DB_NAME).toBe('benchtop');
-		expect(DB_VERSION).toBe(1);
+		expect(DB_VERSION).toBe(2);
 		expect(db.name).toBe('benchtop');
-		expect(db.version).toBe(1);
+		expect(db.version).toBe(2);
 		expect([...db.objectStoreNames].sort()).toEqual(
 			['artifacts', 'blobs', 'datasets', 'experiments', 'models', 'recipes', 'runs', 'settings'].sort()
 		);
@@ -48,6 +48,32 @@ describe('openStudioDb', () => {
 		db.close();
 	});
 
+	it('migrates a version 1 database to version 2, keeping its data and indexing runs by experiment', async () => {
+		const factory = new IDBFactory();
+		await new Promise<void>((resolve, reject) => {
+			const request = factory.open('old', 1);
+			request.onupgradeneeded = () => {
+				const db = request.result;
+				for (const name of ['datasets', 'blobs', 'recipes', 'experiments', 'runs', 'models', 'artifacts']) {
+					db.createObjectStore(name, { keyPath: 'id' });
+				}
+				db.createObjectStore('settings');
+				request.transaction!.objectStore('runs').put({ id: 'r1', experimentId: 'e1' });
+			};
+			request.onsuccess = () => {
+				request.result.close();
+				resolve();
+			};
+			request.onerror = () => reject(request.error);
+		});
+		const db = await openStudioDb({ factory, name: 'old' });
+		expect(db.version).toBe(2);
+		expect(await db.getAllFromIndex('runs', 'by-experiment', 'e1')).toEqual([
+			{ id: 'r1', experimentId: 'e1' }
+		]);
+		db.close();
+	});
+
 	it('reopens an existing database without running the migration again', async () => {
 		const factory = new IDBFactory();
 		const first = await openStudioDb({ factory, name: 'reopen' });
@@ -63,8 +89,8 @@ describe('openStudioDb', () => {
 		let staleCalls = 0;
 		const db = await openStudioDb({ factory, name: 'stale', onStale: () => staleCalls++ });
 		// Resolves only because our connection steps aside; a blocked open would hang the test.
-		const newer = await openRaw(factory, 'stale', 2);
-		expect(newer.version).toBe(2);
+		const newer = await openRaw(factory, 'stale', DB_VERSION + 1);
+		expect(newer.version).toBe(DB_VERSION + 1);
 		expect(staleCalls).toBe(1);
 		expect(() => db.transaction('settings')).toThrow();
 		newer.close();

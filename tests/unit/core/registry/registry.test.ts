@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { BenchtopError } from '../../../../src/lib/core/errors.ts';
+import { DB_VERSION } from '../../../../src/lib/core/registry/db.ts';
 import { MEMORY_ONLY_REASON, openRegistry } from '../../../../src/lib/core/registry/registry.ts';
 import type { NewDatasetVersion } from '../../../../src/lib/core/registry/datasets.ts';
 
@@ -67,7 +68,7 @@ describe('openRegistry', () => {
 		});
 		unsubscribed();
 
-		const newer = await openRaw(factory, 'benchtop', 2);
+		const newer = await openRaw(factory, 'benchtop', DB_VERSION + 1);
 		expect(registry.stale).toBe(true);
 		expect(fired).toBe(1);
 
@@ -89,7 +90,7 @@ describe('openRegistry', () => {
 
 	it('throws newer-version as is, without falling back to memory', async () => {
 		const factory = new IDBFactory();
-		(await openRaw(factory, 'benchtop', 2)).close();
+		(await openRaw(factory, 'benchtop', DB_VERSION + 1)).close();
 		const error = await openRegistry({ factory }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(BenchtopError);
 		expect(error).toMatchObject({

@@ -1,0 +1,62 @@
+// What a run leaves behind: everything needed to see it again and to reproduce it exactly (data version
+// hash, split, fitted recipe, model spec, settings, seed, backend, library versions), its history and its
+// final metrics. Stored with its best weights in one transaction (registry/runs.ts).
+import type { SplitRecord } from '../prep/split/index.ts';
+import type { FittedRecipe, Recipe } from '../prep/recipe/types.ts';
+import type { ModelSpec, Task } from '../models/types.ts';
+import type { EpochRecord, StopReason, TrainSettings } from './types.ts';
+
+export type RunStatus = StopReason | 'failed';
+
+export interface RunBackend {
+	name: string;
+	/** Why this backend: chosen automatically (and why), or picked by the person. */
+	reason: string;
+	software?: boolean;
+}
+
+export interface RunRecord {
+	id: string;
+	/** Runs are grouped by the data set version they trained on. */
+	experimentId: string;
+	datasetId: string;
+	/** SHA-256 of the data set version's bytes. */
+	datasetHash: string;
+	name: string;
+	/** ISO 8601, UTC. */
+	createdAt: string;
+	status: RunStatus;
+	message?: string;
+	task: Task;
+	targets: string[];
+	classes?: string[];
+	features: string[];
+	split: SplitRecord;
+	recipe: Recipe;
+	fitted: FittedRecipe;
+	spec: ModelSpec;
+	settings: TrainSettings;
+	seed: number;
+	backend: RunBackend;
+	/** Library versions the run used, e.g. { benchtop: '0.1.0', tfjs: '4.22.0' }. */
+	versions: Record<string, string>;
+	history: EpochRecord[];
+	/** Epoch whose weights were kept. */
+	bestEpoch: number;
+	metrics: { validation?: Record<string, unknown>; test?: Record<string, unknown> };
+	durationMs: number;
+	rows: { train: number; validation: number; test: number };
+	/** The stored weights (artifacts store), or null when the run kept none. */
+	artifactId: string | null;
+}
+
+/** A trained model's weights as TF.js saves them, or k-means centroids. */
+export type ModelArtifact =
+	| {
+			kind: 'layers';
+			/** TF.js model topology JSON (model.json's modelTopology). */
+			modelTopology: unknown;
+			weightSpecs: unknown[];
+			weightData: Blob;
+	  }
+	| { kind: 'kmeans'; centroids: number[][] };
