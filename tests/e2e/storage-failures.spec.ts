@@ -46,7 +46,10 @@ test('a full disk quota gets a storage-full message and leaves nothing half writ
 	await expect(page.getByText('150 of 150 rows')).toBeVisible();
 
 	// Preparing works in memory too: the page hands the worker the bytes it keeps.
-	await page.getByRole('link', { name: /Prepare/ }).first().click();
+	await page
+		.getByRole('link', { name: /Prepare/ })
+		.first()
+		.click();
 	await page.getByRole('list', { name: 'Data sets to prepare' }).getByRole('link', { name: /Iris/ }).click();
 	await expect(page.getByTestId('split-counts')).toContainText('Train 105');
 	await page.getByLabel('Add a step').selectOption({ label: 'Scale numbers' });
