@@ -1,0 +1,122 @@
+// The figures an epoch reports: loss and accuracy (classification) or R² (regression), for the training
+// rows as they went by during the epoch (as Keras reports them) and for the validation rows at its end.
+// Batches hand back small sums as one tensor, read asynchronously, so a GPU is never waited on in a loop.
+import * as tf from '@tensorflow/tfjs';
+import { regularizationPenalty, sampleLosses } from './batch-loss.ts';
+import type { NetworkTask, TrainingArrays } from './training-data.ts';
+
+/** Rows per forward pass when evaluating: bounds memory on large validation sets. */
+const EVALUATION_CHUNK = 4096;
+
+/** [loss, correct rows] for classification, [loss, squared error per output…] for regression. */
+export function batchSums(
+	task: NetworkTask,
+	loss: tf.Scalar,
+	yTrue: tf.Tensor,
+	yPred: tf.Tensor
+): tf.Tensor1D {
+	return tf.tidy(() => {
+		const second =
+			task === 'classification'
+				? tf.sum(tf.cast(tf.equal(tf.argMax(yPred, -1), tf.argMax(yTrue, -1)), 'float32')).reshape([1])
+				: tf.sum(tf.square(tf.sub(yPred, yTrue)), 0).reshape([-1]);
+		return tf.concat([loss.reshape([1]), second]) as tf.Tensor1D;
+	});
+}
+
+/** Adds up what the batches of one epoch report, and turns it into the epoch's loss and metric. */
+export class EpochSums {
+	private rows = 0;
+	private lossSum = 0;
+	private readonly sums: Float64Array;
+
+	constructor(
+		private readonly task: NetworkTask,
+		private readonly totalSquares: Float64Array
+	) {
+		this.sums = new Float64Array(task === 'classification' ? 1 : totalSquares.length);
+	}
+
+	/** `values` as batchSums gives them, with the batch's mean loss; `rows` is the batch size. */
+	add(values: ArrayLike<number>, rows: number): void {
+		this.lossSum += values[0]! * rows;
+		for (let i = 0; i < this.sums.length; i++) this.sums[i]! += values[i + 1]!;
+		this.rows += rows;
+	}
+
+	get loss(): number {
+		return this.lossSum / this.rows;
+	}
+
+	get metric(): number | undefined {
+		return metricFromSums(this.task, this.sums, this.rows, this.totalSquares);
+	}
+}
+
+/** Accuracy, or R² averaged over the outputs (scikit-learn's 'uniform_average'); undefined when every
+ * target is constant, where R² has no meaning. `sums` are batchSums' values after the loss. */
+function metricFromSums(
+	task: NetworkTask,
+	sums: ArrayLike<number>,
+	rows: number,
+	totalSquares: Float64Array
+): number | undefined {
+	if (task === 'classification') return sums[0]! / rows;
+	let sum = 0;
+	let outputs = 0;
+	totalSquares.forEach((total, j) => {
+		if (total <= 0) return;
+		sum += 1 - sums[j]! / total;
+		outputs++;
+	});
+	return outputs > 0 ? sum / outputs : undefined;
+}
+
+/** Per output, the sum of squares around its mean: R²'s denominator. Empty for classification. */
+export function totalSumsOfSquares(task: NetworkTask, data: TrainingArrays): Float64Array {
+	if (task === 'classification') return new Float64Array(0);
+	const m = data.outputSize;
+	const mean = new Float64Array(m);
+	for (let i = 0; i < data.n; i++) for (let j = 0; j < m; j++) mean[j]! += data.y[i * m + j]!;
+	for (let j = 0; j < m; j++) mean[j]! /= data.n;
+	const total = new Float64Array(m);
+	for (let i = 0; i < data.n; i++) {
+		for (let j = 0; j < m; j++) total[j]! += (data.y[i * m + j]! - mean[j]!) ** 2;
+	}
+	return total;
+}
+
+export interface DeviceArrays {
+	x: tf.Tensor;
+	y: tf.Tensor;
+	n: number;
+}
+
+/** Loss (with the L2 penalty, as Keras's val_loss has it) and metric of the model, in inference mode. */
+export async function evaluateModel(
+	model: tf.LayersModel,
+	task: NetworkTask,
+	data: DeviceArrays,
+	totalSquares: Float64Array
+): Promise<{ loss: number; metric?: number }> {
+	let total: tf.Tensor1D | null = null;
+	for (let start = 0; start < data.n; start += EVALUATION_CHUNK) {
+		const size = Math.min(EVALUATION_CHUNK, data.n - start);
+		const chunk = tf.tidy(() => {
+			const x = data.x.slice(start, size);
+			const y = data.y.slice(start, size);
+			const predicted = model.apply(x, { training: false }) as tf.Tensor;
+			// Summed here and divided at the end, so chunks of different sizes weigh by their rows.
+			const sums = batchSums(task, tf.sum(sampleLosses(task, y, predicted)), y, predicted);
+			return total ? tf.add(total, sums) : sums;
+		}) as tf.Tensor1D;
+		total?.dispose();
+		total = chunk;
+	}
+	const penalty = tf.tidy(() => regularizationPenalty(model) ?? tf.scalar(0));
+	const [values, penaltyValue] = await Promise.all([total!.data(), penalty.data()]);
+	total!.dispose();
+	penalty.dispose();
+	const loss = values[0]! / data.n + penaltyValue[0]!;
+	return { loss, metric: metricFromSums(task, values.subarray(1), data.n, totalSquares) };
+}

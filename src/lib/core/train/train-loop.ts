@@ -1,0 +1,348 @@
+// The training loop: seeded shuffles, one optimizer step per batch, the epoch's figures, early stopping and
+// the best checkpoint. Written by hand rather than model.fit so that pause, resume and stop act between
+// batches, the loss is read without blocking a GPU, and a NaN stops the run with the last good weights.
+import * as tf from '@tensorflow/tfjs';
+import { BenchtopError } from '../errors.ts';
+import { createRandom } from '../random/seeded-random.ts';
+import { balancedClassWeights } from './batch-loss.ts';
+import { EpochSums, evaluateModel, totalSumsOfSquares, type DeviceArrays } from './epoch-metrics.ts';
+import { holdOut } from './hold-out.ts';
+import { checkBeforeTraining } from './settings.ts';
+import type { TrainControl } from './train-control.ts';
+import type { NetworkTask, TrainingArrays } from './training-data.ts';
+import type {
+	EarlyStopping,
+	EpochRecord,
+	StopReason,
+	TrainProgress,
+	TrainResult,
+	TrainSettings
+} from './types.ts';
+import { makeTrainStep } from './train-step.ts';
+import { WeightCheckpoint } from './weight-checkpoint.ts';
+import { yieldToEventLoop } from './yield-to-event-loop.ts';
+
+export interface TrainNetworkOptions {
+	/** A classifier's last layer must give probabilities (softmax), one per class, in `data.classes` order. */
+	model: tf.LayersModel;
+	task: NetworkTask;
+	data: TrainingArrays;
+	/** Rows to watch for overfitting; when absent, settings.validationFraction of `data` is held back. */
+	validation?: TrainingArrays;
+	settings: TrainSettings;
+	/** Called after every batch (the caller throttles); the last batch of an epoch carries `epochEnd`. */
+	onProgress?: (progress: TrainProgress) => void;
+	control?: TrainControl;
+	/** The target column, named in messages. */
+	target?: string;
+}
+
+type Monitor = EarlyStopping['monitor'];
+
+/**
+ * Trains `model` in place and says how the run went. Every tensor the run makes is disposed before it
+ * returns, the optimizer's state included: afterwards tf.memory().numTensors is what it was before the
+ * call. The model's own weights stay, holding the epoch `bestEpoch` names; the caller disposes the model.
+ */
+export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainResult> {
+	const { model, task, settings, control } = options;
+	checkArrays(model, options.data, options.validation, options.target);
+	checkBeforeTraining({
+		settings,
+		rows: options.data.n,
+		task,
+		target: options.target,
+		k: task === 'classification' ? classesPresent(options.data) : undefined
+	});
+
+	const random = createRandom(settings.seed);
+	const { train, validation } = options.validation
+		? { train: options.data, validation: options.validation.n > 0 ? options.validation : undefined }
+		: holdOut(options.data, settings.validationFraction, random);
+	const monitor: Monitor =
+		validation || !settings.earlyStopping.monitor.startsWith('val_')
+			? settings.earlyStopping.monitor
+			: 'loss';
+	const trainSquares = totalSumsOfSquares(task, train);
+	const validationSquares = validation ? totalSumsOfSquares(task, validation) : new Float64Array(0);
+	const n = train.n;
+	const batchSize = Math.min(settings.batchSize, n);
+	const batches = Math.ceil(n / batchSize);
+
+	const inputShape = modelInputShape(model, train.featureCount);
+	const trainDevice = upload(train, inputShape);
+	const validationDevice = validation ? upload(validation, inputShape) : undefined;
+	const weights =
+		task === 'classification' && settings.classWeights === 'balanced' ? sampleWeights(train) : undefined;
+	const optimizer = createOptimizer(settings);
+	const step = makeTrainStep({ model, task, optimizer, data: trainDevice, weights });
+	const start = new WeightCheckpoint();
+	const best = new WeightCheckpoint();
+	const clock = new ActiveClock();
+
+	const history: EpochRecord[] = [];
+	let stopReason: StopReason = 'completed';
+	let message: string | undefined;
+	let bestValue: number | undefined;
+	let epochsWithoutGain = 0;
+	let samplesDone = 0;
+	const totalSamples = settings.epochs * n;
+	const order = Int32Array.from({ length: n }, (_, i) => i);
+
+	// Which weights the model ends with; returns their epoch.
+	const restoreAtEnd = (): number => {
+		if (stopReason === 'diverged') {
+			// The last good weights: the best epoch's, or those the run started from.
+			const back = best.isSet ? best : start;
+			back.restore(model);
+			return back.epoch;
+		}
+		if (settings.earlyStopping.enabled && settings.earlyStopping.restoreBest && best.isSet) {
+			best.restore(model);
+			return best.epoch;
+		}
+		return history.length;
+	};
+
+	try {
+		start.take(model, 0);
+		epochs: for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+			random.shuffle(order);
+			const permutation = tf.tensor1d(order, 'int32');
+			const sums = new EpochSums(task, trainSquares);
+			try {
+				for (let batch = 1; batch <= batches; batch++) {
+					const begin = (batch - 1) * batchSize;
+					const size = Math.min(batchSize, n - begin);
+					const stats = step(permutation, begin, size);
+					const values = await stats.data();
+					stats.dispose();
+					const loss = values[0]!;
+					if (!Number.isFinite(loss)) {
+						stopReason = 'diverged';
+						message = divergedMessage(loss, `epoch ${epoch}, batch ${batch}`);
+						break epochs;
+					}
+					sums.add(values, size);
+					samplesDone += size;
+
+					let epochEnd: EpochRecord | undefined;
+					if (batch === batches) {
+						epochEnd = { epoch, loss: sums.loss };
+						if (sums.metric !== undefined) epochEnd.metric = sums.metric;
+						if (validationDevice) {
+							const checked = await evaluateModel(model, task, validationDevice, validationSquares);
+							if (!Number.isFinite(checked.loss)) {
+								stopReason = 'diverged';
+								message = divergedMessage(checked.loss, `the end of epoch ${epoch} (validation)`);
+								break epochs;
+							}
+							epochEnd.valLoss = checked.loss;
+							if (checked.metric !== undefined) epochEnd.valMetric = checked.metric;
+						}
+						history.push(epochEnd);
+						const value = monitored(epochEnd, monitor);
+						if (value !== undefined && improves(value, bestValue, monitor)) {
+							bestValue = value;
+							best.take(model, epoch);
+							epochsWithoutGain = 0;
+						} else {
+							epochsWithoutGain++;
+						}
+					}
+
+					const elapsedMs = clock.elapsedMs();
+					options.onProgress?.({
+						epoch,
+						epochs: settings.epochs,
+						batch,
+						batches,
+						loss,
+						...(epochEnd ? { epochEnd } : {}),
+						samplesPerSecond: elapsedMs > 0 ? (samplesDone / elapsedMs) * 1000 : 0,
+						elapsedMs,
+						remainingMs: samplesDone > 0 ? (elapsedMs / samplesDone) * (totalSamples - samplesDone) : 0
+					});
+
+					// A macrotask, so pause and stop messages reach the control between batches.
+					await yieldToEventLoop();
+					if (control) {
+						if (control.state === 'paused') {
+							clock.pause();
+							await control.whilePaused();
+							clock.resume();
+						}
+						if (control.stopped) {
+							stopReason = 'stopped';
+							break epochs;
+						}
+					}
+				}
+			} finally {
+				permutation.dispose();
+			}
+			if (settings.earlyStopping.enabled && epochsWithoutGain >= settings.earlyStopping.patience) {
+				stopReason = 'early-stopping';
+				break;
+			}
+		}
+
+		const heldEpoch = restoreAtEnd();
+		message ??= endMessage(stopReason, history.length, heldEpoch, monitor, settings.earlyStopping.patience);
+		return {
+			history,
+			stopReason,
+			bestEpoch: heldEpoch,
+			durationMs: clock.elapsedMs(),
+			...(message ? { message } : {})
+		};
+	} finally {
+		start.dispose();
+		best.dispose();
+		optimizer.dispose();
+		tf.dispose([trainDevice.x, trainDevice.y]);
+		if (validationDevice) tf.dispose([validationDevice.x, validationDevice.y]);
+		weights?.dispose();
+	}
+}
+
+function checkArrays(
+	model: tf.LayersModel,
+	data: TrainingArrays,
+	validation: TrainingArrays | undefined,
+	target: string | undefined
+): void {
+	const outputs = model.outputs[0]!.shape[model.outputs[0]!.shape.length - 1];
+	if (outputs !== data.outputSize) {
+		const what =
+			data.classes.length > 0
+				? `${target ?? 'the target'} has ${data.outputSize} classes`
+				: `there are ${data.outputSize} targets`;
+		throw new BenchtopError(
+			'bad-input',
+			`The model gives ${outputs} outputs, but ${what}: rebuild the model for this data.`
+		);
+	}
+	if (
+		validation &&
+		(validation.featureCount !== data.featureCount || validation.outputSize !== data.outputSize)
+	) {
+		throw new BenchtopError(
+			'bad-input',
+			`The validation rows have ${validation.featureCount} features and ${validation.outputSize} outputs, the training rows ${data.featureCount} and ${data.outputSize}: prepare both with the same recipe.`
+		);
+	}
+}
+
+/** The shape of one row as the model takes it: [features], or [height, width, channels] for a CNN. */
+function modelInputShape(model: tf.LayersModel, featureCount: number): number[] {
+	const shape = model.inputs[0]!.shape.slice(1);
+	if (shape.some((d) => d === null)) return [featureCount];
+	const size = (shape as number[]).reduce((a, b) => a * b, 1);
+	if (size !== featureCount) {
+		throw new BenchtopError(
+			'bad-input',
+			`The model takes ${size} inputs per row, but the data has ${featureCount} features: rebuild the model for this data.`
+		);
+	}
+	return shape as number[];
+}
+
+function upload(arrays: TrainingArrays, inputShape: number[]): DeviceArrays {
+	return {
+		x: tf.tensor(arrays.x, [arrays.n, ...inputShape], 'float32'),
+		y: tf.tensor2d(arrays.y, [arrays.n, arrays.outputSize], 'float32'),
+		n: arrays.n
+	};
+}
+
+function sampleWeights(train: TrainingArrays): tf.Tensor1D {
+	const perClass = balancedClassWeights(train.labels!, train.outputSize);
+	return tf.tensor1d(
+		Float32Array.from(train.labels!, (label) => perClass[label]!),
+		'float32'
+	);
+}
+
+function classesPresent(data: TrainingArrays): number | undefined {
+	if (!data.labels) return undefined;
+	return new Set(data.labels).size;
+}
+
+function createOptimizer(settings: TrainSettings): tf.Optimizer {
+	const rate = settings.learningRate;
+	switch (settings.optimizer) {
+		case 'adam':
+			return tf.train.adam(rate);
+		case 'sgd':
+			return settings.momentum > 0 ? tf.train.momentum(rate, settings.momentum) : tf.train.sgd(rate);
+		case 'rmsprop':
+			return tf.train.rmsprop(rate);
+	}
+}
+
+function monitored(record: EpochRecord, monitor: Monitor): number | undefined {
+	switch (monitor) {
+		case 'loss':
+			return record.loss;
+		case 'val_loss':
+			return record.valLoss;
+		case 'val_accuracy':
+		case 'val_r2':
+			return record.valMetric;
+	}
+}
+
+function improves(value: number, best: number | undefined, monitor: Monitor): boolean {
+	if (best === undefined) return true;
+	return monitor === 'loss' || monitor === 'val_loss' ? value < best : value > best;
+}
+
+function divergedMessage(loss: number, where: string): string {
+	const what = Number.isNaN(loss) ? 'not a number (NaN)' : 'infinite';
+	return (
+		`The loss became ${what} at ${where}: the steps were too large for these numbers. ` +
+		'Try a learning rate ten times lower, or add a Scale step so the inputs (and a regression target) are on similar scales. ' +
+		'The model keeps its last good weights.'
+	);
+}
+
+function endMessage(
+	reason: StopReason,
+	epochs: number,
+	heldEpoch: number,
+	monitor: Monitor,
+	patience: number
+): string | undefined {
+	const keeps =
+		heldEpoch === epochs ? '' : ` The model keeps the weights of epoch ${heldEpoch}, the best by ${monitor}.`;
+	switch (reason) {
+		case 'early-stopping':
+			return `Stopped early after epoch ${epochs}: ${monitor} had not improved for ${patience} epochs.${keeps}`;
+		case 'stopped':
+			return `Stopped by request after ${epochs} complete epoch${epochs === 1 ? '' : 's'}.${keeps}`;
+		default:
+			return undefined;
+	}
+}
+
+/** Milliseconds of training, pauses left out, so speed and time left are not thrown off by a break. */
+class ActiveClock {
+	private readonly started = performance.now();
+	private pausedAt: number | null = null;
+	private pausedMs = 0;
+
+	pause(): void {
+		this.pausedAt ??= performance.now();
+	}
+
+	resume(): void {
+		if (this.pausedAt === null) return;
+		this.pausedMs += performance.now() - this.pausedAt;
+		this.pausedAt = null;
+	}
+
+	elapsedMs(): number {
+		return (this.pausedAt ?? performance.now()) - this.started - this.pausedMs;
+	}
+}
