@@ -2,6 +2,7 @@
 export { correlationHeatmapSpec } from './correlation-heatmap.ts';
 export { featureVsTargetSpec, relationSummary } from './feature-vs-target.ts';
 export { histogramSpec } from './histogram.ts';
+export { learningCurvesSpec, type LearningCurveOptions } from './learning-curves.ts';
 export { missingValuesSpec } from './missing-values.ts';
 export { splitBalanceSpec, type SplitClassCounts } from './split-balance.ts';
 export { sparklineBars, type SparkBar } from './sparkline-bars.ts';
