@@ -1,0 +1,10 @@
+// The evaluation metrics' public face: classification and regression metrics, the charted curves, the
+// baselines the Evaluate page compares against and the summary the CLI prints.
+export * from './inputs.ts';
+export * from './curves.ts';
+export * from './classification.ts';
+export * from './regression.ts';
+export * from './baseline.ts';
+export * from './summary.ts';
+// Clustering metrics live in './clustering.ts', written separately; export them here once it lands:
+// export * from './clustering.ts';
