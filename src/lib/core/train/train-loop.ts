@@ -199,7 +199,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	} finally {
 		start.dispose();
 		best.dispose();
-		optimizer.dispose();
+		disposeOptimizer(optimizer);
 		tf.dispose([trainDevice.x, trainDevice.y]);
 		if (validationDevice) tf.dispose([validationDevice.x, validationDevice.y]);
 		weights?.dispose();
@@ -278,6 +278,16 @@ function createOptimizer(settings: TrainSettings): tf.Optimizer {
 			return settings.momentum > 0 ? tf.train.momentum(rate, settings.momentum) : tf.train.sgd(rate);
 		case 'rmsprop':
 			return tf.train.rmsprop(rate);
+	}
+}
+
+function disposeOptimizer(optimizer: tf.Optimizer): void {
+	optimizer.dispose();
+	// TF.js 4.22's MomentumOptimizer.dispose() frees its momentum and accumulators but not the learning-rate
+	// scalar its SGD parent keeps, so every momentum run would leak one tensor.
+	if (optimizer instanceof tf.MomentumOptimizer) {
+		const rate = (optimizer as unknown as { c?: tf.Tensor }).c;
+		if (rate && !rate.isDisposed) rate.dispose();
 	}
 }
 
