@@ -194,6 +194,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 			stopReason,
 			bestEpoch: heldEpoch,
 			durationMs: clock.elapsedMs(),
+			rows: { train: n, validation: validation?.n ?? 0 },
 			...(message ? { message } : {})
 		};
 	} finally {

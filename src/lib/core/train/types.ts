@@ -44,9 +44,14 @@ export interface TrainProgress {
 }
 
 export interface EpochRecord {
+	/** From 1. */
 	epoch: number;
+	/** Mean of the epoch's batch losses, the L2 penalty included (as Keras reports it). */
 	loss: number;
+	/** Accuracy (classification) or R² (regression, averaged over targets) of the batches as they went by;
+	 * absent where R² is undefined (a constant target). */
 	metric?: number;
+	/** On the validation rows at the end of the epoch, in inference mode; absent without validation rows. */
 	valLoss?: number;
 	valMetric?: number;
 }
@@ -56,9 +61,13 @@ export type StopReason = 'completed' | 'early-stopping' | 'stopped' | 'diverged'
 export interface TrainResult {
 	history: EpochRecord[];
 	stopReason: StopReason;
-	/** The epoch whose weights the model holds at the end (the best one when restoring best weights). */
+	/** The epoch whose weights the model holds at the end (the best one when restoring best weights); 0 when
+	 * the run diverged before finishing an epoch and the starting weights were put back. */
 	bestEpoch: number;
+	/** Time spent training, pauses left out. */
 	durationMs: number;
+	/** Rows trained on and rows watched (held back from the training rows when no validation rows were given). */
+	rows?: { train: number; validation: number };
 	/** Why a run ended early, in words (a NaN loss and what to try). */
 	message?: string;
 }

@@ -104,6 +104,7 @@ describe('trainNetwork on iris', () => {
 		// 104 training rows, 34, 35 and 35 per class: 3 + 4 + 4 held back leaves 93 rows, 6 batches of 16.
 		expect(Array.from(data.train.labels!).filter((label) => label === 0)).toHaveLength(34);
 		expect(events[0]!.batches).toBe(6);
+		expect(result.rows).toEqual({ train: 93, validation: 11 });
 		// Validation accuracy over 11 rows comes in elevenths.
 		for (const r of result.history)
 			expect(Math.abs(r.valMetric! * 11 - Math.round(r.valMetric! * 11))).toBeLessThan(1e-9);
