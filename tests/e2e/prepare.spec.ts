@@ -22,6 +22,8 @@ const steps = (page: Page) => page.getByRole('list', { name: 'Recipe steps' }).l
 test('a recipe is built, previewed on the training split, kept, and saved as a new version', async ({
 	page
 }) => {
+	// A long journey through the whole stage: give a loaded CI machine time for it.
+	test.setTimeout(180_000);
 	const id = await openPenguins(page);
 
 	// One click from the quality report puts its fix into the data set's recipe.
