@@ -1,0 +1,41 @@
+// The one table of model families: the Train page's family picker, the CLI and the spec defaults read it.
+import { BenchtopError } from '../errors.ts';
+import { cnnFamily } from './cnn/index.ts';
+import type { DataShape, ModelFamilyDefinition } from './family-definition.ts';
+import { kmeansFamily } from './kmeans/index.ts';
+import { linearFamily } from './linear/index.ts';
+import { mlpFamily } from './mlp/index.ts';
+import type { ModelFamily, Task } from './types.ts';
+
+export const MODEL_FAMILIES: readonly ModelFamilyDefinition[] = [
+	linearFamily,
+	mlpFamily,
+	cnnFamily,
+	kmeansFamily
+];
+
+export function findFamily(family: string): ModelFamilyDefinition | undefined {
+	return MODEL_FAMILIES.find((definition) => definition.family === family);
+}
+
+export function requireFamily(family: string): ModelFamilyDefinition {
+	const found = findFamily(family);
+	if (!found) {
+		throw new BenchtopError(
+			'bad-input',
+			`There is no model family “${family}”; the families are ${MODEL_FAMILIES.map((f) => f.family).join(', ')}.`
+		);
+	}
+	return found;
+}
+
+/** The families that can model this task and data, with the rest and why not (for a greyed-out menu). */
+export function familiesFor(task: Task, data: DataShape) {
+	return MODEL_FAMILIES.map((definition) => ({ definition, unsuitable: definition.unsuitable(task, data) }));
+}
+
+/** The family a new experiment starts with: k-means for clustering, a CNN for images, else an MLP. */
+export function defaultFamily(task: Task, data: DataShape): ModelFamily {
+	if (task === 'clustering') return 'kmeans';
+	return data.imageShape ? 'cnn' : 'mlp';
+}

@@ -1,0 +1,45 @@
+// Dropout whose masks come from a seeded stream: a fresh mask every training step (TF.js' own dropout
+// with a fixed seed draws the same mask at every step), and the same masks again for the same seed.
+import * as tf from '@tensorflow/tfjs';
+import { createRandom } from '../random/seeded-random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
+
+export interface SeededDropoutArgs {
+	rate: number;
+	seed: number;
+	name?: string;
+	inputShape?: number[];
+}
+
+export class SeededDropout extends tf.layers.Layer {
+	// Saved as a plain Dropout, so exported models load anywhere TF.js runs; at inference it does nothing.
+	static className = 'Dropout';
+	readonly rate: number;
+	readonly seed: number;
+	private random: SeededRandom;
+
+	constructor(args: SeededDropoutArgs) {
+		super({ name: args.name, inputShape: args.inputShape });
+		this.rate = args.rate;
+		this.seed = args.seed;
+		this.random = createRandom(args.seed);
+		this.supportsMasking = true;
+	}
+
+	/** Starts the mask stream over, as a freshly built layer would. */
+	resetMasks(): void {
+		this.random = createRandom(this.seed);
+	}
+
+	override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+		const input = Array.isArray(inputs) ? inputs[0]! : inputs;
+		if (kwargs['training'] !== true || this.rate <= 0) return input;
+		// TF.js treats a seed of 0 as "no seed", so masks are seeded from 1 up.
+		const maskSeed = 1 + this.random.int(2 ** 31 - 1);
+		return tf.tidy(() => tf.dropout(input, this.rate, undefined, maskSeed));
+	}
+
+	override getConfig(): tf.serialization.ConfigDict {
+		return { ...super.getConfig(), rate: this.rate, seed: this.seed };
+	}
+}
