@@ -2,10 +2,11 @@
 // (main-thread tasks watched with the Long Tasks API), and Cancel really stops it.
 //
 // The goal is no task over 50 ms. Parsing, typing, hashing and storing run in the data worker, and the
-// table fetches only the rows in sight from it, so the page never holds the 56 MB version. What is left
-// is opening the new version (route change, first render and layout of the table): 0-70 ms in headless
-// Chromium with software rendering on 2 cores, and not smaller with the table's spacer capped, so it is
-// not the data. Until that render is split up, this test holds the line at 100 ms.
+// table fetches only the rows in sight from it, so the page never holds the 56 MB version. Opening the
+// new version is split into small tasks (header, then table head, then rows, then the profile): in a
+// trace, no task of it takes more than about 15 ms of CPU. But the Long Tasks API measures wall time,
+// and on 2 busy cores a 5 ms task can take 100 ms of it (the data worker, the GPU process and any
+// other load share the CPUs), so this test still holds the line at 100 ms.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,19 +42,26 @@ test('a million-row CSV imports with progress and no long main-thread task', asy
 	const started = Date.now();
 	await page.getByLabel('Choose a file…').setInputFiles(file);
 	await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
-	await expect(page.getByRole('heading', { level: 2, name: 'million' })).toBeVisible({ timeout: 150_000 });
-	await expect(
-		page.getByText(`${ROWS.toLocaleString('en')} of ${ROWS.toLocaleString('en')} rows`)
-	).toBeVisible();
+	// Playwright's role and text queries run in the page, on the main thread, and the long-task observer
+	// counts them too; while the tasks are being watched, the waits use plain CSS selectors instead.
+	const heading = page.locator('h2', { hasText: /^million$/ });
+	await expect(heading).toBeVisible({ timeout: 150_000 });
+	const count = `${ROWS.toLocaleString('en')} of ${ROWS.toLocaleString('en')} rows`;
+	await expect(page.locator('form[aria-label="Filter rows"] .count')).toHaveText(count);
 	const seconds = (Date.now() - started) / 1000;
-	const preview = page.getByRole('region', { name: 'Data preview' });
+	const preview = page.locator('[role="region"][aria-label="Data preview"]');
 	await preview.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-	await expect(preview.getByRole('cell', { name: '500,001', exact: true })).toBeVisible();
+	await expect(preview.locator('td.index', { hasText: /^500,001$/ })).toBeVisible();
 	const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 	test.info().annotations.push({
 		type: 'import',
 		description: `${ROWS} rows in ${seconds.toFixed(1)} s; long tasks: ${JSON.stringify(longTasks)}`
 	});
+	await expect(page.getByRole('heading', { level: 2, name: 'million' })).toBeVisible();
+	await expect(page.getByText(count)).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Data preview' }).getByRole('cell', { name: '500,001', exact: true })
+	).toBeVisible();
 	expect(
 		Math.max(0, ...longTasks),
 		`longest main-thread task during the import (all: ${longTasks})`
