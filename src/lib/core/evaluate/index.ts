@@ -6,5 +6,13 @@ export * from './classification.ts';
 export * from './regression.ts';
 export * from './baseline.ts';
 export * from './summary.ts';
-// Clustering metrics live in './clustering.ts', written separately; export them here once it lands:
-// export * from './clustering.ts';
+// Clustering has its own label type (any labels, not class indices), so its names are listed.
+export {
+	adjustedRandScore,
+	daviesBouldinScore,
+	inertia,
+	silhouetteSamples,
+	silhouetteScore,
+	type Points,
+	type SilhouetteOptions
+} from './clustering.ts';

@@ -16,7 +16,9 @@ async function train(file: string, request: TrainingRequest) {
 	const outcome = await runTraining(loadSample(file), request, CONTEXT);
 	const seconds = (performance.now() - started) / 1000;
 	outcome.model?.dispose();
-	console.log(`${file} ${outcome.run.spec.family}: ${JSON.stringify(outcome.run.metrics.test)} in ${seconds.toFixed(1)} s`);
+	console.log(
+		`${file} ${outcome.run.spec.family}: ${JSON.stringify(outcome.run.metrics.test)} in ${seconds.toFixed(1)} s`
+	);
 	return outcome.run;
 }
 
@@ -54,7 +56,8 @@ describe('runTraining with defaults', () => {
 		expect(run.task).toBe('multi-output');
 		const outputs = (run.metrics.test as { outputs: Record<string, { r2: number | null }> }).outputs;
 		expect(Object.keys(outputs)).toEqual(['Weight', 'Waist', 'Pulse']);
-		for (const output of Object.values(outputs)) expect(output.r2 === null || Number.isFinite(output.r2)).toBe(true);
+		for (const output of Object.values(outputs))
+			expect(output.r2 === null || Number.isFinite(output.r2)).toBe(true);
 	}, 60_000);
 
 	it('digits (CNN): ≥ 0.95 test accuracy', async () => {
@@ -64,7 +67,17 @@ describe('runTraining with defaults', () => {
 	}, 180_000);
 
 	it('iris without a target: k-means clusters with inertia and silhouette', async () => {
-		const run = await train('iris.csv', { targets: [], k: 3, recipe: { version: 1, steps: [{ op: 'drop', params: { columns: ['species'] } }, { op: 'scale', params: { columns: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'] } }] } });
+		const run = await train('iris.csv', {
+			targets: [],
+			k: 3,
+			recipe: {
+				version: 1,
+				steps: [
+					{ op: 'drop', params: { columns: ['species'] } },
+					{ op: 'scale', params: { columns: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'] } }
+				]
+			}
+		});
 		expect(run.task).toBe('clustering');
 		expect(run.metrics.test!.silhouette).toBeGreaterThan(0.3);
 	}, 60_000);
