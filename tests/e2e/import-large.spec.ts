@@ -1,17 +1,18 @@
 // A real-world-sized file: 1,000,000 rows × 10 columns (about 80 MB) imports without freezing the page
 // (main-thread tasks watched with the Long Tasks API), and Cancel really stops it.
 //
-// The goal is no task over 50 ms. Parsing, typing, hashing and storing run in the data worker, and the
-// table fetches only the rows in sight from it, so the page never holds the 56 MB version. Opening the
-// new version is split into small tasks (header, then table head, then rows, then the profile): in a
-// trace, no task of it takes more than about 15 ms of CPU. But the Long Tasks API measures wall time,
-// and on 2 busy cores a 5 ms task can take 100 ms of it (the data worker, the GPU process and any
-// other load share the CPUs), so this test still holds the line at 100 ms.
+// No main-thread task may keep the page busy for more than 50 ms. Parsing, typing, hashing and storing
+// run in the data worker, and the table fetches only the rows in sight from it, so the page never holds
+// the 56 MB version; opening the new version is split into small tasks (header, table head, rows, then
+// the profile). The 50 ms bound is checked on each task's CPU time, from a Chromium trace of the main
+// thread. The Long Tasks API's wall time is recorded too and held at 100 ms: on 2 busy cores a task of
+// 5 ms of CPU can wait 100 ms for a core (the data worker, the GPU process and other load share them).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { generateCsv } from '../generated-csv.ts';
+import { MainThreadTrace } from './main-thread-trace.ts';
 
 const ROWS = 1_000_000;
 let dir: string;
@@ -26,7 +27,8 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const LONGEST_TASK_MS = 100;
+const LONGEST_TASK_CPU_MS = 50;
+const LONGEST_TASK_WALL_MS = 100;
 
 test('a million-row CSV imports with progress and no long main-thread task', async ({ page }) => {
 	await page.addInitScript(() => {
@@ -39,6 +41,7 @@ test('a million-row CSV imports with progress and no long main-thread task', asy
 	await page.goto('/data');
 	await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
 	await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+	const trace = await MainThreadTrace.start(page);
 	const started = Date.now();
 	await page.getByLabel('Choose a file…').setInputFiles(file);
 	await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
@@ -53,19 +56,27 @@ test('a million-row CSV imports with progress and no long main-thread task', asy
 	await preview.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
 	await expect(preview.locator('td.index', { hasText: /^500,001$/ })).toBeVisible();
 	const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-	test.info().annotations.push({
-		type: 'import',
-		description: `${ROWS} rows in ${seconds.toFixed(1)} s; long tasks: ${JSON.stringify(longTasks)}`
-	});
+	const tasks = await trace.stop();
+	const longestCpu = tasks[0]?.cpuMs ?? 0;
+	const description =
+		`${ROWS} rows in ${seconds.toFixed(1)} s; ${tasks.length} main-thread tasks, longest ${longestCpu.toFixed(1)} ms ` +
+		`of CPU (top 5: ${tasks.slice(0, 5).map((t) => `${t.cpuMs.toFixed(1)} cpu/${t.wallMs.toFixed(0)} wall`)}); ` +
+		`long tasks by wall time: ${JSON.stringify(longTasks)} ` +
+		`(in the trace: ${tasks.filter((t) => t.wallMs > 50).map((t) => `${t.wallMs.toFixed(0)} wall/${t.cpuMs.toFixed(1)} cpu at ${t.atMs.toFixed(0)} ms`)})`;
+	test.info().annotations.push({ type: 'import', description });
+	console.log(description);
 	await expect(page.getByRole('heading', { level: 2, name: 'million' })).toBeVisible();
 	await expect(page.getByText(count)).toBeVisible();
 	await expect(
 		page.getByRole('region', { name: 'Data preview' }).getByRole('cell', { name: '500,001', exact: true })
 	).toBeVisible();
+	expect(longestCpu, `CPU time of the longest main-thread task: ${description}`).toBeLessThanOrEqual(
+		LONGEST_TASK_CPU_MS
+	);
 	expect(
 		Math.max(0, ...longTasks),
-		`longest main-thread task during the import (all: ${longTasks})`
-	).toBeLessThanOrEqual(LONGEST_TASK_MS);
+		`longest main-thread task by wall time (all: ${longTasks})`
+	).toBeLessThanOrEqual(LONGEST_TASK_WALL_MS);
 });
 
 test('Cancel stops a running import and stores nothing', async ({ page }) => {
