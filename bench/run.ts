@@ -10,10 +10,11 @@ import { csvIngest } from './csv-ingest.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
 import { recipePrep } from './recipe-prep.ts';
+import { trainThroughput } from './train-throughput.ts';
 import { describeMachine } from './machine.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [firstPageJs, idbArrowRoundtrip, csvIngest, recipePrep];
+const BENCHMARKS: Benchmark[] = [firstPageJs, idbArrowRoundtrip, csvIngest, recipePrep, trainThroughput];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = 'usage: npm run bench [-- --quick] [-- --only <name>]';

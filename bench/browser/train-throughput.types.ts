@@ -1,0 +1,44 @@
+// What the Node side asks the training-throughput page for, and what the page's worker answers.
+import type { BackendName } from '../../src/lib/core/backends/backend-names.ts';
+
+export interface ThroughputPlan {
+	backends: BackendName[];
+	/** Hidden width of each MLP to time: input → hidden → hidden → 1. */
+	hidden: number[];
+	features: number;
+	rows: number;
+	batchSize: number;
+	/** Warm-up: one epoch, or this long (at least minBatches / 2 batches), whichever ends first. */
+	warmupMs: number;
+	/** Timed: at least minMs and minBatches, but never past maxMs (two batches at the least). */
+	minMs: number;
+	minBatches: number;
+	maxMs: number;
+	/** maxMs (and the warm-up's cap) on a software adapter, whose figures only show that it works. */
+	softwareMaxMs: number;
+	/** Leave out backends on a software adapter (SwiftShader, llvmpipe): they only slow a quick run. */
+	skipSoftware: boolean;
+}
+
+export interface ModelThroughput {
+	hidden: number;
+	samplesPerSecond: number;
+	batches: number;
+	ms: number;
+	warmupBatches: number;
+	firstLoss: number;
+	lastLoss: number;
+}
+
+export interface BackendThroughput {
+	name: BackendName;
+	available: boolean;
+	software?: boolean;
+	adapter?: string;
+	reason?: string;
+	skipped?: string;
+	wasm?: { simd: boolean; threads: number; crossOriginIsolated: boolean };
+	models: ModelThroughput[];
+}
+
+export type WorkerReply = { ok: true; results: BackendThroughput[] } | { ok: false; error: string };

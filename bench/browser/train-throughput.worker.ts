@@ -1,0 +1,169 @@
+// Runs in a module worker, as the studio trains: times the studio's own training step (makeTrainStep:
+// gather the batch, forward, MSE, Adam, the batch's sums read with `await data()`) on each TF.js backend.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendName } from '../../src/lib/core/backends/backend-names.ts';
+import { probeBackend, type TfLike } from '../../src/lib/core/backends/probe-backends.ts';
+import { createRandom } from '../../src/lib/core/random/seeded-random.ts';
+import { makeTrainStep } from '../../src/lib/core/train/train-step.ts';
+import type {
+	BackendThroughput,
+	ModelThroughput,
+	ThroughputPlan,
+	WorkerReply
+} from './train-throughput.types.ts';
+
+// The same .wasm files the studio ships, served by the bench's own server.
+setWasmPaths({
+	'tfjs-backend-wasm.wasm': wasmPlain,
+	'tfjs-backend-wasm-simd.wasm': wasmSimd,
+	'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd
+});
+
+const SEED = 42;
+
+function seededData(rows: number, features: number): { x: tf.Tensor2D; y: tf.Tensor2D } {
+	const random = createRandom(SEED);
+	const x = new Float32Array(rows * features);
+	const y = new Float32Array(rows);
+	for (let r = 0; r < rows; r++) {
+		let target = 0;
+		for (let f = 0; f < features; f++) {
+			const value = random.normal();
+			x[r * features + f] = value;
+			// A smooth non-linear target, so the loss moves like a real regression's.
+			target += Math.sin(value * (f + 1)) / features;
+		}
+		y[r] = target + random.normal(0, 0.1);
+	}
+	return { x: tf.tensor2d(x, [rows, features]), y: tf.tensor2d(y, [rows, 1]) };
+}
+
+function buildMlp(inputs: number, hidden: number): tf.LayersModel {
+	const model = tf.sequential();
+	const init = (offset: number) => tf.initializers.glorotUniform({ seed: SEED + offset });
+	model.add(
+		tf.layers.dense({ inputShape: [inputs], units: hidden, activation: 'relu', kernelInitializer: init(1) })
+	);
+	model.add(tf.layers.dense({ units: hidden, activation: 'relu', kernelInitializer: init(2) }));
+	model.add(tf.layers.dense({ units: 1, kernelInitializer: init(3) }));
+	return model;
+}
+
+async function timeModel(hidden: number, plan: ThroughputPlan): Promise<ModelThroughput> {
+	const { x, y } = seededData(plan.rows, plan.features);
+	const model = buildMlp(plan.features, hidden);
+	const optimizer = tf.train.adam(1e-3);
+	const step = makeTrainStep({ model, task: 'regression', optimizer, data: { x, y, n: plan.rows } });
+	const random = createRandom(SEED + 7);
+	const order = Int32Array.from({ length: plan.rows }, (_, i) => i);
+	const batchesPerEpoch = Math.floor(plan.rows / plan.batchSize);
+	let permutation: tf.Tensor1D | undefined;
+	let batchInEpoch = batchesPerEpoch;
+	let lastLoss = NaN;
+	// Like the studio's loop: a fresh seeded shuffle each epoch, every batch's sums read before the next.
+	const runBatch = async (): Promise<void> => {
+		if (batchInEpoch === batchesPerEpoch) {
+			permutation?.dispose();
+			permutation = tf.tensor1d(random.shuffle(order), 'int32');
+			batchInEpoch = 0;
+		}
+		const sums = step(permutation!, batchInEpoch * plan.batchSize, plan.batchSize);
+		batchInEpoch++;
+		try {
+			lastLoss = (await sums.data())[0]!;
+		} finally {
+			sums.dispose();
+		}
+	};
+	try {
+		// Warm-up: shader compilation and the first allocations; one epoch, cut short on a slow backend.
+		let started = performance.now();
+		let firstLoss = NaN;
+		let warmupBatches = 0;
+		while (
+			warmupBatches < batchesPerEpoch &&
+			(warmupBatches < plan.minBatches / 2 || performance.now() - started < plan.warmupMs)
+		) {
+			await runBatch();
+			if (warmupBatches === 0) firstLoss = lastLoss;
+			warmupBatches++;
+		}
+		started = performance.now();
+		let batches = 0;
+		let elapsed = 0;
+		while (batches < 2 || (elapsed < plan.maxMs && (elapsed < plan.minMs || batches < plan.minBatches))) {
+			await runBatch();
+			batches++;
+			elapsed = performance.now() - started;
+		}
+		if (!Number.isFinite(lastLoss)) throw new Error(`the loss went to ${lastLoss}`);
+		return {
+			hidden,
+			samplesPerSecond: (batches * plan.batchSize) / (elapsed / 1000),
+			batches,
+			ms: elapsed,
+			warmupBatches,
+			firstLoss,
+			lastLoss
+		};
+	} finally {
+		permutation?.dispose();
+		optimizer.dispose();
+		model.dispose();
+		x.dispose();
+		y.dispose();
+	}
+}
+
+async function timeBackend(name: BackendName, plan: ThroughputPlan): Promise<BackendThroughput> {
+	const report = await probeBackend(tf as unknown as TfLike, name);
+	const base: BackendThroughput = {
+		name,
+		available: report.available,
+		software: report.software,
+		adapter: report.adapter,
+		reason: report.reason,
+		models: []
+	};
+	if (!report.available) return base;
+	if (report.software && plan.skipSoftware) {
+		return { ...base, skipped: 'software adapter, skipped with --quick' };
+	}
+	if (name === 'wasm') {
+		base.wasm = {
+			simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')),
+			threads: getThreadsCount(),
+			crossOriginIsolated: globalThis.crossOriginIsolated === true
+		};
+	}
+	const timed = report.software
+		? { ...plan, warmupMs: Math.min(plan.warmupMs, plan.softwareMaxMs), maxMs: plan.softwareMaxMs }
+		: plan;
+	for (const hidden of plan.hidden) base.models.push(await timeModel(hidden, timed));
+	const leaked = tf.memory().numTensors;
+	if (leaked > 0) base.reason = `${leaked} tensors left after the run`;
+	return base;
+}
+
+self.onmessage = async (event: MessageEvent<ThroughputPlan>) => {
+	const plan = event.data;
+	const results: BackendThroughput[] = [];
+	try {
+		for (const name of plan.backends) {
+			try {
+				results.push(await timeBackend(name, plan));
+			} catch (error) {
+				const message = error instanceof Error ? error.message : String(error);
+				results.push({ name, available: false, reason: `failed while training: ${message}`, models: [] });
+			}
+		}
+		self.postMessage({ ok: true, results } satisfies WorkerReply);
+	} catch (error) {
+		self.postMessage({ ok: false, error: String(error) } satisfies WorkerReply);
+	}
+};
