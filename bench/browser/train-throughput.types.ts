@@ -12,17 +12,25 @@ export interface ThroughputPlan {
 	warmupMs: number;
 	/** Timed: at least minMs and minBatches, but never past maxMs (two batches at the least). */
 	minMs: number;
+	/** The timed batches are cut into rounds this long; the best round is the figure, as the machine may be shared. */
+	roundMs: number;
 	minBatches: number;
 	maxMs: number;
 	/** maxMs (and the warm-up's cap) on a software adapter, whose figures only show that it works. */
 	softwareMaxMs: number;
 	/** Leave out backends on a software adapter (SwiftShader, llvmpipe): they only slow a quick run. */
 	skipSoftware: boolean;
+	/** TF.js WASM threads (setThreadsCount), used only when the page is cross-origin isolated. */
+	wasmThreads?: number;
 }
 
 export interface ModelThroughput {
 	hidden: number;
+	/** The best round's rate. */
 	samplesPerSecond: number;
+	/** All timed batches over all their time. */
+	meanSamplesPerSecond: number;
+	rounds: number;
 	batches: number;
 	ms: number;
 	warmupBatches: number;
@@ -37,7 +45,7 @@ export interface BackendThroughput {
 	adapter?: string;
 	reason?: string;
 	skipped?: string;
-	wasm?: { simd: boolean; threads: number; crossOriginIsolated: boolean };
+	wasm?: { simd: boolean; multithread: boolean; threads: number; crossOriginIsolated: boolean };
 	models: ModelThroughput[];
 }
 
