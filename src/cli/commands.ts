@@ -1,6 +1,7 @@
 // The table of CLI commands. Adding a command is adding a row here and a file beside it.
 import { profileCommand } from './profile-command.ts';
 import { samplesCommand } from './samples-command.ts';
+import { trainCommand } from './train-command.ts';
 
 export interface CliIo {
 	out(text: string): void;
@@ -15,4 +16,4 @@ export interface CliCommand {
 	run(args: string[], io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: CliCommand[] = [profileCommand, samplesCommand];
+export const COMMANDS: CliCommand[] = [profileCommand, samplesCommand, trainCommand];

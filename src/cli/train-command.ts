@@ -1,0 +1,227 @@
+// `benchtop train <file> --target <col> --out <dir>`: one training run with the studio's core (seeded
+// split, fitted recipe, model from its family's default spec), scored on the held-out test rows and
+// written out as the studio exports a model. The --json form is a contract for pipelines: keep its shape.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { importTable } from '../lib/core/data/import/index.ts';
+import { BenchtopError } from '../lib/core/errors.ts';
+import { requireFamily } from '../lib/core/models/families.ts';
+import { imageShapeOf, inferTask } from '../lib/core/models/infer-task.ts';
+import type { Task } from '../lib/core/models/types.ts';
+import { summarizeColumn } from '../lib/core/prep/preview/summarize-columns.ts';
+import type { PrepTable } from '../lib/core/prep/recipe/index.ts';
+import { defaultSplit, runTraining, type TrainingOutcome } from '../lib/core/train/run-training.ts';
+import type { RunBackend } from '../lib/core/train/run-record.ts';
+import type { TrainProgress } from '../lib/core/train/types.ts';
+import type { CliCommand, CliIo } from './commands.ts';
+import { writeModelFiles } from './model-files.ts';
+import { useNodeBackend } from './node-backend.ts';
+import { readRecipeFile } from './read-recipe.ts';
+import { parseTrainOptions, TRAIN_USAGE, type TrainOptions } from './train-options.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+	version: string;
+};
+
+/** Every tenth epoch (and the first) on stderr: enough to see a long run move, never mixed into stdout. */
+const PROGRESS_EVERY = 10;
+
+function taskWithReason(input: PrepTable, options: TrainOptions): { task: Task; reason: string } {
+	const { targets } = options;
+	const names = input.schema.map((c) => c.name);
+	const missing = targets.find((name) => !names.includes(name));
+	if (missing !== undefined)
+		throw new BenchtopError(
+			'bad-input',
+			`--target ${missing}: ${basename(options.file)} has no column “${missing}” (its columns: ${names.join(', ')})`
+		);
+	if (options.task === 'clustering' || (options.task === 'auto' && targets.length === 0)) {
+		return {
+			task: 'clustering',
+			reason:
+				targets.length === 0
+					? 'no target column, so clustering groups similar rows'
+					: `chosen with --task; ${targets.join(', ')} left out of the features`
+		};
+	}
+	if (options.task === 'regression' && targets.length > 1)
+		return {
+			task: 'multi-output',
+			reason: `chosen with --task, ${targets.length} targets predicted together`
+		};
+	if (options.task !== 'auto') return { task: options.task, reason: 'chosen with --task' };
+	const inferred = inferTask(
+		targets.map((name) => {
+			const summary = summarizeColumn(input, name);
+			return { name, type: summary.type, distinct: summary.distinct };
+		})
+	);
+	if (!inferred.task) throw new BenchtopError('bad-input', inferred.reason);
+	return { task: inferred.task, reason: inferred.reason };
+}
+
+async function chooseBackend(input: PrepTable, task: Task, options: TrainOptions): Promise<RunBackend> {
+	if (task === 'clustering') {
+		await tf.setBackend('cpu');
+		return { name: 'cpu', reason: 'k-means runs in plain TypeScript, without TensorFlow.js' };
+	}
+	// The family is settled inside the run; an image-named table is what makes `auto` pick a CNN.
+	const features = input.schema.map((c) => c.name).filter((name) => !options.targets.includes(name));
+	const convolution =
+		options.model === 'cnn' || (options.model === 'auto' && imageShapeOf(features) !== null);
+	return useNodeBackend(convolution);
+}
+
+function progressLine(progress: TrainProgress): string | null {
+	const end = progress.epochEnd;
+	if (!end || (end.epoch !== 1 && end.epoch % PROGRESS_EVERY !== 0)) return null;
+	const parts = [`epoch ${end.epoch}/${progress.epochs}`, `loss ${end.loss.toFixed(4)}`];
+	if (end.valLoss !== undefined) parts.push(`val_loss ${end.valLoss.toFixed(4)}`);
+	return parts.join('  ');
+}
+
+/** The test metrics as the contract names them: the record's without its row count. */
+function testMetrics(outcome: TrainingOutcome): Record<string, unknown> {
+	const { rows: _rows, ...metrics } = outcome.run.metrics.test ?? {};
+	return metrics;
+}
+
+const show = (value: unknown) =>
+	typeof value === 'number'
+		? Number(value.toPrecision(4)).toString()
+		: value === null
+			? 'undefined'
+			: String(value);
+
+function metricLines(metrics: Record<string, unknown>): string[] {
+	const lines: string[] = [];
+	const plain = Object.entries(metrics).filter(([name]) => name !== 'outputs' && name !== 'notes');
+	lines.push(`  ${plain.map(([name, value]) => `${name} ${show(value)}`).join('  ')}`);
+	const outputs = metrics.outputs as Record<string, Record<string, unknown>> | undefined;
+	if (outputs && Object.keys(outputs).length > 1) {
+		for (const [target, values] of Object.entries(outputs))
+			lines.push(
+				`  ${target}: ${Object.entries(values)
+					.map(([n, v]) => `${n} ${show(v)}`)
+					.join('  ')}`
+			);
+	}
+	for (const note of (metrics.notes as string[] | undefined) ?? []) lines.push(`  note: ${note}`);
+	return lines;
+}
+
+function printSummary(
+	io: CliIo,
+	outcome: TrainingOutcome,
+	why: string,
+	parameters: number | null,
+	written: string[]
+): void {
+	const { run } = outcome;
+	const label = requireFamily(run.spec.family).label;
+	io.out(`task: ${run.task}: ${why}`);
+	io.out(
+		run.spec.family === 'kmeans'
+			? `model: kmeans (${label}), k = ${run.spec.k}; ${run.backend.reason}`
+			: `model: ${run.spec.family} (${label}), ${parameters!.toLocaleString('en')} parameters, on ${run.backend.name}: ${run.backend.reason}`
+	);
+	io.out(
+		`rows: ${run.rows.train} train, ${run.rows.validation} validation, ${run.rows.test} test (split seed ${run.seed})`
+	);
+	if (run.spec.family !== 'kmeans')
+		io.out(
+			`training: ${run.status} after ${run.history.length} epochs, weights of epoch ${run.bestEpoch} kept${run.message ? `: ${run.message}` : ''}`
+		);
+	const test = run.metrics.test;
+	if (!test) io.out('test metrics: none (the test split has no rows)');
+	else {
+		io.out(
+			`test metrics${test.rows !== run.rows.test ? ' (on the training rows: the test split is too small)' : ''}:`
+		);
+		for (const line of metricLines(testMetrics(outcome))) io.out(line);
+	}
+	io.out(`took ${(run.durationMs / 1000).toFixed(1)} s; wrote ${written.join(', ')}`);
+}
+
+export const trainCommand: CliCommand = {
+	name: 'train',
+	usage: TRAIN_USAGE,
+	summary:
+		'train a model on a file with the studio’s core and write it as the studio exports it (test-split metrics; --json for machine-readable output)',
+	async run(args, io) {
+		const options = parseTrainOptions(args);
+		const { file } = options;
+		if (!existsSync(file) || !statSync(file).isFile())
+			throw new BenchtopError('bad-input', `no such file: ${file}`);
+		const recipe = options.recipe === undefined ? undefined : readRecipeFile(options.recipe);
+
+		const bytes = readFileSync(file);
+		const hash = createHash('sha256').update(bytes).digest('hex');
+		const input = await importTable(new Blob([bytes]), { fileName: basename(file) });
+		const { task, reason } = taskWithReason(input, options);
+		const backend = await chooseBackend(input, task, options);
+		if (!options.json)
+			io.out(`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, training…`);
+
+		const outcome = await runTraining(
+			input,
+			{
+				targets: options.targets,
+				task,
+				family: options.model,
+				recipe,
+				split: defaultSplit(task, options.targets[0], options.testSize, options.seed),
+				settings: { seed: options.seed, ...(options.epochs === undefined ? {} : { epochs: options.epochs }) },
+				...(options.k === undefined ? {} : { k: options.k })
+			},
+			{
+				dataset: { id: hash, hash, name: basename(file) },
+				backend,
+				versions: { benchtop: packageJson.version, tfjs: tf.version.tfjs },
+				onProgress: options.json
+					? undefined
+					: (progress) => {
+							const line = progressLine(progress);
+							if (line) io.err(line);
+						}
+			}
+		);
+		let parameters: number | null = null;
+		let written: string[];
+		try {
+			parameters = outcome.model?.countParams() ?? null;
+			written = await writeModelFiles(
+				resolve(options.out),
+				outcome,
+				input.schema,
+				`Benchtop ${packageJson.version} (TensorFlow.js ${tf.version.tfjs})`
+			);
+		} finally {
+			outcome.model?.dispose();
+		}
+
+		if (options.json) {
+			const { run } = outcome;
+			io.out(
+				JSON.stringify(
+					{
+						task: run.task,
+						model: run.spec.family,
+						rows: run.rows,
+						metrics: testMetrics(outcome),
+						seed: run.seed,
+						backend: run.backend.name,
+						duration_ms: run.durationMs
+					},
+					null,
+					2
+				)
+			);
+			return 0;
+		}
+		printSummary(io, outcome, reason, parameters, written);
+		return 0;
+	}
+};

@@ -1,0 +1,117 @@
+// `benchtop train`'s options, read and checked before any file is opened, so a typo costs a one-line
+// message instead of a training run.
+import { BenchtopError } from '../lib/core/errors.ts';
+import { LIMITS } from '../lib/core/models/spec-schema.ts';
+import { FAMILIES, type ModelFamily } from '../lib/core/models/types.ts';
+import { parseOptions } from './parse-options.ts';
+
+export const TRAIN_TASKS = ['auto', 'classification', 'regression', 'clustering'] as const;
+export type TrainTaskOption = (typeof TRAIN_TASKS)[number];
+export const TRAIN_MODELS = ['auto', ...FAMILIES] as const;
+
+export const TRAIN_USAGE =
+	'<file> --target <col>[,<col>...] --out <dir> [--task auto|classification|regression|clustering] [--model auto|linear|mlp|cnn|kmeans] [--k <n>] [--recipe <recipe.json>] [--epochs <n>] [--seed <n>] [--test-size <fraction>] [--json]';
+
+export interface TrainOptions {
+	file: string;
+	/** Empty when clustering without a column to leave out. */
+	targets: string[];
+	out: string;
+	task: TrainTaskOption;
+	model: ModelFamily | 'auto';
+	k?: number;
+	recipe?: string;
+	epochs?: number;
+	seed: number;
+	testSize: number;
+	json: boolean;
+}
+
+function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+	// Number('') is 0 and Number('1e3') is 1000: only plain (optionally signed) digits are a whole number here.
+	const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text) : NaN;
+	if (!Number.isSafeInteger(value))
+		throw new BenchtopError('bad-input', `${option} must be a whole number (got "${text}")`);
+	if (value < min || value > max)
+		throw new BenchtopError(
+			'bad-input',
+			`${option} must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`} (got ${value})`
+		);
+	return value;
+}
+
+function oneOf<T extends string>(option: string, text: string, choices: readonly T[]): T {
+	if (!(choices as readonly string[]).includes(text))
+		throw new BenchtopError('bad-input', `${option} must be one of ${choices.join(', ')} (got "${text}")`);
+	return text as T;
+}
+
+export function parseTrainOptions(args: string[]): TrainOptions {
+	const { values, positionals } = parseOptions('train', args, {
+		target: { type: 'string' },
+		out: { type: 'string' },
+		task: { type: 'string' },
+		model: { type: 'string' },
+		k: { type: 'string' },
+		recipe: { type: 'string' },
+		epochs: { type: 'string' },
+		seed: { type: 'string' },
+		'test-size': { type: 'string' },
+		json: { type: 'boolean' }
+	});
+	const [file, extra] = positionals;
+	if (!file) throw new BenchtopError('bad-input', `train needs a file: benchtop train ${TRAIN_USAGE}`);
+	if (extra) throw new BenchtopError('bad-input', `train takes one file, got also ${extra}`);
+	if (values.out === undefined || values.out.trim() === '')
+		throw new BenchtopError('bad-input', 'train needs --out <dir>: the folder the model files go to');
+
+	const targets = (values.target ?? '')
+		.split(',')
+		.map((name) => name.trim())
+		.filter((name) => name !== '');
+	if (values.target !== undefined && targets.length === 0)
+		throw new BenchtopError('bad-input', '--target needs a column name (several: --target a,b,c)');
+	const task = oneOf('--task', values.task ?? 'auto', TRAIN_TASKS);
+	const model = oneOf('--model', values.model ?? 'auto', TRAIN_MODELS);
+	if (targets.length === 0 && task !== 'auto' && task !== 'clustering')
+		throw new BenchtopError('bad-input', `--task ${task} needs --target <column>: the column to predict`);
+	const clustering = task === 'clustering' || (task === 'auto' && targets.length === 0);
+	if (clustering && model !== 'auto' && model !== 'kmeans')
+		throw new BenchtopError(
+			'bad-input',
+			`--model ${model} learns from a target: give --target <column>, or cluster with --model kmeans`
+		);
+	if (!clustering && model === 'kmeans')
+		throw new BenchtopError(
+			'bad-input',
+			'--model kmeans clusters rows without a target: add --task clustering'
+		);
+	const k = values.k === undefined ? undefined : wholeNumber('--k', values.k, LIMITS.k[0], LIMITS.k[1]);
+	if (k !== undefined && !clustering)
+		throw new BenchtopError('bad-input', '--k is the number of clusters for k-means: add --task clustering');
+
+	let testSize = 0.2;
+	if (values['test-size'] !== undefined) {
+		const text = values['test-size'];
+		testSize = text.trim() === '' ? NaN : Number(text);
+		if (!(testSize > 0 && testSize < 1))
+			throw new BenchtopError(
+				'bad-input',
+				`--test-size must be a fraction between 0 and 1, e.g. 0.2 (got "${text}")`
+			);
+	}
+
+	return {
+		file,
+		targets,
+		out: values.out,
+		task,
+		model,
+		k,
+		recipe: values.recipe,
+		epochs: values.epochs === undefined ? undefined : wholeNumber('--epochs', values.epochs, 1, 100_000),
+		seed: values.seed === undefined ? 42 : wholeNumber('--seed', values.seed, 0),
+		testSize,
+		json: values.json === true
+	};
+}
