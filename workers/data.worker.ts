@@ -24,15 +24,12 @@ import {
 	type PreparationDraft,
 	type PreparationPreview
 } from '$lib/core/prep/preparation.ts';
-import {
-	openRegistry,
-	type DatasetRecord,
-	type DatasetSource,
-	type NewDatasetVersion,
-	type Registry
-} from '$lib/core/registry/index.ts';
+import type { DatasetRecord, DatasetSource, NewDatasetVersion } from '$lib/core/registry/index.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-client/progress.ts';
+import { workerStorage } from './worker-storage.ts';
+import { modelInputs, type ModelInputs } from '$lib/core/train/model-inputs.ts';
+import type { TrainingRequest } from '$lib/core/train/training-request.ts';
 
 installErrorTransfer();
 // The first number formatted in a tab loads the locale's data (60–170 ms, measured). Done here first, the
@@ -61,19 +58,8 @@ export interface ImportOutcome {
 	unsaved?: NewDatasetVersion;
 }
 
-let registry: Promise<Registry> | undefined;
-
 /** This worker's own connection: hashing and writing 50 MB here keeps the page responsive. */
-function storage(): Promise<Registry> {
-	registry ??= openRegistry().then((opened) => {
-		if (!opened.persistent) {
-			throw new BenchtopError('storage-unavailable', 'The data worker cannot reach this browser’s storage.');
-		}
-		opened.onStale(() => (registry = undefined));
-		return opened;
-	});
-	return registry;
-}
+const storage = () => workerStorage('data worker');
 
 async function fetchBlob(url: string): Promise<Blob> {
 	let response: Response;
@@ -242,6 +228,15 @@ const api = {
 			},
 			store
 		);
+	},
+	/** The features and outputs a model of this request would have (for the architecture editor). */
+	async modelInputs(
+		id: string,
+		schema: ColumnSchema[],
+		request: TrainingRequest,
+		arrow?: Uint8Array
+	): Promise<ModelInputs> {
+		return modelInputs({ table: await viewedTable(id, arrow), schema }, request);
 	},
 	async retype(id: string, schema: ColumnSchema[], column: string, type: ColumnType, arrow?: Uint8Array) {
 		const result = retypeColumn(await viewedTable(id, arrow), schema, column, type);

@@ -7,39 +7,25 @@ import { silhouetteScore, inertia as inertiaOf, type Points } from '../evaluate/
 import { metricsSummary } from '../evaluate/summary.ts';
 import { buildNetwork } from '../models/build-network.ts';
 import { defaultFamily, requireFamily } from '../models/families.ts';
-import { imageShapeOf, inferTask } from '../models/infer-task.ts';
+import { imageShapeOf } from '../models/infer-task.ts';
 import { fitKMeans, predictKMeans } from '../models/kmeans/kmeans.ts';
 import { parseModelSpec } from '../models/spec-schema.ts';
-import type { ModelFamily, ModelSpec, NetworkSpec, Task } from '../models/types.ts';
+import type { ModelSpec, NetworkSpec } from '../models/types.ts';
 import { defaultRecipe } from '../prep/default-recipe.ts';
 import { prepareSplits } from '../prep/preparation.ts';
-import { summarizeColumn } from '../prep/preview/summarize-columns.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import { readNumbers, requireColumns } from '../prep/recipe/table-ops.ts';
 import type { PrepTable, Recipe } from '../prep/recipe/types.ts';
 import { parseTrainSettings } from './settings.ts';
 import type { TrainControl } from './train-control.ts';
+import { defaultSplit, resolveTask, type TrainingRequest } from './training-request.ts';
 import { trainNetwork } from './train-loop.ts';
+import { fitTargetScale, foldTargetScale, scaleTargets } from './target-scaling.ts';
 import { toTrainingArrays, type NetworkTask, type TrainingArrays } from './training-data.ts';
 import type { ModelArtifact, RunBackend, RunRecord } from './run-record.ts';
 import type { TrainProgress, TrainResult } from './types.ts';
 
-/** What to train, as the Train page or the CLI states it. Everything but the targets has a default. */
-export interface TrainingRequest {
-	/** Empty for clustering. */
-	targets: string[];
-	task?: Task | 'auto';
-	family?: ModelFamily | 'auto';
-	/** A whole spec from the architecture editor; the family's default spec when absent. */
-	spec?: unknown;
-	/** The default recipe (shown in the record) when absent. */
-	recipe?: unknown;
-	/** Split settings; when absent a seeded 80/20 train/test split, stratified for classification. */
-	split?: unknown;
-	settings?: unknown;
-	/** k-means only: the number of clusters. */
-	k?: number;
-}
+export { defaultSplit, resolveTask, type TrainingRequest } from './training-request.ts';
 
 export interface TrainingContext {
 	dataset: { id: string; hash: string; name: string };
@@ -54,32 +40,6 @@ export interface TrainingOutcome {
 	artifact: ModelArtifact;
 	/** The trained network (null for k-means); the caller disposes it. */
 	model: tf.LayersModel | null;
-}
-
-/** The split a run uses when none is given: what `benchtop train --test-size` describes. */
-export function defaultSplit(task: Task, target: string | undefined, testSize: number, seed: number) {
-	const stratify = task === 'classification' && target !== undefined;
-	return {
-		method: stratify ? 'stratified' : 'random',
-		...(stratify ? { column: target } : {}),
-		train: 1 - testSize,
-		validation: 0,
-		test: testSize,
-		seed
-	};
-}
-
-export function resolveTask(input: PrepTable, request: TrainingRequest): Task {
-	if (request.task && request.task !== 'auto') return request.task;
-	requireColumns(input, request.targets);
-	const inferred = inferTask(
-		request.targets.map((name) => {
-			const summary = summarizeColumn(input, name);
-			return { name, type: summary.type, distinct: summary.distinct };
-		})
-	);
-	if (!inferred.task) throw new BenchtopError('bad-input', inferred.reason);
-	return inferred.task;
 }
 
 function pointsOf(prepared: PrepTable, features: string[]): Points {
@@ -264,13 +224,14 @@ export async function runTraining(
 		{ inputSize: train.featureCount, outputSize: train.outputSize },
 		settings.seed
 	);
+	const scale = networkTask === 'classification' ? null : fitTargetScale(train);
 	let result: TrainResult;
 	try {
 		result = await trainNetwork({
 			model,
 			task: networkTask,
-			data: train,
-			validation: validation.n > 0 ? validation : undefined,
+			data: scale ? scaleTargets(train, scale) : train,
+			validation: validation.n > 0 ? (scale ? scaleTargets(validation, scale) : validation) : undefined,
 			settings,
 			onProgress: context.onProgress,
 			control: context.control,
@@ -280,6 +241,7 @@ export async function runTraining(
 		model.dispose();
 		throw error;
 	}
+	if (scale) foldTargetScale(model, scale);
 	const metrics = {
 		validation: await scoreNetwork(model, networkTask, validation, targets),
 		test: await scoreNetwork(model, networkTask, test, targets)

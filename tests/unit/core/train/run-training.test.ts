@@ -56,8 +56,9 @@ describe('runTraining with defaults', () => {
 		expect(run.task).toBe('multi-output');
 		const outputs = (run.metrics.test as { outputs: Record<string, { r2: number | null }> }).outputs;
 		expect(Object.keys(outputs)).toEqual(['Weight', 'Waist', 'Pulse']);
-		for (const output of Object.values(outputs))
-			expect(output.r2 === null || Number.isFinite(output.r2)).toBe(true);
+		// Twenty rows, four of them for testing: the figures are rough, but trained in standard units the
+		// model must not miss wildly (on raw units it scored R² −78).
+		for (const output of Object.values(outputs)) expect(output.r2).toBeGreaterThan(-3);
 	}, 60_000);
 
 	it('digits (CNN): ≥ 0.95 test accuracy', async () => {

@@ -1,0 +1,52 @@
+// What a training run is asked to do, and the choices made before any TensorFlow is loaded: the task the
+// targets call for and the default split. Kept apart from run-training.ts so the data worker and the page
+// can use them without bundling TF.js.
+import { BenchtopError } from '../errors.ts';
+import { inferTask } from '../models/infer-task.ts';
+import type { ModelFamily, Task } from '../models/types.ts';
+import { summarizeColumn } from '../prep/preview/summarize-columns.ts';
+import { requireColumns } from '../prep/recipe/table-ops.ts';
+import type { PrepTable } from '../prep/recipe/types.ts';
+
+/** What to train, as the Train page or the CLI states it. Everything but the targets has a default. */
+export interface TrainingRequest {
+	/** Empty for clustering. */
+	targets: string[];
+	task?: Task | 'auto';
+	family?: ModelFamily | 'auto';
+	/** A whole spec from the architecture editor; the family's default spec when absent. */
+	spec?: unknown;
+	/** The default recipe (shown in the record) when absent. */
+	recipe?: unknown;
+	/** Split settings; when absent a seeded 80/20 train/test split, stratified for classification. */
+	split?: unknown;
+	settings?: unknown;
+	/** k-means only: the number of clusters. */
+	k?: number;
+}
+
+/** The split a run uses when none is given: what `benchtop train --test-size` describes. */
+export function defaultSplit(task: Task, target: string | undefined, testSize: number, seed: number) {
+	const stratify = task === 'classification' && target !== undefined;
+	return {
+		method: stratify ? 'stratified' : 'random',
+		...(stratify ? { column: target } : {}),
+		train: 1 - testSize,
+		validation: 0,
+		test: testSize,
+		seed
+	};
+}
+
+export function resolveTask(input: PrepTable, request: TrainingRequest): Task {
+	if (request.task && request.task !== 'auto') return request.task;
+	requireColumns(input, request.targets);
+	const inferred = inferTask(
+		request.targets.map((name) => {
+			const summary = summarizeColumn(input, name);
+			return { name, type: summary.type, distinct: summary.distinct };
+		})
+	);
+	if (!inferred.task) throw new BenchtopError('bad-input', inferred.reason);
+	return inferred.task;
+}
