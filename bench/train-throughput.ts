@@ -155,10 +155,11 @@ function backendNote(backend: BackendThroughput, model: ModelThroughput, timing:
 	if (backend.adapter) parts.push(backend.adapter);
 	if (backend.software) parts.push('SOFTWARE adapter: shows it works, not what a GPU does');
 	if (backend.wasm) {
-		const { simd, multithread, threads, crossOriginIsolated } = backend.wasm;
+		const { simd, multithread, threads, threadsRequested, crossOriginIsolated } = backend.wasm;
+		const asked = threadsRequested ? ` (setThreadsCount(${threadsRequested}))` : '';
 		parts.push(
 			`${simd ? 'SIMD' : 'no SIMD'}, ${multithread ? 'threaded-simd binary' : 'no threads support'}, ` +
-				`${threads} thread(s), crossOriginIsolated ${crossOriginIsolated}`
+				`${threads} thread(s)${asked}, crossOriginIsolated ${crossOriginIsolated}`
 		);
 	}
 	return parts.join('; ');
@@ -277,7 +278,10 @@ export const trainThroughput: Benchmark = {
 		if (threadedWasm) Object.assign(figures, backendFigures('wasmIsolated', threadedWasm, timing));
 
 		const wasmThreads = wasm.wasm?.threads ?? 1;
-		const threads = [...new Set([1, wasmThreads, threadedWasm?.wasm?.threads ?? 1])];
+		// Full runs also use every core: what PyTorch makes of the whole machine (no ratio: WASM had fewer).
+		const threads = [
+			...new Set([1, wasmThreads, threadedWasm?.wasm?.threads ?? 1, ...(quick ? [] : [cpus().length])])
+		];
 		const torch = torchThroughput(threads, timing);
 		figures.loadAverageAtEnd = { value: loadavg()[0]!, unit: 'load', note: '1-minute load average' };
 		if (!torch) {

@@ -45,7 +45,14 @@ export interface BackendThroughput {
 	adapter?: string;
 	reason?: string;
 	skipped?: string;
-	wasm?: { simd: boolean; multithread: boolean; threads: number; crossOriginIsolated: boolean };
+	wasm?: {
+		simd: boolean;
+		multithread: boolean;
+		threads: number;
+		threadsRequested: number | null;
+		hardwareConcurrency: number;
+		crossOriginIsolated: boolean;
+	};
 	models: ModelThroughput[];
 }
 

@@ -155,6 +155,8 @@ async function timeBackend(name: BackendName, plan: ThroughputPlan): Promise<Bac
 			simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')),
 			multithread: Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')),
 			threads: getThreadsCount(),
+			threadsRequested: plan.wasmThreads ?? null,
+			hardwareConcurrency: navigator.hardwareConcurrency,
 			crossOriginIsolated: globalThis.crossOriginIsolated === true
 		};
 	}
