@@ -9,8 +9,9 @@ import { readLabels, takeRows } from '../prep/recipe/table-ops.ts';
 import type { PrepTable } from '../prep/recipe/types.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import { parseSplitSpec, splitRows } from '../prep/split/index.ts';
-import { defaultSplit, resolveTask, type TrainingRequest } from './training-request.ts';
+import { defaultSplit, describeTask, type TrainingRequest } from './training-request.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
+import type { Task } from '../models/types.ts';
 
 export interface ModelInputs {
 	features: string[];
@@ -20,11 +21,13 @@ export interface ModelInputs {
 	outputSize: number;
 	/** The recipe a run would use (the default one when the request has none). */
 	recipe: Recipe;
-	task: ReturnType<typeof resolveTask>;
+	task: Task;
+	/** Why this task, in words. */
+	taskReason: string;
 }
 
 export function modelInputs(input: PrepTable, request: TrainingRequest): ModelInputs {
-	const task = resolveTask(input, request);
+	const { task, reason: taskReason } = describeTask(input, request);
 	const recipe =
 		request.recipe === undefined ? defaultRecipe(input, request.targets).recipe : parseRecipe(request.recipe);
 	const split = splitRows(
@@ -54,6 +57,7 @@ export function modelInputs(input: PrepTable, request: TrainingRequest): ModelIn
 		classes,
 		outputSize: task === 'classification' ? classes.length : request.targets.length,
 		recipe,
-		task
+		task,
+		taskReason
 	};
 }

@@ -38,8 +38,10 @@ export function defaultSplit(task: Task, target: string | undefined, testSize: n
 	};
 }
 
-export function resolveTask(input: PrepTable, request: TrainingRequest): Task {
-	if (request.task && request.task !== 'auto') return request.task;
+/** The task and why: the person's choice, or what the targets call for (counted on the data). */
+export function describeTask(input: PrepTable, request: TrainingRequest): { task: Task; reason: string } {
+	if (request.task && request.task !== 'auto')
+		return { task: request.task, reason: `Task set to ${request.task}.` };
 	requireColumns(input, request.targets);
 	const inferred = inferTask(
 		request.targets.map((name) => {
@@ -48,5 +50,9 @@ export function resolveTask(input: PrepTable, request: TrainingRequest): Task {
 		})
 	);
 	if (!inferred.task) throw new BenchtopError('bad-input', inferred.reason);
-	return inferred.task;
+	return { task: inferred.task, reason: inferred.reason };
+}
+
+export function resolveTask(input: PrepTable, request: TrainingRequest): Task {
+	return describeTask(input, request).task;
 }

@@ -1,0 +1,247 @@
+// The Train page's state for one data set version: what to train (target, task, model family and spec,
+// settings, backend), the queue of runs, the live progress of the one training now, and the runs kept.
+// The recipe and split come from the Prepare page's draft when there is one.
+import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
+import type { BackendName } from '$lib/core/backends/backend-names.ts';
+import type { BackendReport } from '$lib/core/backends/probe-backends.ts';
+import { defaultFamily, requireFamily } from '$lib/core/models/families.ts';
+import type { DataShape } from '$lib/core/models/family-definition.ts';
+import { imageShapeOf, inferTask } from '$lib/core/models/infer-task.ts';
+import type { ModelFamily, ModelSpec, Task } from '$lib/core/models/types.ts';
+import type { Recipe } from '$lib/core/prep/recipe/types.ts';
+import type { DatasetRecord } from '$lib/core/registry/index.ts';
+import { DEFAULT_TRAIN_SETTINGS } from '$lib/core/train/settings.ts';
+import type { RunRecord } from '$lib/core/train/run-record.ts';
+import type { TrainingRequest } from '$lib/core/train/run-training.ts';
+import type { EpochRecord, TrainProgress, TrainSettings } from '$lib/core/train/types.ts';
+import { progressCallback } from '$lib/worker-client/progress.ts';
+import { createTrainClient } from '$lib/worker-client/train-client.ts';
+import type { Studio } from './studio.svelte.ts';
+import { defaultDraft } from './default-draft.ts';
+
+export interface QueuedRun {
+	id: number;
+	label: string;
+	request: TrainingRequest;
+	backend: BackendName | 'auto';
+}
+
+/** Distinct values counted for the task guess; more than this is "many" either way. */
+const DISTINCT_CAP = 1000;
+
+export class TrainSession {
+	target = $state<string | null>(null);
+	task = $state<Task | 'auto'>('auto');
+	family = $state<ModelFamily | 'auto'>('auto');
+	/** The spec being edited; null until the person opens the architecture (the family default is used). */
+	spec = $state.raw<ModelSpec | null>(null);
+	settings = $state.raw<TrainSettings>(DEFAULT_TRAIN_SETTINGS);
+	k = $state(3);
+	backend = $state<BackendName | 'auto'>('auto');
+	backends = $state.raw<BackendReport[]>([]);
+	/** From the Prepare page: the recipe and split; null means the default recipe and an 80/20 split. */
+	recipe = $state.raw<Recipe | null>(null);
+	split = $state.raw<unknown>(undefined);
+
+	queue = $state.raw<QueuedRun[]>([]);
+	running = $state.raw<QueuedRun | undefined>(undefined);
+	progress = $state.raw<TrainProgress | undefined>(undefined);
+	history = $state.raw<EpochRecord[]>([]);
+	paused = $state(false);
+	runBackend = $state<string | undefined>(undefined);
+	runs = $state.raw<RunRecord[]>([]);
+	error = $state<BenchtopError | undefined>(undefined);
+	/** The last run, just finished: what to show first. */
+	lastRunId = $state<string | undefined>(undefined);
+
+	private client = createTrainClient();
+	private nextId = 1;
+
+	constructor(
+		private readonly studio: Studio,
+		readonly record: DatasetRecord,
+		private readonly arrow: Uint8Array | undefined
+	) {}
+
+	async load(): Promise<void> {
+		await this.studio.init();
+		const registry = this.studio.registry;
+		const draft = (await registry?.getRecipeDraft(this.record.id)) ?? defaultDraft(this.record);
+		this.target = draft.target;
+		if (draft.recipe.steps.length > 0) {
+			this.recipe = draft.recipe;
+			this.split = draft.split;
+		}
+		await this.refreshRuns();
+		void this.loadBackends();
+	}
+
+	private async loadBackends() {
+		try {
+			this.backends = await this.client.run((api) => api.backends());
+		} catch {
+			// The picker then offers "automatic" only; training itself reports a real failure.
+		}
+	}
+
+	async refreshRuns(): Promise<void> {
+		this.runs = (await this.studio.registry?.listRuns(this.record.id)) ?? [];
+	}
+
+	get targets(): string[] {
+		return this.target ? [this.target] : [];
+	}
+
+	/** The task the target calls for, with the reason (for the "automatic" choice). */
+	get inferred(): { task: Task | null; reason: string } {
+		return inferTask(
+			this.targets.map((name) => ({
+				name,
+				type: this.record.schema.find((c) => c.name === name)?.type ?? 'text',
+				// Without the data at hand the page cannot count classes; the worker decides for real.
+				distinct: this.record.schema.find((c) => c.name === name)?.type === 'integer' ? DISTINCT_CAP : 2
+			}))
+		);
+	}
+
+	/** The task the data worker read off the target's values (class counts included), once it answered. */
+	detectedTask = $state<Task | null>(null);
+
+	get resolvedTask(): Task | null {
+		return this.task === 'auto' ? (this.detectedTask ?? this.inferred.task) : this.task;
+	}
+
+	get dataShape(): DataShape {
+		const features = this.record.schema.filter((c) => c.name !== this.target).map((c) => c.name);
+		return {
+			featureCount: features.length,
+			imageShape: imageShapeOf(features),
+			rowCount: this.record.rows,
+			suggestedK: this.k
+		};
+	}
+
+	get resolvedFamily(): ModelFamily | null {
+		const task = this.resolvedTask;
+		if (!task) return null;
+		return this.family === 'auto' ? defaultFamily(task, this.dataShape) : this.family;
+	}
+
+	/** The spec a run would use: the edited one, or the family's default for this task. */
+	get effectiveSpec(): ModelSpec | null {
+		if (this.spec) return this.spec;
+		const task = this.resolvedTask;
+		const family = this.resolvedFamily;
+		if (!task || !family) return null;
+		try {
+			const spec = requireFamily(family).defaultSpec(task, this.dataShape);
+			return spec.family === 'kmeans' ? { ...spec, k: this.k } : spec;
+		} catch {
+			return null;
+		}
+	}
+
+	request(): TrainingRequest {
+		const spec = this.spec ?? undefined;
+		return {
+			targets: this.targets,
+			task: this.task,
+			family: this.family,
+			...(spec ? { spec: $state.snapshot(spec) } : {}),
+			...(this.recipe ? { recipe: $state.snapshot(this.recipe), split: $state.snapshot(this.split) } : {}),
+			settings: $state.snapshot(this.settings),
+			k: this.k
+		};
+	}
+
+	/** Queues a run of the current settings; starts it when nothing is training. */
+	enqueue(): void {
+		const family = this.resolvedFamily ?? 'model';
+		const label = `${family} · ${this.targets.join(', ') || 'clusters'} · ${this.settings.epochs} epochs`;
+		this.queue = [
+			...this.queue,
+			{ id: this.nextId++, label, request: this.request(), backend: this.backend }
+		];
+		if (!this.running) void this.drain();
+	}
+
+	removeQueued(id: number): void {
+		this.queue = this.queue.filter((q) => q.id !== id);
+	}
+
+	private async drain(): Promise<void> {
+		while (this.queue.length > 0) {
+			const [next, ...rest] = this.queue;
+			this.queue = rest;
+			await this.execute(next!);
+		}
+	}
+
+	private async execute(job: QueuedRun): Promise<void> {
+		this.running = job;
+		this.progress = undefined;
+		this.history = [];
+		this.paused = false;
+		this.runBackend = undefined;
+		this.error = undefined;
+		try {
+			await this.studio.init();
+			const registry = this.studio.registry;
+			if (!registry) throw new BenchtopError('storage-unavailable', 'Storage is still opening; try again.');
+			const outcome = await this.client.run((api) =>
+				api.train(
+					{
+						dataset: $state.snapshot(this.record),
+						request: job.request,
+						backend: job.backend,
+						store: registry.persistent,
+						arrow: this.arrow?.slice()
+					},
+					progressCallback((p: TrainProgress) => (this.progress = p)),
+					progressCallback((e: EpochRecord) => (this.history = [...this.history, e])),
+					progressCallback((b: { name: string; reason: string }) => (this.runBackend = b.reason))
+				)
+			);
+			const saved =
+				outcome.saved ??
+				(outcome.unsaved ? await registry.saveRun(outcome.unsaved.run, outcome.unsaved.artifact) : undefined);
+			this.lastRunId = saved?.id;
+			await this.refreshRuns();
+		} catch (error) {
+			this.error = toBenchtopError(error, 'Training failed.');
+		} finally {
+			this.running = undefined;
+			this.progress = undefined;
+			this.paused = false;
+		}
+	}
+
+	pause(): void {
+		this.paused = true;
+		void this.client.run((api) => api.pause());
+	}
+
+	resume(): void {
+		this.paused = false;
+		void this.client.run((api) => api.resume());
+	}
+
+	stop(): void {
+		this.queue = [];
+		void this.client.run((api) => api.stop());
+	}
+
+	async deleteRun(id: string): Promise<void> {
+		try {
+			await this.studio.registry?.deleteRun(id);
+			await this.refreshRuns();
+		} catch (error) {
+			this.error = toBenchtopError(error, 'Could not delete the run.');
+		}
+	}
+
+	/** Leaving the page mid-run lets the run finish in its worker, which stores it (IndexedDB mode). */
+	dispose(): void {
+		if (!this.running) this.client.terminate();
+	}
+}

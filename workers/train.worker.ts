@@ -1,0 +1,147 @@
+// The train worker: loads the data set version itself (from IndexedDB, or bytes the page holds in memory
+// mode), picks the backend, runs one training run and stores it with its weights. Thin: the run itself is
+// core (runTraining). Pause, resume and stop arrive between batches, since the loop yields to messages.
+import { expose } from 'comlink';
+import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
+import type { BackendName } from '$lib/core/backends/backend-names.ts';
+import { chooseTrainingBackend } from '$lib/core/backends/choose-training-backend.ts';
+import { probeBackends, type BackendReport } from '$lib/core/backends/probe-backends.ts';
+import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
+import { imageShapeOf } from '$lib/core/models/infer-task.ts';
+import type { DatasetRecord } from '$lib/core/registry/index.ts';
+import { TrainControl } from '$lib/core/train/train-control.ts';
+import { runTraining, type TrainingRequest } from '$lib/core/train/run-training.ts';
+import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
+import type { EpochRecord, TrainProgress } from '$lib/core/train/types.ts';
+import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
+import { throttledProgress } from '$lib/worker-client/progress.ts';
+import { tf, tfLike } from './tfjs-setup.ts';
+import { workerStorage } from './worker-storage.ts';
+
+installErrorTransfer();
+
+const BENCHTOP_VERSION = '0.1.0';
+
+export interface WorkerTrainRequest {
+	dataset: DatasetRecord;
+	request: TrainingRequest;
+	backend: BackendName | 'auto';
+	/** Store the run here (IndexedDB); otherwise hand it back for the page's memory store. */
+	store: boolean;
+	/** The version's bytes, in memory mode only. */
+	arrow?: Uint8Array;
+}
+
+export interface WorkerTrainOutcome {
+	/** Set when stored here. */
+	saved?: RunRecord;
+	/** Set when the page must store it. */
+	unsaved?: { run: Omit<RunRecord, 'id' | 'artifactId'>; artifact: ModelArtifact };
+	/** Tensors alive before and after the run: equal when everything was disposed. */
+	tensors: { before: number; after: number };
+}
+
+export interface TrainCallbacks {
+	/** Throttled to about 10 a second. */
+	onProgress?: (progress: TrainProgress) => void;
+	/** Every finished epoch, never dropped. */
+	onEpoch?: (epoch: EpochRecord) => void;
+	/** The backend the run uses, and why, as soon as it is chosen. */
+	onBackend?: (backend: { name: string; reason: string }) => void;
+}
+
+let reports: Promise<BackendReport[]> | undefined;
+let control: TrainControl | undefined;
+
+function needsConvolutions(request: TrainingRequest, dataset: DatasetRecord): boolean {
+	const spec = request.spec as { family?: string } | undefined;
+	if (spec?.family) return spec.family === 'cnn';
+	if (request.family && request.family !== 'auto') return request.family === 'cnn';
+	const features = dataset.schema.map((c) => c.name).filter((name) => !request.targets.includes(name));
+	return imageShapeOf(features) !== null;
+}
+
+async function useBackend(requested: BackendName | 'auto', convolutions: boolean) {
+	reports ??= probeBackends(tfLike);
+	const choice = chooseTrainingBackend(await reports, requested, { convolutions });
+	if (choice.name === null) throw new BenchtopError('backend-unavailable', choice.reason);
+	if (tf.getBackend() !== choice.name) await tf.setBackend(choice.name);
+	await tf.ready();
+	return choice;
+}
+
+const api = {
+	/** Callbacks come as separate arguments: comlink proxies only top-level ones. */
+	async train(
+		job: WorkerTrainRequest,
+		onProgress?: TrainCallbacks['onProgress'],
+		onEpoch?: TrainCallbacks['onEpoch'],
+		onBackend?: TrainCallbacks['onBackend']
+	): Promise<WorkerTrainOutcome> {
+		const callbacks: TrainCallbacks = { onProgress, onEpoch, onBackend };
+		const { dataset, request } = job;
+		const bytes = job.arrow ?? (await (await workerStorage('train worker')).loadDatasetArrow(dataset.id));
+		const input = { table: tableFromArrowIPC(bytes), schema: dataset.schema };
+		const backend = await useBackend(job.backend, needsConvolutions(request, dataset));
+		void callbacks.onBackend?.({ name: backend.name, reason: backend.reason });
+		const progress = throttledProgress(callbacks.onProgress);
+		control = new TrainControl();
+		const before = tf.memory().numTensors;
+		let outcome;
+		try {
+			outcome = await runTraining(input, request, {
+				dataset: { id: dataset.id, hash: dataset.hash, name: dataset.name },
+				backend: { name: backend.name, reason: backend.reason, software: backend.software },
+				versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
+				control,
+				onProgress(p) {
+					progress(p);
+					if (p.epochEnd) void callbacks.onEpoch?.(p.epochEnd);
+				}
+			});
+		} catch (error) {
+			throw describeFailure(error, backend.name);
+		} finally {
+			control = undefined;
+			await progress.settle();
+		}
+		outcome.model?.dispose();
+		const tensors = { before, after: tf.memory().numTensors };
+		if (!job.store) return { unsaved: { run: outcome.run, artifact: outcome.artifact }, tensors };
+		const saved = await (await workerStorage('train worker')).saveRun(outcome.run, outcome.artifact);
+		return { saved, tensors };
+	},
+	pause: () => control?.pause(),
+	resume: () => control?.resume(),
+	stop: () => control?.stop(),
+	/** What each backend can do here (probed once per worker). */
+	async backends(): Promise<BackendReport[]> {
+		reports ??= probeBackends(tfLike);
+		return reports;
+	}
+};
+
+/** A lost GPU device surfaces as a TF.js or WebGPU error deep in a kernel; say it in words. */
+function describeFailure(error: unknown, backend: string): BenchtopError {
+	const failure = toBenchtopError(error, 'Training failed.');
+	const text = `${failure.message} ${failure.detail ?? ''}`;
+	if (/device (was )?lost|GPUDevice|context lost|CONTEXT_LOST/i.test(text)) {
+		return new BenchtopError(
+			'backend-unavailable',
+			`The ${backend} device was lost during training (the GPU was reset or another app took it). Train again on another backend.`,
+			failure.detail ?? failure.message
+		);
+	}
+	if (/not registered for backend/i.test(text)) {
+		return new BenchtopError(
+			'backend-unavailable',
+			`The ${backend} backend cannot train this model (it lacks an operation it needs, such as the gradient of a convolution). Train again on WebGL or the CPU.`,
+			failure.detail ?? failure.message
+		);
+	}
+	return failure;
+}
+
+export type TrainWorkerApi = typeof api;
+
+expose(api);
