@@ -1,8 +1,6 @@
 // The date-parts step: year, month, day, weekday (0 = Monday) and hour in UTC, as pandas gives them.
-import * as aq from 'arquero';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
 import {
 	applyRecipe,
 	fitRecipe,
@@ -13,14 +11,7 @@ import {
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
 import { datePartsStep } from '../../../../../src/lib/core/prep/steps/date-parts/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
-
-function prepTable(columns: Record<string, { type: ColumnType; values: unknown[] }>): PrepTable {
-	const entries = Object.entries(columns);
-	return {
-		table: aq.table(new Map(entries.map(([name, c]) => [name, c.values]))),
-		schema: entries.map(([name, c]) => ({ name, type: c.type }))
-	};
-}
+import { prepTable } from './prep-table.ts';
 
 type Params = v.InferOutput<typeof datePartsStep.params>;
 const params = (p: Record<string, unknown>) => validateStepParams('date-parts', p, 0) as Params;

@@ -3,7 +3,6 @@
 import * as aq from 'arquero';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
 import {
 	applyRecipe,
 	fitRecipe,
@@ -14,14 +13,7 @@ import {
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
 import { dedupe } from '../../../../../src/lib/core/prep/steps/dedupe/index.ts';
 import { firstOccurrences } from '../../../../../src/lib/core/prep/steps/dedupe/find-duplicates.ts';
-
-function prepTable(columns: Record<string, { type: ColumnType; values: unknown[] }>): PrepTable {
-	const entries = Object.entries(columns);
-	return {
-		table: aq.table(new Map(entries.map(([name, c]) => [name, c.values]))),
-		schema: entries.map(([name, c]) => ({ name, type: c.type }))
-	};
-}
+import { prepTable } from './prep-table.ts';
 
 type Params = v.InferOutput<typeof dedupe.params>;
 const params = (p: Record<string, unknown> = {}) => validateStepParams('dedupe', p, 0) as Params;

@@ -1,27 +1,17 @@
 // The derive step: a number column from a safe formula, appended at the end; messages for bad formulas,
 // unknown or unsuitable columns and name clashes; the parsed tree as state.
-import * as aq from 'arquero';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
 import {
 	applyRecipe,
 	fitRecipe,
 	parseFittedRecipe,
 	parseRecipe,
-	validateStepParams,
-	type PrepTable
+	validateStepParams
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
 import { derive } from '../../../../../src/lib/core/prep/steps/derive/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
-
-function prepTable(columns: Record<string, { type: ColumnType; values: unknown[] }>): PrepTable {
-	const entries = Object.entries(columns);
-	return {
-		table: aq.table(new Map(entries.map(([name, c]) => [name, c.values]))),
-		schema: entries.map(([name, c]) => ({ name, type: c.type }))
-	};
-}
+import { prepTable } from './prep-table.ts';
 
 type Params = v.InferOutput<typeof derive.params>;
 const params = (p: Record<string, unknown>) => validateStepParams('derive', p, 0) as Params;

@@ -1,25 +1,15 @@
 // The drop step: removes the named columns, names a column that is not there, and survives JSON.
-import * as aq from 'arquero';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
 import {
 	applyRecipe,
 	fitRecipe,
 	parseFittedRecipe,
 	parseRecipe,
-	validateStepParams,
-	type PrepTable
+	validateStepParams
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
 import { drop } from '../../../../../src/lib/core/prep/steps/drop/index.ts';
-
-function prepTable(columns: Record<string, { type: ColumnType; values: unknown[] }>): PrepTable {
-	const entries = Object.entries(columns);
-	return {
-		table: aq.table(new Map(entries.map(([name, c]) => [name, c.values]))),
-		schema: entries.map(([name, c]) => ({ name, type: c.type }))
-	};
-}
+import { prepTable } from './prep-table.ts';
 
 const people = () =>
 	prepTable({

@@ -1,10 +1,8 @@
 // The encode step: one-hot and ordinal encodings checked against scikit-learn on the sample data, the
 // maxLevels cap (including a column with 100,000 categories), unseen categories and bad input.
-import * as aq from 'arquero';
 import * as v from 'valibot';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
 import {
 	applyRecipe,
 	fitRecipe,
@@ -15,6 +13,7 @@ import {
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
 import { encode } from '../../../../../src/lib/core/prep/steps/encode/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
+import { prepTable } from './prep-table.ts';
 
 interface FixtureCase {
 	dataset: string;
@@ -27,14 +26,6 @@ interface FixtureCase {
 const FIXTURE = JSON.parse(
 	readFileSync(new URL('../../../../fixtures/sklearn/prep-encode.json', import.meta.url), 'utf8')
 ) as { cases: FixtureCase[] };
-
-function prepTable(columns: Record<string, { type: ColumnType; values: unknown[] }>): PrepTable {
-	const entries = Object.entries(columns);
-	return {
-		table: aq.table(new Map(entries.map(([name, c]) => [name, c.values]))),
-		schema: entries.map(([name, c]) => ({ name, type: c.type }))
-	};
-}
 
 function run(params: Record<string, unknown>, train: PrepTable, test: PrepTable = train) {
 	const valid = validateStepParams('encode', params, 0) as v.InferOutput<typeof encode.params>;

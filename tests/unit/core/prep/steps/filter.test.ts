@@ -1,9 +1,7 @@
 // The filter step: each operator on each column type, all/any, missing values, messages for conditions
 // that do not suit their column, and no rows removed when predicting.
-import * as aq from 'arquero';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
 import {
 	applyRecipe,
 	fitRecipe,
@@ -14,14 +12,7 @@ import {
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
 import { filter } from '../../../../../src/lib/core/prep/steps/filter/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
-
-function prepTable(columns: Record<string, { type: ColumnType; values: unknown[] }>): PrepTable {
-	const entries = Object.entries(columns);
-	return {
-		table: aq.table(new Map(entries.map(([name, c]) => [name, c.values]))),
-		schema: entries.map(([name, c]) => ({ name, type: c.type }))
-	};
-}
+import { prepTable } from './prep-table.ts';
 
 const day = (text: string) => new Date(text);
 const animals = () =>
