@@ -5,8 +5,9 @@
 // run in the data worker, and the table fetches only the rows in sight from it, so the page never holds
 // the 56 MB version; opening the new version is split into small tasks (header, table head, rows, then
 // the profile). The 50 ms bound is checked on each task's CPU time, from a Chromium trace of the main
-// thread. The Long Tasks API's wall time is recorded too and held at 100 ms: on 2 busy cores a task of
-// 5 ms of CPU can wait 100 ms for a core (the data worker, the GPU process and other load share them).
+// thread. The Long Tasks API's wall time is recorded too, and only a gross freeze (250 ms) fails on it:
+// on 2 busy cores a task of 5–20 ms of CPU has measured 57–151 ms of wall time, waiting for a core or
+// for the browser process (the data worker, IndexedDB and the GPU process share them).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ test.beforeAll(() => {
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const LONGEST_TASK_CPU_MS = 50;
-const LONGEST_TASK_WALL_MS = 100;
+const LONGEST_TASK_WALL_MS = 250;
 
 test('a million-row CSV imports with progress and no long main-thread task', async ({ page }) => {
 	await page.addInitScript(() => {
