@@ -235,11 +235,22 @@ export type OvrAverage = 'macro' | 'weighted';
 
 /** One-vs-rest ROC AUC of each class's probability column; NaN for a class absent from y_true. */
 export function rocAucPerClass(yTrue: Labels, proba: Probabilities, classes: readonly string[]): number[] {
+	return oneVsRest(yTrue, proba, classes, 'ROC AUC', rocAucScore);
+}
+
+/** A binary score of each class's probability column against "this class or not", checked once. */
+function oneVsRest(
+	yTrue: Labels,
+	proba: Probabilities,
+	classes: readonly string[],
+	what: string,
+	score: (yTrue: Labels, scores: ArrayLike<number>, positive: number) => number
+): number[] {
 	const k = classes.length;
-	requireClassCount(k, 'ROC AUC');
-	requireProbabilities(proba, yTrue.length, k, 'ROC AUC');
-	requireLabels(yTrue, k, 'ROC AUC');
-	return classes.map((_, c) => rocAucScore(yTrue, probabilityColumn(proba, k, c), c));
+	requireClassCount(k, what);
+	requireProbabilities(proba, yTrue.length, k, what);
+	requireLabels(yTrue, k, what);
+	return classes.map((_, c) => score(yTrue, probabilityColumn(proba, k, c), c));
 }
 
 /**
@@ -272,11 +283,7 @@ export function averagePrecisionPerClass(
 	proba: Probabilities,
 	classes: readonly string[]
 ): number[] {
-	const k = classes.length;
-	requireClassCount(k, 'Average precision');
-	requireProbabilities(proba, yTrue.length, k, 'Average precision');
-	requireLabels(yTrue, k, 'Average precision');
-	return classes.map((_, c) => averagePrecisionScore(yTrue, probabilityColumn(proba, k, c), c));
+	return oneVsRest(yTrue, proba, classes, 'Average precision', averagePrecisionScore);
 }
 
 /**
