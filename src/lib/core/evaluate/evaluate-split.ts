@@ -1,0 +1,24 @@
+// A run's split drawn again from its record (method, fractions, seed, column), checked against the
+// record's index hash so an evaluation never quietly scores rows the model trained on.
+import { BenchtopError } from '../errors.ts';
+import type { PrepTable } from '../prep/recipe/types.ts';
+import { splitRows, type SplitRecord, type TableSplit } from '../prep/split/index.ts';
+
+export function recreateSplit(input: PrepTable, record: SplitRecord): TableSplit {
+	const split = splitRows(input, {
+		method: record.method,
+		train: record.train,
+		validation: record.validation,
+		test: record.test,
+		seed: record.seed,
+		...(record.column !== undefined ? { column: record.column } : {})
+	});
+	if (split.record.indicesHash !== record.indicesHash) {
+		throw new BenchtopError(
+			'bad-input',
+			'The split drawn again from this run’s record differs from the one it trained on: the data are not the rows the run saw.',
+			`Split hash ${split.record.indicesHash}, run's ${record.indicesHash}`
+		);
+	}
+	return split;
+}
