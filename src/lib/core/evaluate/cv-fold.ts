@@ -1,0 +1,194 @@
+// One cross-validation fold, trained and scored the way runTraining trains and scores a run: the recipe
+// fitted on the fold's training rows only, the model built from the run's spec and seed, and the fold's
+// held-out rows scored with the metricsSummary names. Nothing is stored: only the fold's metrics remain.
+import * as tf from '@tensorflow/tfjs';
+import { BenchtopError } from '../errors.ts';
+import { buildNetwork } from '../models/build-network.ts';
+import { fitKMeans, predictKMeans } from '../models/kmeans/kmeans.ts';
+import type { ModelSpec, NetworkSpec, Task } from '../models/types.ts';
+import { applyRecipe } from '../prep/recipe/apply-recipe.ts';
+import { fitRecipe } from '../prep/recipe/fit-recipe.ts';
+import { readNumbers, takeRows } from '../prep/recipe/table-ops.ts';
+import type { PrepTable, Recipe } from '../prep/recipe/types.ts';
+import type { Fold } from '../prep/split/index.ts';
+import { fitTargetScale, foldTargetScale, scaleTargets } from '../train/target-scaling.ts';
+import type { TrainControl } from '../train/train-control.ts';
+import { trainNetwork } from '../train/train-loop.ts';
+import { toTrainingArrays, type NetworkTask, type TrainingArrays } from '../train/training-data.ts';
+import type { TrainProgress, TrainSettings } from '../train/types.ts';
+import { inertia, silhouetteScore, type Points } from './clustering.ts';
+import type { MetricValues } from './run-evaluation.ts';
+import { metricsSummary } from './summary.ts';
+
+/** What a fold repeats of a run: the same recipe, spec, settings and seed. A RunRecord is one. */
+export interface CrossValidationSetup {
+	task: Task;
+	targets: string[];
+	/** The run's classes, so every fold's model has the same outputs in the same order. */
+	classes?: string[];
+	recipe: Recipe;
+	spec: ModelSpec;
+	settings: TrainSettings;
+	seed: number;
+}
+
+export interface FoldContext {
+	onProgress?: (progress: TrainProgress) => void;
+	control?: TrainControl;
+}
+
+export interface FoldResult {
+	/** 0-based; shown from 1. */
+	fold: number;
+	trainRows: number;
+	testRows: number;
+	/** The held-out rows' metrics, under metricsSummary's names (per-output figures left out). */
+	metrics: MetricValues;
+	/** Why a metric is null, in words. */
+	notes?: string[];
+	/** Epochs trained (0 for k-means). */
+	epochs: number;
+	durationMs: number;
+}
+
+/** The summary's top-level numbers: per-output figures and notes stay out of a fold table. */
+function flatMetrics(summary: object): MetricValues {
+	const metrics: MetricValues = {};
+	for (const [name, value] of Object.entries(summary)) {
+		if (typeof value === 'number' || value === null) metrics[name] = value;
+	}
+	return metrics;
+}
+
+function pointsOf(prepared: PrepTable, features: string[]): Points {
+	const n = prepared.table.numRows();
+	const data = new Float64Array(n * features.length);
+	features.forEach((name, j) => {
+		const values = readNumbers(prepared.table, name);
+		for (let i = 0; i < n; i++) {
+			if (values[i] !== values[i]) {
+				throw new BenchtopError(
+					'bad-input',
+					`${name} has missing values after the recipe: add an Impute step.`
+				);
+			}
+			data[i * features.length + j] = values[i]!;
+		}
+	});
+	return { data, width: features.length };
+}
+
+/** Read asynchronously: a WebGPU device must never be read synchronously. */
+async function predictArrays(model: tf.LayersModel, data: TrainingArrays): Promise<Float32Array> {
+	const input = tf.tensor2d(data.x, [data.n, data.featureCount]);
+	const output = model.predict(input) as tf.Tensor;
+	try {
+		return (await output.data()) as Float32Array;
+	} finally {
+		tf.dispose([input, output]);
+	}
+}
+
+function outputColumns(values: ArrayLike<number>, n: number, width: number): Float64Array[] {
+	return Array.from({ length: width }, (_, j) =>
+		Float64Array.from({ length: n }, (_, i) => values[i * width + j]!)
+	);
+}
+
+function scoreKMeans(setup: CrossValidationSetup, train: PrepTable, test: PrepTable, features: string[]) {
+	if (setup.spec.family !== 'kmeans') throw new BenchtopError('bad-input', 'Expected a k-means spec.');
+	const fit = fitKMeans(pointsOf(train, features), setup.spec, setup.seed);
+	const points = pointsOf(test, features);
+	const labels = predictKMeans(fit.model, points);
+	const notes: string[] = [];
+	const silhouette =
+		fit.model.k > 1 && points.data.length / points.width > fit.model.k
+			? silhouetteScore(points, labels, { sampleSize: 2000, seed: setup.seed })
+			: null;
+	if (silhouette === null) notes.push('silhouette needs more held-out rows than clusters.');
+	return {
+		metrics: { inertia: inertia(points, labels, Float64Array.from(fit.model.centroids.flat())), silhouette },
+		notes,
+		epochs: 0
+	};
+}
+
+async function scoreNetwork(
+	setup: CrossValidationSetup,
+	train: PrepTable,
+	test: PrepTable,
+	features: string[],
+	context: FoldContext
+) {
+	const task = setup.task as NetworkTask;
+	const targets = setup.targets;
+	const trainArrays = toTrainingArrays(train, { features, targets, task, classes: setup.classes });
+	const shape = {
+		features,
+		targets,
+		task,
+		classes: trainArrays.classes.length ? trainArrays.classes : undefined
+	};
+	const testArrays = toTrainingArrays(test, shape);
+	const model = buildNetwork(
+		setup.spec as NetworkSpec,
+		{ inputSize: trainArrays.featureCount, outputSize: trainArrays.outputSize },
+		setup.seed
+	);
+	try {
+		const scale = task === 'classification' ? null : fitTargetScale(trainArrays);
+		const result = await trainNetwork({
+			model,
+			task,
+			data: scale ? scaleTargets(trainArrays, scale) : trainArrays,
+			settings: setup.settings,
+			onProgress: context.onProgress,
+			control: context.control,
+			target: targets[0]
+		});
+		if (result.stopReason === 'stopped') throw new BenchtopError('aborted', 'Cross-validation was stopped.');
+		if (scale) foldTargetScale(model, scale);
+		const output = await predictArrays(model, testArrays);
+		const summary =
+			task === 'classification'
+				? metricsSummary({ task, classes: testArrays.classes, yTrue: testArrays.labels!, proba: output })
+				: metricsSummary({
+						task,
+						targets,
+						yTrue: outputColumns(testArrays.y, testArrays.n, testArrays.outputSize),
+						yPred: outputColumns(output, testArrays.n, testArrays.outputSize)
+					});
+		return { metrics: flatMetrics(summary), notes: summary.notes ?? [], epochs: result.history.length };
+	} finally {
+		model.dispose();
+	}
+}
+
+/** Trains on `fold.train` rows of `input` and scores on its `fold.test` rows. */
+export async function trainFold(
+	input: PrepTable,
+	setup: CrossValidationSetup,
+	fold: Fold,
+	index: number,
+	context: FoldContext = {}
+): Promise<FoldResult> {
+	const started = performance.now();
+	const rawTrain = takeRows(input, fold.train);
+	let train = rawTrain;
+	const fitted = fitRecipe(setup.recipe, rawTrain, { afterStep: (_, output) => (train = output) });
+	const test = applyRecipe(fitted, takeRows(input, fold.test), 'evaluate');
+	const features = train.schema.map((c) => c.name).filter((name) => !setup.targets.includes(name));
+	const scored =
+		setup.spec.family === 'kmeans'
+			? scoreKMeans(setup, train, test, features)
+			: await scoreNetwork(setup, train, test, features, context);
+	return {
+		fold: index,
+		trainRows: train.table.numRows(),
+		testRows: test.table.numRows(),
+		metrics: scored.metrics,
+		...(scored.notes.length > 0 ? { notes: scored.notes } : {}),
+		epochs: scored.epochs,
+		durationMs: Math.round(performance.now() - started)
+	};
+}
