@@ -9,3 +9,16 @@ export { sparklineBars, type SparkBar } from './sparkline-bars.ts';
 export { sparklineSpec, type SparklineOptions } from './sparkline.ts';
 export { chartConfig, DEFAULT_COLORS, type ChartColors, type ChartOptions } from './theme.ts';
 export { topCategoriesSpec } from './top-categories.ts';
+export { calibrationSpec } from './calibration.ts';
+export { clusterScatterSpec, type ClusterRows } from './cluster-scatter.ts';
+export {
+	confusionMatrixSpec,
+	confusionCells,
+	CONFUSION_SELECTION,
+	type ConfusionCell,
+	type ConfusionMatrixInput
+} from './confusion-matrix.ts';
+export { precisionRecallSpec } from './precision-recall.ts';
+export { predictedVsActualSpec, type RegressionRows } from './predicted-vs-actual.ts';
+export { residualsSpec } from './residuals.ts';
+export { rocCurveSpec, type ScoredRows } from './roc-curve.ts';

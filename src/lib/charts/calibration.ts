@@ -1,0 +1,64 @@
+// Calibration (reliability diagram): rows binned by predicted probability, the share that really was the
+// class against the mean probability given. A calibrated model sits on the dashed diagonal; above it the
+// model is under-confident, below it over-confident.
+import type { TopLevelSpec } from 'vega-lite';
+import { calibrationCurve } from '../core/evaluate/curves.ts';
+import { probabilityColumn } from '../core/evaluate/inputs.ts';
+import { curveClasses } from './evaluation-points.ts';
+import { diagonalLayer, type CurvePoint, type ScoredRows } from './roc-curve.ts';
+import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
+
+export function calibrationPoints(
+	input: ScoredRows,
+	bins: number
+): { points: CurvePoint[]; legend: string[] } {
+	const k = input.classes.length;
+	const points: CurvePoint[] = [];
+	const legend: string[] = [];
+	for (const c of curveClasses(input.classes)) {
+		// Float32 probabilities can stray a hair past 1; the curve refuses anything outside [0, 1].
+		const scores = probabilityColumn(input.proba, k, c).map((p) => Math.min(1, Math.max(0, p)));
+		const { probTrue, probPred } = calibrationCurve(input.yTrue, scores, c, { nBins: bins });
+		const name = String(input.classes[c]);
+		legend.push(name);
+		for (let i = 0; i < probTrue.length; i++) points.push({ curve: name, x: probPred[i]!, y: probTrue[i]! });
+	}
+	return { points, legend };
+}
+
+/** Null without rows. */
+export function calibrationSpec(
+	input: ScoredRows,
+	options: ChartOptions & { title?: string; bins?: number } = {}
+): TopLevelSpec | null {
+	if (input.yTrue.length === 0) return null;
+	const bins = options.bins ?? 10;
+	const { points, legend } = calibrationPoints(input, bins);
+	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] } };
+	return {
+		...baseSpec(options),
+		...CONTAINER_WIDTH,
+		height: 260,
+		title: {
+			text: options.title ?? 'Calibration',
+			subtitle: `${bins} equal-width bins · dashed: perfectly calibrated`
+		},
+		layer: [
+			{
+				data: { values: points },
+				mark: { type: 'line', point: true, tooltip: true },
+				encoding: {
+					x: { ...unit, field: 'x', title: 'Mean predicted probability' },
+					y: { ...unit, field: 'y', title: 'Fraction that was the class' },
+					color: { field: 'curve', type: 'nominal', title: null, scale: { domain: legend } },
+					tooltip: [
+						{ field: 'curve', type: 'nominal', title: 'Class' },
+						{ field: 'x', type: 'quantitative', title: 'Mean predicted probability', format: '.3f' },
+						{ field: 'y', type: 'quantitative', title: 'Fraction that was the class', format: '.3f' }
+					]
+				}
+			},
+			diagonalLayer(options)
+		]
+	} as TopLevelSpec;
+}
