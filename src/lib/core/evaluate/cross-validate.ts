@@ -7,32 +7,16 @@ import type { PrepTable } from '../prep/recipe/types.ts';
 import { kFold, stratifiedKFold, type Fold } from '../prep/split/index.ts';
 import type { TrainProgress } from '../train/types.ts';
 import { trainFold, type CrossValidationSetup, type FoldContext, type FoldResult } from './cv-fold.ts';
+import { summarizeFolds, type CrossValidationResult } from './cv-summary.ts';
 
 export { trainFold, type CrossValidationSetup, type FoldResult } from './cv-fold.ts';
+export { summarizeFolds, type CrossValidationResult, type MetricSpread } from './cv-summary.ts';
 
 export const DEFAULT_FOLDS = 5;
 
 export interface CrossValidationFolds {
 	folds: Fold[];
 	stratified: boolean;
-	warnings: string[];
-}
-
-export interface MetricSpread {
-	name: string;
-	/** Per fold, in fold order; null where the fold's metric is undefined. */
-	values: (number | null)[];
-	/** Over the folds where it is defined; null when none is. */
-	mean: number | null;
-	/** Population standard deviation (numpy's default, as `scores.std()` prints it with scikit-learn). */
-	std: number | null;
-}
-
-export interface CrossValidationResult {
-	k: number;
-	stratified: boolean;
-	folds: FoldResult[];
-	summary: MetricSpread[];
 	warnings: string[];
 }
 
@@ -58,22 +42,6 @@ export function crossValidationFolds(
 		return { folds, stratified: true, warnings };
 	}
 	return { folds: kFold(n, k, setup.seed), stratified: false, warnings: [] };
-}
-
-function meanOf(values: number[]): number {
-	return values.reduce((sum, x) => sum + x, 0) / values.length;
-}
-
-/** Mean ± std per metric, metrics in the first fold's order. */
-export function summarizeFolds(folds: readonly FoldResult[]): MetricSpread[] {
-	const names = [...new Set(folds.flatMap((fold) => Object.keys(fold.metrics)))];
-	return names.map((name) => {
-		const values = folds.map((fold) => fold.metrics[name] ?? null);
-		const defined = values.filter((x): x is number => x !== null && Number.isFinite(x));
-		if (defined.length === 0) return { name, values, mean: null, std: null };
-		const mean = meanOf(defined);
-		return { name, values, mean, std: Math.sqrt(meanOf(defined.map((x) => (x - mean) ** 2))) };
-	});
 }
 
 /** Every fold in turn, here (the CLI, tests); the page spreads folds over workers instead. */

@@ -1,0 +1,163 @@
+// The analysis worker: one cross-validation fold per call (the page runs several of these workers side by
+// side), permutation importance of a stored run, and metrics per group of a column. Thin: the work is core
+// (evaluate/cross-validate, permutation-importance, group-metrics); this loads rows and picks a backend.
+import { expose } from 'comlink';
+import type { BackendName } from '$lib/core/backends/backend-names.ts';
+import { chooseTrainingBackend } from '$lib/core/backends/choose-training-backend.ts';
+import { probeBackends, type BackendReport } from '$lib/core/backends/probe-backends.ts';
+import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
+import { BenchtopError } from '$lib/core/errors.ts';
+import {
+	crossValidationFolds,
+	trainFold,
+	type CrossValidationFolds,
+	type CrossValidationSetup,
+	type FoldResult
+} from '$lib/core/evaluate/cross-validate.ts';
+import { groupMetrics, type GroupMetrics, type GroupOptions } from '$lib/core/evaluate/group-metrics.ts';
+import {
+	permutationImportanceOfRun,
+	type PermutationImportance
+} from '$lib/core/evaluate/permutation-importance.ts';
+import type { RunEvaluation } from '$lib/core/evaluate/run-evaluation.ts';
+import { columnValues } from '$lib/core/prep/recipe/table-ops.ts';
+import type { PrepTable } from '$lib/core/prep/recipe/types.ts';
+import type { DatasetRecord } from '$lib/core/registry/index.ts';
+import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
+import type { TrainProgress } from '$lib/core/train/types.ts';
+import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
+import { throttledProgress } from '$lib/worker-client/progress.ts';
+import { tf, tfLike } from './tfjs-setup.ts';
+import { workerStorage } from './worker-storage.ts';
+
+installErrorTransfer();
+
+interface DataJob {
+	dataset: DatasetRecord;
+	/** The version's bytes, in memory mode only. */
+	arrow?: Uint8Array;
+}
+
+export interface FoldPlanJob extends DataJob {
+	setup: CrossValidationSetup;
+	k: number;
+}
+
+export interface FoldJob extends FoldPlanJob {
+	/** 0-based. */
+	fold: number;
+	backend: BackendName | 'auto';
+}
+
+export interface FoldPlan {
+	stratified: boolean;
+	warnings: string[];
+	sizes: { train: number; test: number }[];
+}
+
+export interface ImportanceJob extends DataJob {
+	runId: string;
+	/** Memory mode: the run and its weights, which the worker cannot read itself. */
+	run?: RunRecord;
+	artifact?: ModelArtifact;
+	repeats?: number;
+}
+
+export interface SliceJob extends DataJob, GroupOptions {
+	evaluation: RunEvaluation;
+	column: string;
+}
+
+let reports: Promise<BackendReport[]> | undefined;
+/** The last version loaded: a worker in the pool trains several folds of the same rows. */
+let cached: { id: string; input: PrepTable } | undefined;
+let cachedFolds: { key: string; folds: CrossValidationFolds } | undefined;
+
+async function loadInput(job: DataJob): Promise<PrepTable> {
+	if (cached?.id === job.dataset.id) return cached.input;
+	const bytes =
+		job.arrow ?? (await (await workerStorage('analysis worker')).loadDatasetArrow(job.dataset.id));
+	const input = { table: tableFromArrowIPC(bytes), schema: job.dataset.schema };
+	cached = { id: job.dataset.id, input };
+	return input;
+}
+
+function foldsOf(job: FoldPlanJob, input: PrepTable): CrossValidationFolds {
+	const key = JSON.stringify([job.dataset.id, job.k, job.setup.seed, job.setup.task, job.setup.targets]);
+	if (cachedFolds?.key !== key) cachedFolds = { key, folds: crossValidationFolds(input, job.setup, job.k) };
+	return cachedFolds.folds;
+}
+
+function hasConvolutions(setup: CrossValidationSetup): boolean {
+	return setup.spec.family === 'cnn';
+}
+
+async function useBackend(requested: BackendName | 'auto', convolutions: boolean) {
+	reports ??= probeBackends(tfLike);
+	const choice = chooseTrainingBackend(await reports, requested, { convolutions });
+	if (choice.name === null) throw new BenchtopError('backend-unavailable', choice.reason);
+	if (tf.getBackend() !== choice.name) await tf.setBackend(choice.name);
+	await tf.ready();
+	return choice;
+}
+
+const api = {
+	/** How the rows fall into folds, before any training: the page shows sizes and warnings at once. */
+	async planFolds(job: FoldPlanJob): Promise<FoldPlan> {
+		const { folds, stratified, warnings } = foldsOf(job, await loadInput(job));
+		return {
+			stratified,
+			warnings,
+			sizes: folds.map((f) => ({ train: f.train.length, test: f.test.length }))
+		};
+	},
+
+	/** Trains and scores one fold; the progress callback comes as its own argument (comlink proxies only those). */
+	async trainFold(job: FoldJob, onProgress?: (progress: TrainProgress) => void): Promise<FoldResult> {
+		const input = await loadInput(job);
+		const fold = foldsOf(job, input).folds[job.fold];
+		if (!fold) throw new BenchtopError('bad-input', `There is no fold ${job.fold + 1} of ${job.k}.`);
+		await useBackend(job.backend, hasConvolutions(job.setup));
+		const progress = throttledProgress(onProgress);
+		try {
+			return await trainFold(input, job.setup, fold, job.fold, { onProgress: progress });
+		} finally {
+			await progress.settle();
+		}
+	},
+
+	async importance(
+		job: ImportanceJob,
+		onProgress?: (done: number, total: number) => void
+	): Promise<PermutationImportance> {
+		const input = await loadInput(job);
+		const storage = job.run && job.artifact ? undefined : await workerStorage('analysis worker');
+		const run = job.run ?? (await storage!.getRun(job.runId));
+		if (!run) throw new BenchtopError('not-found', 'This run is no longer stored.');
+		const artifact = job.artifact ?? (await storage!.loadRunArtifact(run));
+		if (!artifact) throw new BenchtopError('not-found', 'This run kept no weights, so it cannot predict.');
+		const requested = run.backend.name as BackendName;
+		await useBackend(['webgpu', 'webgl', 'wasm', 'cpu'].includes(requested) ? requested : 'auto', false);
+		const progress = throttledProgress((p: [number, number]) => onProgress?.(p[0], p[1]));
+		try {
+			return await permutationImportanceOfRun(input, run, artifact, {
+				repeats: job.repeats,
+				onProgress: (done, total) => progress([done, total])
+			});
+		} finally {
+			await progress.settle();
+		}
+	},
+
+	async groupMetrics(job: SliceJob): Promise<GroupMetrics> {
+		const input = await loadInput(job);
+		const schema = job.dataset.schema.find((c) => c.name === job.column);
+		if (!schema) throw new BenchtopError('bad-input', `There is no column “${job.column}” in this data set.`);
+		const values = columnValues(input.table, job.column);
+		return groupMetrics(job.evaluation, { name: job.column, type: schema.type, values }, job);
+	}
+};
+
+export type AnalysisWorkerApi = typeof api;
+
+expose(api);
