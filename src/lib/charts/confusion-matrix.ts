@@ -30,6 +30,8 @@ export interface ConfusionCell {
 const MAX_LABELLED = 15;
 /** The name of the click selection, for a page that listens to it. */
 export const CONFUSION_SELECTION = 'cell';
+/** The page's focus colour: it stands out on every shade of the blue scale. */
+const SELECTED_STROKE = '#f59e0b';
 
 export function confusionCells(input: ConfusionMatrixInput): ConfusionCell[] {
 	const { classes, matrix } = input;
@@ -100,7 +102,7 @@ export function confusionMatrixSpec(
 						condition: {
 							param: CONFUSION_SELECTION,
 							empty: false,
-							value: options.colors?.accent ?? '#f59e0b'
+							value: SELECTED_STROKE
 						},
 						value: null
 					},

@@ -1,0 +1,71 @@
+// How the Evaluate page names and prints metrics: a human name next to scikit-learn's (which stays
+// visible, so a figure can be checked against a notebook), a short number, and which way is better.
+
+const NAMES: Record<string, string> = {
+	accuracy: 'Accuracy',
+	balanced_accuracy: 'Balanced accuracy',
+	precision: 'Precision',
+	recall: 'Recall',
+	f1: 'F1',
+	precision_macro: 'Precision (macro)',
+	recall_macro: 'Recall (macro)',
+	f1_macro: 'F1 (macro)',
+	precision_weighted: 'Precision (weighted)',
+	recall_weighted: 'Recall (weighted)',
+	f1_weighted: 'F1 (weighted)',
+	log_loss: 'Log loss',
+	roc_auc: 'ROC AUC',
+	roc_auc_ovr: 'ROC AUC (one vs rest)',
+	average_precision: 'Average precision',
+	matthews_corrcoef: 'Matthews correlation',
+	r2: 'R²',
+	mae: 'Mean absolute error',
+	mean_absolute_error: 'Mean absolute error',
+	mse: 'Mean squared error',
+	mean_squared_error: 'Mean squared error',
+	rmse: 'Root mean squared error',
+	root_mean_squared_error: 'Root mean squared error',
+	mape: 'Mean absolute percentage error',
+	mean_absolute_percentage_error: 'Mean absolute percentage error',
+	median_absolute_error: 'Median absolute error',
+	explained_variance: 'Explained variance',
+	inertia: 'Inertia',
+	silhouette: 'Silhouette',
+	silhouette_score: 'Silhouette',
+	davies_bouldin: 'Davies–Bouldin index',
+	davies_bouldin_score: 'Davies–Bouldin index',
+	adjusted_rand: 'Adjusted Rand index',
+	adjusted_rand_score: 'Adjusted Rand index'
+};
+
+/** Errors, losses and spreads: smaller is better. */
+const LOWER_IS_BETTER = /(^|_)(loss|mae|mse|rmse|mape|error|inertia|davies_bouldin)(_|$)/;
+
+export function metricLabel(name: string): string {
+	if (NAMES[name]) return NAMES[name];
+	const words = name.replace(/_/g, ' ');
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function lowerIsBetter(name: string): boolean {
+	return LOWER_IS_BETTER.test(name);
+}
+
+/** Four significant figures, thousands separated for large values; a dash for an undefined metric. */
+export function formatMetric(value: number | null | undefined): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	if (Math.abs(value) >= 1000) return value.toLocaleString('en', { maximumFractionDigits: 1 });
+	if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2);
+	return String(Number(value.toPrecision(4)));
+}
+
+/** Whether the model's value beats the baseline's (ties and undefined values do not). */
+export function beatsBaseline(
+	name: string,
+	model: number | null | undefined,
+	baseline: number | null | undefined
+) {
+	if (typeof model !== 'number' || typeof baseline !== 'number') return undefined;
+	if (!Number.isFinite(model) || !Number.isFinite(baseline) || model === baseline) return undefined;
+	return lowerIsBetter(name) ? model < baseline : model > baseline;
+}
