@@ -13,12 +13,16 @@ import { TrainControl } from '$lib/core/train/train-control.ts';
 import { runTraining, type TrainingRequest } from '$lib/core/train/run-training.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import type { EpochRecord, TrainProgress } from '$lib/core/train/types.ts';
+import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-client/progress.ts';
 import { tf, tfLike } from './tfjs-setup.ts';
 import { workerStorage } from './worker-storage.ts';
 
 installErrorTransfer();
+// The worker's TF.js for the browser's developer tools (memory, backend, the GPU device) and for the tests that
+// break a device on purpose; nothing in the studio reads it.
+(self as unknown as { benchtopTf: typeof tf }).benchtopTf = tf;
 
 const BENCHTOP_VERSION = '0.1.0';
 
@@ -30,6 +34,8 @@ export interface WorkerTrainRequest {
 	store: boolean;
 	/** The version's bytes, in memory mode only. */
 	arrow?: Uint8Array;
+	/** Go on from where an earlier try of this same request got to. */
+	resume?: ResumeOrigin;
 }
 
 export interface WorkerTrainOutcome {
@@ -48,10 +54,42 @@ export interface TrainCallbacks {
 	onEpoch?: (epoch: EpochRecord) => void;
 	/** The backend the run uses, and why, as soon as it is chosen. */
 	onBackend?: (backend: { name: string; reason: string }) => void;
+	/** The run's weights and history after epochs: what the page keeps to go on from if this worker fails. */
+	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
 }
 
 let reports: Promise<BackendReport[]> | undefined;
 let control: TrainControl | undefined;
+const watchedDevices = new WeakSet<object>();
+
+function webgpuDevice(): GPUDevice | undefined {
+	if (tf.getBackend() !== 'webgpu') return undefined;
+	return (tf.backend() as unknown as { device?: GPUDevice }).device;
+}
+
+/**
+ * Why the WebGPU device went, when it did. A lost device first fails a read with a bare AbortError; its `lost`
+ * promise settles a moment later, so it is given a second to say so.
+ */
+async function deviceLossOf(backend: string): Promise<string | undefined> {
+	const device = backend === 'webgpu' ? webgpuDevice() : undefined;
+	if (!device) return undefined;
+	const info = await Promise.race([device.lost, new Promise<undefined>((r) => setTimeout(r, 1000))]);
+	return info ? info.message || `the device was ${info.reason ?? 'lost'}` : undefined;
+}
+
+/** Listens for the loss of the WebGPU device, and takes WebGPU off this worker's list once it is gone. */
+function watchDevice(): void {
+	const device = webgpuDevice();
+	if (!device || watchedDevices.has(device)) return;
+	watchedDevices.add(device);
+	void device.lost.then(() => {
+		const gone = 'The GPU device was lost in this session: reload the page to use WebGPU again.';
+		reports = reports?.then((list) =>
+			list.map((r) => (r.name === 'webgpu' ? { ...r, available: false, reason: gone } : r))
+		);
+	});
+}
 
 function needsConvolutions(request: TrainingRequest, dataset: DatasetRecord): boolean {
 	const spec = request.spec as { family?: string } | undefined;
@@ -67,6 +105,7 @@ async function useBackend(requested: BackendName | 'auto', convolutions: boolean
 	if (choice.name === null) throw new BenchtopError('backend-unavailable', choice.reason);
 	if (tf.getBackend() !== choice.name) await tf.setBackend(choice.name);
 	await tf.ready();
+	watchDevice();
 	return choice;
 }
 
@@ -76,9 +115,10 @@ const api = {
 		job: WorkerTrainRequest,
 		onProgress?: TrainCallbacks['onProgress'],
 		onEpoch?: TrainCallbacks['onEpoch'],
-		onBackend?: TrainCallbacks['onBackend']
+		onBackend?: TrainCallbacks['onBackend'],
+		onCheckpoint?: TrainCallbacks['onCheckpoint']
 	): Promise<WorkerTrainOutcome> {
-		const callbacks: TrainCallbacks = { onProgress, onEpoch, onBackend };
+		const callbacks: TrainCallbacks = { onProgress, onEpoch, onBackend, onCheckpoint };
 		const { dataset, request } = job;
 		const bytes = job.arrow ?? (await (await workerStorage('train worker')).loadDatasetArrow(dataset.id));
 		const input = { table: tableFromArrowIPC(bytes), schema: dataset.schema };
@@ -94,13 +134,15 @@ const api = {
 				backend: { name: backend.name, reason: backend.reason, software: backend.software },
 				versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
 				control,
+				...(job.resume ? { resume: job.resume } : {}),
+				onCheckpoint: callbacks.onCheckpoint && ((c) => void callbacks.onCheckpoint?.(c)),
 				onProgress(p) {
 					progress(p);
 					if (p.epochEnd) void callbacks.onEpoch?.(p.epochEnd);
 				}
 			});
 		} catch (error) {
-			throw describeFailure(error, backend.name);
+			throw describeFailure(error, backend.name, await deviceLossOf(backend.name));
 		} finally {
 			control = undefined;
 			await progress.settle();
@@ -122,20 +164,20 @@ const api = {
 };
 
 /** A lost GPU device surfaces as a TF.js or WebGPU error deep in a kernel; say it in words. */
-function describeFailure(error: unknown, backend: string): BenchtopError {
+function describeFailure(error: unknown, backend: string, lost: string | undefined): BenchtopError {
 	const failure = toBenchtopError(error, 'Training failed.');
 	const text = `${failure.message} ${failure.detail ?? ''}`;
-	if (/device (was )?lost|GPUDevice|context lost|CONTEXT_LOST/i.test(text)) {
+	if (lost !== undefined || /device (was )?lost|GPUDevice|context lost|CONTEXT_LOST/i.test(text)) {
 		return new BenchtopError(
 			'backend-unavailable',
-			`The ${backend} device was lost during training (the GPU was reset or another app took it). Train again on another backend.`,
-			failure.detail ?? failure.message
+			`The ${backend} device was lost during training (the GPU was reset or another app took it).`,
+			lost ?? failure.detail ?? failure.message
 		);
 	}
 	if (/not registered for backend/i.test(text)) {
 		return new BenchtopError(
 			'backend-unavailable',
-			`The ${backend} backend cannot train this model (it lacks an operation it needs, such as the gradient of a convolution). Train again on WebGL or the CPU.`,
+			`The ${backend} backend cannot train this model (it lacks an operation it needs, such as the gradient of a convolution).`,
 			failure.detail ?? failure.message
 		);
 	}

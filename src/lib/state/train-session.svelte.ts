@@ -14,6 +14,7 @@ import { DEFAULT_TRAIN_SETTINGS } from '$lib/core/train/settings.ts';
 import type { RunRecord } from '$lib/core/train/run-record.ts';
 import type { TrainingRequest } from '$lib/core/train/run-training.ts';
 import type { EpochRecord, TrainProgress, TrainSettings } from '$lib/core/train/types.ts';
+import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
 import { progressCallback } from '$lib/worker-client/progress.ts';
 import { createTrainClient } from '$lib/worker-client/train-client.ts';
 import type { Studio } from './studio.svelte.ts';
@@ -24,7 +25,21 @@ export interface QueuedRun {
 	label: string;
 	request: TrainingRequest;
 	backend: BackendName | 'auto';
+	/** Set when this run goes on from where a failed try got to. */
+	resume?: ResumeOrigin;
 }
+
+/** A run that failed part-way (lost GPU device, crashed worker) and can go on from its last checkpoint. */
+export interface Recoverable {
+	job: QueuedRun;
+	checkpoint: TrainCheckpoint;
+	/** The backend it was on when it failed. */
+	backend: string;
+	epochs: number;
+}
+
+/** Failures that are the machine's fault, not the run's: the same run can go on elsewhere. */
+const RECOVERABLE_CODES = new Set(['backend-unavailable', 'worker-crashed']);
 
 /** Distinct values counted for the task guess; more than this is "many" either way. */
 const DISTINCT_CAP = 1000;
@@ -51,6 +66,8 @@ export class TrainSession {
 	runBackend = $state<string | undefined>(undefined);
 	runs = $state.raw<RunRecord[]>([]);
 	error = $state<BenchtopError | undefined>(undefined);
+	/** Where a failed run can go on from; cleared when it does, or when another run starts afresh. */
+	recoverable = $state.raw<Recoverable | undefined>(undefined);
 	/** The last run, just finished: what to show first. */
 	lastRunId = $state<string | undefined>(undefined);
 
@@ -156,6 +173,7 @@ export class TrainSession {
 
 	/** Queues a run of the current settings; starts it when nothing is training. */
 	enqueue(): void {
+		this.recoverable = undefined;
 		const family = this.resolvedFamily ?? 'model';
 		const label = `${family} · ${this.targets.join(', ') || 'clusters'} · ${this.settings.epochs} epochs`;
 		this.queue = [
@@ -177,13 +195,38 @@ export class TrainSession {
 		}
 	}
 
+	/** Queues the failed run again, going on from its last checkpoint on `backend`. */
+	continueRun(backend: BackendName | 'auto'): void {
+		const failed = this.recoverable;
+		if (!failed) return;
+		const from = failed.checkpoint.epoch;
+		const reason = this.error?.message ?? `The run stopped on ${failed.backend} after epoch ${from}.`;
+		this.recoverable = undefined;
+		this.error = undefined;
+		const job: QueuedRun = {
+			...failed.job,
+			id: this.nextId++,
+			label: `${failed.job.label} (from epoch ${from})`,
+			backend,
+			resume: {
+				checkpoint: failed.checkpoint,
+				previousBackend: failed.backend,
+				reason
+			}
+		};
+		this.queue = [job, ...this.queue];
+		if (!this.running) void this.drain();
+	}
+
 	private async execute(job: QueuedRun): Promise<void> {
 		this.running = job;
 		this.progress = undefined;
-		this.history = [];
+		this.history = job.resume ? job.resume.checkpoint.history : [];
 		this.paused = false;
 		this.runBackend = undefined;
 		this.error = undefined;
+		let checkpoint: TrainCheckpoint | undefined = job.resume?.checkpoint;
+		let backendName: string = job.backend;
 		try {
 			await this.studio.init();
 			const registry = this.studio.registry;
@@ -195,11 +238,16 @@ export class TrainSession {
 						request: job.request,
 						backend: job.backend,
 						store: registry.persistent,
-						arrow: this.arrow?.slice()
+						arrow: this.arrow?.slice(),
+						...(job.resume ? { resume: job.resume } : {})
 					},
 					progressCallback((p: TrainProgress) => (this.progress = p)),
 					progressCallback((e: EpochRecord) => (this.history = [...this.history, e])),
-					progressCallback((b: { name: string; reason: string }) => (this.runBackend = b.reason))
+					progressCallback((b: { name: string; reason: string }) => {
+						backendName = b.name;
+						this.runBackend = b.reason;
+					}),
+					progressCallback((c: TrainCheckpoint) => (checkpoint = c))
 				)
 			);
 			const saved =
@@ -209,6 +257,11 @@ export class TrainSession {
 			await this.refreshRuns();
 		} catch (error) {
 			this.error = toBenchtopError(error, 'Training failed.');
+			const settings = job.request.settings as Partial<TrainSettings> | undefined;
+			this.recoverable =
+				checkpoint && RECOVERABLE_CODES.has(this.error.code)
+					? { job, checkpoint, backend: backendName, epochs: settings?.epochs ?? checkpoint.epoch }
+					: undefined;
 		} finally {
 			this.running = undefined;
 			this.progress = undefined;

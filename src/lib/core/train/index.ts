@@ -20,3 +20,4 @@ export { trainNetwork, type TrainNetworkOptions } from './train-loop.ts';
 export { TrainControl, type TrainControlState } from './train-control.ts';
 export { balancedClassWeights } from './batch-loss.ts';
 export { yieldToEventLoop } from './yield-to-event-loop.ts';
+export { readWeights, type ResumeOrigin, type TrainCheckpoint } from './train-checkpoint.ts';

@@ -41,6 +41,8 @@ export interface RunRecord {
 	/** Library versions the run used, e.g. { benchtop: '0.1.0', tfjs: '4.22.0' }. */
 	versions: Record<string, string>;
 	history: EpochRecord[];
+	/** Set when the run went on from another run's checkpoint (a lost GPU device, a crashed worker). */
+	resumed?: { fromEpoch: number; previousBackend: string; reason: string };
 	/** Epoch whose weights were kept. */
 	bestEpoch: number;
 	metrics: { validation?: Record<string, unknown>; test?: Record<string, unknown> };

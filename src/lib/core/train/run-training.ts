@@ -24,6 +24,7 @@ import { fitTargetScale, foldTargetScale, scaleTargets } from './target-scaling.
 import { toTrainingArrays, type NetworkTask, type TrainingArrays } from './training-data.ts';
 import type { ModelArtifact, RunBackend, RunRecord } from './run-record.ts';
 import type { TrainProgress, TrainResult } from './types.ts';
+import type { ResumeOrigin, TrainCheckpoint } from './train-checkpoint.ts';
 
 export { defaultSplit, resolveTask, type TrainingRequest } from './training-request.ts';
 
@@ -33,6 +34,9 @@ export interface TrainingContext {
 	versions: Record<string, string>;
 	onProgress?: (progress: TrainProgress) => void;
 	control?: TrainControl;
+	/** Go on from where a broken run of this same request got to (another backend, a fresh worker). */
+	resume?: ResumeOrigin;
+	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
 }
 
 export interface TrainingOutcome {
@@ -235,7 +239,9 @@ export async function runTraining(
 			settings,
 			onProgress: context.onProgress,
 			control: context.control,
-			target: targets[0]
+			target: targets[0],
+			resumeFrom: context.resume?.checkpoint,
+			onCheckpoint: context.onCheckpoint
 		});
 	} catch (error) {
 		model.dispose();
@@ -252,6 +258,15 @@ export async function runTraining(
 			name: `${requireFamily(spec.family).label} · ${targets.join(', ')} · ${context.dataset.name}`,
 			status: result.stopReason,
 			...(result.message ? { message: result.message } : {}),
+			...(context.resume
+				? {
+						resumed: {
+							fromEpoch: context.resume.checkpoint.epoch,
+							previousBackend: context.resume.previousBackend,
+							reason: context.resume.reason
+						}
+					}
+				: {}),
 			classes: train.classes.length ? train.classes : undefined,
 			history: result.history,
 			bestEpoch: result.bestEpoch,

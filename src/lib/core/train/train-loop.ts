@@ -20,6 +20,7 @@ import type {
 } from './types.ts';
 import { makeTrainStep } from './train-step.ts';
 import { WeightCheckpoint } from './weight-checkpoint.ts';
+import { readWeights, weightTensors, type TrainCheckpoint } from './train-checkpoint.ts';
 import { yieldToEventLoop } from './yield-to-event-loop.ts';
 
 export interface TrainNetworkOptions {
@@ -35,7 +36,16 @@ export interface TrainNetworkOptions {
 	control?: TrainControl;
 	/** The target column, named in messages. */
 	target?: string;
+	/** Go on from a checkpoint of this same run (same data, spec and settings) rather than from epoch 1. */
+	resumeFrom?: TrainCheckpoint;
+	/** Receives the run's progress as plain arrays after epochs (each improvement, else at most once a second). */
+	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
+	/** Least time between two checkpoints that hold no new best epoch; default CHECKPOINT_INTERVAL_MS. */
+	checkpointIntervalMs?: number;
 }
+
+/** Least time between two checkpoints that hold no new best epoch: reading weights back costs a GPU sync. */
+const CHECKPOINT_INTERVAL_MS = 1000;
 
 type Monitor = EarlyStopping['monitor'];
 
@@ -86,8 +96,41 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	let bestValue: number | undefined;
 	let epochsWithoutGain = 0;
 	let samplesDone = 0;
-	const totalSamples = settings.epochs * n;
 	const order = Int32Array.from({ length: n }, (_, i) => i);
+	let firstEpoch = 1;
+	let bestWeights: Float32Array[] | undefined;
+	let lastCheckpointAt = -Infinity;
+	const resume = options.resumeFrom;
+	const checkpointInterval = options.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS;
+	if (resume) {
+		const held = weightTensors(model, resume.weights);
+		model.setWeights(held);
+		tf.dispose(held);
+		// The shuffles the finished epochs used, replayed: the continued run sees the batches an unbroken one would.
+		for (let e = 1; e <= resume.epoch; e++) random.shuffle(order);
+		let bestEpochSoFar = 0;
+		for (const record of resume.history) {
+			history.push(record);
+			const value = monitored(record, monitor);
+			if (value !== undefined && improves(value, bestValue, monitor)) {
+				bestValue = value;
+				bestEpochSoFar = record.epoch;
+				epochsWithoutGain = 0;
+			} else {
+				epochsWithoutGain++;
+			}
+		}
+		if (resume.best) {
+			best.hold(weightTensors(model, resume.best.weights), resume.best.epoch);
+			bestWeights = resume.best.weights;
+		} else if (bestEpochSoFar === resume.epoch) {
+			// A checkpoint leaves `best` out when its own weights are the best ones.
+			best.take(model, resume.epoch);
+			bestWeights = resume.weights;
+		}
+		firstEpoch = resume.epoch + 1;
+	}
+	const totalSamples = (settings.epochs - firstEpoch + 1) * n;
 
 	// Which weights the model ends with; returns their epoch.
 	const restoreAtEnd = (): number => {
@@ -105,8 +148,8 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	};
 
 	try {
-		start.take(model, 0);
-		epochs: for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+		start.take(model, firstEpoch - 1);
+		epochs: for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
 			random.shuffle(order);
 			const permutation = tf.tensor1d(order, 'int32');
 			const sums = new EpochSums(task, trainSquares);
@@ -148,6 +191,21 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 							epochsWithoutGain = 0;
 						} else {
 							epochsWithoutGain++;
+						}
+						if (options.onCheckpoint) {
+							const improved = best.epoch === epoch;
+							if (improved || performance.now() - lastCheckpointAt >= checkpointInterval) {
+								lastCheckpointAt = performance.now();
+								const weightsNow = await readWeights(model);
+								if (improved) bestWeights = weightsNow;
+								const keepBest = settings.earlyStopping.restoreBest && bestWeights && !improved;
+								options.onCheckpoint({
+									epoch,
+									weights: weightsNow,
+									history: history.slice(),
+									...(keepBest ? { best: { epoch: best.epoch, weights: bestWeights! } } : {})
+								});
+							}
 						}
 					}
 

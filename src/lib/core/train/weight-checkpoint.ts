@@ -19,6 +19,13 @@ export class WeightCheckpoint {
 		this.epoch = epoch;
 	}
 
+	/** Holds `weights` (taken over: disposed with the copy) as the epoch's. */
+	hold(weights: tf.Tensor[], epoch: number): void {
+		this.dispose();
+		this.weights = weights;
+		this.epoch = epoch;
+	}
+
 	/** Puts the held copy into the model (the copy stays held). */
 	restore(model: tf.LayersModel): void {
 		if (this.weights) model.setWeights(this.weights);
