@@ -11,6 +11,7 @@ const HIGHER = new Set([
 	'r2',
 	'explained_variance',
 	'silhouette',
+	'silhouette_score',
 	'adjusted_rand',
 	'adjusted_rand_score'
 ]);
@@ -22,9 +23,14 @@ const LOWER = new Set([
 	'rmse',
 	'mape',
 	'median_absolute_error',
+	'mean_absolute_error',
+	'mean_squared_error',
+	'root_mean_squared_error',
+	'mean_absolute_percentage_error',
 	'median_ae',
 	'inertia',
 	'davies_bouldin',
+	'davies_bouldin_score',
 	'brier'
 ]);
 // Families spelled with an averaging suffix: f1_macro, precision_weighted, roc_auc_ovr...

@@ -23,7 +23,17 @@ describe('metricDirection', () => {
 			'balanced_accuracy'
 		])
 			expect(metricDirection(name), name).toBe('higher');
-		for (const name of ['log_loss', 'mae', 'rmse', 'mse', 'inertia', 'davies_bouldin', 'outputs.y.rmse'])
+		for (const name of [
+			'log_loss',
+			'mae',
+			'rmse',
+			'mse',
+			'inertia',
+			'davies_bouldin',
+			'outputs.y.rmse',
+			'root_mean_squared_error',
+			'mean_absolute_percentage_error'
+		])
 			expect(metricDirection(name), name).toBe('lower');
 		expect(metricDirection('outputs.y.r2')).toBe('higher');
 		expect(metricDirection('rows')).toBeUndefined();
