@@ -22,3 +22,6 @@ export { precisionRecallSpec } from './precision-recall.ts';
 export { predictedVsActualSpec, type RegressionRows } from './predicted-vs-actual.ts';
 export { residualsSpec } from './residuals.ts';
 export { rocCurveSpec, type ScoredRows } from './roc-curve.ts';
+export { importanceBarsSpec } from './importance-bars.ts';
+export { groupMetricsSpec } from './group-metrics.ts';
+export { cvFoldsSpec } from './cv-folds.ts';

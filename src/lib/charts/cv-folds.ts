@@ -1,0 +1,74 @@
+// Cross-validation at a glance: per metric, each fold's value as a point, the mean as a line and a band of
+// one standard deviation either side, so an unstable metric (wide band, scattered folds) stands out.
+import type { TopLevelSpec } from 'vega-lite';
+import type { CrossValidationResult } from '../core/evaluate/cv-summary.ts';
+import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
+
+const LABELS: Record<string, string> = {
+	accuracy: 'Accuracy',
+	f1_macro: 'F1 (macro)',
+	roc_auc: 'ROC AUC',
+	log_loss: 'Log loss',
+	r2: 'R²',
+	mae: 'MAE',
+	rmse: 'RMSE',
+	inertia: 'Inertia',
+	silhouette: 'Silhouette'
+};
+
+function metricChart(
+	name: string,
+	values: (number | null)[],
+	mean: number,
+	std: number,
+	options: ChartOptions
+) {
+	const title = LABELS[name] ?? name;
+	const points = values.flatMap((value, i) => (value === null ? [] : [{ fold: `Fold ${i + 1}`, value }]));
+	const quiet = options.colors?.text ?? '#808a96';
+	return {
+		...CONTAINER_WIDTH,
+		height: 40,
+		title: { text: title, subtitle: `${mean.toFixed(4)} ± ${std.toFixed(4)}` },
+		layer: [
+			{
+				data: { values: [{ low: mean - std, high: mean + std, mean }] },
+				layer: [
+					{
+						mark: { type: 'rect', opacity: 0.18, color: options.colors?.accent ?? '#3b82f6' },
+						encoding: {
+							x: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } },
+							x2: { field: 'high' }
+						}
+					},
+					{
+						mark: { type: 'rule', color: quiet, strokeDash: [4, 3] },
+						encoding: { x: { field: 'mean', type: 'quantitative' } }
+					}
+				]
+			},
+			{
+				data: { values: points },
+				mark: { type: 'point', filled: true, size: 70, tooltip: true },
+				encoding: {
+					x: { field: 'value', type: 'quantitative' },
+					tooltip: [
+						{ field: 'fold', type: 'nominal', title: 'Fold' },
+						{ field: 'value', type: 'quantitative', title, format: '.4f' }
+					]
+				}
+			}
+		]
+	};
+}
+
+/** Null when no metric has a value on any fold. */
+export function cvFoldsSpec(result: CrossValidationResult, options: ChartOptions = {}): TopLevelSpec | null {
+	const charts = result.summary.flatMap((metric) =>
+		metric.mean === null || metric.std === null
+			? []
+			: [metricChart(metric.name, metric.values, metric.mean, metric.std, options)]
+	);
+	if (charts.length === 0) return null;
+	return { ...baseSpec(options), vconcat: charts, spacing: 14 } as TopLevelSpec;
+}
