@@ -72,7 +72,7 @@ function exactComponents(centred: Float64Array, n: number, width: number): Compo
 		for (let p = 0; p < width; p++) {
 			const x = centred[row + p]!;
 			if (x === 0) continue;
-			for (let q = p; q < width; q++) a[p * width + q] += x * centred[row + q]!;
+			for (let q = p; q < width; q++) a[p * width + q]! += x * centred[row + q]!;
 		}
 	}
 	for (let p = 0; p < width; p++) for (let q = 0; q < p; q++) a[p * width + q] = a[q * width + p]!;
@@ -133,7 +133,7 @@ function rotate(a: Float64Array, v: Float64Array, width: number, p: number, q: n
 /** Two-vector subspace iteration with XᵀX applied as Xᵀ(Xv), then the best pair inside that plane. */
 function iteratedComponents(centred: Float64Array, n: number, width: number): Components {
 	// A fixed, varied start: deterministic, and never orthogonal to a leading component in practice.
-	let basis = [0, 1].map((c) =>
+	let basis: Float64Array[] = [0, 1].map((c) =>
 		Float64Array.from({ length: width }, (_, j) => 1 + ((j * (c + 7)) % 13) / 13)
 	);
 	orthonormalise(basis);
@@ -166,7 +166,7 @@ function gram(centred: Float64Array, n: number, width: number, vector: Float64Ar
 	for (let i = 0; i < n; i++) {
 		let s = 0;
 		for (let j = 0; j < width; j++) s += centred[i * width + j]! * vector[j]!;
-		for (let j = 0; j < width; j++) out[j] += s * centred[i * width + j]!;
+		for (let j = 0; j < width; j++) out[j]! += s * centred[i * width + j]!;
 	}
 	return out;
 }
@@ -181,9 +181,9 @@ function orthonormalise(vectors: Float64Array[]): void {
 	vectors.forEach((vector, c) => {
 		for (let prior = 0; prior < c; prior++) {
 			const overlap = dot(vector, vectors[prior]!);
-			for (let j = 0; j < vector.length; j++) vector[j] -= overlap * vectors[prior]![j]!;
+			for (let j = 0; j < vector.length; j++) vector[j]! -= overlap * vectors[prior]![j]!;
 		}
 		const norm = Math.sqrt(dot(vector, vector));
-		if (norm > 0) for (let j = 0; j < vector.length; j++) vector[j] /= norm;
+		if (norm > 0) for (let j = 0; j < vector.length; j++) vector[j]! /= norm;
 	});
 }
