@@ -33,19 +33,19 @@ export function trueLabels(prepared: PrepTable, target: string, classes: readonl
 }
 
 /** "2 rows with labels the model never saw (3 × “hybrid”) were left out of the metrics." */
-export function describeLeftOut(labels: TrueLabels): string[] {
+export function describeLeftOut(labels: TrueLabels, consequence = 'left out of the metrics'): string[] {
 	const notes: string[] = [];
 	const entries = Object.entries(labels.unseen);
 	const count = entries.reduce((sum, [, n]) => sum + n, 0);
 	if (count > 0) {
 		const list = entries.map(([label, n]) => `${n} × “${label}”`).join(', ');
 		notes.push(
-			`${count} ${count === 1 ? 'row has a label' : 'rows have labels'} the model never saw (${list}), left out of the metrics.`
+			`${count} ${count === 1 ? 'row has a label' : 'rows have labels'} the model never saw (${list}), ${consequence}.`
 		);
 	}
 	if (labels.missing > 0)
 		notes.push(
-			`${labels.missing} ${labels.missing === 1 ? 'row has' : 'rows have'} no label, left out of the metrics.`
+			`${labels.missing} ${labels.missing === 1 ? 'row has' : 'rows have'} no label, ${consequence}.`
 		);
 	return notes;
 }
