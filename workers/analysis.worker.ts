@@ -63,6 +63,11 @@ export interface ImportanceJob extends DataJob {
 	repeats?: number;
 }
 
+export interface ImportanceProgress {
+	done: number;
+	total: number;
+}
+
 export interface SliceJob extends DataJob, GroupOptions {
 	evaluation: RunEvaluation;
 	column: string;
@@ -128,7 +133,7 @@ const api = {
 
 	async importance(
 		job: ImportanceJob,
-		onProgress?: (done: number, total: number) => void
+		onProgress?: (progress: ImportanceProgress) => void
 	): Promise<PermutationImportance> {
 		const input = await loadInput(job);
 		const storage = job.run && job.artifact ? undefined : await workerStorage('analysis worker');
@@ -138,11 +143,11 @@ const api = {
 		if (!artifact) throw new BenchtopError('not-found', 'This run kept no weights, so it cannot predict.');
 		const requested = run.backend.name as BackendName;
 		await useBackend(['webgpu', 'webgl', 'wasm', 'cpu'].includes(requested) ? requested : 'auto', false);
-		const progress = throttledProgress((p: [number, number]) => onProgress?.(p[0], p[1]));
+		const progress = throttledProgress(onProgress);
 		try {
 			return await permutationImportanceOfRun(input, run, artifact, {
 				repeats: job.repeats,
-				onProgress: (done, total) => progress([done, total])
+				onProgress: (done, total) => progress({ done, total })
 			});
 		} finally {
 			await progress.settle();
