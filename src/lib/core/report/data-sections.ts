@@ -4,7 +4,7 @@ import { qualityReport, type QualityFinding } from '../data/quality/index.ts';
 import { parseStepParams } from '../prep/recipe/validate-recipe.ts';
 import { findStep } from '../prep/steps/index.ts';
 import type { RecipeStep } from '../prep/recipe/types.ts';
-import { escapeHtml, facts, formatNumber, paragraph, table } from './html.ts';
+import { escapeHtml, facts, formatNumber, numberHeader, paragraph, table } from './html.ts';
 import type { ReportInput } from './report-input.ts';
 
 function columnRole(name: string, input: ReportInput): string {
@@ -32,7 +32,7 @@ export function dataSection(input: ReportInput): string {
 		['Columns', formatNumber(dataset.columns)],
 		...(profile ? ([['Duplicate rows', formatNumber(profile.duplicateRows)]] as [string, string][]) : [])
 	]);
-	return `${summary}${table(['Column', 'Type', 'Role', 'Missing', 'Distinct'], rows)}${
+	return `${summary}${table(['Column', 'Type', 'Role', numberHeader('Missing'), numberHeader('Distinct')], rows)}${
 		profile ? '' : paragraph('Missing and distinct counts were not computed for this report.', 'muted')
 	}`;
 }

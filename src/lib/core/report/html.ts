@@ -52,3 +52,8 @@ export function formatNumber(value: number | null | undefined): string {
 export function numberCell(value: number | null | undefined): Cell {
 	return { html: escapeHtml(formatNumber(value)), className: 'num' };
 }
+
+/** A right-aligned header cell, over a column of numbers. */
+export function numberHeader(text: string): Cell {
+	return { html: escapeHtml(text), className: 'num' };
+}

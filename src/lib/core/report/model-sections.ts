@@ -3,7 +3,7 @@
 import { findFamily } from '../models/families.ts';
 import { summarizeNetwork } from '../models/summary.ts';
 import type { RunRecord } from '../train/run-record.ts';
-import { facts, formatNumber, paragraph, table } from './html.ts';
+import { facts, formatNumber, numberHeader, paragraph, table } from './html.ts';
 
 function outputSize(run: RunRecord): number {
 	return run.task === 'classification' ? (run.classes?.length ?? 0) : run.targets.length;
@@ -32,7 +32,7 @@ export function modelSection(run: RunRecord): string {
 		row.outputShape === null ? '?' : `(${row.outputShape.map((d) => (d === null ? 'None' : d)).join(', ')})`,
 		row.params
 	]);
-	return `${head}${table(['Layer', 'Type', 'Output shape', 'Parameters'], rows)}${paragraph(
+	return `${head}${table(['Layer', 'Type', 'Output shape', numberHeader('Parameters')], rows)}${paragraph(
 		`${formatNumber(summary.totalParams)} parameters, ${formatNumber(summary.trainableParams)} trainable.`
 	)}`;
 }

@@ -2,7 +2,7 @@
 // inline SVG, and permutation importance as a table with bars.
 import { metricPaths, metricValue } from '../evaluate/compare-runs.ts';
 import type { SplitEvaluation } from '../evaluate/run-evaluation.ts';
-import { escapeHtml, formatNumber, numberCell, paragraph, table, type Cell } from './html.ts';
+import { escapeHtml, formatNumber, numberCell, numberHeader, paragraph, table, type Cell } from './html.ts';
 import type { ReportChart, ReportImportance, ReportInput } from './report-input.ts';
 
 function splitMetrics(split: SplitEvaluation): string {
@@ -12,7 +12,7 @@ function splitMetrics(split: SplitEvaluation): string {
 		return [name, numberCell(split.metrics[name]), split.baseline ? numberCell(baseline) : '—'];
 	});
 	let html = table(
-		['Metric', 'Model', 'Baseline'],
+		['Metric', numberHeader('Model'), numberHeader('Baseline')],
 		rows,
 		`${split.split} split · ${formatNumber(split.rows)} rows${
 			split.baseline
@@ -22,7 +22,7 @@ function splitMetrics(split: SplitEvaluation): string {
 	);
 	if (split.outputs.kind === 'classification') {
 		html += table(
-			['Class', 'Precision', 'Recall', 'F1', 'Support'],
+			['Class', ...['Precision', 'Recall', 'F1', 'Support'].map(numberHeader)],
 			split.outputs.perClass.map((c) => [
 				c.label,
 				numberCell(c.precision),
@@ -49,7 +49,7 @@ export function metricsSection(input: ReportInput): string {
 			.map((name) => {
 				const metrics = input.run.metrics[name];
 				const rows = metricPaths(metrics).map((path) => [path, numberCell(metricValue(metrics, path))]);
-				return `<h3>${escapeHtml(name)}</h3>${table(['Metric', 'Model'], rows)}`;
+				return `<h3>${escapeHtml(name)}</h3>${table(['Metric', numberHeader('Model')], rows)}`;
 			})
 			.join('') +
 		paragraph('Stored when the run trained; the baseline needs an evaluation of the run.', 'muted')
@@ -87,5 +87,5 @@ export function importanceSection(importance: ReportImportance | undefined): str
 		importance.repeats === undefined ? '' : `, ${importance.repeats} repeats`,
 		importance.seed === undefined ? '' : `, seed ${importance.seed}`
 	].join('');
-	return table(['Column', 'Mean drop', 'Std', ''], rows, about);
+	return table(['Column', numberHeader('Mean drop'), numberHeader('Std'), ''], rows, about);
 }
