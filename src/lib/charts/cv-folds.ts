@@ -26,6 +26,16 @@ function metricChart(
 	const title = LABELS[name] ?? name;
 	const points = values.flatMap((value, i) => (value === null ? [] : [{ fold: `Fold ${i + 1}`, value }]));
 	const quiet = options.colors?.text ?? '#808a96';
+	// An explicit domain with some room: folds that agree exactly (std 0) would otherwise collapse the axis.
+	const defined = values.filter((x): x is number => x !== null);
+	const low = Math.min(mean - std, ...defined);
+	const high = Math.max(mean + std, ...defined);
+	const pad = Math.max((high - low) * 0.15, Math.abs(mean) * 0.01, 1e-3);
+	const x = {
+		type: 'quantitative' as const,
+		title: null,
+		scale: { domain: [low - pad, high + pad], nice: false }
+	};
 	return {
 		...CONTAINER_WIDTH,
 		height: 40,
@@ -37,13 +47,13 @@ function metricChart(
 					{
 						mark: { type: 'rect', opacity: 0.18, color: options.colors?.accent ?? '#3b82f6' },
 						encoding: {
-							x: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } },
+							x: { field: 'low', ...x, axis: { format: '.4~g', tickCount: 5 } },
 							x2: { field: 'high' }
 						}
 					},
 					{
 						mark: { type: 'rule', color: quiet, strokeDash: [4, 3] },
-						encoding: { x: { field: 'mean', type: 'quantitative' } }
+						encoding: { x: { field: 'mean', ...x } }
 					}
 				]
 			},
@@ -51,7 +61,7 @@ function metricChart(
 				data: { values: points },
 				mark: { type: 'point', filled: true, size: 70, tooltip: true },
 				encoding: {
-					x: { field: 'value', type: 'quantitative' },
+					x: { field: 'value', ...x },
 					tooltip: [
 						{ field: 'fold', type: 'nominal', title: 'Fold' },
 						{ field: 'value', type: 'quantitative', title, format: '.4f' }
