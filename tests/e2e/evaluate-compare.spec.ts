@@ -76,7 +76,7 @@ test('two iris runs compared, gated (fail with its reason, then pass) and report
 	await expect(page.getByLabel('Threshold value')).toHaveValue('0.5');
 
 	// One click, one self-contained HTML file, once the run's evaluation (metrics with baseline) is in.
-	await expect(page.getByText('Without an evaluation')).toBeHidden({ timeout: 60_000 });
+	await expect(page.getByText('Until the evaluation is in')).toBeHidden({ timeout: 60_000 });
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download report' }).click();
 	const file = await download;
