@@ -1,4 +1,6 @@
 // The table of CLI commands. Adding a command is adding a row here and a file beside it.
+import { evaluateCommand } from './evaluate-command.ts';
+import { predictCommand } from './predict-command.ts';
 import { profileCommand } from './profile-command.ts';
 import { samplesCommand } from './samples-command.ts';
 import { trainCommand } from './train-command.ts';
@@ -16,4 +18,10 @@ export interface CliCommand {
 	run(args: string[], io: CliIo): Promise<number>;
 }
 
-export const COMMANDS: CliCommand[] = [profileCommand, samplesCommand, trainCommand];
+export const COMMANDS: CliCommand[] = [
+	profileCommand,
+	samplesCommand,
+	trainCommand,
+	evaluateCommand,
+	predictCommand
+];
