@@ -16,6 +16,8 @@ const LABELS: Record<string, string> = {
 	silhouette: 'Silhouette'
 };
 
+const BOUNDED = new Set(['accuracy', 'f1_macro', 'roc_auc', 'r2', 'silhouette']);
+
 function metricChart(
 	name: string,
 	values: (number | null)[],
@@ -31,10 +33,12 @@ function metricChart(
 	const low = Math.min(mean - std, ...defined);
 	const high = Math.max(mean + std, ...defined);
 	const pad = Math.max((high - low) * 0.15, Math.abs(mean) * 0.01, 1e-3);
+	// Scores that cannot pass 1 (accuracy, AUC…) keep their axis at or below it.
+	const top = high <= 1 && BOUNDED.has(name) ? Math.min(1, high + pad) : high + pad;
 	const x = {
 		type: 'quantitative' as const,
 		title: null,
-		scale: { domain: [low - pad, high + pad], nice: false }
+		scale: { domain: [low - pad, top], nice: false }
 	};
 	return {
 		...CONTAINER_WIDTH,
