@@ -1,6 +1,7 @@
 // The Train stage in Chromium: a newcomer's run with defaults (in the train worker, the page kept
 // responsive), pause, resume and stop, a diverging run that says what to do, settings refused before
-// training, a run that keeps going while the tab is in the background, and runs that survive a reload.
+// training, and runs that survive a reload. Failures of the machine (lost device, crashed worker), a tab in
+// the background and the queue are in train-recovery.spec.ts.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { MainThreadTrace } from './main-thread-trace.ts';
