@@ -30,6 +30,8 @@ import { throttledProgress } from '$lib/worker-client/progress.ts';
 import { workerStorage } from './worker-storage.ts';
 import { modelInputs, type ModelInputs } from '$lib/core/train/model-inputs.ts';
 import type { TrainingRequest } from '$lib/core/train/training-request.ts';
+import { scanClusters, type ClusterScan, type ScanProgress } from '$lib/core/train/scan-clusters.ts';
+import { imageSamples, type ImageSamples } from '$lib/core/data/view/image-samples.ts';
 
 installErrorTransfer();
 // The first number formatted in a tab loads the locale's data (60–170 ms, measured). Done here first, the
@@ -237,6 +239,31 @@ const api = {
 		arrow?: Uint8Array
 	): Promise<ModelInputs> {
 		return modelInputs({ table: await viewedTable(id, arrow), schema }, request);
+	},
+	/** Inertia and silhouette for each k from kFrom to kTo, on the data as a k-means run would see it. */
+	async scanClusters(
+		id: string,
+		schema: ColumnSchema[],
+		request: TrainingRequest,
+		kFrom: number,
+		kTo: number,
+		arrow?: Uint8Array,
+		onProgress?: (progress: ScanProgress) => void
+	): Promise<ClusterScan> {
+		const report = throttledProgress(onProgress);
+		const scan = scanClusters({ table: await viewedTable(id, arrow), schema }, request, kFrom, kTo, report);
+		await report.settle();
+		return scan;
+	},
+	/** The first `count` rows' pixels and labels, and the table's pixel range, for the image preview. */
+	async imageSamples(
+		id: string,
+		columns: string[],
+		target: string | null,
+		count: number,
+		arrow?: Uint8Array
+	): Promise<ImageSamples> {
+		return imageSamples(await viewedTable(id, arrow), columns, target, count);
 	},
 	async retype(id: string, schema: ColumnSchema[], column: string, type: ColumnType, arrow?: Uint8Array) {
 		const result = retypeColumn(await viewedTable(id, arrow), schema, column, type);

@@ -25,3 +25,4 @@ export { rocCurveSpec, type ScoredRows } from './roc-curve.ts';
 export { importanceBarsSpec } from './importance-bars.ts';
 export { groupMetricsSpec } from './group-metrics.ts';
 export { cvFoldsSpec } from './cv-folds.ts';
+export { kScanSpec } from './k-scan.ts';

@@ -1,0 +1,139 @@
+// The Train page's "scan k" for k-means: the data prepared as a run would prepare it (its recipe, or the
+// default one, fitted on the training rows), then inertia and silhouette for each k on a seeded sample.
+import { BenchtopError } from '../errors.ts';
+import { sampleRows, type Points } from '../evaluate/clustering.ts';
+import { scanK, type KScan } from '../models/kmeans/scan-k.ts';
+import { defaultRecipe } from '../prep/default-recipe.ts';
+import { PREVIEW_ROW_LIMIT } from '../prep/preparation.ts';
+import { fitRecipe } from '../prep/recipe/fit-recipe.ts';
+import { readNumbers, takeRows } from '../prep/recipe/table-ops.ts';
+import type { PrepTable } from '../prep/recipe/types.ts';
+import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
+import { parseSplitSpec, splitRows } from '../prep/split/index.ts';
+import { parseTrainSettings } from './settings.ts';
+import { yieldToEventLoop } from './yield-to-event-loop.ts';
+import { defaultSplit, type TrainingRequest } from './training-request.ts';
+
+/** Rows k-means sees per k: the curve's shape settles long before this, and ten k stay a few seconds. */
+export const SCAN_ROW_LIMIT = 5000;
+/** More k than anyone reads off an elbow; each costs a whole k-means fit. */
+export const MAX_SCAN_K = 30;
+
+export interface ClusterScan extends KScan {
+	features: string[];
+	/** Prepared training rows, before the sample. */
+	trainingRows: number;
+}
+
+export interface ScanProgress {
+	/** k values done so far, and how many there are. */
+	done: number;
+	total: number;
+	k: number;
+}
+
+export async function scanClusters(
+	input: PrepTable,
+	request: TrainingRequest,
+	kFrom: number,
+	kTo: number,
+	onProgress?: (progress: ScanProgress) => void
+): Promise<ClusterScan> {
+	if (!Number.isSafeInteger(kFrom) || !Number.isSafeInteger(kTo) || kFrom < 1 || kTo < kFrom) {
+		throw new BenchtopError(
+			'bad-input',
+			`Scan k over whole numbers from at least 1, the first no larger than the last (got ${kFrom} to ${kTo}).`
+		);
+	}
+	if (kTo - kFrom + 1 > MAX_SCAN_K) {
+		throw new BenchtopError(
+			'bad-input',
+			`Scan at most ${MAX_SCAN_K} values of k at a time (${kFrom} to ${kTo} is ${kTo - kFrom + 1}).`
+		);
+	}
+	const seed = parseTrainSettings(request.settings).seed;
+	const recipe =
+		request.recipe === undefined ? defaultRecipe(input, request.targets).recipe : parseRecipe(request.recipe);
+	const split = splitRows(
+		input,
+		parseSplitSpec(request.split ?? defaultSplit('clustering', undefined, 0.2, seed))
+	);
+	// As the architecture editor does: the recipe is fitted on at most PREVIEW_ROW_LIMIT training rows.
+	const stride = Math.max(1, split.train.length / PREVIEW_ROW_LIMIT);
+	const rows = Array.from(
+		{ length: Math.min(split.train.length, PREVIEW_ROW_LIMIT) },
+		(_, i) => split.train[Math.floor(i * stride)]!
+	);
+	let prepared = takeRows(input, rows);
+	fitRecipe(recipe, prepared, { afterStep: (_, output) => (prepared = output) });
+	const features = prepared.schema.map((c) => c.name).filter((name) => !request.targets.includes(name));
+	if (features.length === 0) throw new BenchtopError('bad-input', 'No feature columns are left to cluster.');
+	const trainingRows = prepared.table.numRows();
+	if (kTo > trainingRows) {
+		throw new BenchtopError(
+			'bad-input',
+			`Cannot try k = ${kTo}: only ${trainingRows} training rows are left, and each cluster needs at least one.`
+		);
+	}
+	const sample = trainingRows > SCAN_ROW_LIMIT ? sampleRows(trainingRows, SCAN_ROW_LIMIT, seed) : null;
+	const points = pointsOf(sample ? takeRows(prepared, sample) : prepared, features);
+
+	// One k at a time so the page hears after each; scanK seeds each k's fit and the silhouette sample the
+	// same way whether it is given one k or all, so the results are those of a single call.
+	const ks = Array.from({ length: kTo - kFrom + 1 }, (_, i) => kFrom + i);
+	const scans: KScan[] = [];
+	for (const k of ks) {
+		scans.push(scanK(points, [k], seed));
+		onProgress?.({ done: scans.length, total: ks.length, k });
+		// Lets the throttled progress timer fire (and the page hear) between fits.
+		await yieldToEventLoop();
+	}
+	const scanned = scans.flatMap((s) => s.points);
+	let bestK: number | null = null;
+	let best = -Infinity;
+	for (const point of scanned) {
+		if (point.silhouette !== null && point.silhouette > best) {
+			best = point.silhouette;
+			bestK = point.k;
+		}
+	}
+	const first = scans[0]!;
+	return {
+		points: scanned,
+		bestK,
+		silhouetteRows: first.silhouetteRows,
+		rows: first.rows,
+		note: sample
+			? `k-means ran on a random sample of ${SCAN_ROW_LIMIT.toLocaleString('en')} of the ${trainingRows.toLocaleString('en')} training rows.` +
+				(first.note ? ` ${first.note}` : '')
+			: first.note,
+		features,
+		trainingRows
+	};
+}
+
+function pointsOf(prepared: PrepTable, features: string[]): Points {
+	const n = prepared.table.numRows();
+	const data = new Float64Array(n * features.length);
+	features.forEach((name, j) => {
+		const type = prepared.schema.find((c) => c.name === name)?.type;
+		if (type === 'category' || type === 'text') {
+			throw new BenchtopError(
+				'bad-input',
+				`${name} is ${type} after the recipe: encode it (or drop it) to cluster.`
+			);
+		}
+		const values = readNumbers(prepared.table, name);
+		for (let i = 0; i < n; i++) {
+			const x = values[i]!;
+			if (x !== x) {
+				throw new BenchtopError(
+					'bad-input',
+					`${name} has missing values after the recipe: add an Impute step.`
+				);
+			}
+			data[i * features.length + j] = x;
+		}
+	});
+	return { data, width: features.length };
+}
