@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { calibrationCurve } from '../core/evaluate/curves.ts';
 import { probabilityColumn } from '../core/evaluate/inputs.ts';
 import { curveClasses } from './evaluation-points.ts';
-import { diagonalLayer, type CurvePoint, type ScoredRows } from './roc-curve.ts';
+import { CURVE_LEGEND, diagonalLayer, type CurvePoint, type ScoredRows } from './roc-curve.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 export function calibrationPoints(
@@ -34,7 +34,7 @@ export function calibrationSpec(
 	if (input.yTrue.length === 0) return null;
 	const bins = options.bins ?? 10;
 	const { points, legend } = calibrationPoints(input, bins);
-	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] } };
+	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { tickCount: 5 } };
 	return {
 		...baseSpec(options),
 		...CONTAINER_WIDTH,
@@ -50,7 +50,13 @@ export function calibrationSpec(
 				encoding: {
 					x: { ...unit, field: 'x', title: 'Mean predicted probability' },
 					y: { ...unit, field: 'y', title: 'Fraction that was the class' },
-					color: { field: 'curve', type: 'nominal', title: null, scale: { domain: legend } },
+					color: {
+						field: 'curve',
+						type: 'nominal',
+						title: null,
+						scale: { domain: legend },
+						legend: CURVE_LEGEND
+					},
 					tooltip: [
 						{ field: 'curve', type: 'nominal', title: 'Class' },
 						{ field: 'x', type: 'quantitative', title: 'Mean predicted probability', format: '.3f' },

@@ -56,6 +56,8 @@ export function confusionMatrixSpec(
 	const n = input.classes.length;
 	const step = n <= 6 ? 48 : n <= MAX_LABELLED ? 32 : Math.max(10, Math.floor(480 / n));
 	const order = [...input.classes];
+	// Column labels sit side by side while the longest fits its cell (about 6.5 px a character), else slant.
+	const labelsFit = Math.max(...order.map((c) => c.length)) * 6.5 <= step - 6;
 	const axis = { labelLimit: 110, ticks: false, domain: false };
 	return {
 		...baseSpec(options),
@@ -72,7 +74,7 @@ export function confusionMatrixSpec(
 				type: 'nominal',
 				sort: order,
 				title: 'Predicted',
-				axis: { ...axis, orient: 'top', labelAngle: n > 4 ? -45 : 0 }
+				axis: { ...axis, orient: 'top', labelAngle: labelsFit ? 0 : -45 }
 			},
 			y: { field: 'actual', type: 'nominal', sort: order, title: 'True', axis }
 		},

@@ -6,7 +6,7 @@ import { averagePrecisionScore } from '../core/evaluate/classification.ts';
 import { precisionRecallCurve } from '../core/evaluate/curves.ts';
 import { probabilityColumn } from '../core/evaluate/inputs.ts';
 import { curveClasses, thinCurve } from './evaluation-points.ts';
-import type { CurvePoint, ScoredRows } from './roc-curve.ts';
+import { CURVE_LEGEND, type CurvePoint, type ScoredRows } from './roc-curve.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 export function precisionRecallPoints(input: ScoredRows): { points: CurvePoint[]; legend: string[] } {
@@ -35,7 +35,7 @@ export function precisionRecallSpec(
 ): TopLevelSpec | null {
 	const { points, legend } = precisionRecallPoints(input);
 	if (points.length === 0) return null;
-	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] } };
+	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { tickCount: 5 } };
 	const binary = input.classes.length === 2;
 	let prevalence = 0;
 	for (let i = 0; i < input.yTrue.length; i++) if (input.yTrue[i] === 1) prevalence++;
@@ -56,7 +56,13 @@ export function precisionRecallSpec(
 				encoding: {
 					x: { ...unit, field: 'x', title: 'Recall' },
 					y: { ...unit, field: 'y', title: 'Precision' },
-					color: { field: 'curve', type: 'nominal', title: null, scale: { domain: legend } },
+					color: {
+						field: 'curve',
+						type: 'nominal',
+						title: null,
+						scale: { domain: legend },
+						legend: CURVE_LEGEND
+					},
 					order: { field: 'x', type: 'quantitative' },
 					tooltip: [
 						{ field: 'curve', type: 'nominal', title: 'Class' },

@@ -21,6 +21,9 @@ export interface CurvePoint {
 	y: number;
 }
 
+/** One class per line: "class (AUC 0.973)" labels do not fit side by side on a phone. */
+export const CURVE_LEGEND = { direction: 'vertical', labelLimit: 320 } as const;
+
 export const DIAGONAL = [
 	{ x: 0, y: 0 },
 	{ x: 1, y: 1 }
@@ -66,7 +69,7 @@ export function rocCurveSpec(
 ): TopLevelSpec | null {
 	const { points, legend } = rocPoints(input);
 	if (points.length === 0) return null;
-	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] } };
+	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { tickCount: 5 } };
 	return {
 		...baseSpec(options),
 		...CONTAINER_WIDTH,
@@ -83,7 +86,13 @@ export function rocCurveSpec(
 				encoding: {
 					x: { ...unit, field: 'x', title: 'False positive rate' },
 					y: { ...unit, field: 'y', title: 'True positive rate' },
-					color: { field: 'curve', type: 'nominal', title: null, scale: { domain: legend } },
+					color: {
+						field: 'curve',
+						type: 'nominal',
+						title: null,
+						scale: { domain: legend },
+						legend: CURVE_LEGEND
+					},
 					tooltip: [
 						{ field: 'curve', type: 'nominal', title: 'Class' },
 						{ field: 'x', type: 'quantitative', title: 'False positive rate', format: '.3f' },
