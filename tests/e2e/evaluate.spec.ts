@@ -117,6 +117,14 @@ test('an iris run: test accuracy as Train showed it, the baseline, a cell’s ro
 	expect(lines[0]).toContain('p_setosa');
 	expect(lines.slice(1).filter((l) => l.startsWith('setosa')).length).toBeGreaterThanOrEqual(45);
 
+	// A file without a column the model needs is refused with the column named.
+	await page.getByLabel(/File to predict/).setInputFiles({
+		name: 'short.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n')
+	});
+	await expect(page.getByRole('alert')).toContainText('petal_width');
+
 	// On a phone nothing scrolls sideways: tables, charts and tabs wrap or shrink.
 	await page.setViewportSize({ width: 390, height: 800 });
 	for (const name of ['Metrics', 'Charts', 'Compare & gate']) {
@@ -179,4 +187,37 @@ test('a binary classifier: the threshold trades precision for recall and redraws
 	await expect(threshold.locator('output')).toHaveText('0.11');
 	await page.getByRole('button', { name: 'Reset to 0.5' }).click();
 	expect(await figure('recall')).toBe(before.recall);
+});
+
+test('without IndexedDB the page hands the worker the run, its weights and the rows', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', {
+			get() {
+				throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+			}
+		});
+	});
+	// Everything lives in this tab's memory: move between stages with the page's own links only.
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+	await page.waitForURL(/\/data\?id=/);
+	await page.getByRole('link', { name: /Train/ }).first().click();
+	await page.getByRole('list', { name: 'Data sets to train on' }).getByRole('link', { name: /Iris/ }).click();
+	await expect(page.getByTestId('task-reason')).toContainText('classification');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(runs(page).getByRole('button')).toHaveCount(1, { timeout: 90_000 });
+	const trainAccuracy = Number((await runs(page).innerText()).match(/accuracy (\d\.\d+)/)![1]);
+
+	await page
+		.getByRole('link', { name: /Evaluate/ })
+		.first()
+		.click();
+	await page.getByRole('list', { name: 'Data sets to evaluate' }).getByRole('link', { name: /Iris/ }).click();
+	const accuracy = metricCell(page, 'test', 'accuracy', 'model');
+	await expect(accuracy).toBeVisible({ timeout: 60_000 });
+	expect(Math.abs(Number(await accuracy.innerText()) - trainAccuracy)).toBeLessThan(0.0006);
+	await page.getByRole('tab', { name: 'Batch predictions' }).click();
+	await page.getByLabel(/File to predict/).setInputFiles('sample-datasets/iris.csv');
+	await expect(page.getByTestId('batch-outcome')).toContainText('150 rows predicted', { timeout: 60_000 });
 });
