@@ -1,24 +1,23 @@
 // One cross-validation fold, trained and scored the way runTraining trains and scores a run: the recipe
 // fitted on the fold's training rows only, the model built from the run's spec and seed, and the fold's
 // held-out rows scored with the metricsSummary names. Nothing is stored: only the fold's metrics remain.
-import * as tf from '@tensorflow/tfjs';
 import { BenchtopError } from '../errors.ts';
 import { buildNetwork } from '../models/build-network.ts';
 import { fitKMeans, predictKMeans } from '../models/kmeans/kmeans.ts';
 import type { ModelSpec, NetworkSpec, Task } from '../models/types.ts';
 import { applyRecipe } from '../prep/recipe/apply-recipe.ts';
 import { fitRecipe } from '../prep/recipe/fit-recipe.ts';
-import { readNumbers, takeRows } from '../prep/recipe/table-ops.ts';
+import { takeRows } from '../prep/recipe/table-ops.ts';
 import type { PrepTable, Recipe } from '../prep/recipe/types.ts';
 import type { Fold } from '../prep/split/index.ts';
 import { fitTargetScale, foldTargetScale, scaleTargets } from '../train/target-scaling.ts';
 import type { TrainControl } from '../train/train-control.ts';
 import { trainNetwork } from '../train/train-loop.ts';
-import { toTrainingArrays, type NetworkTask, type TrainingArrays } from '../train/training-data.ts';
+import { pointsOf, scoreNetwork } from '../train/score-network.ts';
+import { toTrainingArrays, type NetworkTask } from '../train/training-data.ts';
 import type { TrainProgress, TrainSettings } from '../train/types.ts';
-import { inertia, silhouetteScore, type Points } from './clustering.ts';
+import { inertia, silhouetteScore } from './clustering.ts';
 import type { MetricValues } from './run-evaluation.ts';
-import { metricsSummary } from './summary.ts';
 
 /** What a fold repeats of a run: the same recipe, spec, settings and seed. A RunRecord is one. */
 export interface CrossValidationSetup {
@@ -60,41 +59,6 @@ function flatMetrics(summary: object): MetricValues {
 	return metrics;
 }
 
-function pointsOf(prepared: PrepTable, features: string[]): Points {
-	const n = prepared.table.numRows();
-	const data = new Float64Array(n * features.length);
-	features.forEach((name, j) => {
-		const values = readNumbers(prepared.table, name);
-		for (let i = 0; i < n; i++) {
-			if (values[i] !== values[i]) {
-				throw new BenchtopError(
-					'bad-input',
-					`${name} has missing values after the recipe: add an Impute step.`
-				);
-			}
-			data[i * features.length + j] = values[i]!;
-		}
-	});
-	return { data, width: features.length };
-}
-
-/** Read asynchronously: a WebGPU device must never be read synchronously. */
-async function predictArrays(model: tf.LayersModel, data: TrainingArrays): Promise<Float32Array> {
-	const input = tf.tensor2d(data.x, [data.n, data.featureCount]);
-	const output = model.predict(input) as tf.Tensor;
-	try {
-		return (await output.data()) as Float32Array;
-	} finally {
-		tf.dispose([input, output]);
-	}
-}
-
-function outputColumns(values: ArrayLike<number>, n: number, width: number): Float64Array[] {
-	return Array.from({ length: width }, (_, j) =>
-		Float64Array.from({ length: n }, (_, i) => values[i * width + j]!)
-	);
-}
-
 function scoreKMeans(setup: CrossValidationSetup, train: PrepTable, test: PrepTable, features: string[]) {
 	if (setup.spec.family !== 'kmeans') throw new BenchtopError('bad-input', 'Expected a k-means spec.');
 	const fit = fitKMeans(pointsOf(train, features), setup.spec, setup.seed);
@@ -113,7 +77,7 @@ function scoreKMeans(setup: CrossValidationSetup, train: PrepTable, test: PrepTa
 	};
 }
 
-async function scoreNetwork(
+async function scoreFoldNetwork(
 	setup: CrossValidationSetup,
 	train: PrepTable,
 	test: PrepTable,
@@ -148,16 +112,7 @@ async function scoreNetwork(
 		});
 		if (result.stopReason === 'stopped') throw new BenchtopError('aborted', 'Cross-validation was stopped.');
 		if (scale) foldTargetScale(model, scale);
-		const output = await predictArrays(model, testArrays);
-		const summary =
-			task === 'classification'
-				? metricsSummary({ task, classes: testArrays.classes, yTrue: testArrays.labels!, proba: output })
-				: metricsSummary({
-						task,
-						targets,
-						yTrue: outputColumns(testArrays.y, testArrays.n, testArrays.outputSize),
-						yPred: outputColumns(output, testArrays.n, testArrays.outputSize)
-					});
+		const summary = (await scoreNetwork(model, task, testArrays, targets))!;
 		return { metrics: flatMetrics(summary), notes: summary.notes ?? [], epochs: result.history.length };
 	} finally {
 		model.dispose();
@@ -181,7 +136,7 @@ export async function trainFold(
 	const scored =
 		setup.spec.family === 'kmeans'
 			? scoreKMeans(setup, train, test, features)
-			: await scoreNetwork(setup, train, test, features, context);
+			: await scoreFoldNetwork(setup, train, test, features, context);
 	return {
 		fold: index,
 		trainRows: train.table.numRows(),

@@ -3,8 +3,7 @@
 // and score it on validation and test. Inputs are declarative (JSON), so a run can be repeated exactly.
 import * as tf from '@tensorflow/tfjs';
 import { BenchtopError } from '../errors.ts';
-import { silhouetteScore, inertia as inertiaOf, type Points } from '../evaluate/clustering.ts';
-import { metricsSummary } from '../evaluate/summary.ts';
+import { silhouetteScore, inertia as inertiaOf } from '../evaluate/clustering.ts';
 import { buildNetwork } from '../models/build-network.ts';
 import { defaultFamily, requireFamily } from '../models/families.ts';
 import { imageShapeOf } from '../models/infer-task.ts';
@@ -14,8 +13,9 @@ import type { ModelSpec, NetworkSpec } from '../models/types.ts';
 import { defaultRecipe } from '../prep/default-recipe.ts';
 import { prepareSplits } from '../prep/preparation.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
-import { readNumbers, requireColumns } from '../prep/recipe/table-ops.ts';
+import { requireColumns } from '../prep/recipe/table-ops.ts';
 import type { PrepTable, Recipe } from '../prep/recipe/types.ts';
+import { pointsOf, scoreNetwork } from './score-network.ts';
 import { parseTrainSettings } from './settings.ts';
 import type { TrainControl } from './train-control.ts';
 import { defaultSplit, resolveTask, type TrainingRequest } from './training-request.ts';
@@ -46,66 +46,14 @@ export interface TrainingOutcome {
 	model: tf.LayersModel | null;
 }
 
-function pointsOf(prepared: PrepTable, features: string[]): Points {
-	const n = prepared.table.numRows();
-	const data = new Float64Array(n * features.length);
-	features.forEach((name, j) => {
-		const values = readNumbers(prepared.table, name);
-		for (let i = 0; i < n; i++) {
-			const x = values[i]!;
-			if (x !== x) {
-				throw new BenchtopError(
-					'bad-input',
-					`${name} has missing values after the recipe: add an Impute step.`
-				);
-			}
-			data[i * features.length + j] = x;
-		}
-	});
-	return { data, width: features.length };
-}
-
-/** Predictions for every row, read asynchronously (a WebGPU device must never be read synchronously). */
-async function predict(model: tf.LayersModel, data: TrainingArrays): Promise<Float32Array> {
-	const input = tf.tensor2d(data.x, [data.n, data.featureCount]);
-	const output = model.predict(input) as tf.Tensor;
-	try {
-		return (await output.data()) as Float32Array;
-	} finally {
-		input.dispose();
-		output.dispose();
-	}
-}
-
-function columnsOf(values: ArrayLike<number>, n: number, width: number): Float64Array[] {
-	return Array.from({ length: width }, (_, j) =>
-		Float64Array.from({ length: n }, (_, i) => values[i * width + j]!)
-	);
-}
-
-async function scoreNetwork(
+async function scoreSplit(
 	model: tf.LayersModel,
 	task: NetworkTask,
 	data: TrainingArrays,
 	targets: string[]
 ): Promise<Record<string, unknown> | undefined> {
-	if (data.n === 0) return undefined;
-	const output = await predict(model, data);
-	if (task === 'classification') {
-		return {
-			...metricsSummary({ task, classes: data.classes, yTrue: data.labels!, proba: output }),
-			rows: data.n
-		};
-	}
-	return {
-		...metricsSummary({
-			task,
-			targets,
-			yTrue: columnsOf(data.y, data.n, data.outputSize),
-			yPred: columnsOf(output, data.n, data.outputSize)
-		}),
-		rows: data.n
-	};
+	const summary = await scoreNetwork(model, task, data, targets);
+	return summary && { ...summary, rows: data.n };
 }
 
 /** The trained weights as TF.js saves them, without touching any storage. */
@@ -249,8 +197,8 @@ export async function runTraining(
 	}
 	if (scale) foldTargetScale(model, scale);
 	const metrics = {
-		validation: await scoreNetwork(model, networkTask, validation, targets),
-		test: await scoreNetwork(model, networkTask, test, targets)
+		validation: await scoreSplit(model, networkTask, validation, targets),
+		test: await scoreSplit(model, networkTask, test, targets)
 	};
 	return {
 		run: {
