@@ -100,6 +100,7 @@ async function writeReport(
 	evaluation: RunEvaluation
 ): Promise<string> {
 	const { renderReport } = await import('../lib/core/report/index.ts');
+	const { profileTable } = await import('../lib/core/data/profile/index.ts');
 	const hash = createHash('sha256').update(bytes).digest('hex');
 	const html = await renderReport({
 		dataset: {
@@ -111,7 +112,9 @@ async function writeReport(
 			hash
 		},
 		run,
-		evaluation
+		evaluation,
+		// The file's own profile, so the report's data section and quality findings describe what was evaluated.
+		profile: profileTable(input.table, input.schema)
 	});
 	const out = resolve(path);
 	writeFileSync(out, html);
