@@ -9,16 +9,38 @@ interface Value {
 	value: number;
 }
 
-function panel(title: string, values: Value[], bestK: number | null, options: ChartOptions) {
-	const x = { field: 'k', type: 'quantitative' as const, title: 'k (clusters)', axis: { tickMinStep: 1 } };
+function panel(
+	title: string,
+	measure: string,
+	values: Value[],
+	ks: number[],
+	bestK: number | null,
+	options: ChartOptions
+) {
+	// Ticks at the k scanned only (the same on both charts, so they line up), and half a step either side so
+	// the end points (often the best k) clear the axes.
+	const x = {
+		field: 'k',
+		type: 'quantitative' as const,
+		title: 'k (clusters)',
+		axis: { values: ks, format: 'd' },
+		scale: { domain: [Math.min(...ks) - 0.5, Math.max(...ks) + 0.5], nice: false }
+	};
+	const y = {
+		field: 'value',
+		type: 'quantitative' as const,
+		title: measure,
+		scale: { zero: false, padding: 8 }
+	};
+	const marker = options.colors?.text ?? '#808a96';
 	const line = {
 		mark: { type: 'line' as const, point: true, tooltip: true },
 		encoding: {
 			x,
-			y: { field: 'value', type: 'quantitative' as const, title, scale: { zero: false } },
+			y,
 			tooltip: [
 				{ field: 'k', type: 'quantitative' as const, title: 'k' },
-				{ field: 'value', type: 'quantitative' as const, title, format: '.4~f' }
+				{ field: 'value', type: 'quantitative' as const, title: measure, format: '.4~f' }
 			]
 		}
 	};
@@ -28,8 +50,14 @@ function panel(title: string, values: Value[], bestK: number | null, options: Ch
 			: [
 					{
 						data: { values: [{ k: bestK }] },
-						mark: { type: 'rule' as const, strokeDash: [4, 3], color: options.colors?.text ?? '#808a96' },
-						encoding: { x: { field: 'k', type: 'quantitative' as const } }
+						mark: { type: 'rule' as const, strokeDash: [4, 3], color: marker },
+						encoding: { x }
+					},
+					// A ring around the suggested k's point, so it shows even at the chart's edge.
+					{
+						transform: [{ filter: { field: 'k', equal: bestK } }],
+						mark: { type: 'point' as const, size: 140, strokeWidth: 2, color: marker, filled: false },
+						encoding: { x, y }
 					}
 				];
 	return { ...CONTAINER_WIDTH, height: 130, title, data: { values }, layer: [line, ...best] };
@@ -46,8 +74,10 @@ export function kScanSpec(
 	const silhouette = points.flatMap((p) =>
 		p.silhouette !== null && Number.isFinite(p.silhouette) ? [{ k: p.k, value: p.silhouette }] : []
 	);
-	const charts = [panel('Inertia (look for the elbow)', inertia, bestK, options)];
-	if (silhouette.length > 0) charts.push(panel('Silhouette (higher is better)', silhouette, bestK, options));
+	const ks = points.map((p) => p.k);
+	const charts = [panel('Inertia (look for the elbow)', 'Inertia', inertia, ks, bestK, options)];
+	if (silhouette.length > 0)
+		charts.push(panel('Silhouette (higher is better)', 'Silhouette', silhouette, ks, bestK, options));
 	// "container" width works on each chart of a vconcat, not on the concatenation itself.
 	return { ...baseSpec(options), vconcat: charts } as TopLevelSpec;
 }

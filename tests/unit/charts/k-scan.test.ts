@@ -31,7 +31,20 @@ describe('kScanSpec', () => {
 			{ k: 4, value: 0.39 },
 			{ k: 5, value: 0.35 }
 		]);
-		expect(charts.every((c) => c.layer.length === 2)).toBe(true);
+		// The line, the rule at the suggested k, and the ring around its point.
+		expect(charts.every((c) => c.layer.length === 3)).toBe(true);
+		expect(charts.map((c) => c.layer[2])).toMatchObject([
+			{ transform: [{ filter: { field: 'k', equal: 2 } }] },
+			{ transform: [{ filter: { field: 'k', equal: 2 } }] }
+		]);
+		// Both charts share the k axis, k = 1 included, so they line up though the silhouette has no k = 1.
+		const xs = charts.map(
+			(c) => (c.layer[0] as { encoding: { x: { scale: { domain: number[] } } } }).encoding.x
+		);
+		expect(xs.map((x) => x.scale.domain)).toEqual([
+			[0.5, 5.5],
+			[0.5, 5.5]
+		]);
 		const svg = await renderSvg(spec);
 		expect(svg).toContain('Inertia');
 		expect(svg).toContain('Silhouette');
