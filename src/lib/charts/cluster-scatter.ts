@@ -36,9 +36,13 @@ export function clusterScatterSpec(
 		...baseSpec(options),
 		...CONTAINER_WIDTH,
 		height: 300,
+		// Short lines: vega does not wrap titles, and the chart must read on a phone.
 		title: {
-			text: options.title ?? 'Clusters on the first two principal components',
-			subtitle: `${clusterCount} clusters · ${outputSubtitle(values.length, n)}`
+			text: options.title ?? 'Clusters',
+			subtitle: [
+				'On the first two principal components',
+				`${clusterCount} clusters · ${outputSubtitle(values.length, n)}`
+			]
 		},
 		data: { values },
 		mark: { type: 'point', filled: true, size: 22, opacity: 0.7, tooltip: true },

@@ -54,7 +54,7 @@ export function confusionMatrixSpec(
 	options: ConfusionMatrixOptions = {}
 ): TopLevelSpec {
 	const n = input.classes.length;
-	const step = n <= 6 ? 48 : n <= MAX_LABELLED ? 32 : Math.max(10, Math.floor(480 / n));
+	const step = n <= 6 ? 56 : n <= MAX_LABELLED ? 32 : Math.max(10, Math.floor(480 / n));
 	const order = [...input.classes];
 	// Column labels sit side by side while the longest fits its cell (about 6.5 px a character), else slant.
 	const labelsFit = Math.max(...order.map((c) => c.length)) * 6.5 <= step - 6;

@@ -51,7 +51,7 @@ function range(points: XYPoint[]): [number, number] {
 export function outputSubtitle(shown: number, total: number): string {
 	return shown < total
 		? `${shown.toLocaleString('en')} of ${total.toLocaleString('en')} rows, evenly sampled`
-		: `${total.toLocaleString('en')} rows`;
+		: `${total.toLocaleString('en')} ${total === 1 ? 'row' : 'rows'}`;
 }
 
 function outputChart(target: string, points: XYPoint[], total: number, options: ScatterOptions) {

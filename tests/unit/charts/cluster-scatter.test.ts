@@ -33,7 +33,7 @@ describe('clusterScatterSpec', () => {
 	it('samples a large split to a few thousand points and gives nothing without rows', () => {
 		const spec = clusterScatterSpec(clusterRows(100_000, 4))!;
 		expect((spec as unknown as Scatter).data.values).toHaveLength(3000);
-		expect(JSON.stringify(spec)).toContain('4 clusters · 3,000 of 100,000 rows');
+		expect(JSON.stringify(spec)).toContain('4 clusters · 3,000 of 100,000 rows, evenly sampled');
 		expect(clusterScatterSpec(clusterRows(0, 2))).toBeNull();
 	});
 });
