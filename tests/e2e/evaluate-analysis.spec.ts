@@ -2,6 +2,7 @@
 // the analysis workers (cancelled, then 3 folds: a row per fold, then mean ± std), permutation importance
 // (a bar and a row per raw feature) and metrics per group of a chosen column (groups, the gap in words).
 import type { Locator, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.ts';
 
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
@@ -70,6 +71,12 @@ test('iris: 3-fold cross-validation (after a cancelled one), permutation importa
 		await expect(importance.getByTestId('importance-table')).toContainText(feature);
 	const chart = importance.getByRole('figure', { name: /per shuffled column/ });
 	await expect(chart.locator('[aria-roledescription="bar"]')).toHaveCount(4);
+	// The report downloaded now carries the importance just computed.
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download report' }).click();
+	const report = await readFile((await (await download).path())!, 'utf8');
+	expect(report.includes("Drop in accuracy when a column's values are shuffled")).toBe(true);
+	expect(report.includes('Permutation importance was not computed')).toBe(false);
 
 	const slice = await panel(page, 'slice');
 	await slice.getByLabel('Column').selectOption('petal_width');

@@ -26,3 +26,4 @@ export { importanceBarsSpec } from './importance-bars.ts';
 export { groupMetricsSpec } from './group-metrics.ts';
 export { cvFoldsSpec } from './cv-folds.ts';
 export { kScanSpec } from './k-scan.ts';
+export { compareCurvesSpec } from './compare-curves.ts';
