@@ -1,18 +1,19 @@
 // The Train page's "scan k" for k-means: the data prepared as a run would prepare it (its recipe, or the
 // default one, fitted on the training rows), then inertia and silhouette for each k on a seeded sample.
 import { BenchtopError } from '../errors.ts';
-import { sampleRows, type Points } from '../evaluate/clustering.ts';
+import { sampleRows } from '../evaluate/clustering.ts';
 import { scanK, type KScan } from '../models/kmeans/scan-k.ts';
 import { defaultRecipe } from '../prep/default-recipe.ts';
 import { PREVIEW_ROW_LIMIT } from '../prep/preparation.ts';
 import { fitRecipe } from '../prep/recipe/fit-recipe.ts';
-import { readNumbers, takeRows } from '../prep/recipe/table-ops.ts';
+import { takeRows } from '../prep/recipe/table-ops.ts';
 import type { PrepTable } from '../prep/recipe/types.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import { parseSplitSpec, splitRows } from '../prep/split/index.ts';
 import { parseTrainSettings } from './settings.ts';
 import { yieldToEventLoop } from './yield-to-event-loop.ts';
 import { defaultSplit, type TrainingRequest } from './training-request.ts';
+import { featurePoints } from '../models/kmeans/feature-points.ts';
 
 /** Rows k-means sees per k: the curve's shape settles long before this, and ten k stay a few seconds. */
 export const SCAN_ROW_LIMIT = 5000;
@@ -76,7 +77,7 @@ export async function scanClusters(
 		);
 	}
 	const sample = trainingRows > SCAN_ROW_LIMIT ? sampleRows(trainingRows, SCAN_ROW_LIMIT, seed) : null;
-	const points = pointsOf(sample ? takeRows(prepared, sample) : prepared, features);
+	const points = featurePoints(sample ? takeRows(prepared, sample) : prepared, features);
 
 	// One k at a time so the page hears after each; scanK seeds each k's fit and the silhouette sample the
 	// same way whether it is given one k or all, so the results are those of a single call.
@@ -110,30 +111,4 @@ export async function scanClusters(
 		features,
 		trainingRows
 	};
-}
-
-function pointsOf(prepared: PrepTable, features: string[]): Points {
-	const n = prepared.table.numRows();
-	const data = new Float64Array(n * features.length);
-	features.forEach((name, j) => {
-		const type = prepared.schema.find((c) => c.name === name)?.type;
-		if (type === 'category' || type === 'text') {
-			throw new BenchtopError(
-				'bad-input',
-				`${name} is ${type} after the recipe: encode it (or drop it) to cluster.`
-			);
-		}
-		const values = readNumbers(prepared.table, name);
-		for (let i = 0; i < n; i++) {
-			const x = values[i]!;
-			if (x !== x) {
-				throw new BenchtopError(
-					'bad-input',
-					`${name} has missing values after the recipe: add an Impute step.`
-				);
-			}
-			data[i * features.length + j] = x;
-		}
-	});
-	return { data, width: features.length };
 }

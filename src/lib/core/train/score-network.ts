@@ -1,33 +1,8 @@
-// Scoring a trained model on prepared rows, shared by a run (runTraining) and a cross-validation fold: the
-// rows as k-means points, a network's outputs read asynchronously (a WebGPU device must never be read
-// synchronously), and the metricsSummary of those outputs.
+// Scoring a trained network on prepared rows, shared by a run (runTraining) and a cross-validation fold: its
+// outputs read asynchronously (a WebGPU device must never be read synchronously) and their metricsSummary.
 import * as tf from '@tensorflow/tfjs';
-import { BenchtopError } from '../errors.ts';
-import type { Points } from '../evaluate/clustering.ts';
 import { metricsSummary } from '../evaluate/summary.ts';
-import { readNumbers } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
 import type { NetworkTask, TrainingArrays } from './training-data.ts';
-
-/** The feature columns as row-major points; a missing value is refused with the step that fixes it. */
-export function pointsOf(prepared: PrepTable, features: string[]): Points {
-	const n = prepared.table.numRows();
-	const data = new Float64Array(n * features.length);
-	features.forEach((name, j) => {
-		const values = readNumbers(prepared.table, name);
-		for (let i = 0; i < n; i++) {
-			const x = values[i]!;
-			if (x !== x) {
-				throw new BenchtopError(
-					'bad-input',
-					`${name} has missing values after the recipe: add an Impute step.`
-				);
-			}
-			data[i * features.length + j] = x;
-		}
-	});
-	return { data, width: features.length };
-}
 
 /** The model's outputs for every row, row-major. */
 export async function predictArrays(model: tf.LayersModel, data: TrainingArrays): Promise<Float32Array> {
