@@ -3,15 +3,7 @@
 // kept; a tab in the background keeps training; runs queued behind one another all run.
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-
-async function openTrain(page: Page, sample: string): Promise<void> {
-	await page.goto('/');
-	await page.getByRole('button', { name: `Open ${sample}` }).click();
-	await page.waitForURL(/\/data\?id=/);
-	const id = new URL(page.url()).searchParams.get('id')!;
-	await page.goto(`/train?id=${encodeURIComponent(id)}`);
-	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
-}
+import { openTrain } from './open-train.ts';
 
 async function setEpochs(page: Page, epochs: number) {
 	await page.locator('summary', { hasText: 'Training settings' }).click();

@@ -1,16 +1,7 @@
 // The Train page's views of the data for two model families: handwritten digits previewed as pictures
 // captioned with their digit (CNN), and a k-means scan on iris whose suggested k goes into the k input.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-
-async function openTrain(page: Page, sample: string): Promise<void> {
-	await page.goto('/');
-	await page.getByRole('button', { name: `Open ${sample}` }).click();
-	await page.waitForURL(/\/data\?id=/);
-	const id = new URL(page.url()).searchParams.get('id')!;
-	await page.goto(`/train?id=${encodeURIComponent(id)}`);
-	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
-}
+import { openTrain } from './open-train.ts';
 
 test('digits show as twelve pictures captioned with their digit, open for a CNN', async ({ page }) => {
 	await openTrain(page, 'Handwritten digits');

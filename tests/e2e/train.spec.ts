@@ -4,16 +4,8 @@
 // the background and the queue are in train-recovery.spec.ts.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { openTrain } from './open-train.ts';
 import { MainThreadTrace } from './main-thread-trace.ts';
-
-async function openTrain(page: Page, sample: string): Promise<void> {
-	await page.goto('/');
-	await page.getByRole('button', { name: `Open ${sample}` }).click();
-	await page.waitForURL(/\/data\?id=/);
-	const id = new URL(page.url()).searchParams.get('id')!;
-	await page.goto(`/train?id=${encodeURIComponent(id)}`);
-	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
-}
 
 async function openSettings(page: Page) {
 	await page.locator('summary', { hasText: 'Training settings' }).click();
