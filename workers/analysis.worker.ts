@@ -3,8 +3,6 @@
 // (evaluate/cross-validate, permutation-importance, group-metrics); this loads rows and picks a backend.
 import { expose } from 'comlink';
 import type { BackendName } from '$lib/core/backends/backend-names.ts';
-import { chooseTrainingBackend } from '$lib/core/backends/choose-training-backend.ts';
-import { probeBackends, type BackendReport } from '$lib/core/backends/probe-backends.ts';
 import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import { BenchtopError } from '$lib/core/errors.ts';
 import {
@@ -23,11 +21,11 @@ import type { RunEvaluation } from '$lib/core/evaluate/run-evaluation.ts';
 import { columnValues } from '$lib/core/prep/recipe/table-ops.ts';
 import type { PrepTable } from '$lib/core/prep/recipe/types.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
-import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import type { TrainProgress } from '$lib/core/train/types.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-client/progress.ts';
-import { tf, tfLike } from './tfjs-setup.ts';
+import { runWithArtifact, type RunJob } from './stored-run.ts';
+import { useBackend } from './worker-backend.ts';
 import { workerStorage } from './worker-storage.ts';
 
 installErrorTransfer();
@@ -55,11 +53,7 @@ export interface FoldPlan {
 	sizes: { train: number; test: number }[];
 }
 
-export interface ImportanceJob extends DataJob {
-	runId: string;
-	/** Memory mode: the run and its weights, which the worker cannot read itself. */
-	run?: RunRecord;
-	artifact?: ModelArtifact;
+export interface ImportanceJob extends DataJob, RunJob {
 	repeats?: number;
 }
 
@@ -73,7 +67,6 @@ export interface SliceJob extends DataJob, GroupOptions {
 	column: string;
 }
 
-let reports: Promise<BackendReport[]> | undefined;
 /** The last version loaded: a worker in the pool trains several folds of the same rows. */
 let cached: { id: string; input: PrepTable } | undefined;
 let cachedFolds: { key: string; folds: CrossValidationFolds } | undefined;
@@ -97,15 +90,6 @@ function hasConvolutions(setup: CrossValidationSetup): boolean {
 	return setup.spec.family === 'cnn';
 }
 
-async function useBackend(requested: BackendName | 'auto', convolutions: boolean) {
-	reports ??= probeBackends(tfLike);
-	const choice = chooseTrainingBackend(await reports, requested, { convolutions });
-	if (choice.name === null) throw new BenchtopError('backend-unavailable', choice.reason);
-	if (tf.getBackend() !== choice.name) await tf.setBackend(choice.name);
-	await tf.ready();
-	return choice;
-}
-
 const api = {
 	/** How the rows fall into folds, before any training: the page shows sizes and warnings at once. */
 	async planFolds(job: FoldPlanJob): Promise<FoldPlan> {
@@ -122,7 +106,7 @@ const api = {
 		const input = await loadInput(job);
 		const fold = foldsOf(job, input).folds[job.fold];
 		if (!fold) throw new BenchtopError('bad-input', `There is no fold ${job.fold + 1} of ${job.k}.`);
-		await useBackend(job.backend, hasConvolutions(job.setup));
+		await useBackend(job.backend, { convolutions: hasConvolutions(job.setup) });
 		const progress = throttledProgress(onProgress);
 		try {
 			return await trainFold(input, job.setup, fold, job.fold, { onProgress: progress });
@@ -136,13 +120,11 @@ const api = {
 		onProgress?: (progress: ImportanceProgress) => void
 	): Promise<PermutationImportance> {
 		const input = await loadInput(job);
-		const storage = job.run && job.artifact ? undefined : await workerStorage('analysis worker');
-		const run = job.run ?? (await storage!.getRun(job.runId));
-		if (!run) throw new BenchtopError('not-found', 'This run is no longer stored.');
-		const artifact = job.artifact ?? (await storage!.loadRunArtifact(run));
-		if (!artifact) throw new BenchtopError('not-found', 'This run kept no weights, so it cannot predict.');
+		const { run, artifact } = await runWithArtifact(job, 'analysis worker');
 		const requested = run.backend.name as BackendName;
-		await useBackend(['webgpu', 'webgl', 'wasm', 'cpu'].includes(requested) ? requested : 'auto', false);
+		await useBackend(['webgpu', 'webgl', 'wasm', 'cpu'].includes(requested) ? requested : 'auto', {
+			convolutions: false
+		});
 		const progress = throttledProgress(onProgress);
 		try {
 			return await permutationImportanceOfRun(input, run, artifact, {

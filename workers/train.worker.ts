@@ -4,8 +4,7 @@
 import { expose } from 'comlink';
 import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import type { BackendName } from '$lib/core/backends/backend-names.ts';
-import { chooseTrainingBackend } from '$lib/core/backends/choose-training-backend.ts';
-import { probeBackends, type BackendReport } from '$lib/core/backends/probe-backends.ts';
+import type { BackendReport } from '$lib/core/backends/probe-backends.ts';
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
 import { imageShapeOf } from '$lib/core/models/infer-task.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
@@ -16,7 +15,8 @@ import type { EpochRecord, TrainProgress } from '$lib/core/train/types.ts';
 import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-client/progress.ts';
-import { tf, tfLike } from './tfjs-setup.ts';
+import { tf } from './tfjs-setup.ts';
+import { backendReports, markBackendUnavailable, useBackend } from './worker-backend.ts';
 import { workerStorage } from './worker-storage.ts';
 
 installErrorTransfer();
@@ -58,7 +58,6 @@ export interface TrainCallbacks {
 	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
 }
 
-let reports: Promise<BackendReport[]> | undefined;
 let control: TrainControl | undefined;
 const watchedDevices = new WeakSet<object>();
 
@@ -84,9 +83,9 @@ function watchDevice(): void {
 	if (!device || watchedDevices.has(device)) return;
 	watchedDevices.add(device);
 	void device.lost.then(() => {
-		const gone = 'The GPU device was lost in this session: reload the page to use WebGPU again.';
-		reports = reports?.then((list) =>
-			list.map((r) => (r.name === 'webgpu' ? { ...r, available: false, reason: gone } : r))
+		markBackendUnavailable(
+			'webgpu',
+			'The GPU device was lost in this session: reload the page to use WebGPU again.'
 		);
 	});
 }
@@ -97,16 +96,6 @@ function needsConvolutions(request: TrainingRequest, dataset: DatasetRecord): bo
 	if (request.family && request.family !== 'auto') return request.family === 'cnn';
 	const features = dataset.schema.map((c) => c.name).filter((name) => !request.targets.includes(name));
 	return imageShapeOf(features) !== null;
-}
-
-async function useBackend(requested: BackendName | 'auto', convolutions: boolean) {
-	reports ??= probeBackends(tfLike);
-	const choice = chooseTrainingBackend(await reports, requested, { convolutions });
-	if (choice.name === null) throw new BenchtopError('backend-unavailable', choice.reason);
-	if (tf.getBackend() !== choice.name) await tf.setBackend(choice.name);
-	await tf.ready();
-	watchDevice();
-	return choice;
 }
 
 const api = {
@@ -122,7 +111,8 @@ const api = {
 		const { dataset, request } = job;
 		const bytes = job.arrow ?? (await (await workerStorage('train worker')).loadDatasetArrow(dataset.id));
 		const input = { table: tableFromArrowIPC(bytes), schema: dataset.schema };
-		const backend = await useBackend(job.backend, needsConvolutions(request, dataset));
+		const backend = await useBackend(job.backend, { convolutions: needsConvolutions(request, dataset) });
+		watchDevice();
 		void callbacks.onBackend?.({ name: backend.name, reason: backend.reason });
 		const progress = throttledProgress(callbacks.onProgress);
 		control = new TrainControl();
@@ -157,10 +147,7 @@ const api = {
 	resume: () => control?.resume(),
 	stop: () => control?.stop(),
 	/** What each backend can do here (probed once per worker). */
-	async backends(): Promise<BackendReport[]> {
-		reports ??= probeBackends(tfLike);
-		return reports;
-	}
+	backends: (): Promise<BackendReport[]> => backendReports()
 };
 
 /** A lost GPU device surfaces as a TF.js or WebGPU error deep in a kernel; say it in words. */

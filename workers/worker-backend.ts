@@ -1,0 +1,31 @@
+// The TF.js backend a worker computes on: the backends are probed once per worker, and each call picks
+// the fastest real one that can do the work (or the one the person asked for), shared by every worker.
+import type { BackendName } from '$lib/core/backends/backend-names.ts';
+import { chooseTrainingBackend } from '$lib/core/backends/choose-training-backend.ts';
+import { probeBackends, type BackendReport } from '$lib/core/backends/probe-backends.ts';
+import { BenchtopError } from '$lib/core/errors.ts';
+import { tf, tfLike } from './tfjs-setup.ts';
+
+let reports: Promise<BackendReport[]> | undefined;
+
+/** What each backend can do here (probed once per worker). */
+export function backendReports(): Promise<BackendReport[]> {
+	reports ??= probeBackends(tfLike);
+	return reports;
+}
+
+/** Takes a backend off this worker's list, e.g. after its GPU device was lost. */
+export function markBackendUnavailable(name: BackendName, reason: string): void {
+	reports = backendReports().then((list) =>
+		list.map((r) => (r.name === name ? { ...r, available: false, reason } : r))
+	);
+}
+
+/** Switches TF.js to the chosen backend and says which it is and why. */
+export async function useBackend(requested: BackendName | 'auto', options: { convolutions: boolean }) {
+	const choice = chooseTrainingBackend(await backendReports(), requested, options);
+	if (choice.name === null) throw new BenchtopError('backend-unavailable', choice.reason);
+	if (tf.getBackend() !== choice.name) await tf.setBackend(choice.name);
+	await tf.ready();
+	return choice;
+}
