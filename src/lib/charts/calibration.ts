@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { calibrationCurve } from '../core/evaluate/curves.ts';
 import { probabilityColumn } from '../core/evaluate/inputs.ts';
 import { curveClasses } from './evaluation-points.ts';
-import { CURVE_LEGEND, diagonalLayer, type CurvePoint, type ScoredRows } from './roc-curve.ts';
+import { classCurvesLayer, diagonalLayer, type CurvePoint, type ScoredRows } from './roc-curve.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 export function calibrationPoints(
@@ -34,7 +34,6 @@ export function calibrationSpec(
 	if (input.yTrue.length === 0) return null;
 	const bins = options.bins ?? 10;
 	const { points, legend } = calibrationPoints(input, bins);
-	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { tickCount: 5 } };
 	return {
 		...baseSpec(options),
 		...CONTAINER_WIDTH,
@@ -44,26 +43,13 @@ export function calibrationSpec(
 			subtitle: `${bins} equal-width bins · dashed: perfectly calibrated`
 		},
 		layer: [
-			{
-				data: { values: points },
-				mark: { type: 'line', point: true, tooltip: true },
-				encoding: {
-					x: { ...unit, field: 'x', title: 'Mean predicted probability' },
-					y: { ...unit, field: 'y', title: 'Fraction that was the class' },
-					color: {
-						field: 'curve',
-						type: 'nominal',
-						title: null,
-						scale: { domain: legend },
-						legend: CURVE_LEGEND
-					},
-					tooltip: [
-						{ field: 'curve', type: 'nominal', title: 'Class' },
-						{ field: 'x', type: 'quantitative', title: 'Mean predicted probability', format: '.3f' },
-						{ field: 'y', type: 'quantitative', title: 'Fraction that was the class', format: '.3f' }
-					]
-				}
-			},
+			classCurvesLayer({
+				points,
+				legend,
+				x: 'Mean predicted probability',
+				y: 'Fraction that was the class',
+				mark: { point: true }
+			}),
 			diagonalLayer(options)
 		]
 	} as TopLevelSpec;

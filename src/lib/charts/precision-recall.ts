@@ -6,7 +6,7 @@ import { averagePrecisionScore } from '../core/evaluate/classification.ts';
 import { precisionRecallCurve } from '../core/evaluate/curves.ts';
 import { probabilityColumn } from '../core/evaluate/inputs.ts';
 import { curveClasses, thinCurve } from './evaluation-points.ts';
-import { CURVE_LEGEND, type CurvePoint, type ScoredRows } from './roc-curve.ts';
+import { classCurvesLayer, type CurvePoint, type ScoredRows } from './roc-curve.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 export function precisionRecallPoints(input: ScoredRows): { points: CurvePoint[]; legend: string[] } {
@@ -35,7 +35,6 @@ export function precisionRecallSpec(
 ): TopLevelSpec | null {
 	const { points, legend } = precisionRecallPoints(input);
 	if (points.length === 0) return null;
-	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { tickCount: 5 } };
 	const binary = input.classes.length === 2;
 	let prevalence = 0;
 	for (let i = 0; i < input.yTrue.length; i++) if (input.yTrue[i] === 1) prevalence++;
@@ -49,28 +48,15 @@ export function precisionRecallSpec(
 			subtitle: binary ? `Positive class: ${input.classes[1]}` : 'Each class against the rest'
 		},
 		layer: [
-			{
-				data: { values: points },
+			classCurvesLayer({
+				points,
+				legend,
+				x: 'Recall',
+				y: 'Precision',
 				// Precision-recall curves are steps: the value holds until the next threshold.
-				mark: { type: 'line', interpolate: 'step-after', tooltip: true },
-				encoding: {
-					x: { ...unit, field: 'x', title: 'Recall' },
-					y: { ...unit, field: 'y', title: 'Precision' },
-					color: {
-						field: 'curve',
-						type: 'nominal',
-						title: null,
-						scale: { domain: legend },
-						legend: CURVE_LEGEND
-					},
-					order: { field: 'x', type: 'quantitative' },
-					tooltip: [
-						{ field: 'curve', type: 'nominal', title: 'Class' },
-						{ field: 'x', type: 'quantitative', title: 'Recall', format: '.3f' },
-						{ field: 'y', type: 'quantitative', title: 'Precision', format: '.3f' }
-					]
-				}
-			},
+				mark: { interpolate: 'step-after' },
+				orderByX: true
+			}),
 			...(binary
 				? [
 						{

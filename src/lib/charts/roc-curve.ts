@@ -46,6 +46,45 @@ export function diagonalLayer(options: ChartOptions) {
 	};
 }
 
+/** The unit interval both axes of a rate or probability chart span. */
+const UNIT_AXIS = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { tickCount: 5 } };
+
+export interface ClassCurvesLayer {
+	points: CurvePoint[];
+	legend: string[];
+	/** Axis titles, also used in the tooltip. */
+	x: string;
+	y: string;
+	mark: Record<string, unknown>;
+	/** Draw each line in this order rather than the points' (a step curve must run by x). */
+	orderByX?: boolean;
+}
+
+/** One line per class on unit axes, coloured by curve with the legend in `legend`'s order. */
+export function classCurvesLayer({ points, legend, x, y, mark, orderByX }: ClassCurvesLayer) {
+	return {
+		data: { values: points },
+		mark: { type: 'line' as const, tooltip: true, ...mark },
+		encoding: {
+			x: { ...UNIT_AXIS, field: 'x', title: x },
+			y: { ...UNIT_AXIS, field: 'y', title: y },
+			color: {
+				field: 'curve',
+				type: 'nominal' as const,
+				title: null,
+				scale: { domain: legend },
+				legend: CURVE_LEGEND
+			},
+			...(orderByX ? { order: { field: 'x', type: 'quantitative' as const } } : {}),
+			tooltip: [
+				{ field: 'curve', type: 'nominal' as const, title: 'Class' },
+				{ field: 'x', type: 'quantitative' as const, title: x, format: '.3f' },
+				{ field: 'y', type: 'quantitative' as const, title: y, format: '.3f' }
+			]
+		}
+	};
+}
+
 /** The points to draw, thinned, with "class (AUC 0.97)" naming each curve; classes with no curve are left out. */
 export function rocPoints(input: ScoredRows): { points: CurvePoint[]; legend: string[] } {
 	const k = input.classes.length;
@@ -69,7 +108,6 @@ export function rocCurveSpec(
 ): TopLevelSpec | null {
 	const { points, legend } = rocPoints(input);
 	if (points.length === 0) return null;
-	const unit = { type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { tickCount: 5 } };
 	return {
 		...baseSpec(options),
 		...CONTAINER_WIDTH,
@@ -80,26 +118,13 @@ export function rocCurveSpec(
 				input.classes.length === 2 ? `Positive class: ${input.classes[1]}` : 'Each class against the rest'
 		},
 		layer: [
-			{
-				data: { values: points },
-				mark: { type: 'line', interpolate: 'linear', tooltip: true },
-				encoding: {
-					x: { ...unit, field: 'x', title: 'False positive rate' },
-					y: { ...unit, field: 'y', title: 'True positive rate' },
-					color: {
-						field: 'curve',
-						type: 'nominal',
-						title: null,
-						scale: { domain: legend },
-						legend: CURVE_LEGEND
-					},
-					tooltip: [
-						{ field: 'curve', type: 'nominal', title: 'Class' },
-						{ field: 'x', type: 'quantitative', title: 'False positive rate', format: '.3f' },
-						{ field: 'y', type: 'quantitative', title: 'True positive rate', format: '.3f' }
-					]
-				}
-			},
+			classCurvesLayer({
+				points,
+				legend,
+				x: 'False positive rate',
+				y: 'True positive rate',
+				mark: { interpolate: 'linear' }
+			}),
 			diagonalLayer(options)
 		]
 	} as TopLevelSpec;
