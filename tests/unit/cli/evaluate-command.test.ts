@@ -3,17 +3,18 @@
 // the readable form with its confusion matrix, an HTML report, unseen labels counted, bad input in one line.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importTable } from '../../../src/lib/core/data/import/index.ts';
 import { argmaxRows, classificationSummary, confusionMatrix } from '../../../src/lib/core/evaluate/index.ts';
+import { readLabels } from '../../../src/lib/core/prep/recipe/index.ts';
 import {
-	applyRecipe,
-	readLabels,
-	readNumbers,
-	type FittedRecipe
-} from '../../../src/lib/core/prep/recipe/index.ts';
-import { cli, editedSample, sample, trainModel, workFolder, zipModel } from './model-fixtures.ts';
+	cli,
+	editedSample,
+	independentOutputs,
+	sample,
+	trainModel,
+	workFolder,
+	zipModel
+} from './model-fixtures.ts';
 
 const work = workFolder('evaluate');
 let iris: string;
@@ -38,32 +39,8 @@ async function evaluateJson(args: string[]): Promise<EvaluateJson> {
 
 /** What the core metric functions give on the model's outputs, the model loaded straight from its files. */
 async function expectedIrisMetrics(dir: string, file: string) {
-	const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-	const weights = readFileSync(join(dir, 'weights.bin'));
-	const bundle = JSON.parse(readFileSync(join(dir, 'benchtop.json'), 'utf8'));
-	const model = await tf.loadLayersModel(
-		tf.io.fromMemory({
-			modelTopology: modelJson.modelTopology,
-			weightSpecs: modelJson.weightsManifest[0].weights,
-			weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength)
-		})
-	);
-	const input = await importTable(new Blob([readFileSync(file)]), { fileName: 'iris.csv' });
-	const prepared = applyRecipe(bundle.recipe as FittedRecipe, input, 'predict');
-	const features = bundle.features as string[];
-	const n = prepared.table.numRows();
-	const columns = features.map((name) => readNumbers(prepared.table, name));
-	const x = tf.tensor2d(
-		Float32Array.from(
-			{ length: n * features.length },
-			(_, i) => columns[i % features.length]![Math.floor(i / features.length)]!
-		),
-		[n, features.length]
-	);
-	const output = model.predict(x) as tf.Tensor;
-	const proba = (await output.data()) as Float32Array;
-	tf.dispose([x, output]);
-	model.dispose();
+	const { rows, input, bundle } = await independentOutputs(dir, file);
+	const proba = Float32Array.from(rows.flat());
 	const classes = bundle.classes as string[];
 	const yTrue = readLabels(input.table, 'species').map((label) => classes.indexOf(label!));
 	return {

@@ -3,44 +3,23 @@
 // unparseable number getting an error entry, --out, a .zip model, regression and clustering columns.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importTable } from '../../../src/lib/core/data/import/index.ts';
-import { applyRecipe, readNumbers, type FittedRecipe } from '../../../src/lib/core/prep/recipe/index.ts';
-import { cli, editedSample, sample, trainModel, workFolder, zipModel } from './model-fixtures.ts';
+import {
+	cli,
+	editedSample,
+	independentOutputs,
+	sample,
+	trainModel,
+	workFolder,
+	zipModel
+} from './model-fixtures.ts';
 
 const work = workFolder('predict');
 let iris: string;
 
 /** The model's probabilities for every row of a file, computed without the predict command's code. */
 async function modelProbabilities(dir: string, file: string): Promise<number[][]> {
-	const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-	const weights = readFileSync(join(dir, 'weights.bin'));
-	const bundle = JSON.parse(readFileSync(join(dir, 'benchtop.json'), 'utf8'));
-	const model = await tf.loadLayersModel(
-		tf.io.fromMemory({
-			modelTopology: modelJson.modelTopology,
-			weightSpecs: modelJson.weightsManifest[0].weights,
-			weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength)
-		})
-	);
-	const input = await importTable(new Blob([readFileSync(file)]), { fileName: 'file.csv' });
-	const prepared = applyRecipe(bundle.recipe as FittedRecipe, input, 'predict');
-	const features = bundle.features as string[];
-	const n = prepared.table.numRows();
-	const columns = features.map((name) => readNumbers(prepared.table, name));
-	const x = tf.tensor2d(
-		Float32Array.from(
-			{ length: n * features.length },
-			(_, i) => columns[i % features.length]![Math.floor(i / features.length)]!
-		),
-		[n, features.length]
-	);
-	const output = model.predict(x) as tf.Tensor;
-	const rows = (await output.array()) as number[][];
-	tf.dispose([x, output]);
-	model.dispose();
-	return rows;
+	return (await independentOutputs(dir, file)).rows;
 }
 
 const parse = (csv: string) => csv.split('\n').map((line) => line.split(','));
