@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from './tests/browser-launch.ts';
 
-const PORT = 4173;
+// E2E_PORT and SVELTEKIT_OUT_DIR let several checkouts' builds be tested side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
