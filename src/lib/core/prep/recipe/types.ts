@@ -17,6 +17,9 @@ export interface RecipeStep {
 	params: Record<string, unknown>;
 	/** A disabled step stays in the recipe, is shown, and is skipped by fit and apply. */
 	enabled: boolean;
+	/** Why the step is there, for the person (the default recipe's reasoning, a quality finding); fit and
+	 * apply ignore it, and parseRecipe drops it. */
+	reason?: string;
 }
 
 export interface Recipe {
