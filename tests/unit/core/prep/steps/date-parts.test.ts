@@ -72,6 +72,47 @@ describe('date-parts', () => {
 		expect(column(out, 'when_month').slice(0, 2)).toEqual([1, 2]);
 	});
 
+	it('puts month, weekday and hour on circles (sine, cosine), so December sits next to January', () => {
+		const p = params({
+			columns: ['when'],
+			parts: ['month_sin', 'month_cos', 'weekday_sin', 'weekday_cos', 'hour_cos']
+		});
+		const table = prepTable({
+			when: {
+				type: 'date',
+				// January 1st 2024 (a Monday, midnight), April 1st (a Monday, 06:00), December 31st (a Tuesday).
+				values: [
+					new Date(Date.UTC(2024, 0, 1)),
+					new Date(Date.UTC(2024, 3, 1, 6)),
+					new Date(Date.UTC(2024, 11, 31)),
+					null
+				]
+			}
+		});
+		const out = datePartsStep.apply(p, datePartsStep.fit(p, table), table, 'train');
+		expect(out.schema).toEqual([
+			{ name: 'when_month_sin', type: 'number' },
+			{ name: 'when_month_cos', type: 'number' },
+			{ name: 'when_weekday_sin', type: 'number' },
+			{ name: 'when_weekday_cos', type: 'number' },
+			{ name: 'when_hour_cos', type: 'number' }
+		]);
+		expect(column(out, 'when_month_sin')).toEqual([0, 1, -0.5, null]);
+		expect(column(out, 'when_month_cos')).toEqual([
+			1,
+			0,
+			Math.round(Math.cos((2 * Math.PI * 11) / 12) * 1e12) / 1e12,
+			null
+		]);
+		expect(column(out, 'when_weekday_sin').slice(0, 2)).toEqual([0, 0]);
+		expect(column(out, 'when_hour_cos').slice(0, 2)).toEqual([1, 0]);
+		// December and January are neighbours on the circle: as close as January and February.
+		const at = (m: number) => [Math.sin((2 * Math.PI * m) / 12), Math.cos((2 * Math.PI * m) / 12)];
+		const distance = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
+		const [sin, cos] = [column(out, 'when_month_sin') as number[], column(out, 'when_month_cos') as number[]];
+		expect(distance([sin[2]!, cos[2]!], [sin[0]!, cos[0]!])).toBeCloseTo(distance(at(0), at(1)), 10);
+	});
+
 	it('accepts a single part from a one-value form field', () => {
 		expect(params({ columns: ['when'], parts: 'hour' }).parts).toEqual(['hour']);
 	});
@@ -115,8 +156,14 @@ describe('date-parts', () => {
 		const state = datePartsStep.fit(p, events());
 		expect(v.parse(datePartsStep.state, JSON.parse(JSON.stringify(state)))).toEqual(state);
 		const defaults = datePartsStep.defaults(events().schema, { target: [] });
-		expect(defaults).toEqual({ columns: ['when'], parts: ['year', 'month', 'weekday'], keepOriginal: false });
-		expect(datePartsStep.describe(defaults)).toBe('Split when into year, month, weekday');
+		expect(defaults).toEqual({
+			columns: ['when'],
+			parts: ['year', 'month_sin', 'month_cos', 'weekday_sin', 'weekday_cos'],
+			keepOriginal: false
+		});
+		expect(datePartsStep.describe(defaults)).toBe(
+			'Split when into year, month_sin, month_cos, weekday_sin, weekday_cos'
+		);
 	});
 
 	it('runs through fitRecipe and applyRecipe on the Seattle weather sample', () => {

@@ -3,9 +3,9 @@
 import * as v from 'valibot';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { rebuildTable, requireColumns, requireKinds, type OutputColumn } from '../../recipe/table-ops.ts';
-import { DATE_PARTS, DATE_PART_LABELS, dateParts } from './parts.ts';
+import { DATE_PARTS, DATE_PART_LABELS, DEFAULT_DATE_PARTS, dateParts, isWholeNumberPart } from './parts.ts';
 
-export { DATE_PARTS, type DatePart } from './parts.ts';
+export { DATE_PARTS, DEFAULT_DATE_PARTS, isWholeNumberPart, type DatePart } from './parts.ts';
 
 const PART = v.picklist(DATE_PARTS, `Date parts are ${DATE_PARTS.join(', ')}.`);
 
@@ -32,7 +32,7 @@ export const datePartsStep = defineStep({
 	op: 'date-parts',
 	label: 'Split dates into parts',
 	summary:
-		'Turns each date column into whole-number columns such as year, month and weekday, so a model can pick up seasons and weekly patterns.',
+		'Turns each date column into number columns such as year, month and weekday, so a model can pick up trends, seasons and weekly patterns. The “on a circle” parts give a sine and a cosine, so December sits next to January.',
 	params: PARAMS,
 	state: STATE,
 	fields: [
@@ -42,13 +42,13 @@ export const datePartsStep = defineStep({
 			key: 'parts',
 			label: 'Parts',
 			options: DATE_PARTS.map((part) => ({ value: part, label: DATE_PART_LABELS[part] })),
-			help: 'Parts are read in UTC; weekday 0 is Monday.'
+			help: 'Parts are read in UTC; weekday 0 is Monday. A part on a circle is a sine and cosine pair (month_sin, month_cos), so the last month sits next to the first.'
 		},
 		{ kind: 'boolean', key: 'keepOriginal', label: 'Keep the date column too' }
 	],
 	defaults(schema, { target }): DatePartsParams {
 		const columns = schema.filter((c) => c.type === 'date' && !target.includes(c.name)).map((c) => c.name);
-		return { columns, parts: ['year', 'month', 'weekday'], keepOriginal: false };
+		return { columns, parts: [...DEFAULT_DATE_PARTS], keepOriginal: false };
 	},
 	describe(params) {
 		return `Split ${params.columns.join(', ')} into ${params.parts.join(', ')}${params.keepOriginal ? ' (keeping the dates)' : ''}`;
@@ -64,7 +64,7 @@ export const datePartsStep = defineStep({
 			const parts = dateParts(input.table.array(name) as ArrayLike<unknown>, params.parts);
 			const columns: OutputColumn[] = params.parts.map((part, p) => ({
 				name: `${name}_${part}`,
-				type: 'integer',
+				type: isWholeNumberPart(part) ? 'integer' : 'number',
 				values: parts[p]!
 			}));
 			if (params.keepOriginal)

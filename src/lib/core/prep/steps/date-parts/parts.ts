@@ -1,7 +1,22 @@
 // Reading parts of a date in UTC, the way pandas' .dt accessors do (weekday 0 = Monday … 6 = Sunday).
 // Dates are stored as instants, and UTC keeps the same table giving the same parts in every time zone.
+// The cyclic parts put a part that wraps around on a circle (sine and cosine of its angle, as in
+// scikit-learn's cyclical feature engineering example), so December sits next to January and Sunday next
+// to Monday instead of eleven and six steps away.
 
-export const DATE_PARTS = ['year', 'month', 'day', 'weekday', 'hour'] as const;
+export const DATE_PARTS = [
+	'year',
+	'month',
+	'day',
+	'weekday',
+	'hour',
+	'month_sin',
+	'month_cos',
+	'weekday_sin',
+	'weekday_cos',
+	'hour_sin',
+	'hour_cos'
+] as const;
 export type DatePart = (typeof DATE_PARTS)[number];
 
 export const DATE_PART_LABELS: Record<DatePart, string> = {
@@ -9,7 +24,35 @@ export const DATE_PART_LABELS: Record<DatePart, string> = {
 	month: 'Month (1–12)',
 	day: 'Day of the month',
 	weekday: 'Weekday (0 = Monday)',
-	hour: 'Hour (0–23, UTC)'
+	hour: 'Hour (0–23, UTC)',
+	month_sin: 'Month on a circle: sine',
+	month_cos: 'Month on a circle: cosine',
+	weekday_sin: 'Weekday on a circle: sine',
+	weekday_cos: 'Weekday on a circle: cosine',
+	hour_sin: 'Hour on a circle: sine',
+	hour_cos: 'Hour on a circle: cosine'
+};
+
+/** What a newcomer's recipe takes from a date: the year as a trend (the recipe scales it), month and weekday
+ * on circles, so neither wraps from its last value to its first with a jump. */
+export const DEFAULT_DATE_PARTS: readonly DatePart[] = [
+	'year',
+	'month_sin',
+	'month_cos',
+	'weekday_sin',
+	'weekday_cos'
+];
+
+/** Parts that are whole numbers; the cyclic ones are fractions from −1 to 1. */
+export function isWholeNumberPart(part: DatePart): boolean {
+	return !part.endsWith('_sin') && !part.endsWith('_cos');
+}
+
+/** How many steps make a full turn, and where the count starts. */
+const CYCLES = {
+	month: { period: 12, first: 1 },
+	weekday: { period: 7, first: 0 },
+	hour: { period: 24, first: 0 }
 };
 
 export function datePart(date: Date, part: DatePart): number {
@@ -24,6 +67,13 @@ export function datePart(date: Date, part: DatePart): number {
 			return (date.getUTCDay() + 6) % 7;
 		case 'hour':
 			return date.getUTCHours();
+		default: {
+			const [base, wave] = part.split('_') as ['month' | 'weekday' | 'hour', 'sin' | 'cos'];
+			const { period, first } = CYCLES[base];
+			const angle = (2 * Math.PI * (datePart(date, base) - first)) / period;
+			// Rounded so cos(π/2) is 0 rather than 6e-17: the same value on every engine, and tidy to read.
+			return Math.round((wave === 'sin' ? Math.sin(angle) : Math.cos(angle)) * 1e12) / 1e12;
+		}
 	}
 }
 
@@ -36,7 +86,7 @@ export function asTime(value: unknown): number {
 	return NaN;
 }
 
-/** One integer column per part; a missing or unreadable date gives missing parts. */
+/** One column per part; a missing or unreadable date gives missing parts. */
 export function dateParts(values: ArrayLike<unknown>, parts: readonly DatePart[]): (number | null)[][] {
 	const out = parts.map(() => new Array<number | null>(values.length));
 	for (let i = 0; i < values.length; i++) {
