@@ -73,6 +73,14 @@ describe('derive', () => {
 		);
 		expect(() => params({ name: '  ', formula: '1' })).toThrow(/The new column needs a name/);
 		expect(() => params({ name: 'x', formula: '' })).toThrow(/Write a formula/);
+		// "__proto__" (spaces trimmed) cannot be a table column: refused with a message, before any fit.
+		expect(() => params({ name: ' __proto__ ', formula: '1' })).toThrow(
+			'“__proto__” is a reserved name a table cannot store as a column; give the new column another name.'
+		);
+		expect(() =>
+			parseRecipe({ version: 1, steps: [{ op: 'derive', params: { name: '__proto__', formula: '1' } }] })
+		).toThrow(/reserved name/);
+		expect(params({ name: 'constructor', formula: '1' }).name).toBe('constructor');
 		expect(() => params({ name: 'x', formula: '1+'.repeat(1001) })).toThrow(/at most 2000 characters/);
 	});
 

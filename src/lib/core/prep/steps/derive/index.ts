@@ -20,12 +20,24 @@ import {
 	requireColumns
 } from '../../recipe/table-ops.ts';
 
+/**
+ * Names a column cannot have: arquero keeps columns as keys of a plain object, where "__proto__" replaces
+ * the object's prototype instead of naming a column (imported headers are renamed for the same reason,
+ * see data/import/column-names.ts). A derived column is named by a person, so it is refused instead.
+ */
+const RESERVED_NAMES = new Set(['__proto__']);
+
 const PARAMS = v.object({
 	name: v.pipe(
 		v.string('The new column needs a name.'),
 		v.trim(),
 		v.minLength(1, 'The new column needs a name.'),
-		v.maxLength(200, 'Column names are at most 200 characters.')
+		v.maxLength(200, 'Column names are at most 200 characters.'),
+		v.check(
+			(name) => !RESERVED_NAMES.has(name),
+			(issue) =>
+				`“${String(issue.input)}” is a reserved name a table cannot store as a column; give the new column another name.`
+		)
 	),
 	formula: v.pipe(
 		v.string('The formula must be text.'),
