@@ -3,6 +3,7 @@
 // fresh worker, and an idle worker shuts down to give its memory back.
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import { BenchtopError } from '../core/errors.ts';
+import { withCloneableArgs } from './cloneable-args.ts';
 import { installErrorTransfer } from './error-transfer.ts';
 
 export interface WorkerClientOptions {
@@ -112,7 +113,8 @@ export class WorkerClient<Api extends object> {
 		worker.addEventListener('messageerror', onCrash);
 		const live: Live<Api> = {
 			worker,
-			remote: wrap<Api>(worker as Worker),
+			// Arguments are copied out of Svelte's state proxies, which postMessage cannot clone.
+			remote: withCloneableArgs(wrap<Api>(worker as Worker)),
 			stopped,
 			stop: reject,
 			done: false
