@@ -42,6 +42,67 @@ describe('defaultRecipe', () => {
 		expect(reasons.join(' ')).toMatch(/identifier/);
 		const output = applyRecipe(fitRecipe(parseRecipe(recipe), input), input, 'train');
 		expect(output.table.numRows()).toBe(n - 1);
-		expect(output.schema.map((c) => c.name)).toEqual(['day_year', 'day_month', 'day_weekday', 'size', 'y']);
+		expect(output.schema.map((c) => c.name)).toEqual([
+			'day_year',
+			'day_month_sin',
+			'day_month_cos',
+			'day_weekday_sin',
+			'day_weekday_cos',
+			'size',
+			'y'
+		]);
+	});
+
+	it('scales every numeric column that leaves the recipe: date parts, a bin and a formula included', () => {
+		const n = 60;
+		const input = {
+			table: aq.table({
+				day: Array.from({ length: n }, (_, i) => new Date(Date.UTC(1970 + (i % 45), i % 12, 1 + (i % 28)))),
+				weight: Array.from({ length: n }, (_, i) => 1500 + 37 * ((i * 7) % 50)),
+				power: Array.from({ length: n }, (_, i) => (i === 5 ? null : 40 + ((i * 11) % 30))),
+				origin: Array.from({ length: n }, (_, i) => ['usa', 'europe', 'japan'][i % 3]),
+				y: Array.from({ length: n }, (_, i) => 10 + (i % 17))
+			}),
+			schema: [
+				{ name: 'day', type: 'date' as const },
+				{ name: 'weight', type: 'integer' as const },
+				{ name: 'power', type: 'integer' as const },
+				{ name: 'origin', type: 'category' as const },
+				{ name: 'y', type: 'number' as const }
+			]
+		};
+		const extraSteps = [
+			{ op: 'bin', params: { columns: ['power'], bins: 4 }, enabled: true },
+			{ op: 'derive', params: { name: 'ratio', formula: 'weight / 10' }, enabled: true },
+			{ op: 'impute', params: { columns: ['weight'], strategy: 'mean', indicator: true }, enabled: true }
+		];
+		const { recipe, stepReasons } = defaultRecipe(input, ['y'], { extraSteps });
+		expect(stepReasons).toHaveLength(recipe.steps.length);
+		const scale = recipe.steps.find((s) => s.op === 'scale')!;
+		expect(scale.params.columns).toEqual(
+			expect.arrayContaining(['day_year', 'day_month_sin', 'power', 'ratio', 'weight', 'weight_missing'])
+		);
+		expect(stepReasons[recipe.steps.indexOf(scale)]).toMatch(/mean 0 and spread 1/);
+		expect(stepReasons.join(' ')).toMatch(/December sits next to January/);
+		const output = applyRecipe(fitRecipe(parseRecipe(recipe), input), input, 'train');
+		const encoded = output.schema.filter((c) => c.name.startsWith('origin')).map((c) => c.name);
+		expect(encoded.length).toBe(3);
+		for (const column of output.schema) {
+			if (column.name === 'y' || encoded.includes(column.name)) continue;
+			expect(['integer', 'number']).toContain(column.type);
+			const values = Array.from(output.table.array(column.name) as ArrayLike<number>);
+			const mean = values.reduce((a, b) => a + b, 0) / values.length;
+			const spread = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
+			expect(Math.abs(mean), column.name).toBeLessThan(1e-6);
+			// A column that does not vary (the indicator: weight has no gaps) stays at 0.
+			expect(spread === 0 || Math.abs(spread - 1) < 1e-6, column.name).toBe(true);
+		}
+	});
+
+	it('leaves numbers unscaled when the person turned scaling off', () => {
+		const input = loadSample('penguins.csv');
+		const { recipe, reasons } = defaultRecipe(input, ['Species'], { scale: false });
+		expect(recipe.steps.map((s) => s.op)).not.toContain('scale');
+		expect(reasons.join(' ')).toMatch(/unscaled, as you chose/);
 	});
 });
