@@ -1,6 +1,7 @@
 // The Train page's state for one data set version: what to train (target, task, model family and spec,
 // settings, backend), the queue of runs, the live progress of the one training now, and the runs kept.
 // The recipe and split come from the Prepare page's draft when there is one.
+import { untrack } from 'svelte';
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
 import type { BackendName } from '$lib/core/backends/backend-names.ts';
 import type { BackendReport } from '$lib/core/backends/probe-backends.ts';
@@ -8,6 +9,7 @@ import { defaultFamily, requireFamily } from '$lib/core/models/families.ts';
 import type { DataShape } from '$lib/core/models/family-definition.ts';
 import { imageShapeOf, inferTask } from '$lib/core/models/infer-task.ts';
 import type { ModelFamily, ModelSpec, Task } from '$lib/core/models/types.ts';
+import type { ModelInputs } from '$lib/core/train/model-inputs.ts';
 import type { Recipe } from '$lib/core/prep/recipe/types.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { DEFAULT_TRAIN_SETTINGS } from '$lib/core/train/settings.ts';
@@ -44,6 +46,12 @@ const RECOVERABLE_CODES = new Set(['backend-unavailable', 'worker-crashed']);
 /** Distinct values counted for the task guess; more than this is "many" either way. */
 const DISTINCT_CAP = 1000;
 
+/** What the session asks its workers for; a test hands in fakes it answers when it likes. */
+export interface TrainSessionDeps {
+	/** The features, outputs and task a run of this request would have (the data worker, normally). */
+	readInputs?: (request: TrainingRequest) => Promise<ModelInputs>;
+}
+
 export class TrainSession {
 	target = $state<string | null>(null);
 	task = $state<Task | 'auto'>('auto');
@@ -71,14 +79,71 @@ export class TrainSession {
 	/** The last run, just finished: what to show first. */
 	lastRunId = $state<string | undefined>(undefined);
 
+	/** What a model of the current target, task, recipe and split would see; undefined while it is read. */
+	inputs = $state.raw<ModelInputs | undefined>(undefined);
+	inputsError = $state<string | undefined>(undefined);
+
 	private client = createTrainClient();
 	private nextId = 1;
+	/** Counts the requests for `inputs`: only the newest one's answer may land (issue 13's race). */
+	private inputsGeneration = 0;
+	private readonly readInputs: (request: TrainingRequest) => Promise<ModelInputs>;
 
 	constructor(
 		private readonly studio: Studio,
 		readonly record: DatasetRecord,
-		private readonly arrow: Uint8Array | undefined
-	) {}
+		private readonly arrow: Uint8Array | undefined,
+		deps: TrainSessionDeps = {}
+	) {
+		this.readInputs =
+			deps.readInputs ??
+			((request) =>
+				studio.data.run((api) =>
+					api.modelInputs(record.id, $state.snapshot(record.schema), request, arrow?.slice())
+				));
+	}
+
+	/** Only what changes the model's inputs: the target, the task, the recipe and split (not the spec). */
+	private inputsRequest(): TrainingRequest {
+		return {
+			targets: this.targets,
+			task: this.task,
+			...(this.recipe ? { recipe: $state.snapshot(this.recipe) } : {}),
+			...(this.split !== undefined ? { split: $state.snapshot(this.split) } : {})
+		};
+	}
+
+	/**
+	 * Reads `inputs` (and the detected task) for the current choices. Each call supersedes the ones before:
+	 * an answer that arrives after a newer request was made is dropped, so a slow answer for an earlier
+	 * target can never overwrite the current one's.
+	 */
+	async refreshInputs(): Promise<void> {
+		const generation = ++this.inputsGeneration;
+		const request = this.inputsRequest();
+		this.inputsError = undefined;
+		try {
+			const result = await this.readInputs(request);
+			if (generation !== this.inputsGeneration) return;
+			this.inputs = result;
+			this.detectedTask = result.task;
+		} catch (error) {
+			if (generation !== this.inputsGeneration) return;
+			this.inputs = undefined;
+			this.inputsError = toBenchtopError(error).message;
+		}
+	}
+
+	/** Keeps `inputs` in step with the choices it depends on; returns the function that stops it. */
+	watchInputs(): () => void {
+		return $effect.root(() => {
+			$effect(() => {
+				// Read synchronously here so the effect re-runs when any of them changes.
+				void this.inputsRequest();
+				void untrack(() => this.refreshInputs());
+			});
+		});
+	}
 
 	async load(): Promise<void> {
 		await this.studio.init();
