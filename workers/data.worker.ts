@@ -24,6 +24,7 @@ import {
 	type PreparationDraft,
 	type PreparationPreview
 } from '$lib/core/prep/preparation.ts';
+import { defaultPreparation, retargetPreparation } from '$lib/core/prep/default-preparation.ts';
 import type { DatasetRecord, DatasetSource, NewDatasetVersion } from '$lib/core/registry/index.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-client/progress.ts';
@@ -206,6 +207,25 @@ const api = {
 		arrow?: Uint8Array
 	): Promise<PreparationPreview> {
 		return previewPreparation({ table: await viewedTable(id, arrow), schema }, draft);
+	},
+	/** A fresh experiment draft: the default split and recipe (each step with its reason) for `target`. */
+	async defaultPreparation(
+		id: string,
+		schema: ColumnSchema[],
+		target: string | null,
+		arrow?: Uint8Array
+	): Promise<PreparationDraft> {
+		return defaultPreparation({ table: await viewedTable(id, arrow), schema }, target);
+	},
+	/** The draft after a change of target: the split follows; an untouched default recipe is rebuilt. */
+	async retargetPreparation(
+		id: string,
+		schema: ColumnSchema[],
+		draft: PreparationDraft,
+		target: string | null,
+		arrow?: Uint8Array
+	): Promise<PreparationDraft> {
+		return retargetPreparation({ table: await viewedTable(id, arrow), schema }, draft, target);
 	},
 	/** The version through its recipe (fitted on its training split) as a new version, parent recorded. */
 	async materializePreparation(

@@ -107,3 +107,21 @@ export function defaultPreparation(input: PrepTable, target: string | null): Pre
 		recipe: defaultRecipeWithReasons(input, target)
 	};
 }
+
+/**
+ * The draft after the person picked another target (null: clustering). The split follows the target; the
+ * recipe is rebuilt for it while it is still the untouched default, and kept as the person made it
+ * otherwise (the page then offers "Reset to default").
+ */
+export function retargetPreparation(
+	input: PrepTable,
+	draft: PreparationDraft,
+	target: string | null
+): PreparationDraft {
+	const untouched = isDefaultRecipe(draft.recipe, input, draft.target);
+	return {
+		target,
+		split: retargetSplit(draft.split, input.schema, draft.target, target),
+		recipe: untouched ? defaultRecipeWithReasons(input, target) : draft.recipe
+	};
+}

@@ -4,6 +4,7 @@ import {
 	defaultSplitSpec,
 	explainDefaultStep,
 	isDefaultRecipe,
+	retargetPreparation,
 	retargetSplit
 } from '../../../../src/lib/core/prep/default-preparation.ts';
 import { defaultRecipe } from '../../../../src/lib/core/prep/default-recipe.ts';
@@ -115,5 +116,23 @@ describe('explainDefaultStep', () => {
 		const reason = explainDefaultStep({ op: 'clip', params: { columns: ['a'] }, enabled: true }, []);
 		expect(reason.length).toBeGreaterThan(10);
 		expect(reason).not.toContain('default recipe');
+	});
+});
+
+describe('retargetPreparation', () => {
+	it('rebuilds an untouched default recipe for the new target and moves the split with it', () => {
+		const input = penguins();
+		const next = retargetPreparation(input, defaultPreparation(input, 'Species'), 'Island');
+		expect(next.target).toBe('Island');
+		expect(next.split).toMatchObject({ method: 'stratified', column: 'Island' });
+		expect(isDefaultRecipe(next.recipe, input, 'Island')).toBe(true);
+		expect(JSON.stringify(next.recipe.steps.map((s) => s.params))).not.toContain('"Island"');
+	});
+
+	it('keeps a recipe the person edited', () => {
+		const input = penguins();
+		const draft = defaultPreparation(input, 'Species');
+		const edited = { ...draft, recipe: { ...draft.recipe, steps: draft.recipe.steps.slice(0, 1) } };
+		expect(retargetPreparation(input, edited, null).recipe).toBe(edited.recipe);
 	});
 });
