@@ -268,13 +268,24 @@ describe('divergence', () => {
 	});
 });
 
+/** A TrainControl that tells the test when the loop first waits in `whilePaused`. */
+class ParkedSignalControl extends TrainControl {
+	#onParked: () => void = () => {};
+	readonly parked = new Promise<void>((resolve) => (this.#onParked = resolve));
+
+	override whilePaused(): Promise<void> {
+		if (this.state === 'paused') this.#onParked();
+		return super.whilePaused();
+	}
+}
+
 describe('pause, resume and stop', () => {
 	const data = noise(64, 3, 3);
 	const validation = noise(16, 3, 4);
 	const plain = settings({ epochs: 5, batchSize: 16, earlyStopping: { enabled: false } });
 
 	it('waits while paused and carries on when resumed', async () => {
-		const control = new TrainControl();
+		const control = new ParkedSignalControl();
 		const model = buildMlp(3, 1, 'regression');
 		let batches = 0;
 		const run = train({
@@ -289,10 +300,12 @@ describe('pause, resume and stop', () => {
 				if (p.epoch === 2 && p.batch === 1) control.pause();
 			}
 		});
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		// Waits for the loop to park itself, not for a fixed time that a loaded machine may overrun.
+		await control.parked;
 		expect(control.state).toBe('paused');
 		expect(batches).toBe(5);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		// Parked, it cannot move on: a few turns of the event loop later it has still done nothing.
+		await new Promise((resolve) => setTimeout(resolve, 20));
 		expect(batches).toBe(5);
 		control.resume();
 		const result = await run;
