@@ -11,6 +11,7 @@ import {
 	type ImportProgress,
 	type ImportResult
 } from '$lib/core/data/import/index.ts';
+import { checkImportUrl } from '$lib/core/data/import/import-url.ts';
 import { retypeColumn } from '$lib/core/data/retype-column.ts';
 import { tableToCsv } from '$lib/core/data/export/table-to-csv.ts';
 import { tableToParquet } from '$lib/core/data/export/table-to-parquet.ts';
@@ -64,7 +65,9 @@ export interface ImportOutcome {
 /** This worker's own connection: hashing and writing 50 MB here keeps the page responsive. */
 const storage = () => workerStorage('data worker');
 
-async function fetchBlob(url: string): Promise<Blob> {
+async function fetchBlob(address: string): Promise<Blob> {
+	// Checked again here, whoever called: only http(s) is ever fetched (issue 14).
+	const url = checkImportUrl(address);
 	let response: Response;
 	try {
 		response = await fetch(url);
