@@ -48,6 +48,11 @@ export interface RunRecord {
 	metrics: { validation?: Record<string, unknown>; test?: Record<string, unknown> };
 	durationMs: number;
 	rows: { train: number; validation: number; test: number };
+	/**
+	 * Training rows the loop held back to draw the validation curve and stop early, when the split has no
+	 * validation rows (absent otherwise): the weights were fitted on `rows.train` minus these.
+	 */
+	validationHeldBack?: number;
 	/** The stored weights (artifacts store), or null when the run kept none. */
 	artifactId: string | null;
 }
