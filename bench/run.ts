@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
+import { coreTimings } from './core-timings.ts';
 import { csvIngest } from './csv-ingest.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
@@ -14,7 +15,14 @@ import { trainThroughput } from './train-throughput.ts';
 import { describeMachine } from './machine.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark[] = [firstPageJs, idbArrowRoundtrip, csvIngest, recipePrep, trainThroughput];
+const BENCHMARKS: Benchmark[] = [
+	firstPageJs,
+	idbArrowRoundtrip,
+	csvIngest,
+	recipePrep,
+	coreTimings,
+	trainThroughput
+];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = 'usage: npm run bench [-- --quick] [-- --only <name>]';

@@ -20,9 +20,8 @@ describe('previewRecipe', () => {
 			version: 1,
 			steps: [{ op: 'encode', params: { columns: ['id'], method: 'one-hot', maxLevels: 20 }, enabled: true }]
 		};
-		const started = performance.now();
+		// How long it takes is timed in bench/core-timings.ts (`npm run bench`), not asserted here.
 		const preview = previewRecipe(recipe, input);
-		const elapsed = performance.now() - started;
 		const step = preview.steps[0]!;
 		expect(step.status).toBe('ok');
 		expect(step.added).toHaveLength(21);
@@ -30,7 +29,6 @@ describe('previewRecipe', () => {
 			'id: kept the 20 most frequent categories apart; 99,980 rarer ones share the “id_other” column.'
 		]);
 		expect(preview.output.map((c) => c.name)).toContain('id_other');
-		expect(elapsed).toBeLessThan(5000);
 	});
 
 	it('marks disabled steps and keeps untouched columns out of the change lists', () => {

@@ -86,15 +86,14 @@ describe('dedupe', () => {
 		expect(Math.max(...kept)).toBeLessThan(rows);
 	});
 
-	it('is fast on 100,000 rows', () => {
+	// How long it takes is timed in bench/core-timings.ts (`npm run bench`), not asserted here.
+	it('keeps all 100,000 distinct rows, and one of each repeated row', () => {
 		const rows = 100_000;
 		const table = prepTable({
 			x: { type: 'number', values: Array.from({ length: rows }, (_, i) => i % 50_000) },
 			y: { type: 'category', values: Array.from({ length: rows }, (_, i) => `c${i % 7}`) }
 		});
-		const started = performance.now();
 		const out = run(params(), table);
-		expect(performance.now() - started).toBeLessThan(1000);
 		// i and i + 50,000 share x, and share y only when 50,000 is a multiple of 7 (it is not): nothing repeats.
 		expect(out.table.numRows()).toBe(rows);
 		const copies = prepTable({

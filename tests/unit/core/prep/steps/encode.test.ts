@@ -166,14 +166,12 @@ describe('encode', () => {
 		).toEqual(['blue', 'green']);
 	});
 
-	it('caps 100,000 distinct categories in 100,000 rows at maxLevels columns, in well under a second', () => {
+	// How long these two take is timed in bench/core-timings.ts (`npm run bench`), not asserted here.
+	it('caps 100,000 distinct categories in 100,000 rows at maxLevels columns', () => {
 		const rows = 100_000;
 		const unique = Array.from({ length: rows }, (_, i) => `u-${i}`);
 		const table = prepTable({ code: { type: 'category', values: unique } });
-		const started = performance.now();
 		const { state, output } = run({ columns: ['code'], unseen: 'ignore' }, table);
-		const elapsed = performance.now() - started;
-		expect(elapsed).toBeLessThan(1000);
 		expect(output.schema).toHaveLength(21);
 		// All tied at one row each: the 20 labels that sort last keep their own columns, like sklearn.
 		expect(state.columns[0]!.levels).toEqual([...unique].sort().slice(-20));
@@ -184,9 +182,7 @@ describe('encode', () => {
 		const rows = 100_000;
 		// 30 common categories over the first half (0–19 seen 1,667 times, 20–29 1,666), then 50,000 seen once.
 		const values = Array.from({ length: rows }, (_, i) => (i < rows / 2 ? `common-${i % 30}` : `id-${i}`));
-		const started = performance.now();
 		const { state, output } = run({ columns: ['code'] }, prepTable({ code: { type: 'category', values } }));
-		expect(performance.now() - started).toBeLessThan(1000);
 		expect(output.schema.map((s) => s.name)).toEqual([
 			...Array.from({ length: 20 }, (_, i) => `code=common-${i}`).sort(),
 			'code_other'

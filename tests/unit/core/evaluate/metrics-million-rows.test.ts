@@ -1,6 +1,6 @@
-// Accuracy, F1, ROC AUC (binary and one-vs-rest) and log loss on a million rows must each take well under a
-// second (sort-based AUC); the bound asserted is 3 s so a loaded CI machine does not flake (one-vs-rest AUC
-// sorts once per class, so its bound is 3 s per class). Times print.
+// Accuracy, F1, ROC AUC (binary and one-vs-rest) and log loss on a million rows land where the signal puts
+// them. How long each takes is timed in bench/core-timings.ts (`npm run bench`), not asserted here: a shared
+// machine's load would make a bound flaky.
 import { describe, expect, it } from 'vitest';
 import {
 	accuracyScore,
@@ -14,15 +14,6 @@ import { createRandom } from '../../../../src/lib/core/random/seeded-random.ts';
 
 const N = 1_000_000;
 const CLASSES = ['a', 'b', 'c'];
-
-function timed<T>(label: string, run: () => T, boundMs = 3000): T {
-	const start = performance.now();
-	const result = run();
-	const ms = performance.now() - start;
-	console.log(`${label} on ${N.toLocaleString('en')} rows: ${ms.toFixed(0)} ms`);
-	expect(ms, label).toBeLessThan(boundMs);
-	return result;
-}
 
 describe('metrics on a million rows', () => {
 	const random = createRandom(42);
@@ -46,29 +37,27 @@ describe('metrics on a million rows', () => {
 	}
 
 	it('accuracy', () => {
-		const accuracy = timed('accuracy', () => accuracyScore(yTrue, yPred));
+		const accuracy = accuracyScore(yTrue, yPred);
 		expect(accuracy).toBeGreaterThan(0.5);
 		expect(accuracy).toBeLessThan(0.9);
 	});
 
 	it('macro F1', () => {
-		expect(timed('f1 macro', () => f1Score(yTrue, yPred, CLASSES))).toBeGreaterThan(0.5);
+		expect(f1Score(yTrue, yPred, CLASSES)).toBeGreaterThan(0.5);
 	});
 
 	it('binary ROC AUC', () => {
 		const scores = probabilityColumn(proba, 3, 1);
-		const auc = timed('binary roc auc', () => rocAucScore(yTrue, scores, 1));
+		const auc = rocAucScore(yTrue, scores, 1);
 		expect(auc).toBeGreaterThan(0.75);
 		expect(auc).toBeLessThan(0.95);
 	});
 
 	it('one-vs-rest macro ROC AUC', () => {
-		expect(
-			timed('ovr macro roc auc (3 classes)', () => rocAucOvr(yTrue, proba, CLASSES), 3000 * CLASSES.length)
-		).toBeGreaterThan(0.75);
+		expect(rocAucOvr(yTrue, proba, CLASSES)).toBeGreaterThan(0.75);
 	});
 
 	it('log loss', () => {
-		expect(timed('log loss', () => logLoss(yTrue, proba, CLASSES))).toBeLessThan(Math.log(3));
+		expect(logLoss(yTrue, proba, CLASSES)).toBeLessThan(Math.log(3));
 	});
 });
