@@ -36,13 +36,31 @@ const KIND_ORDER: Record<QualityKind, number> = {
 	outliers: 7
 };
 
+/** Fixes that only choose rows (drop those without a target, drop copies) may name the target. */
+const ROW_FIXES = new Set(['filter', 'dedupe']);
+
+/**
+ * The target is what the model must learn as it is: no fix ever imputes, clips, transforms, encodes or
+ * drops it. Checks already leave it out; this holds for any check added later too.
+ */
+function leaveTargetAlone(finding: QualityFinding, target: string | undefined): QualityFinding {
+	const fix = finding.fix;
+	if (!fix || !target || ROW_FIXES.has(fix.op)) return finding;
+	const columns = fix.params.columns;
+	if (!Array.isArray(columns) || !columns.includes(target)) return finding;
+	const rest = columns.filter((c) => c !== target);
+	if (rest.length > 0) return { ...finding, fix: { ...fix, params: { ...fix.params, columns: rest } } };
+	const { fix: _dropped, ...withoutFix } = finding;
+	return withoutFix;
+}
+
 export function qualityReport(profile: TableProfile, options: QualityOptions = {}): QualityFinding[] {
 	const context: CheckContext = {
 		profile,
 		target: options.target ?? profile.target?.name,
 		idLike: new Set()
 	};
-	const findings = CHECKS.flatMap((check) => check(context));
+	const findings = CHECKS.flatMap((check) => check(context)).map((f) => leaveTargetAlone(f, context.target));
 	const position = new Map(profile.columns.map((c, i) => [c.name, i]));
 	const columnRank = (f: QualityFinding) =>
 		f.columns[0] === undefined ? -1 : (position.get(f.columns[0]) ?? -1);

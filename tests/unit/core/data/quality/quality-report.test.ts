@@ -146,13 +146,48 @@ describe('qualityReport', () => {
 		const { table, schema } = loadSample('iris.csv');
 		const findings = qualityReport(profileTable(table, schema));
 		expect(findings.find((f) => f.kind === 'outliers')).toMatchObject({
-			id: 'outliers:sepal_width',
+			id: 'outliers',
 			severity: 'info',
+			columns: ['sepal_width'],
 			message: '4 values of sepal_width (2.7%) lie outside 2.05 … 4.05, 1.5 × IQR beyond the quartiles.',
 			fix: { op: 'clip', params: { columns: ['sepal_width'], lower: 0.01, upper: 0.99 } }
 		});
 		const asTarget = qualityReport(profileTable(table, schema), { target: 'sepal_width' });
-		expect(asTarget.find((f) => f.kind === 'outliers')!.fix).toBeUndefined();
+		const targetOutliers = asTarget.find((f) => f.kind === 'outliers')!;
+		expect(targetOutliers.fix).toBeUndefined();
+		expect(targetOutliers.why).toContain('the target is never clipped');
+	});
+
+	it('sums up outliers of a wide table in one finding, the worst columns named first', () => {
+		const rows = 200;
+		const columns: Record<string, number[]> = {};
+		// 30 columns with a long right tail: 1 in 10 values far out, column c29 the worst (more far out).
+		for (let c = 0; c < 30; c++) {
+			columns[`c${c}`] = Array.from({ length: rows }, (_, i) =>
+				i % (c === 29 ? 5 : 10) === 0 ? 1000 + i : (i * 7 + c) % 50
+			);
+		}
+		const table = aq.table(columns);
+		const schema: ColumnSchema[] = Object.keys(columns).map((name) => ({ name, type: 'integer' }));
+		const findings = qualityReport(profileTable(table, schema), { target: 'c0' });
+		const outliers = findings.filter((f) => f.kind === 'outliers');
+		expect(outliers).toHaveLength(1);
+		expect(outliers[0]!.columns).toHaveLength(30);
+		expect(outliers[0]!.message).toBe(
+			'30 columns have long tails (over 1% of values beyond 1.5 × IQR past the quartiles): c29 (20%), c0 (10%), c1 (10%) and 27 more.'
+		);
+		expect(outliers[0]!.fix!.params.columns).toHaveLength(29);
+		expect(outliers[0]!.fix!.params.columns).not.toContain('c0');
+	});
+
+	it('never proposes to impute, clip, transform or drop the target, whatever it is', () => {
+		const { table, schema } = synthetic();
+		for (const { name } of schema) {
+			for (const finding of qualityReport(profileTable(table, schema), { target: name })) {
+				if (!finding.fix || finding.fix.op === 'filter' || finding.fix.op === 'dedupe') continue;
+				expect(finding.fix.params.columns, `${finding.id} with target ${name}`).not.toContain(name);
+			}
+		}
 	});
 
 	it('flags a numeric copy of a numeric target, but not a many-level category that fits by chance', () => {
