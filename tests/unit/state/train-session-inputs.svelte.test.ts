@@ -40,7 +40,8 @@ function inputsFor(target: string, task: ModelInputs['task']): ModelInputs {
 		outputSize: task === 'classification' ? 2 : 1,
 		recipe: { version: 1, steps: [] } as unknown as ModelInputs['recipe'],
 		task,
-		taskReason: `${target} read as ${task}`
+		taskReason: `${target} read as ${task}`,
+		constantFeatures: []
 	};
 }
 

@@ -5,7 +5,7 @@ import { defaultRecipe } from '../prep/default-recipe.ts';
 import { PREVIEW_ROW_LIMIT } from '../prep/preparation.ts';
 import { fitRecipe } from '../prep/recipe/fit-recipe.ts';
 import { applyRecipe } from '../prep/recipe/apply-recipe.ts';
-import { readLabels, takeRows } from '../prep/recipe/table-ops.ts';
+import { columnValues, readLabels, takeRows } from '../prep/recipe/table-ops.ts';
 import type { PrepTable } from '../prep/recipe/types.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import { parseSplitSpec, splitRows } from '../prep/split/index.ts';
@@ -24,6 +24,20 @@ export interface ModelInputs {
 	task: Task;
 	/** Why this task, in words. */
 	taskReason: string;
+	/**
+	 * Features with a single value on the training rows read (up to 50,000): they carry nothing a model can
+	 * use. When this is every feature, the page says so before anyone trains.
+	 */
+	constantFeatures: string[];
+}
+
+/** Whether every value of the column is the same (missing counts as a value of its own). */
+function isConstant(table: PrepTable['table'], name: string): boolean {
+	const values = columnValues(table, name);
+	const key = (value: unknown) => (value instanceof Date ? value.getTime() : (value ?? null));
+	const first = key(values[0]);
+	for (let i = 1; i < values.length; i++) if (key(values[i]) !== first) return false;
+	return true;
 }
 
 export function modelInputs(input: PrepTable, request: TrainingRequest): ModelInputs {
@@ -58,6 +72,7 @@ export function modelInputs(input: PrepTable, request: TrainingRequest): ModelIn
 		outputSize: task === 'classification' ? classes.length : request.targets.length,
 		recipe,
 		task,
-		taskReason
+		taskReason,
+		constantFeatures: features.filter((name) => isConstant(prepared.table, name))
 	};
 }
