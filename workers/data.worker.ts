@@ -14,6 +14,7 @@ import {
 import { checkImportUrl } from '$lib/core/data/import/import-url.ts';
 import { retypeColumn } from '$lib/core/data/retype-column.ts';
 import { tableToCsv } from '$lib/core/data/export/table-to-csv.ts';
+import type { CsvCells } from '$lib/core/data/export/csv-cell.ts';
 import { tableToParquet } from '$lib/core/data/export/table-to-parquet.ts';
 import { viewOrder, type ColumnValues, type ViewSpec } from '$lib/core/data/view/view-order.ts';
 import type { ColumnSchema, ColumnType } from '$lib/core/data/column-types.ts';
@@ -186,7 +187,8 @@ const api = {
 		id: string,
 		schema: ColumnSchema[],
 		format: 'csv' | 'parquet' | 'arrow',
-		arrow?: Uint8Array
+		arrow?: Uint8Array,
+		cells: CsvCells = 'spreadsheet'
 	): Promise<Blob> {
 		if (format === 'arrow') {
 			const bytes = arrow ?? (await (await storage()).loadDatasetArrow(id));
@@ -194,7 +196,7 @@ const api = {
 			return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.file' });
 		}
 		const table = await viewedTable(id, arrow);
-		if (format === 'csv') return new Blob([tableToCsv(table, schema)], { type: 'text/csv' });
+		if (format === 'csv') return new Blob([tableToCsv(table, schema, cells)], { type: 'text/csv' });
 		return new Blob([tableToParquet(table, schema)], { type: 'application/vnd.apache.parquet' });
 	},
 	/** The rows at `indices`, each as values in `columns` order: what a table view shows, and no more. */

@@ -11,6 +11,7 @@ import {
 	type PredictFileResult
 } from '$lib/core/predict/predict-file.ts';
 import { bundleFromRun, loadPredictor } from '$lib/core/predict/predictor.ts';
+import type { CsvCells } from '$lib/core/data/export/csv-cell.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-client/progress.ts';
@@ -31,6 +32,8 @@ export interface EvaluateRunJob extends RunJob {
 export interface PredictFileJob extends RunJob {
 	dataset?: DatasetRecord;
 	file: { name: string; bytes: Uint8Array };
+	/** Text cells neutralised for spreadsheets (the default here) or raw, for code. */
+	cells?: CsvCells;
 }
 
 /** Inference needs no gradients, so the fastest real backend that works here will do. */
@@ -56,7 +59,7 @@ const api = {
 		const progress = throttledProgress(onProgress);
 		const predictor = await loadPredictor(bundleFromRun(run, artifact));
 		try {
-			return (await predictFile(predictor, job.file, progress)).result;
+			return (await predictFile(predictor, job.file, progress, job.cells ?? 'spreadsheet')).result;
 		} finally {
 			predictor.dispose();
 			await progress.settle();

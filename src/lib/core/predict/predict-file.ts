@@ -3,6 +3,7 @@
 // be predicted, labels the model never saw).
 import { importTable } from '../data/import/index.ts';
 import { predictRows, type PredictedRows } from './predict-rows.ts';
+import type { CsvCells } from '../data/export/csv-cell.ts';
 import { predictionsCsv } from './predictions-csv.ts';
 import type { Predictor } from './predictor.ts';
 import { describeLeftOut, trueLabels } from './true-labels.ts';
@@ -28,7 +29,9 @@ export interface PredictFileResult {
 export async function predictFile(
 	predictor: Predictor,
 	file: { name: string; bytes: Uint8Array },
-	onProgress?: (progress: PredictFileProgress) => void
+	onProgress?: (progress: PredictFileProgress) => void,
+	/** How the CSV's text cells are written (csv-cell.ts): raw for the CLI, for spreadsheets in the studio. */
+	cells: CsvCells = 'raw'
 ): Promise<{ result: PredictFileResult; predicted: PredictedRows }> {
 	const { bundle } = predictor;
 	const input = await importTable(file.bytes, {
@@ -54,7 +57,7 @@ export async function predictFile(
 	}
 	return {
 		result: {
-			csv: predictionsCsv(bundle, predicted),
+			csv: predictionsCsv(bundle, predicted, cells),
 			rows: predicted.rows,
 			errors: predicted.errorCount,
 			problems,

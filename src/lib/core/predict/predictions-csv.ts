@@ -1,14 +1,10 @@
 // Batch predictions as CSV, one line per input row in input order: `label` and `p_<class>` for a
 // classifier, one column per target for regression, `cluster` for clustering, and always an `error`
-// column, empty where the row was predicted, so a pipeline reads one fixed set of columns.
+// column, empty where the row was predicted, so a pipeline reads one fixed set of columns. Labels,
+// `p_<label>` headers and errors are text cells: neutralised for spreadsheets when `cells` says so.
+import { csvField, type CsvCells } from '../data/export/csv-cell.ts';
 import type { ModelBundle } from './model-bundle.ts';
 import type { PredictedRows } from './predict-rows.ts';
-
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-function field(text: string): string {
-	return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** Nine significant digits: every float32 the model gave back, exactly, without float64 noise. */
 function number(x: number): string {
@@ -26,7 +22,13 @@ export function predictionColumns(bundle: ModelBundle): string[] {
 	}
 }
 
-export function predictionsCsv(bundle: ModelBundle, predicted: PredictedRows): string {
+/** `cells`: 'raw' (the default: the CLI's output, for code) or 'spreadsheet' (the studio's download). */
+export function predictionsCsv(
+	bundle: ModelBundle,
+	predicted: PredictedRows,
+	cells: CsvCells = 'raw'
+): string {
+	const field = (text: string) => csvField(text, cells);
 	const lines = [predictionColumns(bundle).map(field).join(',')];
 	const k = bundle.classes?.length ?? 0;
 	for (let i = 0; i < predicted.rows; i++) {

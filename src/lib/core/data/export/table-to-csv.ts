@@ -1,15 +1,9 @@
-// Writes a table as RFC 4180 CSV: quoted only where needed, dates as ISO 8601, missing as empty.
+// Writes a table as RFC 4180 CSV: quoted only where needed, dates as ISO 8601, missing as empty; text
+// cells and headers neutralised for spreadsheets unless raw cells are asked for (csv-cell.ts).
 import type { ColumnTable } from 'arquero';
 import type { ColumnSchema, ColumnType } from '../column-types.ts';
 import { valueAsText } from '../retype-column.ts';
-
-/** Delimiters, quotes and line breaks need quotes; so do edge spaces, which readers may trim. */
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-function field(text: string | null): string {
-	if (text === null) return '';
-	return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import { csvField, type CsvCells } from './csv-cell.ts';
 
 /** Dates repeat; writing each distinct one once saves most of the time a date column costs. */
 const DATE_MEMORY = 4096;
@@ -28,8 +22,11 @@ function dateFormatter(): (value: unknown) => string {
 	};
 }
 
-/** Numbers, booleans and ISO dates never need quotes: only text is checked, value by value. */
-function formatter(type: ColumnType): (value: unknown) => string {
+/**
+ * Numbers, booleans and ISO dates never need quotes and never start a formula (a negative number is read
+ * as a number): only text is checked, value by value.
+ */
+function formatter(type: ColumnType, cells: CsvCells): (value: unknown) => string {
 	switch (type) {
 		case 'date':
 			return dateFormatter();
@@ -38,14 +35,19 @@ function formatter(type: ColumnType): (value: unknown) => string {
 		case 'boolean':
 			return (value) => valueAsText(value) ?? '';
 		default:
-			return (value) => field(valueAsText(value));
+			return (value) => csvField(valueAsText(value), cells);
 	}
 }
 
-export function tableToCsv(table: ColumnTable, schema: ColumnSchema[]): string {
+/** `cells`: 'spreadsheet' (the default, for people) or 'raw' (every cell as stored, for code). */
+export function tableToCsv(
+	table: ColumnTable,
+	schema: ColumnSchema[],
+	cells: CsvCells = 'spreadsheet'
+): string {
 	const columns = schema.map(({ name }) => table.array(name) as ArrayLike<unknown>);
-	const formats = schema.map(({ type }) => formatter(type));
-	const lines = [schema.map(({ name }) => field(name)).join(',')];
+	const formats = schema.map(({ type }) => formatter(type, cells));
+	const lines = [schema.map(({ name }) => csvField(name, cells)).join(',')];
 	const rows = table.numRows();
 	const width = columns.length;
 	for (let row = 0; row < rows; row++) {
