@@ -13,6 +13,7 @@ import { runTraining, type TrainingRequest } from '$lib/core/train/run-training.
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import type { EpochRecord, TrainProgress } from '$lib/core/train/types.ts';
 import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
+import { BENCHTOP_VERSION } from '$lib/core/version.ts';
 import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-client/progress.ts';
 import { tf } from './tfjs-setup.ts';
@@ -23,8 +24,6 @@ installErrorTransfer();
 // The worker's TF.js for the browser's developer tools (memory, backend, the GPU device) and for the tests that
 // break a device on purpose; nothing in the studio reads it.
 (self as unknown as { benchtopTf: typeof tf }).benchtopTf = tf;
-
-const BENCHTOP_VERSION = '0.1.0';
 
 export interface WorkerTrainRequest {
 	dataset: DatasetRecord;

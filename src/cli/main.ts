@@ -1,17 +1,13 @@
 // The `benchtop` command line: the studio's capabilities over the same core, for pipelines and checks.
 // Errors print one line `benchtop: <what went wrong>` on stderr and exit 1; `--debug` adds the stack.
-import { readFileSync } from 'node:fs';
 import { toBenchtopError } from '../lib/core/errors.ts';
+import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import { COMMANDS, type CliIo } from './commands.ts';
-
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-	version: string;
-};
 
 export function usage(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));
 	const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-	return `benchtop ${packageJson.version}: a machine-learning studio that runs in your browser, and this CLI over the same core.
+	return `benchtop ${BENCHTOP_VERSION}: a machine-learning studio that runs in your browser, and this CLI over the same core.
 
 Usage: benchtop <command> [options]
 
@@ -41,7 +37,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
 			return 0;
 		}
 		if (first === '-v' || first === '--version') {
-			io.out(packageJson.version);
+			io.out(BENCHTOP_VERSION);
 			return 0;
 		}
 		const command = COMMANDS.find((c) => c.name === first);

@@ -15,15 +15,12 @@ import type { PrepTable } from '../lib/core/prep/recipe/index.ts';
 import { defaultSplit, runTraining, type TrainingOutcome } from '../lib/core/train/run-training.ts';
 import type { RunBackend } from '../lib/core/train/run-record.ts';
 import type { TrainProgress } from '../lib/core/train/types.ts';
+import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import type { CliCommand, CliIo } from './commands.ts';
 import { writeModelFiles } from './model-files.ts';
 import { useNodeBackend } from './node-backend.ts';
 import { readRecipeFile } from './read-recipe.ts';
 import { parseTrainOptions, TRAIN_USAGE, type TrainOptions } from './train-options.ts';
-
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-	version: string;
-};
 
 /** Every tenth epoch (and the first) on stderr: enough to see a long run move, never mixed into stdout. */
 const PROGRESS_EVERY = 10;
@@ -179,7 +176,7 @@ export const trainCommand: CliCommand = {
 			{
 				dataset: { id: hash, hash, name: basename(file) },
 				backend,
-				versions: { benchtop: packageJson.version, tfjs: tf.version.tfjs },
+				versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
 				onProgress: options.json
 					? undefined
 					: (progress) => {
@@ -196,7 +193,7 @@ export const trainCommand: CliCommand = {
 				resolve(options.out),
 				outcome,
 				input.schema,
-				`Benchtop ${packageJson.version} (TensorFlow.js ${tf.version.tfjs})`
+				`Benchtop ${BENCHTOP_VERSION} (TensorFlow.js ${tf.version.tfjs})`
 			);
 		} finally {
 			outcome.model?.dispose();
