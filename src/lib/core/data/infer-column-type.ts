@@ -2,11 +2,13 @@
 // in row 900,000 is not missed.
 import type { ColumnType } from './column-types.ts';
 import { isMissingTrimmed, trimmed } from './missing-values.ts';
+import { DayOrderVote, parseDate, readDate, type DateReading } from './parse-date.ts';
 
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Infinity as programs write it (Python's inf, JavaScript's Infinity): a number, if not a finite one. */
+export const INFINITY = /^[+-]?(inf|infinity)$/i;
 const BOOLEAN = /^(true|false)$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 /** "0123" is a code (zip, ID), not the number 123: keep it as text so the zero survives. */
 const LEADING_ZERO = /^[+-]?0\d/;
 
@@ -19,8 +21,9 @@ const CATEGORY_MAX_UNIQUE = 1000;
 /** Dates repeat (days, months): remembering the ones already checked saves parsing them again. */
 const DATE_MEMORY = 4096;
 
+/** Whether one value, trimmed, is a date in one of the forms parse-date.ts reads (in either day order). */
 export function isValidDate(raw: string): boolean {
-	return ISO_DATE.test(raw) && !Number.isNaN(Date.parse(raw));
+	return !Number.isNaN(parseDate(raw, 'month-first')) || !Number.isNaN(parseDate(raw, 'day-first'));
 }
 
 /** Category or free text, by how many distinct values there are; for columns already known to be strings. */
@@ -51,7 +54,10 @@ export function inferColumnType(
 	let date = true;
 	let present = 0;
 	const distinct = new Set<string>();
-	const validDates = new Set<string>();
+	const readDates = new Map<string, DateReading>();
+	// The whole column decides whether 06/12/1998 is June or December: a date column is one whose every
+	// value reads as a date in one and the same order.
+	const dayOrder = new DayOrderVote();
 
 	for (let i = 0; i < values.length; i++) {
 		const raw = values[i];
@@ -70,16 +76,20 @@ export function inferColumnType(
 			integer = false;
 		}
 		if (number) {
-			if (NUMBER.test(value) && !LEADING_ZERO.test(value)) {
+			if ((NUMBER.test(value) && !LEADING_ZERO.test(value)) || INFINITY.test(value)) {
 				boolean = date = false;
 				continue;
 			}
 			number = false;
 		}
 		if (boolean && !BOOLEAN.test(value)) boolean = false;
-		if (date && !validDates.has(value)) {
-			if (!isValidDate(value)) date = false;
-			else if (validDates.size < DATE_MEMORY) validDates.add(value);
+		if (date) {
+			let reading = readDates.get(value);
+			if (reading === undefined) {
+				reading = readDate(value);
+				if (readDates.size < DATE_MEMORY) readDates.set(value, reading);
+			}
+			date = dayOrder.addReading(reading);
 		}
 		// Only category or text is left, and past the cap it can only be text.
 		if (!boolean && !date && distinct.size > CATEGORY_MAX_UNIQUE) return 'text';

@@ -29,6 +29,29 @@ describe('inferColumnType', () => {
 		expect(inferColumnType(['2012-13-45'])).not.toBe('date');
 	});
 
+	it('recognises the common written forms of dates, the day order decided by the whole column', () => {
+		for (const column of [
+			['2012-01-01', '2012-01-02T10:00', '2012-01-03 08:30:00+02:00'],
+			['2012/01/01', '2012/02/29'],
+			['Jun 12 1998', 'Dec 1 1998'],
+			['12 June 1998', '1 December 1998'],
+			['06/12/1998', '07/01/1998'],
+			['12/06/1998', '13/01/1998'],
+			['06/12/1998', '01/13/1998']
+		])
+			expect(inferColumnType(column), column.join(' ')).toBe('date');
+		// 13/01 needs day first and 01/13 month first: no one order reads them all.
+		expect(inferColumnType(['13/01/1998', '01/13/1998'])).not.toBe('date');
+		expect(inferColumnType(['2012-01-01', 'soon'])).not.toBe('date');
+	});
+
+	it('reads inf, Infinity and NaN spellings in a numeric column as numbers, not text', () => {
+		expect(inferColumnType(['1.5', 'inf', '-Infinity', 'NaN', '2'])).toBe('number');
+		expect(inferColumnType(['1', '2', 'Infinity'])).toBe('number');
+		expect(inferColumnType(['1', '2', 'NaN'])).toBe('integer');
+		expect(inferColumnType(['infinite', 'inf', 'x'])).not.toBe('number');
+	});
+
 	it('tells categories (few distinct values) from free text', () => {
 		const labels = Array.from({ length: 150 }, (_, i) => ['setosa', 'versicolor', 'virginica'][i % 3]!);
 		expect(inferColumnType(labels)).toBe('category');

@@ -1,5 +1,6 @@
 // A column whose values have all been numbers (or missing) so far, kept as doubles rather than strings,
 // with each value's text still exactly rebuildable (a later word, or a person who wants it as text).
+import { INFINITY } from '../infer-column-type.ts';
 import { isMissingTrimmed, trimmed } from '../missing-values.ts';
 import type { RawColumn } from './raw-table.ts';
 
@@ -41,6 +42,15 @@ export class NumericColumn {
 		const value = trimmed(raw);
 		if (isMissingTrimmed(value)) {
 			this.append(Number.NaN, raw === '' ? MISSING : VERBATIM, raw);
+			return true;
+		}
+		// Only a value ending in f or y can be inf or Infinity: the hot path of digits skips the pattern.
+		const last = value.charCodeAt(value.length - 1) | 32;
+		if ((last === 102 || last === 121) && INFINITY.test(value)) {
+			// inf, -Infinity: a number, if not a finite one (the training checks refuse it as a target).
+			this.present++;
+			this.integer = false;
+			this.append(value.startsWith('-') ? -Infinity : Infinity, VERBATIM, raw);
 			return true;
 		}
 		const n = value.length;

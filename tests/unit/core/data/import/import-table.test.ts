@@ -288,3 +288,48 @@ describe('importTable, Parquet', () => {
 		expect(error.message).toBe('Parquet data must come from a file, not from text.');
 	});
 });
+
+describe('importTable, dates and infinities end to end', () => {
+	const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+	it('stores date columns written in any common form as dates, the day order from the whole column', async () => {
+		const csv = [
+			'iso,slashed,named,us,european,x',
+			'2012-01-01,2012/01/01,Jun 12 1998,06/12/1998,12/06/1998,inf',
+			'2012-01-02T10:00:00Z,2012/02/29,12 June 1998,07/01/1998,13/01/1998,-Infinity',
+			'2012-01-03,2012/03/01,Dec 1 1998,01/13/1998,01/02/1998,1.5'
+		].join('\n');
+		const result = await importTable(new Blob([csv]), { fileName: 'dates.csv' });
+		expect(result.schema.map((c) => c.type)).toEqual(['date', 'date', 'date', 'date', 'date', 'number']);
+		const column = (name: string) => Array.from(result.table.array(name) as ArrayLike<unknown>);
+		expect(column('slashed')[0]).toEqual(day(2012, 1, 1));
+		expect(column('named')).toEqual([day(1998, 6, 12), day(1998, 6, 12), day(1998, 12, 1)]);
+		expect(column('us')).toEqual([day(1998, 6, 12), day(1998, 7, 1), day(1998, 1, 13)]);
+		expect(column('european')).toEqual([day(1998, 6, 12), day(1998, 1, 13), day(1998, 2, 1)]);
+		expect(column('x')).toEqual([Infinity, -Infinity, 1.5]);
+	});
+
+	it('types dates in JSON the same way, and keeps them dates through Arrow', async () => {
+		const json = JSON.stringify([
+			{ when: 'Jun 12 1998', v: 1 },
+			{ when: '13/01/1998', v: null },
+			{ when: null, v: 'NaN' }
+		]);
+		const result = await importTable(new Blob([json]), { fileName: 'dates.json' });
+		expect(result.schema).toEqual([
+			{ name: 'when', type: 'date' },
+			{ name: 'v', type: 'integer' }
+		]);
+		expect(Array.from(result.table.array('when') as ArrayLike<unknown>)).toEqual([
+			day(1998, 6, 12),
+			day(1998, 1, 13),
+			null
+		]);
+		const { tableToArrowIPC } = await import('../../../../../src/lib/core/data/arrow-ipc.ts');
+		const again = await importTable(new Blob([tableToArrowIPC(result.table, result.schema)]), {
+			fileName: 'dates.arrow'
+		});
+		expect(again.schema[0]).toEqual({ name: 'when', type: 'date' });
+		expect((again.table.array('when') as ArrayLike<unknown>)[1]).toEqual(day(1998, 1, 13));
+	});
+});

@@ -80,7 +80,7 @@ describe('NumericColumn', () => {
 			'1e',
 			'1e+',
 			'0x10',
-			'Infinity',
+			'infinite',
 			'١٢'
 		]) {
 			const column = new NumericColumn();
@@ -102,6 +102,18 @@ describe('NumericColumn', () => {
 		check(tokens.filter((t) => isMissingValue(t) || isNumber(t)));
 		for (const token of tokens)
 			expect(new NumericColumn().push(token), token).toBe(isMissingValue(token) || isNumber(token));
+	});
+
+	it('reads inf and Infinity spellings as numbers (not finite), keeping the column numeric', () => {
+		const column = new NumericColumn();
+		for (const token of ['1', 'inf', '-Infinity', '+INF', 'NaN', '2'])
+			expect(column.push(token), token).toBe(true);
+		const raw = column.finish();
+		if (raw.kind !== 'numeric') throw new Error('expected a numeric column');
+		expect(Array.from(raw.values)).toEqual([1, Infinity, -Infinity, Infinity, NaN, 2]);
+		expect(raw.integer).toBe(false);
+		expect(raw.present).toBe(5);
+		expect(raw.text()).toEqual(['1', 'inf', '-Infinity', '+INF', 'NaN', '2']);
 	});
 
 	it('takes back popped values', () => {

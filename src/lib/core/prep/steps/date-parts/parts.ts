@@ -4,6 +4,8 @@
 // scikit-learn's cyclical feature engineering example), so December sits next to January and Sunday next
 // to Monday instead of eleven and six steps away.
 
+import { parseDate } from '../../../data/parse-date.ts';
+
 export const DATE_PARTS = [
 	'year',
 	'month',
@@ -77,12 +79,12 @@ export function datePart(date: Date, part: DatePart): number {
 	}
 }
 
-/** The value as a time: Date objects as they are, epoch milliseconds, or ISO text (a prediction file that
+/** The value as a time: Date objects as they are, epoch milliseconds, or a date's text (a prediction file that
  * was typed differently); anything else is missing. */
 export function asTime(value: unknown): number {
 	if (value instanceof Date) return value.getTime();
 	if (typeof value === 'number') return value;
-	if (typeof value === 'string' && value.trim() !== '') return new Date(value.trim()).getTime();
+	if (typeof value === 'string' && value.trim() !== '') return parseDate(value.trim());
 	return NaN;
 }
 
