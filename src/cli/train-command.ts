@@ -10,17 +10,17 @@ import { BenchtopError } from '../lib/core/errors.ts';
 import { requireFamily } from '../lib/core/models/families.ts';
 import { imageShapeOf, inferTask } from '../lib/core/models/infer-task.ts';
 import type { Task } from '../lib/core/models/types.ts';
-import { summarizeColumn } from '../lib/core/prep/preview/summarize-columns.ts';
 import type { PrepTable } from '../lib/core/prep/recipe/index.ts';
 import { defaultSplit, runTraining, type TrainingOutcome } from '../lib/core/train/run-training.ts';
+import { targetInfo } from '../lib/core/train/training-request.ts';
 import type { RunBackend } from '../lib/core/train/run-record.ts';
 import type { TrainProgress } from '../lib/core/train/types.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
-import type { CliCommand, CliIo } from './commands.ts';
+import type { CliIo, CommandRunner } from './commands.ts';
 import { writeModelFiles } from './model-files.ts';
 import { useNodeBackend } from './node-backend.ts';
 import { readRecipeFile } from './read-recipe.ts';
-import { parseTrainOptions, TRAIN_USAGE, type TrainOptions } from './train-options.ts';
+import { parseTrainOptions, type TrainOptions } from './train-options.ts';
 
 /** Every tenth epoch (and the first) on stderr: enough to see a long run move, never mixed into stdout. */
 const PROGRESS_EVERY = 10;
@@ -49,12 +49,7 @@ function taskWithReason(input: PrepTable, options: TrainOptions): { task: Task; 
 			reason: `chosen with --task, ${targets.length} targets predicted together`
 		};
 	if (options.task !== 'auto') return { task: options.task, reason: 'chosen with --task' };
-	const inferred = inferTask(
-		targets.map((name) => {
-			const summary = summarizeColumn(input, name);
-			return { name, type: summary.type, distinct: summary.distinct };
-		})
-	);
+	const inferred = inferTask(targets.map((name) => targetInfo(input, name)));
 	if (!inferred.task) throw new BenchtopError('bad-input', inferred.reason);
 	return { task: inferred.task, reason: inferred.reason };
 }
@@ -142,11 +137,7 @@ function printSummary(
 	io.out(`took ${(run.durationMs / 1000).toFixed(1)} s; wrote ${written.join(', ')}`);
 }
 
-export const trainCommand: CliCommand = {
-	name: 'train',
-	usage: TRAIN_USAGE,
-	summary:
-		'train a model on a file with the studio’s core and write it as the studio exports it (test-split metrics; --json for machine-readable output)',
+export const trainCommand: CommandRunner = {
 	async run(args, io) {
 		const options = parseTrainOptions(args);
 		const { file } = options;

@@ -8,6 +8,10 @@ export interface TargetInfo {
 	type: ColumnType;
 	/** Distinct present values in the training rows. */
 	distinct: number;
+	/** Whether every present value is a whole number (a number column of 0.0 and 1.0 is, like integers). */
+	integral?: boolean;
+	/** Present values; with it, a handful of codes in a long column is told from a few measurements. */
+	present?: number;
 }
 
 /** `task` is null when the targets cannot be learned as they are; the reason then says what to change. */
@@ -18,6 +22,8 @@ export interface InferredTask {
 
 /** Whole-number targets with at most this many values are read as classes (ratings, counts of kinds). */
 export const MAX_INTEGER_CLASSES = 20;
+/** …when each value holds at least this many rows on average: 15 values among 30 rows are measurements. */
+const MIN_ROWS_PER_CLASS = 5;
 
 const NUMERIC: ColumnType[] = ['number', 'integer'];
 
@@ -57,20 +63,76 @@ export function inferTask(targets: readonly TargetInfo[]): InferredTask {
 		case 'boolean':
 			return { task: 'classification', reason: `${name} is true or false: classification with 2 classes.` };
 		case 'integer':
-			return distinct <= MAX_INTEGER_CLASSES
-				? {
-						task: 'classification',
-						reason: `${name} is a whole number with only ${distinct} values: classification (at most ${MAX_INTEGER_CLASSES} values are read as classes).`
-					}
-				: { task: 'regression', reason: `${name} is a whole number with ${distinct} values: regression.` };
 		case 'number':
-			return { task: 'regression', reason: `${name} is a number: regression.` };
+			return numericTask(target);
 		case 'date':
 			return {
 				task: null,
 				reason: `${name} is a date, which a model cannot predict directly: derive a number from it (days since, year) in the recipe and use that as the target.`
 			};
 	}
+}
+
+/**
+ * A numeric target read as scikit-learn's type_of_target reads it: two values are binary classes (0/1,
+ * 1/2, −1/1), a small set of whole-number codes are classes, anything else is a measurement.
+ */
+function numericTask({ name, type, distinct, integral, present }: TargetInfo): InferredTask {
+	const whole = type === 'integer' || integral === true;
+	if (distinct === 2)
+		return {
+			task: 'classification',
+			reason: `${name} takes only 2 values: classification with 2 classes (as scikit-learn's type_of_target reads it).`
+		};
+	const fewPerCode = present !== undefined && distinct * MIN_ROWS_PER_CLASS > present;
+	if (whole && distinct <= MAX_INTEGER_CLASSES && !fewPerCode)
+		return {
+			task: 'classification',
+			reason: `${name} is a whole number with only ${distinct} values: classification (at most ${MAX_INTEGER_CLASSES} values are read as classes).`
+		};
+	if (type === 'number') return { task: 'regression', reason: `${name} is a number: regression.` };
+	return {
+		task: 'regression',
+		reason: fewPerCode
+			? `${name} is a whole number with ${distinct} values among ${present} rows, too few rows per value to be classes: regression.`
+			: `${name} is a whole number with ${distinct} values: regression.`
+	};
+}
+
+export interface TaskChoice extends InferredTask {
+	/** The other readings the person may switch to, each with what it means (empty when there is none). */
+	alternatives: { task: Task; reason: string }[];
+}
+
+/** The inferred task plus the other reading a numeric target allows, for a page that lets the person
+ * switch between classes and a measurement. */
+export function taskChoice(targets: readonly TargetInfo[]): TaskChoice {
+	const inferred = inferTask(targets);
+	const [target] = targets;
+	if (targets.length !== 1 || !target || !inferred.task || !NUMERIC.includes(target.type))
+		return { ...inferred, alternatives: [] };
+	if (inferred.task === 'classification')
+		return {
+			...inferred,
+			alternatives: [
+				{
+					task: 'regression',
+					reason: `Read ${target.name} as a measurement: predict a number, where 3 is between 2 and 4.`
+				}
+			]
+		};
+	const codes = (target.type === 'integer' || target.integral === true) && target.distinct <= 100;
+	return {
+		...inferred,
+		alternatives: codes
+			? [
+					{
+						task: 'classification',
+						reason: `Read each of the ${target.distinct} values of ${target.name} as a class of its own (codes, not amounts).`
+					}
+				]
+			: []
+	};
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');

@@ -2,10 +2,10 @@
 // targets call for and the default split. Kept apart from run-training.ts so the data worker and the page
 // can use them without bundling TF.js.
 import { BenchtopError } from '../errors.ts';
-import { inferTask } from '../models/infer-task.ts';
+import { inferTask, taskChoice, type TargetInfo, type TaskChoice } from '../models/infer-task.ts';
 import type { ModelFamily, Task } from '../models/types.ts';
 import { summarizeColumn } from '../prep/preview/summarize-columns.ts';
-import { requireColumns } from '../prep/recipe/table-ops.ts';
+import { isNumericType, readNumbers, requireColumns } from '../prep/recipe/table-ops.ts';
 import type { PrepTable } from '../prep/recipe/types.ts';
 
 /** What to train, as the Train page or the CLI states it. Everything but the targets has a default. */
@@ -38,17 +38,33 @@ export function defaultSplit(task: Task, target: string | undefined, testSize: n
 	};
 }
 
+/** What the task is read off for one target column: its type, distinct and present values, and whether
+ * every value is a whole number. */
+export function targetInfo(input: PrepTable, name: string): TargetInfo {
+	const summary = summarizeColumn(input, name);
+	const info: TargetInfo = { name, type: summary.type, distinct: summary.distinct };
+	if (!isNumericType(summary.type)) return info;
+	const values = readNumbers(input.table, name);
+	let integral = true;
+	for (let i = 0; i < values.length && integral; i++) {
+		const x = values[i]!;
+		if (x === x && !Number.isInteger(x)) integral = false;
+	}
+	return { ...info, integral, present: values.length - summary.missing };
+}
+
+/** The task the targets call for and the other reading the page may offer (classes or a measurement). */
+export function describeTargetTask(input: PrepTable, targets: readonly string[]): TaskChoice {
+	requireColumns(input, targets);
+	return taskChoice(targets.map((name) => targetInfo(input, name)));
+}
+
 /** The task and why: the person's choice, or what the targets call for (counted on the data). */
 export function describeTask(input: PrepTable, request: TrainingRequest): { task: Task; reason: string } {
 	if (request.task && request.task !== 'auto')
 		return { task: request.task, reason: `Task set to ${request.task}.` };
 	requireColumns(input, request.targets);
-	const inferred = inferTask(
-		request.targets.map((name) => {
-			const summary = summarizeColumn(input, name);
-			return { name, type: summary.type, distinct: summary.distinct };
-		})
-	);
+	const inferred = inferTask(request.targets.map((name) => targetInfo(input, name)));
 	if (!inferred.task) throw new BenchtopError('bad-input', inferred.reason);
 	return { task: inferred.task, reason: inferred.reason };
 }

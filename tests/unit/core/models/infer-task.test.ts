@@ -1,6 +1,41 @@
 // Task inference from targets, with reasons, and the pixel-column naming rule for images.
 import { describe, expect, it } from 'vitest';
-import { imageShapeOf, inferTask } from '../../../../src/lib/core/models/infer-task.ts';
+import { imageShapeOf, inferTask, taskChoice } from '../../../../src/lib/core/models/infer-task.ts';
+
+describe('integer targets, as scikit-learn type_of_target reads them', () => {
+	it('reads two values, or a few whole-number codes, as classes; many values or few rows per value as a measurement', () => {
+		expect(inferTask([{ name: 'y', type: 'number', distinct: 2 }]).task).toBe('classification');
+		expect(
+			inferTask([{ name: 'y', type: 'integer', distinct: 2, integral: true, present: 4 }]).reason
+		).toMatch(/only 2 values: classification with 2 classes/);
+		expect(inferTask([{ name: 'y', type: 'number', distinct: 5, integral: true, present: 500 }]).task).toBe(
+			'classification'
+		);
+		expect(inferTask([{ name: 'y', type: 'number', distinct: 5, integral: false, present: 500 }]).task).toBe(
+			'regression'
+		);
+		expect(inferTask([{ name: 'y', type: 'integer', distinct: 15, integral: true, present: 30 }])).toEqual({
+			task: 'regression',
+			reason:
+				'y is a whole number with 15 values among 30 rows, too few rows per value to be classes: regression.'
+		});
+	});
+
+	it('offers the other reading of a numeric target, and none for a category', () => {
+		const codes = taskChoice([{ name: 'grade', type: 'integer', distinct: 4, integral: true, present: 400 }]);
+		expect(codes.task).toBe('classification');
+		expect(codes.alternatives.map((a) => a.task)).toEqual(['regression']);
+		const amounts = taskChoice([
+			{ name: 'price', type: 'integer', distinct: 60, integral: true, present: 400 }
+		]);
+		expect(amounts.task).toBe('regression');
+		expect(amounts.alternatives.map((a) => a.task)).toEqual(['classification']);
+		expect(
+			taskChoice([{ name: 'mpg', type: 'number', distinct: 120, integral: false }]).alternatives
+		).toEqual([]);
+		expect(taskChoice([{ name: 'Species', type: 'category', distinct: 3 }]).alternatives).toEqual([]);
+	});
+});
 
 describe('inferTask', () => {
 	it('reads the task off the targets, saying why', () => {
