@@ -6,7 +6,7 @@ import { BenchtopError } from '../errors.ts';
 import { sha256Hex } from './content-hash.ts';
 import type { StudioDb } from './db.ts';
 import { newRecordId } from './record-id.ts';
-import { recipeDraftId } from './recipes.ts';
+import { deleteDatasetWithDependents } from './dependents.ts';
 import type { DatasetRecord, DatasetSource, Derivation } from './schema.ts';
 import { toStorageError } from './storage-errors.ts';
 import { inWriteTransaction } from './write-transaction.ts';
@@ -114,15 +114,13 @@ export async function loadDatasetArrow(db: StudioDb, id: string): Promise<Uint8A
 	return new Uint8Array(await blob.arrayBuffer());
 }
 
-/** Removes the record and its data together. Deleting a version that is already gone does nothing. */
+/**
+ * Removes the record and its data together; its runs are kept (orphaned, for the storage panel). Deleting
+ * a version that is already gone does nothing. To choose what happens to runs and derived versions, use
+ * deleteDatasetWithDependents (dependents.ts).
+ */
 export async function deleteDataset(db: StudioDb, id: string): Promise<void> {
-	await inWriteTransaction(db, ['datasets', 'blobs', 'recipes'], async (tx) => {
-		const record = await tx.objectStore('datasets').get(id);
-		if (!record) return;
-		await tx.objectStore('blobs').delete(record.blobId);
-		await tx.objectStore('recipes').delete(recipeDraftId(id));
-		await tx.objectStore('datasets').delete(id);
-	});
+	await deleteDatasetWithDependents(db, id, 'keep');
 }
 
 export async function renameDataset(db: StudioDb, id: string, name: string): Promise<void> {

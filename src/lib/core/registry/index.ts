@@ -32,3 +32,15 @@ export { estimateStorage, requestPersistence } from './storage-estimate.ts';
 export type { StorageEstimateResult } from './storage-estimate.ts';
 export { sha256Hex } from './content-hash.ts';
 export { versionNumbers } from './version-numbers.ts';
+export { datasetDependents, deleteDatasetWithDependents, descendantsOf, runBelongsTo } from './dependents.ts';
+export type { DatasetDependents, DeleteDatasetResult, DependentsChoice, RunSummary } from './dependents.ts';
+export {
+	ORPHAN_REPAIR_KEY,
+	deleteOrphans,
+	findOrphans,
+	moveRunToDataset,
+	repairOrphansOnce,
+	schemaMismatch,
+	versionsForRun
+} from './orphans.ts';
+export type { FreedOrphans, OrphanRepair, OrphanRun, Orphans } from './orphans.ts';

@@ -12,6 +12,10 @@ import * as recipes from './recipes.ts';
 import * as runs from './runs.ts';
 import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
 import * as settings from './settings.ts';
+import * as dependents from './dependents.ts';
+import type { DatasetDependents, DeleteDatasetResult, DependentsChoice } from './dependents.ts';
+import * as orphans from './orphans.ts';
+import type { FreedOrphans, OrphanRepair, Orphans } from './orphans.ts';
 
 export const MEMORY_ONLY_REASON =
 	'Your browser does not let Benchtop store data (private mode or blocked storage). You can work ' +
@@ -34,7 +38,15 @@ export interface Registry {
 	listDatasets(): Promise<DatasetRecord[]>;
 	getDataset(id: string): Promise<DatasetRecord | undefined>;
 	loadDatasetArrow(id: string): Promise<Uint8Array>;
-	deleteDataset(id: string): Promise<void>;
+	/** `dependents`: delete its runs, models and derived versions too, or keep them (the default). */
+	deleteDataset(id: string, dependents?: DependentsChoice): Promise<DeleteDatasetResult>;
+	datasetDependents(id: string): Promise<DatasetDependents>;
+	findOrphans(): Promise<Orphans>;
+	/** Frees unreachable records, and the orphan runs named (with their models). */
+	deleteOrphans(runIds?: readonly string[]): Promise<FreedOrphans>;
+	/** Lists a run whose version is gone under another version with the columns its model reads. */
+	moveRun(runId: string, datasetId: string): Promise<RunRecord>;
+	repairOrphansOnce(): Promise<OrphanRepair | undefined>;
 	renameDataset(id: string, name: string): Promise<void>;
 	getRecipeDraft(datasetId: string): Promise<RecipeDraftRecord | undefined>;
 	saveRecipeDraft(draft: Omit<RecipeDraftRecord, 'id' | 'updatedAt'>): Promise<RecipeDraftRecord>;
@@ -134,7 +146,13 @@ function createRegistry(
 		listDatasets: () => use((db) => datasets.listDatasets(db)),
 		getDataset: (id) => use((db) => datasets.getDataset(db, id)),
 		loadDatasetArrow: (id) => use((db) => datasets.loadDatasetArrow(db, id)),
-		deleteDataset: (id) => use((db) => datasets.deleteDataset(db, id)),
+		deleteDataset: (id, choice = 'keep') =>
+			use((db) => dependents.deleteDatasetWithDependents(db, id, choice)),
+		datasetDependents: (id) => use((db) => dependents.datasetDependents(db, id)),
+		findOrphans: () => use((db) => orphans.findOrphans(db)),
+		deleteOrphans: (runIds = []) => use((db) => orphans.deleteOrphans(db, runIds)),
+		moveRun: (runId, datasetId) => use((db) => orphans.moveRunToDataset(db, runId, datasetId)),
+		repairOrphansOnce: () => use((db) => orphans.repairOrphansOnce(db)),
 		renameDataset: (id, name) => use((db) => datasets.renameDataset(db, id, name)),
 		getRecipeDraft: (datasetId) => use((db) => recipes.getRecipeDraft(db, datasetId)),
 		saveRecipeDraft: (draft) => use((db) => recipes.saveRecipeDraft(db, draft)),
