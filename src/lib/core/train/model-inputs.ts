@@ -9,7 +9,8 @@ import { columnValues, readLabels, takeRows } from '../prep/recipe/table-ops.ts'
 import type { PrepTable } from '../prep/recipe/types.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import { parseSplitSpec, splitRows } from '../prep/split/index.ts';
-import { defaultSplit, describeTask, type TrainingRequest } from './training-request.ts';
+import { defaultSplit, describeTargetTask, describeTask, type TrainingRequest } from './training-request.ts';
+import type { TaskChoice } from '../models/infer-task.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import type { Task } from '../models/types.ts';
 
@@ -29,6 +30,8 @@ export interface ModelInputs {
 	 * use. When this is every feature, the page says so before anyone trains.
 	 */
 	constantFeatures: string[];
+	/** The other task the target can be read as (classes ↔ a measurement), each with what it means. */
+	taskAlternatives: TaskChoice['alternatives'];
 }
 
 /** Whether every value of the column is the same (missing counts as a value of its own). */
@@ -73,6 +76,9 @@ export function modelInputs(input: PrepTable, request: TrainingRequest): ModelIn
 		recipe,
 		task,
 		taskReason,
-		constantFeatures: features.filter((name) => isConstant(prepared.table, name))
+		constantFeatures: features.filter((name) => isConstant(prepared.table, name)),
+		taskAlternatives: request.targets.length
+			? describeTargetTask(input, request.targets).alternatives.filter((a) => a.task !== task)
+			: []
 	};
 }

@@ -32,6 +32,17 @@ describe('modelInputs constantFeatures', () => {
 		const inputs = modelInputs(input, { targets: ['label'], recipe: EMPTY_RECIPE, split: SPLIT });
 		expect(inputs.features).toEqual(['same', 'varies', 'city']);
 		expect(inputs.constantFeatures).toEqual(['same', 'city']);
+		expect(inputs.taskAlternatives).toEqual([]);
+	});
+
+	it('offers the other reading of whole-number codes (classes → a measurement)', () => {
+		const input = table(
+			{ x: Array.from({ length: n }, (_, i) => i), rating: Array.from({ length: n }, (_, i) => i % 3) },
+			{ x: 'number', rating: 'integer' }
+		);
+		const inputs = modelInputs(input, { targets: ['rating'], recipe: EMPTY_RECIPE, split: SPLIT });
+		expect(inputs.task).toBe('classification');
+		expect(inputs.taskAlternatives.map((a) => a.task)).toEqual(['regression']);
 	});
 
 	it('lists every feature when all are constant', () => {
