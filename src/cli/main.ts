@@ -3,6 +3,7 @@
 import { toBenchtopError } from '../lib/core/errors.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import { COMMANDS, type CliIo } from './commands.ts';
+import { escapeTerminal } from './terminal-text.ts';
 
 export function usage(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -27,7 +28,12 @@ const defaultIo: CliIo = {
 	err: (text) => process.stderr.write(`${text}\n`)
 };
 
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: string[], sink: CliIo = defaultIo): Promise<number> {
+	// Every line for a person (and JSON, which stays the same JSON value) without terminal controls.
+	const io: CliIo = {
+		out: (text) => sink.out(escapeTerminal(text)),
+		err: (text) => sink.err(escapeTerminal(text))
+	};
 	const debug = argv.includes('--debug');
 	const args = argv.filter((a) => a !== '--debug');
 	try {
