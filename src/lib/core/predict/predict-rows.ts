@@ -77,9 +77,29 @@ export async function predictRows(
 		});
 		options.onProgress?.(Math.min(good.length, start + CHUNK_ROWS), good.length);
 	}
+	markNonFinite(result, good, k);
 	if (result.proba) {
 		const predicted = argmaxRows(result.proba, k);
 		result.labels = Array.from(predicted, (c, i) => (errors[i] === null ? bundle.classes![c]! : null));
 	}
 	return result;
+}
+
+/** What a row gets when the network's output for it overflowed or was NaN (weights or inputs too large). */
+export const NON_FINITE_PREDICTION =
+	'the model gave no finite prediction for this row (NaN or ±Infinity: its output overflowed)';
+
+/** A predicted row whose outputs are not all finite numbers is an error row, never a blank answer. */
+function markNonFinite(result: PredictedRows, predicted: readonly number[], k: number): void {
+	for (const row of predicted) {
+		let finite = true;
+		if (result.proba)
+			for (let c = 0; c < k && finite; c++) finite = Number.isFinite(result.proba[row * k + c]!);
+		if (result.values) finite = result.values.every((column) => Number.isFinite(column[row]!));
+		if (finite) continue;
+		result.errors[row] = NON_FINITE_PREDICTION;
+		result.errorCount++;
+		if (result.proba) result.proba.fill(NaN, row * k, (row + 1) * k);
+		if (result.values) for (const column of result.values) column[row] = NaN;
+	}
 }

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BenchtopError } from '../errors.ts';
 import { predictKMeans, type KMeansModel } from '../models/kmeans/kmeans.ts';
+import { checkLayersArtifact, networkInterface } from '../models/model-artifact-check.ts';
 import type { PrepTable } from '../prep/recipe/types.ts';
 import { featureMatrix } from './feature-matrix.ts';
 import type { ModelBundle } from './model-bundle.ts';
@@ -36,6 +37,15 @@ export async function loadPredictor(bundle: ModelBundle): Promise<Predictor> {
 	if (bundle.spec.family === 'kmeans')
 		throw new BenchtopError('bad-input', 'This k-means model has no centroids stored.');
 	const weightData = await artifact.weightData.arrayBuffer();
+	// Every model read, from a file or from storage, is checked before TF.js makes a tensor of it.
+	await checkLayersArtifact(
+		{
+			modelTopology: artifact.modelTopology,
+			weightSpecs: artifact.weightSpecs,
+			weights: new Uint8Array(weightData)
+		},
+		networkInterface(bundle)
+	);
 	const model = await tf.loadLayersModel(
 		tf.io.fromMemory({
 			modelTopology: artifact.modelTopology as tf.io.ModelArtifacts['modelTopology'],

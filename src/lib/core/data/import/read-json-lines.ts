@@ -4,6 +4,7 @@ import { BenchtopError } from '../../errors.ts';
 import { abortIfCancelled } from './cancel.ts';
 import type { ImportNotice, ImportOptions } from './import-types.ts';
 import { JsonColumns } from './json-columns.ts';
+import { MAX_JSON_DEPTH, requireJsonDepth } from './json-depth.ts';
 import { findJsonSyntaxError } from './json-error.ts';
 import { recordsTable } from './json-records.ts';
 import type { RawTable } from './raw-table.ts';
@@ -42,6 +43,8 @@ class JsonLines {
 		const number = ++this.line;
 		const text = raw.trim();
 		if (text === '') return;
+		// Nesting deeper than the limit needs more characters than the limit, so short lines skip the scan.
+		if (text.length > MAX_JSON_DEPTH) requireJsonDepth(text, `Line ${number}`);
 		let record: unknown;
 		try {
 			record = JSON.parse(text);

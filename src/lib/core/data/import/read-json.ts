@@ -3,6 +3,7 @@
 import { BenchtopError } from '../../errors.ts';
 import { abortIfCancelled } from './cancel.ts';
 import type { ImportNotice, ImportOptions } from './import-types.ts';
+import { requireJsonDepth } from './json-depth.ts';
 import { findJsonSyntaxError } from './json-error.ts';
 import { isRecord, recordsTable } from './json-records.ts';
 import type { RawTable } from './raw-table.ts';
@@ -18,6 +19,8 @@ export async function readJson(
 	abortIfCancelled(options.signal);
 	if (text.trim() === '') throw new BenchtopError('bad-input', EMPTY_FILE_MESSAGE);
 	options.onProgress?.({ bytesRead: text.length, rows: 0, phase: 'reading' });
+	// Before parsing: deep nesting overflows the stack of whatever walks the parsed value afterwards.
+	requireJsonDepth(text, 'The JSON');
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
