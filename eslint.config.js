@@ -42,6 +42,7 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'build-subpath/',
+			'dist/',
 			'.svelte-kit/',
 			'.svelte-kit-subpath/',
 			'node_modules/',

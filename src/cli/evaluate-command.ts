@@ -13,8 +13,8 @@ import { metricsSummary } from '../lib/core/evaluate/summary.ts';
 import type { ModelBundle } from '../lib/core/predict/model-bundle.ts';
 import type { PrepTable } from '../lib/core/prep/recipe/types.ts';
 import type { RunRecord } from '../lib/core/train/run-record.ts';
-import type { CliCommand, CliIo } from './commands.ts';
-import { EVALUATE_USAGE, parseEvaluateOptions } from './evaluate-options.ts';
+import type { CliIo, CommandRunner } from './commands.ts';
+import { parseEvaluateOptions } from './evaluate-options.ts';
 import { openModel, readDataFile } from './read-model.ts';
 
 /** The metrics as `train --json` names and shapes them, from the evaluated rows. */
@@ -139,11 +139,7 @@ function print(
 	for (const note of [...(evaluation.notes ?? [])]) io.out(`note: ${note}`);
 }
 
-export const evaluateCommand: CliCommand = {
-	name: 'evaluate',
-	usage: EVALUATE_USAGE,
-	summary:
-		'evaluate a model benchtop train wrote (folder or .zip) on a file with the true values: the metrics train --json prints, a confusion matrix for classifiers, --report for an HTML report',
+export const evaluateCommand: CommandRunner = {
 	async run(args, io) {
 		const options = parseEvaluateOptions(args);
 		const bytes = readDataFile(options.file);

@@ -55,7 +55,7 @@ export async function main(argv: string[], sink: CliIo = defaultIo): Promise<num
 			io.out(`Usage: benchtop ${command.name} ${command.usage}\n\n${command.summary}`);
 			return 0;
 		}
-		return await command.run(rest, io);
+		return await (await command.load()).run(rest, io);
 	} catch (error) {
 		const failure = toBenchtopError(error);
 		io.err(`benchtop: ${failure.message}${failure.detail && debug ? ` (${failure.detail})` : ''}`);

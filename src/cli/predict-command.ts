@@ -4,15 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { predictFile } from '../lib/core/predict/predict-file.ts';
-import type { CliCommand } from './commands.ts';
-import { parsePredictOptions, PREDICT_USAGE } from './evaluate-options.ts';
+import type { CommandRunner } from './commands.ts';
+import { parsePredictOptions } from './evaluate-options.ts';
 import { openModel, readDataFile } from './read-model.ts';
 
-export const predictCommand: CliCommand = {
-	name: 'predict',
-	usage: PREDICT_USAGE,
-	summary:
-		'predict every row of a file with a model benchtop train wrote (folder or .zip): CSV in input order, an error column for rows that cannot be predicted',
+export const predictCommand: CommandRunner = {
 	async run(args, io) {
 		const options = parsePredictOptions(args);
 		const bytes = readDataFile(options.file);

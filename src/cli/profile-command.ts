@@ -7,7 +7,7 @@ import { importTable } from '../lib/core/data/import/index.ts';
 import { profileTable, type ColumnProfile } from '../lib/core/data/profile/index.ts';
 import { qualityReport } from '../lib/core/data/quality/index.ts';
 import { applyRecipe, fitRecipe } from '../lib/core/prep/recipe/index.ts';
-import type { CliCommand } from './commands.ts';
+import type { CommandRunner } from './commands.ts';
 import { parseOptions } from './parse-options.ts';
 import { readRecipeFile } from './read-recipe.ts';
 
@@ -51,11 +51,7 @@ function summary(column: ColumnProfile): string {
 		.join(', ');
 }
 
-export const profileCommand: CliCommand = {
-	name: 'profile',
-	usage: '<file> [--recipe <recipe.json>] [--json]',
-	summary:
-		'profile a CSV, TSV, JSON, JSON Lines, Arrow or Parquet file (--recipe <recipe.json> to profile it prepared, --json for machine-readable output)',
+export const profileCommand: CommandRunner = {
 	async run(args, io) {
 		const { values, positionals } = parseOptions('profile', args, {
 			json: { type: 'boolean' },

@@ -2,14 +2,11 @@
 import { fileURLToPath } from 'node:url';
 import { BenchtopError } from '../lib/core/errors.ts';
 import { SAMPLE_DATASETS } from '../lib/core/data/sample-manifest.ts';
-import type { CliCommand } from './commands.ts';
+import type { CommandRunner } from './commands.ts';
 
 const SAMPLES_DIR = fileURLToPath(new URL('../../sample-datasets/', import.meta.url));
 
-export const samplesCommand: CliCommand = {
-	name: 'samples',
-	usage: '[--json]',
-	summary: 'list the shipped sample data sets (--json for machine-readable output)',
+export const samplesCommand: CommandRunner = {
 	async run(args, io) {
 		const unknown = args.filter((a) => a !== '--json');
 		if (unknown.length > 0) throw new BenchtopError('bad-input', `unknown option ${unknown[0]} for samples`);
