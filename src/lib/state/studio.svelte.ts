@@ -8,7 +8,7 @@ import type { SampleDataset } from '$lib/core/data/sample-manifest.ts';
 import type { ImportNotice, ImportProgress } from '$lib/core/data/import/index.ts';
 import type { ColumnType } from '$lib/core/data/column-types.ts';
 import { createDataClient } from '$lib/worker-client/data-client.ts';
-import { progressCallback } from '$lib/worker-client/progress.ts';
+import { progressCallback } from '$lib/worker-protocol/progress.ts';
 import { sampleUrl } from '$lib/samples.ts';
 import type {
 	ImportDestination,

@@ -17,7 +17,7 @@ import type { RunRecord } from '$lib/core/train/run-record.ts';
 import type { TrainingRequest } from '$lib/core/train/run-training.ts';
 import type { EpochRecord, TrainProgress, TrainSettings } from '$lib/core/train/types.ts';
 import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
-import { progressCallback } from '$lib/worker-client/progress.ts';
+import { progressCallback } from '$lib/worker-protocol/progress.ts';
 import { createTrainClient } from '$lib/worker-client/train-client.ts';
 import type { Studio } from './studio.svelte.ts';
 import { defaultDraft } from './default-draft.ts';
