@@ -39,6 +39,25 @@ export default ts.config(
 		}
 	},
 	{
+		// The worker boundary: workers and the page share src/lib/worker-protocol/; workers never reach into
+		// the page's side (worker-client), and the protocol imports neither side.
+		files: ['workers/**/*.ts', 'src/lib/worker-protocol/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						'$lib/worker-client/*',
+						'**/worker-client/*',
+						'**/workers/*',
+						'$lib/state/*',
+						'**/state/*'
+					]
+				}
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'build-subpath/',

@@ -2,7 +2,7 @@
 import { expose } from 'comlink';
 import type { BackendName } from '$lib/core/backends/backend-names.ts';
 import { probeBackend, probeBackends } from '$lib/core/backends/probe-backends.ts';
-import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
+import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
 import { tfLike } from './tfjs-setup.ts';
 
 installErrorTransfer();

@@ -28,8 +28,8 @@ import {
 } from '$lib/core/prep/preparation.ts';
 import { defaultPreparation, retargetPreparation } from '$lib/core/prep/default-preparation.ts';
 import type { DatasetRecord, DatasetSource, NewDatasetVersion } from '$lib/core/registry/index.ts';
-import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
-import { throttledProgress } from '$lib/worker-client/progress.ts';
+import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
+import { throttledProgress } from '$lib/worker-protocol/progress.ts';
 import { workerStorage } from './worker-storage.ts';
 import { modelInputs, type ModelInputs } from '$lib/core/train/model-inputs.ts';
 import type { TrainingRequest } from '$lib/core/train/training-request.ts';

@@ -13,8 +13,8 @@ import {
 import { bundleFromRun, loadPredictor } from '$lib/core/predict/predictor.ts';
 import type { CsvCells } from '$lib/core/data/export/csv-cell.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
-import { installErrorTransfer } from '$lib/worker-client/error-transfer.ts';
-import { throttledProgress } from '$lib/worker-client/progress.ts';
+import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
+import { throttledProgress } from '$lib/worker-protocol/progress.ts';
 import { runWithArtifact, type RunJob } from './stored-run.ts';
 import { useBackend } from './worker-backend.ts';
 import { workerStorage } from './worker-storage.ts';

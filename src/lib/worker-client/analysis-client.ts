@@ -9,7 +9,7 @@ import { summarizeFolds, type CrossValidationResult } from '../core/evaluate/cv-
 import type { DatasetRecord } from '../core/registry/index.ts';
 import type { TrainProgress } from '../core/train/types.ts';
 import type { AnalysisWorkerApi, FoldPlan } from '../../../workers/analysis.worker.ts';
-import { progressCallback } from './progress.ts';
+import { progressCallback } from '../worker-protocol/progress.ts';
 import { WorkerClient } from './worker-client.ts';
 
 export type { FoldPlan } from '../../../workers/analysis.worker.ts';

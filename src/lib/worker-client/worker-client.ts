@@ -4,7 +4,7 @@
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import { BenchtopError } from '../core/errors.ts';
 import { withCloneableArgs } from './cloneable-args.ts';
-import { installErrorTransfer } from './error-transfer.ts';
+import { installErrorTransfer } from '../worker-protocol/error-transfer.ts';
 
 export interface WorkerClientOptions {
 	/** Default 30 s: long enough to reuse a warm worker between clicks, short enough to free memory. */

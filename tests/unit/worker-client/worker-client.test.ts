@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BenchtopError } from '../../../src/lib/core/errors.ts';
-import { progressCallback, throttledProgress } from '../../../src/lib/worker-client/progress.ts';
+import { progressCallback, throttledProgress } from '../../../src/lib/worker-protocol/progress.ts';
 import { WorkerClient } from '../../../src/lib/worker-client/worker-client.ts';
 import { createFakeWorker, type FakeWorker } from './fake-worker.ts';
 
