@@ -6,7 +6,7 @@ import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
 import type { PreparationDraft, PreparationPreview } from '$lib/core/prep/preparation.ts';
 import { parseRecipe } from '$lib/core/prep/recipe/validate-recipe.ts';
 import { emptyRecipe, type Recipe, type RecipeStep } from '$lib/core/prep/recipe/types.ts';
-import { defaultDraft } from './default-draft.ts';
+import { defaultExperimentDraft, loadExperimentDraft, retargetedDraft } from './experiment-draft.ts';
 import { findStep } from '$lib/core/prep/steps/index.ts';
 import type { ColumnSchema } from '$lib/core/data/column-types.ts';
 import type { Studio } from './studio.svelte.ts';
@@ -44,15 +44,9 @@ export class RecipeEditor {
 	}
 
 	async load(): Promise<void> {
-		await this.studio.init();
-		let stored: PreparationDraft | undefined;
-		try {
-			const saved = await this.studio.registry?.getRecipeDraft(this.record.id);
-			stored = saved && { recipe: saved.recipe, split: saved.split, target: saved.target };
-		} catch (error) {
-			this.saveError = toBenchtopError(error, 'Could not read the saved recipe.');
-		}
-		this.draft = stored ?? defaultDraft(this.record);
+		// The stored draft, or the default one (built from the rows and saved) the first time: the same
+		// draft Train reads, so both pages show and use the same target, split and recipe.
+		this.draft = await loadExperimentDraft(this.studio, this.record, this.arrow);
 		this.schedulePreview(0);
 	}
 
@@ -141,8 +135,35 @@ export class RecipeEditor {
 		if (this.draft) this.change({ ...this.draft, split });
 	}
 
-	setTarget(target: string | null): void {
-		if (this.draft) this.change({ ...this.draft, target });
+	/** A new target (null: clustering, on purpose): the split follows it, and an untouched default recipe
+	 * is rebuilt so it never imputes or scales the new target. */
+	async setTarget(target: string | null): Promise<void> {
+		const draft = this.draft;
+		if (!draft) return;
+		try {
+			const next = await retargetedDraft(
+				this.studio,
+				this.record,
+				this.arrow,
+				$state.snapshot(draft),
+				target
+			);
+			if (this.draft === draft) this.change(next);
+		} catch (error) {
+			this.previewError = toBenchtopError(error, 'Could not change the target.');
+		}
+	}
+
+	/** Back to the default recipe for the current target (undoable); target and split stay. */
+	async resetRecipe(): Promise<void> {
+		const draft = this.draft;
+		if (!draft) return;
+		try {
+			const fresh = await defaultExperimentDraft(this.studio, this.record, this.arrow, draft.target);
+			if (this.draft === draft) this.change({ ...draft, recipe: fresh.recipe });
+		} catch (error) {
+			this.previewError = toBenchtopError(error, 'Could not build the default recipe.');
+		}
 	}
 
 	/** A recipe file the person chose: validated whole, and it replaces the steps (undoable). */

@@ -18,7 +18,7 @@ import type {
 } from '../../../workers/data.worker.ts';
 import { datasetName, datasetSource, importLabel, type ImportInput } from './import-input.ts';
 import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
-import { defaultDraft } from './default-draft.ts';
+import { appendDraftStep } from './experiment-draft.ts';
 
 export type StorageMode = 'opening' | 'persistent' | 'memory' | 'stale' | 'failed';
 
@@ -268,29 +268,23 @@ export class Studio {
 		}
 	}
 
-	/** Appends a step (a quality finding's fix) to the version's recipe draft, creating the draft if needed. */
+	/** Appends a step (a quality finding's fix) to the version's experiment draft: added to the recipe
+	 * (the default one when none is saved yet), never replacing it. Returns the draft as it is now. */
 	async addRecipeStep(
 		datasetId: string,
-		step: { op: string; params: Record<string, unknown> },
-		target: string | null
-	): Promise<boolean> {
+		step: { op: string; params: Record<string, unknown>; reason?: string }
+	): Promise<PreparationDraft | undefined> {
 		this.error = undefined;
 		try {
 			await this.init();
 			const registry = this.requireRegistry();
 			const record = await registry.getDataset(datasetId);
 			if (!record) throw new BenchtopError('not-found', 'This data set is no longer stored in this browser.');
-			const draft = (await registry.getRecipeDraft(datasetId)) ?? defaultDraft(record, target);
-			await registry.saveRecipeDraft({
-				datasetId,
-				recipe: { ...draft.recipe, steps: [...draft.recipe.steps, { ...step, enabled: true }] },
-				split: draft.split,
-				target: draft.target ?? target
-			});
-			return true;
+			const arrow = registry.persistent ? undefined : await registry.loadDatasetArrow(datasetId);
+			return await appendDraftStep(this, record, arrow, { ...step, enabled: true });
 		} catch (error) {
 			this.error = toBenchtopError(error, 'Could not add the step to the recipe.');
-			return false;
+			return undefined;
 		}
 	}
 
