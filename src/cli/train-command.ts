@@ -14,6 +14,7 @@ import type { PrepTable } from '../lib/core/prep/recipe/index.ts';
 import { defaultSplit, runTraining, type TrainingOutcome } from '../lib/core/train/run-training.ts';
 import { targetInfo } from '../lib/core/train/training-request.ts';
 import type { RunBackend } from '../lib/core/train/run-record.ts';
+import { warningLines, type RunWarning } from '../lib/core/train/run-warnings.ts';
 import type { TrainProgress } from '../lib/core/train/types.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import type { CliIo, CommandRunner } from './commands.ts';
@@ -64,6 +65,11 @@ async function chooseBackend(input: PrepTable, task: Task, options: TrainOptions
 	const convolution =
 		options.model === 'cnn' || (options.model === 'auto' && imageShapeOf(features) !== null);
 	return useNodeBackend(convolution);
+}
+
+/** Every warning on stderr (with --json too: stdout stays the one JSON object). */
+function printWarnings(io: CliIo, warnings: readonly RunWarning[]): void {
+	for (const warning of warnings) for (const line of warningLines(warning)) io.err(line);
 }
 
 function progressLine(progress: TrainProgress): string | null {
@@ -173,8 +179,20 @@ export const trainCommand: CommandRunner = {
 					: (progress) => {
 							const line = progressLine(progress);
 							if (line) io.err(line);
-						}
+						},
+				// Said before the first epoch, so a doomed run is named while it trains.
+				onWarnings: (warnings) => printWarnings(io, warnings)
 			}
+		);
+		const warnings = outcome.run.warnings ?? [];
+		const early = new Set(
+			warnings.filter(
+				(w) => w.kind !== 'no-better-than-baseline' && w.kind !== 'diverged' && w.kind !== 'model-choice'
+			)
+		);
+		printWarnings(
+			io,
+			warnings.filter((w) => !early.has(w))
 		);
 		let parameters: number | null = null;
 		let written: string[];
@@ -201,7 +219,8 @@ export const trainCommand: CommandRunner = {
 						metrics: testMetrics(outcome),
 						seed: run.seed,
 						backend: run.backend.name,
-						duration_ms: run.durationMs
+						duration_ms: run.durationMs,
+						warnings
 					},
 					null,
 					2

@@ -4,7 +4,10 @@
 import type { SplitRecord } from '../prep/split/index.ts';
 import type { FittedRecipe, Recipe } from '../prep/recipe/types.ts';
 import type { ModelSpec, Task } from '../models/types.ts';
+import type { RunWarning } from './run-warnings.ts';
 import type { EpochRecord, StopReason, TrainSettings } from './types.ts';
+
+export type { RunWarning, RunWarningKind } from './run-warnings.ts';
 
 export type RunStatus = StopReason | 'failed';
 
@@ -46,6 +49,9 @@ export interface RunRecord {
 	/** Epoch whose weights were kept. */
 	bestEpoch: number;
 	metrics: { validation?: Record<string, unknown>; test?: Record<string, unknown> };
+	/** What deserves the person's attention: no better than the baseline, a diverged loss, unscaled or
+	 * constant features, a feature that mirrors the target, the model `auto` kept. Absent on older runs. */
+	warnings?: RunWarning[];
 	durationMs: number;
 	rows: { train: number; validation: number; test: number };
 	/**

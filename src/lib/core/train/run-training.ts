@@ -16,6 +16,8 @@ import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import { requireColumns } from '../prep/recipe/table-ops.ts';
 import type { PrepTable, Recipe } from '../prep/recipe/types.ts';
 import { featurePoints as pointsOf } from '../models/kmeans/feature-points.ts';
+import { checkRunOutcome, checkTrainingMatrix } from './run-checks.ts';
+import type { RunWarning } from './run-warnings.ts';
 import { scoreNetwork } from './score-network.ts';
 import { parseTrainSettings } from './settings.ts';
 import type { TrainControl } from './train-control.ts';
@@ -38,6 +40,8 @@ export interface TrainingContext {
 	/** Go on from where a broken run of this same request got to (another backend, a fresh worker). */
 	resume?: ResumeOrigin;
 	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
+	/** The warnings found on the prepared training rows, before the first epoch (they are in the run too). */
+	onWarnings?: (warnings: RunWarning[]) => void;
 }
 
 export interface TrainingOutcome {
@@ -177,6 +181,8 @@ export async function runTraining(
 		{ inputSize: train.featureCount, outputSize: train.outputSize },
 		settings.seed
 	);
+	const before = checkTrainingMatrix(train, features, targets, recipe);
+	if (before.length > 0) context.onWarnings?.(before);
 	const scale = networkTask === 'classification' ? null : fitTargetScale(train);
 	let result: TrainResult;
 	try {
@@ -201,6 +207,20 @@ export async function runTraining(
 		validation: await scoreSplit(model, networkTask, validation, targets),
 		test: await scoreSplit(model, networkTask, test, targets)
 	};
+	const warnings = [
+		...before,
+		...checkRunOutcome({
+			task: networkTask,
+			targets,
+			train,
+			validation,
+			test,
+			metrics,
+			result,
+			settings,
+			before
+		})
+	];
 	return {
 		run: {
 			...base,
@@ -225,6 +245,7 @@ export async function runTraining(
 				: {}),
 			bestEpoch: result.bestEpoch,
 			metrics,
+			warnings,
 			durationMs: Math.round(performance.now() - started)
 		},
 		artifact: await layersArtifact(model),
