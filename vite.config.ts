@@ -12,7 +12,7 @@ export default defineConfig({
 	server: { fs: { allow: ['sample-datasets', 'workers'] } },
 	preview: { port: 4173 },
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
+		include: ['tests/unit/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
 		environment: 'node'
 	}
 });

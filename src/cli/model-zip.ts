@@ -23,7 +23,11 @@ export const ZIP_LIMITS = {
 	ratioFrom: MiB
 } as const;
 
-const CHUNK = 64 * 1024;
+/**
+ * Compressed bytes fed to the inflater at a time: zeros inflate about 1,000:1, so a larger chunk would let
+ * one push make tens of megabytes before a cap is seen; 4 KiB makes at most about 4 MiB.
+ */
+const CHUNK = 4 * 1024;
 
 interface ZipEntry {
 	name: string;
@@ -204,6 +208,6 @@ export class ModelZip {
 	}
 
 	private tooLarge(what: string, found: string, maxBytes: number, needs: string): never {
-		this.failEntry(what, `${found}; ${needs} at most ${count(maxBytes)} bytes, so it is not read`);
+		this.failEntry(what, `${found}; ${needs} at most ${count(maxBytes)} bytes: it is not read`);
 	}
 }

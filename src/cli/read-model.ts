@@ -55,7 +55,7 @@ function folderFiles(folder: string): ModelFiles {
 			if (size > maxBytes)
 				throw new BenchtopError(
 					'bad-input',
-					`${name} is ${size.toLocaleString('en')} bytes; ${needs} at most ${maxBytes.toLocaleString('en')}, so it is not read`
+					`${name} is ${size.toLocaleString('en')} bytes; ${needs} at most ${maxBytes.toLocaleString('en')} bytes: it is not read`
 				);
 			return readFileSync(pathOf(name));
 		},
@@ -139,7 +139,7 @@ function readRecord(files: ModelFiles, path: string): BenchtopModelRecord {
 			'bad-input',
 			`${path} has no ${BENCHTOP_MODEL_FILE}: give the folder benchtop train --out wrote, or a .zip of it`
 		);
-	const bytes = files.read(BENCHTOP_MODEL_FILE, MAX_JSON_BYTES, `a ${BENCHTOP_MODEL_FILE} holds`);
+	const bytes = files.read(BENCHTOP_MODEL_FILE, MAX_JSON_BYTES, `a ${BENCHTOP_MODEL_FILE} may hold`);
 	return parseBenchtopModel(parseJson(bytes, BENCHTOP_MODEL_FILE));
 }
 
@@ -151,7 +151,7 @@ async function readNetwork(
 ) {
 	if (!files.has(MODEL_FILE))
 		throw new BenchtopError('bad-input', `${path} has no ${MODEL_FILE} beside ${BENCHTOP_MODEL_FILE}`);
-	const modelJson = parseJson(files.read(MODEL_FILE, MAX_JSON_BYTES, `a ${MODEL_FILE} holds`), MODEL_FILE);
+	const modelJson = parseJson(files.read(MODEL_FILE, MAX_JSON_BYTES, `a ${MODEL_FILE} may hold`), MODEL_FILE);
 	if (typeof modelJson !== 'object' || modelJson === null || Array.isArray(modelJson))
 		throw new BenchtopError('bad-input', `${MODEL_FILE} is not an object; it is not a TF.js Layers model`);
 	const { modelTopology } = modelJson as Record<string, unknown>;
@@ -171,7 +171,7 @@ async function readNetwork(
 		const bytes = files.read(
 			name,
 			need - read,
-			`${MODEL_FILE}'s weights manifest needs ${need.toLocaleString('en')} bytes of weights in all, so ${name} holds`
+			`${MODEL_FILE}'s weights manifest needs ${need.toLocaleString('en')} bytes of weights in all, so ${name} may hold`
 		);
 		parts.push(bytes);
 		read += bytes.byteLength;

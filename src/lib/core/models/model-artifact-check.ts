@@ -261,7 +261,7 @@ export function checkWeightBytes(bytes: Uint8Array, specs: readonly WeightSpec[]
 				: `${file} is ${plural(bytes.byteLength, 'byte')}; ${MODEL_JSON}'s weights manifest needs exactly ${plural(need, 'byte')} (${numbers}): the file is ${bytes.byteLength < need ? 'truncated' : 'too long'} or not this model's`
 		);
 	}
-	const copy = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+	const copy = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
 	const values = new Float32Array(copy.buffer, copy.byteOffset, need / 4);
 	let notFinite = 0;
 	let first = -1;
@@ -281,7 +281,8 @@ export function checkWeightBytes(bytes: Uint8Array, specs: readonly WeightSpec[]
 
 /** Lower-case hex SHA-256 of the bytes (Web Crypto, in browsers and Node alike). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', bytes.slice().buffer);
+	// A copy into a fresh Uint8Array: a Node Buffer's slice() is a view into a shared pool, not a copy.
+	const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(bytes));
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
