@@ -26,8 +26,9 @@ export function defaultSplitSpec(schema: ColumnSchema[], target: string | null):
 }
 
 /**
- * The split after the target changed: a split stratified by the old target follows the new one (or turns
- * random when the new one is not a class column); fractions and seed stay as the person set them.
+ * The split after the target changed: the untouched default split becomes the new target's default; a
+ * split stratified by the old target follows the new one (or turns random when the new one is not a class
+ * column), fractions and seed as the person set them; any other split stays as it is.
  */
 export function retargetSplit(
 	split: unknown,
@@ -36,6 +37,10 @@ export function retargetSplit(
 	target: string | null
 ): unknown {
 	if (typeof split !== 'object' || split === null) return defaultSplitSpec(schema, target);
+	// Still the default for the old target (say random, for a number): the default for the new one.
+	if (JSON.stringify(split) === JSON.stringify(defaultSplitSpec(schema, previous))) {
+		return defaultSplitSpec(schema, target);
+	}
 	const spec = split as Record<string, unknown>;
 	if (spec.method !== 'stratified' || spec.column !== previous) return split;
 	if (isStratifiable(schema, target)) return { ...spec, column: target };

@@ -81,6 +81,15 @@ describe('retargetSplit', () => {
 		});
 	});
 
+	it('turns the untouched default split of a number target into the default for a class target', () => {
+		const random = defaultSplitSpec(schema, 'Body Mass (g)');
+		expect(retargetSplit(random, schema, 'Body Mass (g)', 'Species')).toEqual(
+			defaultSplitSpec(schema, 'Species')
+		);
+		const chosen = { ...random, seed: 9 };
+		expect(retargetSplit(chosen, schema, 'Body Mass (g)', 'Species')).toBe(chosen);
+	});
+
 	it('leaves a split the person set on another column alone', () => {
 		const grouped = { method: 'group', column: 'Island' };
 		expect(retargetSplit(grouped, schema, 'Species', 'Sex')).toBe(grouped);
