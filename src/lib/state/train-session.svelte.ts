@@ -20,7 +20,8 @@ import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkp
 import { progressCallback } from '$lib/worker-protocol/progress.ts';
 import { createTrainClient } from '$lib/worker-client/train-client.ts';
 import type { Studio } from './studio.svelte.ts';
-import { defaultDraft } from './default-draft.ts';
+import { loadExperimentDraft, retargetDraft } from './experiment-draft.ts';
+import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
 
 export interface QueuedRun {
 	id: number;
@@ -50,6 +51,8 @@ const DISTINCT_CAP = 1000;
 export interface TrainSessionDeps {
 	/** The features, outputs and task a run of this request would have (the data worker, normally). */
 	readInputs?: (request: TrainingRequest) => Promise<ModelInputs>;
+	/** The experiment draft for another target, saved (the data worker and the registry, normally). */
+	retarget?: (draft: PreparationDraft, target: string | null) => Promise<PreparationDraft>;
 }
 
 export class TrainSession {
@@ -62,7 +65,9 @@ export class TrainSession {
 	k = $state(3);
 	backend = $state<BackendName | 'auto'>('auto');
 	backends = $state.raw<BackendReport[]>([]);
-	/** From the Prepare page: the recipe and split; null means the default recipe and an 80/20 split. */
+	/** The experiment draft Prepare shows (target, split, recipe): what every run of this page uses. */
+	draft = $state.raw<PreparationDraft | undefined>(undefined);
+	/** The draft's recipe and split, as runs are sent them; null / undefined until the draft is loaded. */
 	recipe = $state.raw<Recipe | null>(null);
 	split = $state.raw<unknown>(undefined);
 
@@ -87,7 +92,10 @@ export class TrainSession {
 	private nextId = 1;
 	/** Counts the requests for `inputs`: only the newest one's answer may land (issue 13's race). */
 	private inputsGeneration = 0;
+	/** The same for the draft a target change asks for. */
+	private draftGeneration = 0;
 	private readonly readInputs: (request: TrainingRequest) => Promise<ModelInputs>;
+	private readonly retarget: (draft: PreparationDraft, target: string | null) => Promise<PreparationDraft>;
 
 	constructor(
 		private readonly studio: Studio,
@@ -101,6 +109,7 @@ export class TrainSession {
 				studio.data.run((api) =>
 					api.modelInputs(record.id, $state.snapshot(record.schema), request, arrow?.slice())
 				));
+		this.retarget = deps.retarget ?? ((draft, target) => retargetDraft(studio, record, arrow, draft, target));
 	}
 
 	/** Only what changes the model's inputs: the target, the task, the recipe and split (not the spec). */
@@ -147,15 +156,37 @@ export class TrainSession {
 
 	async load(): Promise<void> {
 		await this.studio.init();
-		const registry = this.studio.registry;
-		const draft = (await registry?.getRecipeDraft(this.record.id)) ?? defaultDraft(this.record);
-		this.target = draft.target;
-		if (draft.recipe.steps.length > 0) {
-			this.recipe = draft.recipe;
-			this.split = draft.split;
-		}
+		this.useDraft(await loadExperimentDraft(this.studio, this.record, this.arrow));
 		await this.refreshRuns();
 		void this.loadBackends();
+	}
+
+	private useDraft(draft: PreparationDraft): void {
+		this.draft = draft;
+		this.target = draft.target;
+		this.recipe = draft.recipe;
+		this.split = draft.split;
+	}
+
+	/**
+	 * Another target (null: clustering, chosen on purpose). The experiment draft follows — the split's
+	 * stratify column, the default recipe rebuilt if untouched — and is saved, so Prepare shows the same.
+	 * Only the newest choice's draft lands when the person changes the target again before it is ready.
+	 */
+	async chooseTarget(target: string | null): Promise<void> {
+		const generation = ++this.draftGeneration;
+		const current = this.draft;
+		this.target = target;
+		this.task = 'auto';
+		this.spec = null;
+		if (!current) return;
+		try {
+			const next = await this.retarget(current, target);
+			if (generation === this.draftGeneration) this.useDraft(next);
+		} catch (error) {
+			if (generation === this.draftGeneration)
+				this.error = toBenchtopError(error, 'Could not update the experiment for this target.');
+		}
 	}
 
 	private async loadBackends() {
@@ -230,7 +261,9 @@ export class TrainSession {
 			task: this.task,
 			family: this.family,
 			...(spec ? { spec: $state.snapshot(spec) } : {}),
-			...(this.recipe ? { recipe: $state.snapshot(this.recipe), split: $state.snapshot(this.split) } : {}),
+			// Always the draft's recipe and split (an empty recipe is a choice too): what Prepare shows.
+			...(this.recipe ? { recipe: $state.snapshot(this.recipe) } : {}),
+			...(this.split !== undefined ? { split: $state.snapshot(this.split) } : {}),
 			settings: $state.snapshot(this.settings),
 			k: this.k
 		};

@@ -4,6 +4,7 @@
 // Named .svelte.test.ts so that the session's runes compile here.
 import { describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '../../../src/lib/core/registry/index.ts';
+import type { PreparationDraft } from '../../../src/lib/core/prep/preparation.ts';
 import type { ModelInputs } from '../../../src/lib/core/train/model-inputs.ts';
 import type { TrainingRequest } from '../../../src/lib/core/train/training-request.ts';
 import type { Studio } from '../../../src/lib/state/studio.svelte.ts';
@@ -41,7 +42,8 @@ function inputsFor(target: string, task: ModelInputs['task']): ModelInputs {
 		recipe: { version: 1, steps: [] } as unknown as ModelInputs['recipe'],
 		task,
 		taskReason: `${target} read as ${task}`,
-		constantFeatures: []
+		constantFeatures: [],
+		taskAlternatives: []
 	};
 }
 
@@ -90,5 +92,33 @@ describe('TrainSession inputs', () => {
 		reader.pending[0]!.answer(inputsFor('rating', 'classification'));
 		await only;
 		expect(session.detectedTask).toBe('classification');
+	});
+
+	it('keeps the draft of the newest target when an earlier retarget answers last', async () => {
+		const pending: { target: string | null; answer: () => void }[] = [];
+		const draftFor = (target: string | null): PreparationDraft => ({
+			target,
+			recipe: { version: 1, steps: [] },
+			split: { method: 'random', train: 0.6, validation: 0.2, test: 0.2, seed: target?.length ?? 0 }
+		});
+		const retarget = (_: PreparationDraft, target: string | null) =>
+			new Promise<PreparationDraft>((resolve) =>
+				pending.push({ target, answer: () => resolve(draftFor(target)) })
+			);
+		const session = new TrainSession(fakeStudio, record, undefined, {
+			readInputs: controllableReader().readInputs,
+			retarget
+		});
+		session.draft = draftFor('weather');
+		const first = session.chooseTarget('rating');
+		const second = session.chooseTarget(null);
+		expect(session.target).toBeNull();
+		pending[1]!.answer();
+		await second;
+		pending[0]!.answer();
+		await first;
+		expect(session.draft?.target).toBeNull();
+		expect(session.target).toBeNull();
+		expect(session.split).toEqual(draftFor(null).split);
 	});
 });
