@@ -150,8 +150,9 @@ export class ModelZip {
 			entry.size >= ZIP_LIMITS.ratioFrom &&
 			entry.size > ZIP_LIMITS.ratio * Math.max(1, entry.compressedSize)
 		)
-			this.fail(
-				`${what} would inflate ${count(entry.compressedSize)} bytes to ${count(entry.size)}, a ratio of ${count(Math.round(entry.size / Math.max(1, entry.compressedSize)))}:1, past the ${ZIP_LIMITS.ratio}:1 any model file has: it looks like a zip bomb and is not read`
+			this.failEntry(
+				what,
+				`would inflate ${count(entry.compressedSize)} bytes to ${count(entry.size)}, a ratio of ${count(Math.round(entry.size / Math.max(1, entry.compressedSize)))}:1, past the ${ZIP_LIMITS.ratio}:1 any model file has: it looks like a zip bomb and is not read`
 			);
 		const local = this.bytes(entry.localOffset, 30);
 		if (local.readUInt32LE(0) !== 0x04034b50) this.failEntry(what, `is damaged (no local header)`);
@@ -163,14 +164,15 @@ export class ModelZip {
 		const take = (chunk: Uint8Array) => {
 			size += chunk.length;
 			this.inflated += chunk.length;
-			if (size > maxBytes) this.tooLarge(what, 'inflates to more than that', maxBytes, needs);
+			if (size > maxBytes) this.tooLarge(what, `inflates past ${count(maxBytes)} bytes`, maxBytes, needs);
 			if (this.inflated > ZIP_LIMITS.totalBytes)
 				this.fail(
 					`has entries that inflate to more than ${count(ZIP_LIMITS.totalBytes)} bytes together, more than any model: it is not read`
 				);
 			if (size >= ZIP_LIMITS.ratioFrom && size > ZIP_LIMITS.ratio * Math.max(1, entry.compressedSize))
-				this.fail(
-					`${what} inflates ${count(entry.compressedSize)} bytes to more than ${count(size)}, past the ${ZIP_LIMITS.ratio}:1 ratio any model file has: it looks like a zip bomb and is not read`
+				this.failEntry(
+					what,
+					`inflates ${count(entry.compressedSize)} bytes to more than ${count(size)}, past the ${ZIP_LIMITS.ratio}:1 ratio any model file has: it looks like a zip bomb and is not read`
 				);
 			parts.push(chunk.slice());
 		};

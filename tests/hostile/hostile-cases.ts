@@ -287,7 +287,13 @@ export async function hostileCases(
 		'sound-model-beside-junk',
 		zipOf(iris, [{ name: 'my-model/junk.bin', data: bomb3.data, deflated: bomb3 }])
 	);
-	const ratio = (bytes: number, packed: number) => n(Math.round(bytes / packed));
+	const bomb30 = await deflatedZeros(30);
+	const bombModelJson = zip(
+		'bomb-model-json',
+		zipOf(iris, [], {
+			'model.json': { name: 'my-model/model.json', data: bomb30.data, deflated: bomb30 }
+		})
+	);
 	cases.push(
 		{
 			...predict(
@@ -302,7 +308,7 @@ export async function hostileCases(
 			...predict(
 				'zip: 3 GiB weights.bin whose directory claims the right size',
 				lyingWeights,
-				`benchtop: ${lyingWeights}: my-model/weights.bin in the .zip inflates to more than that; model.json's weights manifest needs ${n(weightsSize)} bytes of weights in all, so weights.bin may hold at most ${n(weightsSize)} bytes: it is not read`,
+				`benchtop: ${lyingWeights}: my-model/weights.bin in the .zip inflates past ${n(weightsSize)} bytes; model.json's weights manifest needs ${n(weightsSize)} bytes of weights in all, so weights.bin may hold at most ${n(weightsSize)} bytes: it is not read`,
 				5
 			),
 			bomb: true
@@ -336,7 +342,15 @@ export async function hostileCases(
 			bomb: true
 		}
 	);
-	void ratio;
+	cases.push({
+		...predict(
+			'zip: model.json of 30 MiB of zeros (under the size cap, past the ratio cap)',
+			bombModelJson,
+			`benchtop: ${bombModelJson}: my-model/model.json in the .zip would inflate ${n(bomb30.data.length)} bytes to ${n(bomb30.size)}, a ratio of ${n(Math.round(bomb30.size / bomb30.data.length))}:1, past the 200:1 any model file has: it looks like a zip bomb and is not read`,
+			5
+		),
+		bomb: true
+	});
 
 	// Item 3: a model whose outputs overflow float32 answers with error entries, not blanks.
 	const overflow = variant(work, models.regression, 'overflow', {
