@@ -1,12 +1,15 @@
 // Issue 14: a Svelte `$state` value handed to a worker must arrive, not throw "could not be cloned".
 // `$state(x)` compiles, for the browser, to `proxy(x)` from svelte/internal/client; tests compile for the
 // server, where `$state` makes no proxy, so the browser's proxy is made here directly.
+// @ts-expect-error -- svelte ships no types for its internals
 // eslint-disable-next-line svelte/no-svelte-internal -- the test needs the very proxy the page makes
-import { proxy } from 'svelte/internal/client';
+import { proxy as svelteProxy } from 'svelte/internal/client';
 import { describe, expect, it } from 'vitest';
 import { cloneableCopy } from '../../../src/lib/worker-client/cloneable-args.ts';
 import { WorkerClient } from '../../../src/lib/worker-client/worker-client.ts';
 import { createFakeWorker } from './fake-worker.ts';
+
+const proxy = svelteProxy as <T>(value: T) => T;
 
 const echoApi = {
 	echo: async (...args: unknown[]) => args
