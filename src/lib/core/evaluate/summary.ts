@@ -113,7 +113,13 @@ export function regressionSummary(
 		rmse: meanOf(rmse),
 		outputs
 	};
-	if (summary.r2 === null) summary.notes = ['r2 is undefined with fewer than two test samples.'];
+	// Say why r2 is missing, truthfully: too few samples, or a spread that is zero or overflows a number.
+	if (summary.r2 === null)
+		summary.notes = [
+			(yTrue[0]?.length ?? 0) < 2
+				? 'r2 is undefined with fewer than two test samples.'
+				: `r2 is undefined for ${targets.filter((name) => outputs[name]!.r2 === null).join(', ')}: the test values do not vary, or vary more than a number can hold.`
+		];
 	return summary;
 }
 

@@ -104,6 +104,19 @@ describe('regression summary', () => {
 		expect(summary.notes).toEqual(['r2 is undefined with fewer than two test samples.']);
 	});
 
+	it('r2 null with enough samples says why, not "fewer than two test samples"', () => {
+		const huge = metricsSummary({
+			task: 'regression',
+			targets: ['y'],
+			yTrue: [[1e307, -1e307, 1e307]],
+			yPred: [[0, 0, 0]]
+		});
+		expect(huge.r2).toBeNull();
+		expect(huge.notes).toEqual([
+			'r2 is undefined for y: the test values do not vary, or vary more than a number can hold.'
+		]);
+	});
+
 	it('refuses a target list that does not match the outputs', () => {
 		expect(() =>
 			metricsSummary({ task: 'regression', targets: ['y'], yTrue: [[1], [2]], yPred: [[1], [2]] })
