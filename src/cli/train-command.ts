@@ -11,7 +11,8 @@ import { requireFamily } from '../lib/core/models/families.ts';
 import { imageShapeOf, inferTask } from '../lib/core/models/infer-task.ts';
 import type { Task } from '../lib/core/models/types.ts';
 import type { PrepTable } from '../lib/core/prep/recipe/index.ts';
-import { defaultSplit, runTraining, type TrainingOutcome } from '../lib/core/train/run-training.ts';
+import { trainBestModel } from '../lib/core/train/choose-model.ts';
+import { defaultSplit, type TrainingOutcome } from '../lib/core/train/run-training.ts';
 import { targetInfo } from '../lib/core/train/training-request.ts';
 import type { RunBackend } from '../lib/core/train/run-record.ts';
 import { warningLines, type RunWarning } from '../lib/core/train/run-warnings.ts';
@@ -67,7 +68,7 @@ async function chooseBackend(input: PrepTable, task: Task, options: TrainOptions
 	return useNodeBackend(convolution);
 }
 
-/** Every warning on stderr (with --json too: stdout stays the one JSON object). */
+/** Warnings on stderr (with --json too: stdout stays the one JSON object). */
 function printWarnings(io: CliIo, warnings: readonly RunWarning[]): void {
 	for (const warning of warnings) for (const line of warningLines(warning)) io.err(line);
 }
@@ -125,6 +126,7 @@ function printSummary(
 			? `model: kmeans (${label}), k = ${run.spec.k}; ${run.backend.reason}`
 			: `model: ${run.spec.family} (${label}), ${parameters!.toLocaleString('en')} parameters, on ${run.backend.name}: ${run.backend.reason}`
 	);
+	if (run.modelChoice) io.out(`why this model: ${run.modelChoice.reason}`);
 	io.out(
 		`rows: ${run.rows.train} train, ${run.rows.validation} validation, ${run.rows.test} test (split seed ${run.seed})`
 	);
@@ -159,7 +161,7 @@ export const trainCommand: CommandRunner = {
 		if (!options.json)
 			io.out(`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, training…`);
 
-		const outcome = await runTraining(
+		const outcome = await trainBestModel(
 			input,
 			{
 				targets: options.targets,
@@ -181,18 +183,20 @@ export const trainCommand: CommandRunner = {
 							if (line) io.err(line);
 						},
 				// Said before the first epoch, so a doomed run is named while it trains.
-				onWarnings: (warnings) => printWarnings(io, warnings)
+				onWarnings: (warnings) =>
+					printWarnings(
+						io,
+						warnings.filter((w) => !options.json || w.severity === 'warning')
+					),
+				onCandidate: options.json ? undefined : (family) => io.err(`training the ${family} model…`)
 			}
 		);
 		const warnings = outcome.run.warnings ?? [];
-		const early = new Set(
-			warnings.filter(
-				(w) => w.kind !== 'no-better-than-baseline' && w.kind !== 'diverged' && w.kind !== 'model-choice'
-			)
-		);
+		// The matrix checks were said before training; the outcome's warnings now. Notes (severity info: the
+		// model choice, a few constant columns) are in the summary, or in the JSON's warnings with --json.
 		printWarnings(
 			io,
-			warnings.filter((w) => !early.has(w))
+			warnings.filter((w) => w.kind === 'no-better-than-baseline' || w.kind === 'diverged')
 		);
 		let parameters: number | null = null;
 		let written: string[];
@@ -220,6 +224,18 @@ export const trainCommand: CommandRunner = {
 						seed: run.seed,
 						backend: run.backend.name,
 						duration_ms: run.durationMs,
+						...(run.modelChoice
+							? {
+									model_choice: {
+										kept: run.modelChoice.kept,
+										metric: run.modelChoice.metric,
+										validation: Object.fromEntries(
+											run.modelChoice.candidates.map((c) => [c.family, c.validation])
+										),
+										reason: run.modelChoice.reason
+									}
+								}
+							: {}),
 						warnings
 					},
 					null,

@@ -28,6 +28,8 @@ interface TrainJson {
 	seed: number;
 	backend: string;
 	duration_ms: number;
+	model_choice: { kept: string; metric: string; validation: Record<string, number | null>; reason: string };
+	warnings: { kind: string; severity: string; message: string; causes: string[]; tryThis: string[] }[];
 }
 
 async function train(args: string[]) {
@@ -60,9 +62,24 @@ describe('benchtop train', () => {
 
 	it('iris: prints the contract fields and ≥ 0.9 test accuracy', () => {
 		expect(Object.keys(iris).sort()).toEqual(
-			['backend', 'duration_ms', 'metrics', 'model', 'rows', 'seed', 'task'].sort()
+			[
+				'backend',
+				'duration_ms',
+				'metrics',
+				'model',
+				'model_choice',
+				'rows',
+				'seed',
+				'task',
+				'warnings'
+			].sort()
 		);
-		expect(iris).toMatchObject({ task: 'classification', model: 'mlp', seed: 42 });
+		expect(iris).toMatchObject({ task: 'classification', seed: 42 });
+		// --model auto trained both and kept the better on the validation rows, saying which and why.
+		expect(iris.model_choice.kept).toBe(iris.model);
+		expect(Object.keys(iris.model_choice.validation).sort()).toEqual(['linear', 'mlp']);
+		expect(iris.model_choice.reason).toMatch(/^Trained the linear model and a neural network; kept the/);
+		expect(iris.warnings.map((w) => w.kind)).toEqual(['model-choice']);
 		expect(iris.rows).toEqual({ train: 120, validation: 0, test: 30 });
 		expect(Object.keys(iris.metrics).sort()).toEqual(['accuracy', 'f1_macro', 'log_loss', 'roc_auc']);
 		expect(iris.metrics.accuracy).toBeGreaterThanOrEqual(0.9);
@@ -89,8 +106,9 @@ describe('benchtop train', () => {
 			task: 'classification',
 			targets: ['species'],
 			classes: ['setosa', 'versicolor', 'virginica'],
-			spec: { family: 'mlp', task: 'classification' }
+			spec: { family: iris.model, task: 'classification' }
 		});
+		expect(bundle.run.modelChoice.kept).toBe(iris.model);
 		expect(bundle.inputSchema).toContainEqual({ name: 'species', type: 'category' });
 		expect(bundle.inputSchema).toContainEqual({ name: 'petal_length', type: 'number' });
 		expect(bundle.run.seed).toBe(42);
@@ -211,7 +229,9 @@ describe('benchtop train', () => {
 			'--out',
 			dir,
 			'--epochs',
-			'10'
+			'10',
+			'--model',
+			'mlp'
 		]);
 		expect(code).toBe(0);
 		const text = out.join('\n');
@@ -221,6 +241,33 @@ describe('benchtop train', () => {
 		expect(text).toContain(join(dir, 'model.json'));
 		expect(err[0]).toMatch(/^epoch 1\/10 {2}loss \d/);
 		expect(err.at(-1)).toMatch(/^epoch 10\/10 /);
+	}, 60_000);
+
+	it('says on stderr, and in the JSON, when a run is no better than guessing', async () => {
+		const shuffled = join(workDir, 'wine-shuffled.csv');
+		const [header, ...rows] = readFileSync(sample('wine.csv'), 'utf8').trimEnd().split('\n');
+		const labels = rows.map((row) => row.split(',').at(-1)!);
+		// A fixed reshuffle of the labels (every 7th label onwards): nothing links the features to them.
+		const moved = rows.map((row, i) =>
+			[...row.split(',').slice(0, -1), labels[(i * 7 + 3) % labels.length]].join(',')
+		);
+		writeFileSync(shuffled, `${[header, ...moved].join('\n')}\n`);
+		const { code, out, err } = await train([
+			shuffled,
+			'--target',
+			'cultivar',
+			'--out',
+			outDir('shuffled'),
+			'--model',
+			'mlp',
+			'--json'
+		]);
+		expect(code).toBe(0);
+		const result = JSON.parse(out[0]!) as TrainJson;
+		const warning = result.warnings.find((w) => w.kind === 'no-better-than-baseline')!;
+		expect(warning.message).toMatch(/^No better than guessing: test accuracy/);
+		expect(err[0]).toBe(`warning: ${warning.message}`);
+		expect(err.some((line) => line.startsWith('  try: '))).toBe(true);
 	}, 60_000);
 
 	it('bad input prints one benchtop: line, exits 1 and writes nothing', async () => {

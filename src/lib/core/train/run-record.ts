@@ -4,6 +4,7 @@
 import type { SplitRecord } from '../prep/split/index.ts';
 import type { FittedRecipe, Recipe } from '../prep/recipe/types.ts';
 import type { ModelSpec, Task } from '../models/types.ts';
+import type { ModelChoice } from './choose-model.ts';
 import type { RunWarning } from './run-warnings.ts';
 import type { EpochRecord, StopReason, TrainSettings } from './types.ts';
 
@@ -52,6 +53,8 @@ export interface RunRecord {
 	/** What deserves the person's attention: no better than the baseline, a diverged loss, unscaled or
 	 * constant features, a feature that mirrors the target, the model `auto` kept. Absent on older runs. */
 	warnings?: RunWarning[];
+	/** Set when `auto` trained the linear model and a network and kept the better on the validation rows. */
+	modelChoice?: ModelChoice;
 	durationMs: number;
 	rows: { train: number; validation: number; test: number };
 	/**

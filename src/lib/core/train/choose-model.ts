@@ -1,0 +1,130 @@
+// `--model auto` and the Train page's "try both": on a table a network would learn from, train the linear
+// model and the default MLP with the same split, seed and recipe, and keep the one that scores better on
+// the validation rows, saying which and why. On small tables a regularised linear model is often as good
+// as a network or better; training both costs a second, usually short, run and never leaves the person
+// with the worse of the two. Image tables (a CNN) and clustering train their one default as before.
+import { requireFamily } from '../models/families.ts';
+import type { ModelFamily } from '../models/types.ts';
+import type { PrepTable } from '../prep/recipe/types.ts';
+import {
+	runTraining,
+	type TrainingContext,
+	type TrainingOutcome,
+	type TrainingRequest
+} from './run-training.ts';
+import { figure, type RunWarning } from './run-warnings.ts';
+
+/** Within this much, the two models tie and the simpler (linear) one is kept. */
+export const TIE_MARGIN = 0.005;
+
+export interface ModelCandidate {
+	family: ModelFamily;
+	/** accuracy or r2 on the validation rows (the kept epoch's), null when there were none to score. */
+	validation: number | null;
+	/** Rows that figure was measured on. */
+	rows: number;
+}
+
+export interface ModelChoice {
+	kept: ModelFamily;
+	metric: 'accuracy' | 'r2';
+	candidates: ModelCandidate[];
+	reason: string;
+}
+
+/** The kept epoch's validation figure: the rows the loop watched (the split's validation rows, or the share
+ * it held back from the training rows), the same rows for both models since the seed is the same. */
+function validationFigure(outcome: TrainingOutcome): ModelCandidate {
+	const { run } = outcome;
+	const metricName = run.task === 'classification' ? 'accuracy' : 'r2';
+	const scored = run.metrics.validation;
+	if (scored && typeof scored[metricName] === 'number')
+		return { family: run.spec.family, validation: scored[metricName] as number, rows: run.rows.validation };
+	const best = run.history.find((h) => h.epoch === run.bestEpoch);
+	const rows = Math.round(run.rows.train * run.settings.validationFraction);
+	return {
+		family: run.spec.family,
+		validation: best?.valMetric !== undefined && Number.isFinite(best.valMetric) ? best.valMetric : null,
+		rows
+	};
+}
+
+/** Which of two candidates to keep, and the sentence that says why. */
+export function pickModel(
+	linear: ModelCandidate,
+	network: ModelCandidate,
+	metric: 'accuracy' | 'r2'
+): ModelChoice {
+	const name = metric === 'accuracy' ? 'accuracy' : 'R²';
+	const label = (c: ModelCandidate) => requireFamily(c.family).label.toLowerCase();
+	const candidates = [linear, network];
+	if (linear.validation === null || network.validation === null) {
+		const kept = network.validation === null && linear.validation !== null ? linear : network;
+		return {
+			kept: kept.family,
+			metric,
+			candidates,
+			reason: `Kept the ${label(kept)}: there were no validation rows to compare the two models on.`
+		};
+	}
+	const networkWins = network.validation > linear.validation + TIE_MARGIN;
+	const [kept, other] = networkWins ? [network, linear] : [linear, network];
+	const why = networkWins
+		? 'it scores better'
+		: network.validation > linear.validation
+			? `the two tie within ${TIE_MARGIN}, and the simpler model generalises more reliably`
+			: 'it scores as well or better, and is simpler';
+	return {
+		kept: kept.family,
+		metric,
+		candidates,
+		reason: `Trained the linear model and a neural network; kept the ${label(kept)}: validation ${name} ${figure(kept.validation!)} against ${figure(other.validation!)} on ${kept.rows} rows held out from training (${why}).`
+	};
+}
+
+/** The `auto` model: both candidates trained when the table suits them, the better one returned with the
+ * choice in its run record (`modelChoice`, and a 'model-choice' info warning). */
+export async function trainBestModel(
+	input: PrepTable,
+	request: TrainingRequest,
+	context: TrainingContext & { onCandidate?: (family: ModelFamily) => void }
+): Promise<TrainingOutcome> {
+	if ((request.family !== undefined && request.family !== 'auto') || request.spec !== undefined)
+		return runTraining(input, request, context);
+	context.onCandidate?.('mlp');
+	const network = await runTraining(input, { ...request, family: 'auto' }, context);
+	if (network.run.spec.family !== 'mlp') return network;
+	let linear: TrainingOutcome;
+	try {
+		context.onCandidate?.('linear');
+		// The matrix checks were said once already, for the same prepared rows.
+		linear = await runTraining(
+			input,
+			{ ...request, family: 'linear' },
+			{ ...context, onWarnings: undefined }
+		);
+	} catch (error) {
+		network.model?.dispose();
+		throw error;
+	}
+	const metric = network.run.task === 'classification' ? 'accuracy' : 'r2';
+	const choice = pickModel(validationFigure(linear), validationFigure(network), metric);
+	const [kept, dropped] = choice.kept === 'linear' ? [linear, network] : [network, linear];
+	dropped.model?.dispose();
+	const info: RunWarning = {
+		kind: 'model-choice',
+		severity: 'info',
+		message: choice.reason,
+		causes: [],
+		tryThis: []
+	};
+	return {
+		...kept,
+		run: {
+			...kept.run,
+			modelChoice: choice,
+			warnings: [...(kept.run.warnings ?? []), info],
+			durationMs: linear.run.durationMs + network.run.durationMs
+		}
+	};
+}

@@ -1,0 +1,63 @@
+// `auto`: the linear model and the default network trained on the same rows, the better on the validation
+// rows kept, a tie going to the simpler model, and the choice said in the run record.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pickModel, trainBestModel } from '../../../../src/lib/core/train/choose-model.ts';
+import { loadSample } from '../data/profile/load-sample.ts';
+
+const CONTEXT = {
+	dataset: { id: 'd', hash: 'h', name: 'sample' },
+	backend: { name: 'cpu', reason: 'test' },
+	versions: { tfjs: tf.version.tfjs }
+};
+
+beforeAll(async () => {
+	await tf.setBackend('cpu');
+});
+
+describe('pickModel', () => {
+	const linear = (validation: number | null) => ({ family: 'linear' as const, validation, rows: 30 });
+	const mlp = (validation: number | null) => ({ family: 'mlp' as const, validation, rows: 30 });
+
+	it('keeps the network only when it scores clearly better, and says why', () => {
+		const network = pickModel(linear(0.8), mlp(0.9), 'r2');
+		expect(network.kept).toBe('mlp');
+		expect(network.reason).toBe(
+			'Trained the linear model and a neural network; kept the neural network (mlp): validation R² 0.9 against 0.8 on 30 rows held out from training (it scores better).'
+		);
+		expect(pickModel(linear(0.9), mlp(0.902), 'accuracy').kept).toBe('linear');
+		expect(pickModel(linear(0.9), mlp(0.902), 'accuracy').reason).toMatch(/tie within 0.005/);
+		expect(pickModel(linear(0.95), mlp(0.9), 'accuracy').kept).toBe('linear');
+		expect(pickModel(linear(null), mlp(null), 'accuracy').reason).toMatch(/no validation rows/);
+	});
+});
+
+describe('trainBestModel', () => {
+	it('trains both on Cars and keeps the better, with the choice in the record', async () => {
+		const outcome = await trainBestModel(loadSample('cars.csv'), { targets: ['Miles_per_Gallon'] }, CONTEXT);
+		outcome.model?.dispose();
+		const { run } = outcome;
+		const choice = run.modelChoice!;
+		expect(choice.candidates.map((c) => c.family)).toEqual(['linear', 'mlp']);
+		expect(run.spec.family).toBe(choice.kept);
+		const [lin, net] = choice.candidates.map((c) => c.validation!);
+		expect(choice.kept).toBe(net! > lin! + 0.005 ? 'mlp' : 'linear');
+		expect(run.warnings!.at(-1)).toMatchObject({
+			kind: 'model-choice',
+			severity: 'info',
+			message: choice.reason
+		});
+		expect(run.metrics.test!.r2).toBeGreaterThanOrEqual(0.8);
+	}, 120_000);
+
+	it('trains only the asked family when one is named', async () => {
+		const outcome = await trainBestModel(
+			loadSample('iris.csv'),
+			{ targets: ['species'], family: 'linear' },
+			CONTEXT
+		);
+		outcome.model?.dispose();
+		expect(outcome.run.spec.family).toBe('linear');
+		expect(outcome.run.modelChoice).toBeUndefined();
+	}, 60_000);
+});
