@@ -28,6 +28,7 @@ import { toTrainingArrays, type NetworkTask, type TrainingArrays } from './train
 import type { ModelArtifact, RunBackend, RunRecord } from './run-record.ts';
 import type { TrainProgress, TrainResult } from './types.ts';
 import type { ResumeOrigin, TrainCheckpoint } from './train-checkpoint.ts';
+import { requireTrainableTarget } from './target-values.ts';
 
 export { defaultSplit, resolveTask, type TrainingRequest } from './training-request.ts';
 
@@ -92,6 +93,8 @@ export async function runTraining(
 	const task = resolveTask(input, request);
 	if (task !== 'clustering' && targets.length === 0)
 		throw new BenchtopError('bad-input', `A ${task} model needs a target column.`);
+	if (task === 'regression' || task === 'multi-output')
+		for (const name of targets) requireTrainableTarget(input.table, name);
 	const recipe: Recipe =
 		request.recipe === undefined ? defaultRecipe(input, targets).recipe : parseRecipe(request.recipe);
 	const splitSpec = request.split ?? defaultSplit(task, targets[0], 0.2, settings.seed);
