@@ -151,3 +151,34 @@ test('a table with a column named like a target gets that one', async ({ page })
 		.click();
 	await expect(page.getByTestId('target-note')).toContainText('label is named like a target column');
 });
+
+test('the class-imbalance finding appears once the target is set on Prepare', async ({ page }) => {
+	test.setTimeout(90_000);
+	await page.goto('/data');
+	// 40 rows: grade is "rare" in 3 of them; the last column, a number, is the proposed target.
+	const rows = Array.from(
+		{ length: 40 },
+		(_, i) => `${i % 9},${i % 10 < 1 && i < 30 ? 'rare' : 'common'},${i * 0.5}`
+	);
+	const csv = ['x,grade,score', ...rows].join('\n');
+	await page
+		.getByLabel('Choose a file…')
+		.setInputFiles({ name: 'grades.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.waitForURL(/\/data\?id=/);
+	await page.getByRole('tab', { name: 'Profile & quality' }).click();
+	await expect(page.getByLabel('Target (what a model will predict)')).toHaveValue('score');
+	await expect(page.getByRole('heading', { name: 'Quality report' })).toBeVisible();
+	await expect(page.locator('[data-kind="class-imbalance"]')).toHaveCount(0);
+
+	await nav(page)
+		.getByRole('link', { name: /Prepare/ })
+		.click();
+	await page.getByLabel('Target (what a model predicts)').selectOption('grade');
+	await expect(page.getByTestId('summary-target')).toHaveText('grade');
+	await nav(page).getByRole('link', { name: /Data/ }).click();
+	await page.getByRole('tab', { name: 'Profile & quality' }).click();
+	await expect(page.getByLabel('Target (what a model will predict)')).toHaveValue('grade');
+	await expect(page.locator('[data-kind="class-imbalance"]')).toContainText(
+		'The smallest class of grade, rare'
+	);
+});
