@@ -3,20 +3,8 @@
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { findSample } from '$lib/core/data/sample-manifest.ts';
 import { proposeTarget, type TargetProposal } from '$lib/core/prep/propose-target.ts';
-import { defaultSplitSpec } from '$lib/core/prep/default-preparation.ts';
-import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
-import { emptyRecipe } from '$lib/core/prep/recipe/types.ts';
 
 export function proposedTarget(record: DatasetRecord): TargetProposal {
 	const sample = record.source.kind === 'sample' ? findSample(record.source.sampleId) : undefined;
 	return proposeTarget(record.schema, sample?.target ?? null);
-}
-
-/**
- * @deprecated Train still calls this while it moves to `loadExperimentDraft` (src/lib/state/experiment-draft.ts),
- * which builds the real default recipe from the rows. Without the rows this one has no recipe at all.
- */
-export function defaultDraft(record: DatasetRecord, chosenTarget: string | null = null): PreparationDraft {
-	const target = chosenTarget ?? proposedTarget(record).column;
-	return { recipe: emptyRecipe(), split: defaultSplitSpec(record.schema, target), target };
 }
