@@ -381,6 +381,36 @@ export async function hostileCases(
 		}
 	});
 
+	// Item 4: regression targets a float32 network cannot learn are refused before training, rows named.
+	const huge = join(work, 'huge-target.csv');
+	writeFileSync(
+		huge,
+		`x,y\n${Array.from({ length: 40 }, (_, i) => `${i},${((i % 7) - 3) * 1e307}`).join('\n')}\n`
+	);
+	const infinite = join(work, 'infinite-target.csv');
+	writeFileSync(
+		infinite,
+		`x,y\n${Array.from({ length: 40 }, (_, i) => `${i},${i === 3 || i === 9 ? 'Infinity' : i * 2.5}`).join('\n')}\n`
+	);
+	cases.push(
+		{
+			name: 'a target of ±1e307',
+			item: 4,
+			args: ['train', huge, '--target', 'y', '--task', 'regression', '--out', join(work, 'never-huge')],
+			message:
+				'benchtop: y has 34 values a model cannot learn (Infinity, NaN, or beyond ±3.4e38, the float32 range networks train in): rows 1, 2, 3, 5, 6 and 29 more of the data. Fix or filter out those rows before training.',
+			mustNotWrite: join(work, 'never-huge')
+		},
+		{
+			name: 'a target with Infinity',
+			item: 4,
+			args: ['train', infinite, '--target', 'y', '--out', join(work, 'never-infinite')],
+			message:
+				'benchtop: y has 2 values a model cannot learn (Infinity, NaN, or beyond ±3.4e38, the float32 range networks train in): rows 4 and 10 of the data. Fix or filter out those rows before training.',
+			mustNotWrite: join(work, 'never-infinite')
+		}
+	);
+
 	// Item 10: terminal escapes in a file's header, in profile's table and in --target's error.
 	const escapes = join(work, 'escapes.csv');
 	writeFileSync(escapes, 'a\u001b]0;PWNED\u0007,b\u001b[2J\n1,2\n3,4\n');
