@@ -326,9 +326,12 @@ describe('importTable, dates and infinities end to end', () => {
 			null
 		]);
 		const { tableToArrowIPC } = await import('../../../../../src/lib/core/data/arrow-ipc.ts');
-		const again = await importTable(new Blob([tableToArrowIPC(result.table, result.schema)]), {
-			fileName: 'dates.arrow'
-		});
+		const again = await importTable(
+			new Blob([new Uint8Array(tableToArrowIPC(result.table, result.schema))]),
+			{
+				fileName: 'dates.arrow'
+			}
+		);
 		expect(again.schema[0]).toEqual({ name: 'when', type: 'date' });
 		expect((again.table.array('when') as ArrayLike<unknown>)[1]).toEqual(day(1998, 1, 13));
 	});
