@@ -50,16 +50,101 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
 const defaults = DEFAULT_TRAIN_SETTINGS;
 const MONITORS = ['loss', 'val_loss', 'val_accuracy', 'val_r2'] as const;
 
-function wholeNumber(name: string, min: number, fallback: number, max = Number.MAX_SAFE_INTEGER) {
-	return v.optional(
-		v.pipe(
-			v.number(`${name} must be a number.`),
-			v.integer((issue) => `${name} must be a whole number (got ${issue.input}).`),
-			v.minValue(min, (issue) => `${name} must be at least ${min} (got ${issue.input}).`),
-			v.maxValue(max, (issue) => `${name} must be at most ${max} (got ${issue.input}).`)
-		),
-		fallback
-	);
+/**
+ * A numeric training setting, described once: the schema below, the Train page's form and the CLI's
+ * option checks take their limits and words from here, so they cannot drift apart.
+ */
+export interface NumberSettingField {
+	/** The field's name at the start of a sentence: "Epochs", "The learning rate". */
+	name: string;
+	min: number;
+	/** Infinity when only the minimum bounds it. */
+	max: number;
+	/** Whole numbers only. */
+	integer: boolean;
+	/** The minimum itself is not allowed (a learning rate of 0). */
+	minExclusive?: boolean;
+	/** The maximum itself is not allowed (momentum 1). */
+	maxExclusive?: boolean;
+	/** A tighter bound for what a person types in the form; a saved setting above it is still valid. */
+	typedMax?: number;
+	default: number;
+}
+
+const BIG = Number.MAX_SAFE_INTEGER;
+
+export const NUMBER_SETTINGS = {
+	epochs: { name: 'Epochs', min: 1, max: 100_000, integer: true, default: defaults.epochs },
+	batchSize: { name: 'Batch size', min: 1, max: BIG, integer: true, default: defaults.batchSize },
+	learningRate: {
+		name: 'The learning rate',
+		min: 0,
+		max: Infinity,
+		minExclusive: true,
+		// Above 10 no optimizer here does anything but diverge.
+		typedMax: 10,
+		integer: false,
+		default: defaults.learningRate
+	},
+	momentum: {
+		name: 'Momentum',
+		min: 0,
+		max: 1,
+		maxExclusive: true,
+		integer: false,
+		default: defaults.momentum
+	},
+	validationFraction: {
+		name: 'The validation fraction',
+		min: 0,
+		max: 0.5,
+		integer: false,
+		default: defaults.validationFraction
+	},
+	seed: { name: 'The seed', min: -BIG, max: BIG, integer: true, default: defaults.seed },
+	patience: {
+		name: 'Early stopping patience',
+		min: 1,
+		max: 100_000,
+		integer: true,
+		default: defaults.earlyStopping.patience
+	}
+} as const satisfies Record<string, NumberSettingField>;
+
+export type NumberSettingKey = keyof typeof NUMBER_SETTINGS;
+
+/** "from 0 to 0.5", "above 0", "from 0 to below 1": a fraction's range in the words messages use. */
+export function describeSettingRange(field: NumberSettingField): string {
+	const low = field.minExclusive ? `above ${field.min}` : `from ${field.min}`;
+	if (!Number.isFinite(field.max)) return low;
+	return `${low} to ${field.maxExclusive ? 'below ' : ''}${field.max}`;
+}
+
+/** The valibot check of one numeric setting, its default filled in when missing. */
+function numberSetting(field: NumberSettingField) {
+	const { name, min, max } = field;
+	const got = (issue: { input: unknown }) => ` (got ${String(issue.input)}).`;
+	if (field.integer) {
+		return v.optional(
+			v.pipe(
+				v.number(`${name} must be a number.`),
+				v.integer((issue) => `${name} must be a whole number${got(issue)}`),
+				v.minValue(min, (issue) => `${name} must be at least ${min}${got(issue)}`),
+				v.maxValue(max, (issue) => `${name} must be at most ${max}${got(issue)}`)
+			),
+			field.default
+		);
+	}
+	const outside = (issue: { input: unknown }) =>
+		`${name} must be ${describeSettingRange(field)}${got(issue)}`;
+	const low = field.minExclusive ? v.gtValue(min, outside) : v.minValue(min, outside);
+	// With a finite maximum the range check already refuses Infinity, in the range's words.
+	const high = Number.isFinite(max)
+		? field.maxExclusive
+			? v.ltValue(max, outside)
+			: v.maxValue(max, outside)
+		: v.finite<number, string>((issue) => `${name} must be a finite number${got(issue)}`);
+	return v.optional(v.pipe(v.number(`${name} must be a number.`), low, high), field.default);
 }
 
 const EARLY_STOPPING = v.strictObject(
@@ -72,7 +157,7 @@ const EARLY_STOPPING = v.strictObject(
 			),
 			defaults.earlyStopping.monitor
 		),
-		patience: wholeNumber('Early stopping patience', 1, defaults.earlyStopping.patience),
+		patience: numberSetting(NUMBER_SETTINGS.patience),
 		restoreBest: v.optional(v.boolean('Early stopping “restoreBest” must be true or false.'), true)
 	},
 	(issue) =>
@@ -84,8 +169,8 @@ const EARLY_STOPPING = v.strictObject(
 const TRAIN_SETTINGS = v.pipe(
 	v.strictObject(
 		{
-			epochs: wholeNumber('Epochs', 1, defaults.epochs, 100_000),
-			batchSize: wholeNumber('Batch size', 1, defaults.batchSize),
+			epochs: numberSetting(NUMBER_SETTINGS.epochs),
+			batchSize: numberSetting(NUMBER_SETTINGS.batchSize),
 			optimizer: v.optional(
 				v.picklist(
 					OPTIMIZERS,
@@ -94,29 +179,9 @@ const TRAIN_SETTINGS = v.pipe(
 				defaults.optimizer
 			),
 			// No default here: it follows the optimizer (see the transform below).
-			learningRate: v.optional(
-				v.pipe(
-					v.number('The learning rate must be a number.'),
-					v.finite((issue) => `The learning rate must be a finite number (got ${issue.input}).`),
-					v.gtValue(0, (issue) => `The learning rate must be above 0 (got ${issue.input}).`)
-				)
-			),
-			momentum: v.optional(
-				v.pipe(
-					v.number('Momentum must be a number.'),
-					v.minValue(0, (issue) => `Momentum must be from 0 to below 1 (got ${issue.input}).`),
-					v.ltValue(1, (issue) => `Momentum must be from 0 to below 1 (got ${issue.input}).`)
-				),
-				defaults.momentum
-			),
-			validationFraction: v.optional(
-				v.pipe(
-					v.number('The validation fraction must be a number.'),
-					v.minValue(0, (issue) => `The validation fraction must be from 0 to 0.5 (got ${issue.input}).`),
-					v.maxValue(0.5, (issue) => `The validation fraction must be from 0 to 0.5 (got ${issue.input}).`)
-				),
-				defaults.validationFraction
-			),
+			learningRate: v.optional(v.unwrap(numberSetting(NUMBER_SETTINGS.learningRate))),
+			momentum: numberSetting(NUMBER_SETTINGS.momentum),
+			validationFraction: numberSetting(NUMBER_SETTINGS.validationFraction),
 			classWeights: v.optional(
 				v.picklist(
 					['none', 'balanced'],
@@ -125,13 +190,7 @@ const TRAIN_SETTINGS = v.pipe(
 				defaults.classWeights
 			),
 			earlyStopping: v.optional(EARLY_STOPPING, {}),
-			seed: v.optional(
-				v.pipe(
-					v.number('The seed must be a number.'),
-					v.safeInteger((issue) => `The seed must be a whole number (got ${issue.input}).`)
-				),
-				defaults.seed
-			)
+			seed: numberSetting(NUMBER_SETTINGS.seed)
 		},
 		(issue) =>
 			issue.expected === 'never'
@@ -170,17 +229,10 @@ export interface TrainingSetup {
 /** Everything wrong with a setup, in words; empty when training can start. */
 export function findTrainingProblems(setup: TrainingSetup): string[] {
 	const { settings, rows, task } = setup;
-	const problems: string[] = [];
-	if (!Number.isInteger(settings.epochs) || settings.epochs < 1) {
-		problems.push(`Epochs must be a whole number of at least 1 (got ${settings.epochs}).`);
-	}
-	// A batch larger than the table is fine: the epoch is one batch of every row.
-	if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1) {
-		problems.push(`Batch size must be a whole number of at least 1 (got ${settings.batchSize}).`);
-	}
-	if (!Number.isFinite(settings.learningRate) || settings.learningRate <= 0) {
-		problems.push(`The learning rate must be a finite number above 0 (got ${settings.learningRate}).`);
-	}
+	// The settings' own limits, in the schema's words (a batch larger than the table is fine: the epoch
+	// is then one batch of every row); then what only the data and the task can tell.
+	const parsed = v.safeParse(TRAIN_SETTINGS, settings);
+	const problems = parsed.success ? [] : [...new Set(parsed.issues.map((issue) => issue.message))];
 	if (rows < 2) {
 		problems.push(
 			`Training needs at least 2 rows, and the training split has ${rows}: give the train split a larger share.`

@@ -5,6 +5,8 @@ import {
 	DEFAULT_LEARNING_RATES,
 	DEFAULT_TRAIN_SETTINGS,
 	findTrainingProblems,
+	describeSettingRange,
+	NUMBER_SETTINGS,
 	parseTrainSettings
 } from '../../../../src/lib/core/train/settings.ts';
 
@@ -135,18 +137,24 @@ describe('checkBeforeTraining', () => {
 			message(() =>
 				checkBeforeTraining({ settings: { ...settings, epochs: 0 }, rows: 9, task: 'regression' })
 			)
-		).toBe('Epochs must be a whole number of at least 1 (got 0).');
+		).toBe('Epochs must be at least 1 (got 0).');
 		expect(
 			message(() =>
 				checkBeforeTraining({ settings: { ...settings, batchSize: 0 }, rows: 9, task: 'regression' })
 			)
-		).toBe('Batch size must be a whole number of at least 1 (got 0).');
-		for (const learningRate of [0, -0.1, NaN, Infinity]) {
+		).toBe('Batch size must be at least 1 (got 0).');
+		const rates: [number, string][] = [
+			[0, 'The learning rate must be above 0 (got 0).'],
+			[-0.1, 'The learning rate must be above 0 (got -0.1).'],
+			[NaN, 'The learning rate must be a number.'],
+			[Infinity, 'The learning rate must be a finite number (got Infinity).']
+		];
+		for (const [learningRate, expected] of rates) {
 			expect(
 				message(() =>
 					checkBeforeTraining({ settings: { ...settings, learningRate }, rows: 9, task: 'regression' })
 				)
-			).toBe(`The learning rate must be a finite number above 0 (got ${learningRate}).`);
+			).toBe(expected);
 		}
 	});
 
@@ -173,5 +181,29 @@ describe('checkBeforeTraining', () => {
 				task: 'regression'
 			})
 		).toHaveLength(3);
+	});
+});
+
+describe('NUMBER_SETTINGS, the one description of each numeric setting', () => {
+	it('says ranges in words', () => {
+		expect(describeSettingRange(NUMBER_SETTINGS.validationFraction)).toBe('from 0 to 0.5');
+		expect(describeSettingRange(NUMBER_SETTINGS.momentum)).toBe('from 0 to below 1');
+		expect(describeSettingRange(NUMBER_SETTINGS.learningRate)).toBe('above 0');
+	});
+
+	it('is what the schema checks: each default passes, each bound is enforced', () => {
+		for (const [key, field] of Object.entries(NUMBER_SETTINGS)) {
+			const at = (value: number) =>
+				key === 'patience' ? { earlyStopping: { patience: value } } : { [key]: value };
+			expect(() => parseTrainSettings(at(field.default)), key).not.toThrow();
+			const below = field.integer ? field.min - 1 : field.min - 0.01;
+			if (Number.isSafeInteger(below) || !field.integer) {
+				expect(() => parseTrainSettings(at(below)), key).toThrow(field.name);
+			}
+			if ('minExclusive' in field) expect(() => parseTrainSettings(at(field.min)), key).toThrow(field.name);
+			if ('maxExclusive' in field) expect(() => parseTrainSettings(at(field.max)), key).toThrow(field.name);
+			if (field.integer)
+				expect(() => parseTrainSettings(at(field.default + 0.5)), key).toThrow('whole number');
+		}
 	});
 });
