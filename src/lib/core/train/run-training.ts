@@ -243,7 +243,7 @@ export async function runTraining(
 			history: result.history,
 			// With no validation split the loop watches rows it held back from the training split: say how many,
 			// so the summary's counts match the validation curve it draws.
-			...(validation.n === 0 && result.rows.validation > 0
+			...(validation.n === 0 && result.rows && result.rows.validation > 0
 				? { validationHeldBack: result.rows.validation }
 				: {}),
 			bestEpoch: result.bestEpoch,
