@@ -3,6 +3,7 @@
 import { BenchtopError } from '../lib/core/errors.ts';
 import { LIMITS } from '../lib/core/models/spec-schema.ts';
 import { FAMILIES, type ModelFamily } from '../lib/core/models/types.ts';
+import { NUMBER_SETTINGS } from '../lib/core/train/settings.ts';
 import { parseOptions } from './parse-options.ts';
 
 export const TRAIN_TASKS = ['auto', 'classification', 'regression', 'clustering'] as const;
@@ -109,8 +110,12 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 		model,
 		k,
 		recipe: values.recipe,
-		epochs: values.epochs === undefined ? undefined : wholeNumber('--epochs', values.epochs, 1, 100_000),
-		seed: values.seed === undefined ? 42 : wholeNumber('--seed', values.seed, 0),
+		epochs:
+			values.epochs === undefined
+				? undefined
+				: wholeNumber('--epochs', values.epochs, NUMBER_SETTINGS.epochs.min, NUMBER_SETTINGS.epochs.max),
+		// The studio's default seed, unless one is given.
+		seed: values.seed === undefined ? NUMBER_SETTINGS.seed.default : wholeNumber('--seed', values.seed, 0),
 		testSize,
 		json: values.json === true
 	};
