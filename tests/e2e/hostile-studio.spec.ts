@@ -70,7 +70,7 @@ test.describe('deleting a trained data set', () => {
 		await page.goto(`/data?id=${encodeURIComponent(id)}`);
 		await page.getByRole('button', { name: 'Delete…' }).click();
 		await expect(dialog(page)).toContainText('Delete “Iris flowers” from this browser?');
-		await expect(dialog(page)).toContainText('It has 1 run, 1 trained model that depend on it');
+		await expect(dialog(page)).toContainText('It has 1 run and 1 trained model that depend on it');
 		await expect(dialog(page).getByRole('listitem')).toHaveText([/^Run “.+” and its model$/]);
 		await expect(dialog(page).getByLabel('Delete them too')).toBeChecked();
 		await shoot(page, 'delete-dialog', page.locator('header.head'));
@@ -228,6 +228,7 @@ test('a data set CSV download neutralises formulas for spreadsheets, and raw is 
 		.setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile) });
 	await expect(page.getByRole('heading', { level: 2, name: 'hostile' })).toBeVisible();
 	await expect(page.getByTestId('csv-cells-note')).toContainText('For spreadsheets');
+	await shoot(page, 'data-actions', page.locator('header.head'));
 	const read = async () => {
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
