@@ -34,14 +34,14 @@ function variant(
 	edit: {
 		record?: (json: Json) => void;
 		modelJson?: (json: Json) => void;
-		weights?: (bytes: Buffer) => Buffer;
+		weights?: (bytes: Buffer) => Buffer<ArrayBufferLike>;
 		keepHash?: boolean;
 		rawRecord?: string;
 	}
 ): string {
 	const dir = join(work, name);
 	cpSync(model, dir, { recursive: true });
-	let weights = readFileSync(join(dir, 'weights.bin'));
+	let weights: Buffer = readFileSync(join(dir, 'weights.bin'));
 	if (edit.weights) {
 		weights = edit.weights(Buffer.from(weights));
 		writeFileSync(join(dir, 'weights.bin'), weights);

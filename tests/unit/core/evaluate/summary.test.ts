@@ -111,6 +111,7 @@ describe('regression summary', () => {
 			yTrue: [[1e307, -1e307, 1e307]],
 			yPred: [[0, 0, 0]]
 		});
+		if (!('outputs' in huge)) throw new Error('expected a regression summary');
 		expect(huge.r2).toBeNull();
 		expect(huge.notes).toEqual([
 			'r2 is undefined for y: the test values do not vary, or vary more than a number can hold.'
