@@ -253,3 +253,52 @@ test('a data set CSV download neutralises formulas for spreadsheets, and raw is 
 	expect(raw.name).toBe('hostile-raw.csv');
 	expect(raw.text.split('\r\n')[1]).toBe(`=cmd|' /C calc'!A0,-5,"@HYPERLINK(""http://x"")"`);
 });
+
+test('batch predictions neutralise hostile class labels for spreadsheets; raw keeps them', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	// Two separable classes whose labels a spreadsheet would run.
+	const lines = ['x1,x2,label'];
+	for (let i = 0; i < 60; i++)
+		lines.push(`${(i % 2) + (i % 7) / 20},${(i % 5) / 10},${i % 2 ? '=1+1' : '@SUM(1)'}`);
+	const file = { name: 'labels.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
+	await page.goto('/data');
+	await page.getByLabel('Choose a file…').setInputFiles(file);
+	await page.waitForURL(/\/data\?id=/);
+	const id = new URL(page.url()).searchParams.get('id')!;
+	await trainOnce(page, id);
+	await page.goto(`/evaluate?id=${encodeURIComponent(id)}`);
+	await page.getByRole('tab', { name: 'Batch predictions' }).click();
+	const predict = async (cells: 'spreadsheet' | 'raw') => {
+		await page.getByLabel('CSV cells').selectOption(cells);
+		await page.getByLabel(/File to predict/).setInputFiles(file);
+		const outcome = page.getByTestId('batch-outcome');
+		await expect(outcome).toContainText('60 rows predicted', { timeout: 60_000 });
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			outcome.getByRole('link', { name: /Download/ }).click()
+		]);
+		const stream = await download.createReadStream();
+		const chunks: Buffer[] = [];
+		for await (const chunk of stream) chunks.push(chunk as Buffer);
+		return {
+			name: download.suggestedFilename(),
+			rows: Buffer.concat(chunks).toString('utf8').trim().split('\n')
+		};
+	};
+	const safe = await predict('spreadsheet');
+	expect(safe.name).toBe('labels-predictions.csv');
+	expect(safe.rows[0]).toMatch(/^label,p_.+,p_.+,error$/);
+	const labels = new Set(safe.rows.slice(1).map((row) => row.split(',')[0]));
+	expect([...labels].every((label) => label === "'=1+1" || label === "'@SUM(1)")).toBe(true);
+	const raw = await predict('raw');
+	expect(raw.name).toBe('labels-predictions-raw.csv');
+	const rawLabels = new Set(raw.rows.slice(1).map((row) => row.split(',')[0]));
+	expect([...rawLabels].every((label) => label === '=1+1' || label === '@SUM(1)')).toBe(true);
+	await page.setViewportSize({ width: 390, height: 800 });
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow, 'sideways overflow on the batch tab').toBe(0);
+});
