@@ -154,6 +154,8 @@ test('a recipe is built, previewed on the training split, kept, and saved as a n
 	const list = page.getByRole('list', { name: 'Your data sets' });
 	await expect(list.getByText('version 2')).toBeVisible();
 	await expect(page.getByRole('columnheader', { name: /Island=Dream/ })).toBeVisible();
+	// The new version keeps its parent's target instead of guessing one from the prepared columns.
+	await expect(page.getByTestId('summary-target')).toHaveText('Species');
 });
 
 test('the Prepare page without a data set lists the ones to prepare', async ({ page }) => {

@@ -24,6 +24,17 @@ export async function saveExperimentDraft(
 	await studio.registry?.saveRecipeDraft({ datasetId, ...plainDraft(draft) });
 }
 
+/** A version made from another (prepared, retyped) keeps the target its parent's experiment had, while
+ * the column is still there: the proposal would guess again, and guess wrong on a prepared table. */
+async function parentTarget(studio: Studio, record: DatasetRecord): Promise<string | null | undefined> {
+	if (!record.parentId) return undefined;
+	const parent = await studio.registry?.getRecipeDraft(record.parentId);
+	if (!parent) return undefined;
+	// The parent's clustering was a choice too, and carries over like a target.
+	if (parent.target === null) return null;
+	return record.schema.some((c) => c.name === parent.target) ? parent.target : undefined;
+}
+
 /** The stored draft, or — the first time — the default one (proposed target, default split and recipe), saved. */
 export async function loadExperimentDraft(
 	studio: Studio,
@@ -33,7 +44,9 @@ export async function loadExperimentDraft(
 	await studio.init();
 	const stored = await studio.registry?.getRecipeDraft(record.id);
 	if (stored) return { recipe: stored.recipe, split: stored.split, target: stored.target };
-	const draft = await defaultExperimentDraft(studio, record, arrow, proposedTarget(record).column);
+	const inherited = await parentTarget(studio, record);
+	const target = inherited === undefined ? proposedTarget(record).column : inherited;
+	const draft = await defaultExperimentDraft(studio, record, arrow, target);
 	await saveExperimentDraft(studio, record.id, draft);
 	return draft;
 }
