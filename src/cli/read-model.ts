@@ -5,7 +5,7 @@
 // are checked against what Benchtop builds, weight paths must be plain file names inside the model,
 // every file's size is capped before it is read (a .zip is inflated entry by entry, streamed, with caps),
 // and the weight bytes are checked (size, finite, recorded hash) before any tensor is made.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireJsonDepth } from '../lib/core/data/import/json-depth.ts';
 import { BenchtopError } from '../lib/core/errors.ts';
@@ -51,6 +51,12 @@ function folderFiles(folder: string): ModelFiles {
 		where: folder,
 		has: (name) => existsSync(pathOf(name)) && statSync(pathOf(name)).isFile(),
 		read(name, maxBytes, needs) {
+			// A link could lead anywhere on the machine: a model's files are the folder's own files.
+			if (lstatSync(pathOf(name)).isSymbolicLink())
+				throw new BenchtopError(
+					'bad-input',
+					`${name} in ${folder} is a symbolic link; a model's files must be plain files inside its folder`
+				);
 			const size = statSync(pathOf(name)).size;
 			if (size > maxBytes)
 				throw new BenchtopError(

@@ -2,7 +2,7 @@
 // damaged weights, lying manifests, hostile paths, deep JSON, zip bombs, terminal escapes, reserved names.
 // Every case names the command line, the exact message (or its pattern) and the exit code; refused cases
 // must write nothing. Fixtures are generated here (zip bombs in seconds, see zip-bombs.ts), never checked in.
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { deflatedZeros, writeZip, type ZipEntrySource } from './zip-bombs.ts';
@@ -229,6 +229,18 @@ export async function hostileCases(
 				6
 			)
 		);
+
+	const linked = variant(work, iris, 'symlinked-weights', {});
+	rmSync(join(linked, 'weights.bin'));
+	symlinkSync(secret, join(linked, 'weights.bin'));
+	cases.push(
+		predict(
+			'weights.bin a symbolic link to a file outside the model',
+			linked,
+			`benchtop: weights.bin in ${linked} is a symbolic link; a model's files must be plain files inside its folder`,
+			6
+		)
+	);
 
 	// Item 7: deeply nested JSON, in a model file and in a data file.
 	const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;

@@ -22,7 +22,15 @@ async function trainModel(folder: string, name: string, args: string[]): Promise
 }
 
 beforeAll(async () => {
-	const iris = await trainModel(work, 'iris', [sample('iris.csv'), '--target', 'species', '--epochs', '2']);
+	const iris = await trainModel(work, 'iris', [
+		sample('iris.csv'),
+		'--target',
+		'species',
+		'--model',
+		'mlp',
+		'--epochs',
+		'2'
+	]);
 	const regression = await trainModel(work, 'diabetes', [
 		sample('diabetes.csv'),
 		'--target',

@@ -18,7 +18,15 @@ const train = async (name: string, args: string[]) => {
 		throw new Error(`training ${name} failed`);
 	return dir;
 };
-const iris = await train('iris', [sample('iris.csv'), '--target', 'species', '--epochs', '2']);
+const iris = await train('iris', [
+	sample('iris.csv'),
+	'--target',
+	'species',
+	'--model',
+	'mlp',
+	'--epochs',
+	'2'
+]);
 const regression = await train('diabetes', [
 	sample('diabetes.csv'),
 	'--target',

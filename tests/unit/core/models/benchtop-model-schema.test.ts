@@ -18,6 +18,8 @@ beforeAll(async () => {
 		sample('iris.csv'),
 		'--target',
 		'species',
+		'--model',
+		'mlp',
 		'--epochs',
 		'10'
 	]);
