@@ -1,5 +1,7 @@
 // The few HTML-writing helpers the report needs: every piece of text goes through `escapeHtml`, so a column
-// named `<script>` prints as text and the file stays inert.
+// named `<script>` prints as text and the file stays inert. Table text that a spreadsheet would run as a
+// formula when the table is copied into one gets a leading single quote (csv-cell.ts, OWASP).
+import { neutraliseFormula } from '../data/export/csv-cell.ts';
 
 const ESCAPES: Record<string, string> = {
 	'&': '&amp;',
@@ -21,8 +23,8 @@ function cell(tagName: 'td' | 'th', value: Cell): string {
 		const classAttr = value.className ? ` class="${escapeHtml(value.className)}"` : '';
 		return `<${tagName}${classAttr}>${value.html}</${tagName}>`;
 	}
-	const numeric = typeof value === 'number' ? ' class="num"' : '';
-	return `<${tagName}${numeric}>${escapeHtml(value)}</${tagName}>`;
+	if (typeof value === 'number') return `<${tagName} class="num">${escapeHtml(value)}</${tagName}>`;
+	return `<${tagName}>${escapeHtml(neutraliseFormula(value))}</${tagName}>`;
 }
 
 export function table(header: Cell[], rows: Cell[][], caption?: string): string {
