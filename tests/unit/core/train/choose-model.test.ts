@@ -30,6 +30,14 @@ describe('pickModel', () => {
 		expect(pickModel(linear(0.95), mlp(0.9), 'accuracy').kept).toBe('linear');
 		expect(pickModel(linear(null), mlp(null), 'accuracy').reason).toMatch(/no validation rows/);
 	});
+
+	it('keeps the linear model when too few validation rows could tell them apart', () => {
+		const few = pickModel({ ...linear(-0.5), rows: 2 }, { ...mlp(0.4), rows: 2 }, 'r2');
+		expect(few.kept).toBe('linear');
+		expect(few.reason).toMatch(
+			/only 2 validation rows \(validation R² -0.5 against 0.4\), too few to tell the two apart/
+		);
+	});
 });
 
 describe('trainBestModel', () => {
