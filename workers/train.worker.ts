@@ -10,6 +10,8 @@ import { imageShapeOf } from '$lib/core/models/infer-task.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { TrainControl } from '$lib/core/train/train-control.ts';
 import { runTraining, type TrainingRequest } from '$lib/core/train/run-training.ts';
+import { trainBestModel } from '$lib/core/train/choose-model.ts';
+import type { ModelFamily } from '$lib/core/models/types.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import type { EpochRecord, TrainProgress } from '$lib/core/train/types.ts';
 import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
@@ -35,6 +37,8 @@ export interface WorkerTrainRequest {
 	arrow?: Uint8Array;
 	/** Go on from where an earlier try of this same request got to. */
 	resume?: ResumeOrigin;
+	/** Train the linear model and the default MLP and keep the better on the validation rows (trainBestModel). */
+	compare?: boolean;
 }
 
 export interface WorkerTrainOutcome {
@@ -55,6 +59,8 @@ export interface TrainCallbacks {
 	onBackend?: (backend: { name: string; reason: string }) => void;
 	/** The run's weights and history after epochs: what the page keeps to go on from if this worker fails. */
 	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
+	/** A compared run: which model starts training now (its epochs count from 1 again). */
+	onCandidate?: (family: ModelFamily) => void;
 }
 
 let control: TrainControl | undefined;
@@ -104,9 +110,10 @@ const api = {
 		onProgress?: TrainCallbacks['onProgress'],
 		onEpoch?: TrainCallbacks['onEpoch'],
 		onBackend?: TrainCallbacks['onBackend'],
-		onCheckpoint?: TrainCallbacks['onCheckpoint']
+		onCheckpoint?: TrainCallbacks['onCheckpoint'],
+		onCandidate?: TrainCallbacks['onCandidate']
 	): Promise<WorkerTrainOutcome> {
-		const callbacks: TrainCallbacks = { onProgress, onEpoch, onBackend, onCheckpoint };
+		const callbacks: TrainCallbacks = { onProgress, onEpoch, onBackend, onCheckpoint, onCandidate };
 		const { dataset, request } = job;
 		const bytes = job.arrow ?? (await (await workerStorage('train worker')).loadDatasetArrow(dataset.id));
 		const input = { table: tableFromArrowIPC(bytes), schema: dataset.schema };
@@ -118,13 +125,16 @@ const api = {
 		const before = tf.memory().numTensors;
 		let outcome;
 		try {
-			outcome = await runTraining(input, request, {
+			// A compared run trains two models; one that goes on from a checkpoint finishes the model it was on.
+			const train = job.compare && !job.resume ? trainBestModel : runTraining;
+			outcome = await train(input, request, {
 				dataset: { id: dataset.id, hash: dataset.hash, name: dataset.name },
 				backend: { name: backend.name, reason: backend.reason, software: backend.software },
 				versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
 				control,
 				...(job.resume ? { resume: job.resume } : {}),
 				onCheckpoint: callbacks.onCheckpoint && ((c) => void callbacks.onCheckpoint?.(c)),
+				onCandidate: (family) => void callbacks.onCandidate?.(family),
 				onProgress(p) {
 					progress(p);
 					if (p.epochEnd) void callbacks.onEpoch?.(p.epochEnd);

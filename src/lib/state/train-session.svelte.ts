@@ -30,6 +30,8 @@ export interface QueuedRun {
 	backend: BackendName | 'auto';
 	/** Set when this run goes on from where a failed try got to. */
 	resume?: ResumeOrigin;
+	/** Train the linear model and the default MLP, keep the better on the validation rows. */
+	compare: boolean;
 }
 
 /** A run that failed part-way (lost GPU device, crashed worker) and can go on from its last checkpoint. */
@@ -59,6 +61,10 @@ export class TrainSession {
 	target = $state<string | null>(null);
 	task = $state<Task | 'auto'>('auto');
 	family = $state<ModelFamily | 'auto'>('auto');
+	/** "Try both": the linear model and the default MLP trained in turn, the better one kept (family auto). */
+	compare = $state(false);
+	/** In a compared run, the model training now. */
+	candidate = $state<ModelFamily | undefined>(undefined);
 	/** The spec being edited; null until the person opens the architecture (the family default is used). */
 	spec = $state.raw<ModelSpec | null>(null);
 	settings = $state.raw<TrainSettings>(DEFAULT_TRAIN_SETTINGS);
@@ -240,6 +246,19 @@ export class TrainSession {
 		return this.family === 'auto' ? defaultFamily(task, this.dataShape) : this.family;
 	}
 
+	/** Whether "try both" applies now: chosen, no edited spec, and a task the two models share. */
+	get canCompare(): boolean {
+		const task = this.resolvedTask;
+		return (
+			this.compare &&
+			this.family === 'auto' &&
+			this.spec === null &&
+			task !== null &&
+			task !== 'clustering' &&
+			this.resolvedFamily === 'mlp'
+		);
+	}
+
 	/** The spec a run would use: the edited one, or the family's default for this task. */
 	get effectiveSpec(): ModelSpec | null {
 		if (this.spec) return this.spec;
@@ -272,11 +291,12 @@ export class TrainSession {
 	/** Queues a run of the current settings; starts it when nothing is training. */
 	enqueue(): void {
 		this.recoverable = undefined;
-		const family = this.resolvedFamily ?? 'model';
+		const compare = this.canCompare;
+		const family = compare ? 'linear vs MLP' : (this.resolvedFamily ?? 'model');
 		const label = `${family} · ${this.targets.join(', ') || 'clusters'} · ${this.settings.epochs} epochs`;
 		this.queue = [
 			...this.queue,
-			{ id: this.nextId++, label, request: this.request(), backend: this.backend }
+			{ id: this.nextId++, label, request: this.request(), backend: this.backend, compare }
 		];
 		if (!this.running) void this.drain();
 	}
@@ -322,6 +342,7 @@ export class TrainSession {
 		this.history = job.resume ? job.resume.checkpoint.history : [];
 		this.paused = false;
 		this.runBackend = undefined;
+		this.candidate = undefined;
 		this.error = undefined;
 		let checkpoint: TrainCheckpoint | undefined = job.resume?.checkpoint;
 		let backendName: string = job.backend;
@@ -337,7 +358,8 @@ export class TrainSession {
 						backend: job.backend,
 						store: registry.persistent,
 						arrow: this.arrow?.slice(),
-						...(job.resume ? { resume: job.resume } : {})
+						...(job.resume ? { resume: job.resume } : {}),
+						compare: job.compare
 					},
 					progressCallback((p: TrainProgress) => (this.progress = p)),
 					progressCallback((e: EpochRecord) => (this.history = [...this.history, e])),
@@ -345,7 +367,13 @@ export class TrainSession {
 						backendName = b.name;
 						this.runBackend = b.reason;
 					}),
-					progressCallback((c: TrainCheckpoint) => (checkpoint = c))
+					progressCallback((c: TrainCheckpoint) => (checkpoint = c)),
+					progressCallback((family: ModelFamily) => {
+						// The next model's epochs count from 1: its curve starts afresh.
+						this.candidate = family;
+						this.history = [];
+						this.progress = undefined;
+					})
 				)
 			);
 			const saved =
@@ -356,13 +384,15 @@ export class TrainSession {
 		} catch (error) {
 			this.error = toBenchtopError(error, 'Training failed.');
 			const settings = job.request.settings as Partial<TrainSettings> | undefined;
+			// A compared run's checkpoint belongs to whichever model was training: it is not offered to go on from.
 			this.recoverable =
-				checkpoint && RECOVERABLE_CODES.has(this.error.code)
+				checkpoint && !job.compare && RECOVERABLE_CODES.has(this.error.code)
 					? { job, checkpoint, backend: backendName, epochs: settings?.epochs ?? checkpoint.epoch }
 					: undefined;
 		} finally {
 			this.running = undefined;
 			this.progress = undefined;
+			this.candidate = undefined;
 			this.paused = false;
 		}
 	}

@@ -1,0 +1,88 @@
+// Issue 12 in Chromium: a run no better than guessing says so loudly on the Train page's run card, in the
+// run list and on Evaluate, with the causes checked and what to try; and "Try both" trains the linear model
+// and the MLP and says which it kept and why. With SHOTS_DIR set, screenshots at 1280 and 390 px.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const SHOTS = process.env.SHOTS_DIR;
+
+async function shoot(page: Page, name: string) {
+	if (!SHOTS) return;
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/** Three noise features and a label drawn independently of them (60 % "no"): nothing to learn. */
+function noiseCsv(rows: number): string {
+	let state = 2024;
+	const random = () => {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+	const lines = ['a,b,c,label'];
+	for (let i = 0; i < rows; i++)
+		lines.push(
+			`${random().toFixed(3)},${random().toFixed(3)},${random().toFixed(3)},${random() < 0.6 ? 'no' : 'yes'}`
+		);
+	return lines.join('\n') + '\n';
+}
+
+async function importCsv(page: Page, name: string, text: string): Promise<string> {
+	await page.goto('/data');
+	await page
+		.getByLabel('Choose a file…')
+		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await page.waitForURL(/\/data\?id=/);
+	return new URL(page.url()).searchParams.get('id')!;
+}
+
+test('a run on a label with no signal is called no better than guessing on Train and Evaluate', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const id = await importCsv(page, 'noise.csv', noiseCsv(400));
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	await expect(page.getByLabel('Target')).toHaveValue('label');
+	await expect(page.getByTestId('task-reason')).toContainText('classification');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const runs = page.getByRole('list', { name: 'Runs' });
+	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 120_000 });
+
+	// The run list, then the run card: the headline, the causes checked and what to try.
+	await expect(runs).toContainText('No better than guessing');
+	const card = page.getByTestId('run-warnings').getByRole('alert').first();
+	await expect(card).toContainText('No better than guessing');
+	await expect(card).toContainText('What to try');
+	await shoot(page, 'warning-train');
+
+	await page.goto(`/evaluate?id=${encodeURIComponent(id)}`);
+	await expect(page.getByLabel('Run').locator('option').first()).toContainText('no better than guessing');
+	await expect(page.getByTestId('run-warnings').getByRole('alert').first()).toContainText(
+		'No better than guessing'
+	);
+	await shoot(page, 'warning-evaluate');
+});
+
+test('"Try both" trains the linear model and the MLP and says which it kept', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+	await page.waitForURL(/\/data\?id=/);
+	const id = new URL(page.url()).searchParams.get('id')!;
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	await expect(page.getByTestId('task-reason')).toContainText('classification');
+	await page.getByLabel('Model').selectOption('compare');
+	await expect(page.getByTestId('compare-note')).toContainText(
+		'keeps the one with the better validation accuracy'
+	);
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const runs = page.getByRole('list', { name: 'Runs' });
+	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 150_000 });
+	const choice = page.getByTestId('run-warnings').getByRole('status');
+	await expect(choice).toContainText('Trained the linear model and a neural network; kept the');
+	await expect(choice).toContainText('validation accuracy');
+	await shoot(page, 'compare-train');
+});
