@@ -16,6 +16,7 @@ import type { RunRecord } from '../lib/core/train/run-record.ts';
 import type { CliIo, CommandRunner } from './commands.ts';
 import { parseEvaluateOptions } from './evaluate-options.ts';
 import { openModel, readDataFile } from './read-model.ts';
+import { escapeTerminal } from './terminal-text.ts';
 
 /** The metrics as `train --json` names and shapes them, from the evaluated rows. */
 export function evaluateMetrics(bundle: ModelBundle, result: TableEvaluation): Record<string, unknown> {
@@ -62,7 +63,9 @@ function metricLines(metrics: Record<string, unknown>): string[] {
 }
 
 function confusionLines(confusion: { labels: string[]; matrix: number[][] }): string[] {
-	const { labels, matrix } = confusion;
+	const { matrix } = confusion;
+	// Labels as they will be shown (control characters escaped), so the columns line up.
+	const labels = confusion.labels.map(escapeTerminal);
 	const first = Math.max(4, ...labels.map((l) => l.length));
 	const widths = labels.map((label, c) =>
 		Math.max(label.length, ...matrix.map((row) => String(row[c]).length))

@@ -10,6 +10,7 @@ import { applyRecipe, fitRecipe } from '../lib/core/prep/recipe/index.ts';
 import type { CommandRunner } from './commands.ts';
 import { parseOptions } from './parse-options.ts';
 import { readRecipeFile } from './read-recipe.ts';
+import { escapeTerminal } from './terminal-text.ts';
 
 function jsonValue(value: unknown): unknown {
 	if (value instanceof Date) return value.toISOString();
@@ -87,13 +88,15 @@ export const profileCommand: CommandRunner = {
 		if (recipe)
 			io.out(`prepared with ${values.recipe} (${recipe.steps.filter((s) => s.enabled).length} steps)`);
 		for (const notice of result.notices) io.out(`note: ${notice.message}`);
-		const width = Math.max(...profile.columns.map((c) => c.name.length), 6);
+		// Names as they will be shown (control characters escaped), so the columns line up.
+		const shown = (name: string) => escapeTerminal(name);
+		const width = Math.max(...profile.columns.map((c) => shown(c.name).length), 6);
 		io.out(
 			`\n${'column'.padEnd(width)}  ${'type'.padEnd(8)}  ${'missing'.padStart(8)}  ${'unique'.padStart(8)}  summary`
 		);
 		for (const c of profile.columns) {
 			io.out(
-				`${c.name.padEnd(width)}  ${c.type.padEnd(8)}  ${String(c.missing).padStart(8)}  ${String(c.unique).padStart(8)}  ${summary(c)}`
+				`${shown(c.name).padEnd(width)}  ${c.type.padEnd(8)}  ${String(c.missing).padStart(8)}  ${String(c.unique).padStart(8)}  ${summary(c)}`
 			);
 		}
 		io.out(issues.length === 0 ? '\nNo quality issues found.' : `\nQuality (${issues.length}):`);
