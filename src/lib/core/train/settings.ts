@@ -137,14 +137,17 @@ function numberSetting(field: NumberSettingField) {
 	}
 	const outside = (issue: { input: unknown }) =>
 		`${name} must be ${describeSettingRange(field)}${got(issue)}`;
-	const low = field.minExclusive ? v.gtValue(min, outside) : v.minValue(min, outside);
-	// With a finite maximum the range check already refuses Infinity, in the range's words.
-	const high = Number.isFinite(max)
-		? field.maxExclusive
-			? v.ltValue(max, outside)
-			: v.maxValue(max, outside)
-		: v.finite<number, string>((issue) => `${name} must be a finite number${got(issue)}`);
-	return v.optional(v.pipe(v.number(`${name} must be a number.`), low, high), field.default);
+	const inRange = (x: number) =>
+		(field.minExclusive ? x > min : x >= min) && (field.maxExclusive ? x < max : x <= max);
+	const number = v.number(`${name} must be a number.`);
+	if (Number.isFinite(max)) {
+		// The range check refuses Infinity too, in the range's words.
+		return v.optional(v.pipe(number, v.check(inRange, outside)), field.default);
+	}
+	const finite = v.finite<number, (issue: { input: unknown }) => string>(
+		(issue) => `${name} must be a finite number${got(issue)}`
+	);
+	return v.optional(v.pipe(number, finite, v.check(inRange, outside)), field.default);
 }
 
 const EARLY_STOPPING = v.strictObject(
