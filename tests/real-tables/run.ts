@@ -2,8 +2,8 @@
 // real-table suite through `benchtop train` (the command itself, in this process: no --task, no --model,
 // only --seed and --test-size 0.2), on the very splits reference.py scored scikit-learn on, and holds the
 // mean test metric within TOLERANCE of the reference and above the baseline. Prints a table, writes
-// bench/results/real-tables.json and .md (not with --only), and exits 1 when any table misses.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// bench/results/real-tables.json and .md (with --only, merged into the last ones), and exits 1 when any table misses.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trainCommand } from '../../src/cli/train-command.ts';
@@ -46,6 +46,9 @@ interface SeedResult {
 
 interface TableResult {
 	id: string;
+	/** When this table was measured (ISO). */
+	date: string;
+	seconds: number;
 	file: string;
 	rows: number;
 	task: string;
@@ -105,9 +108,16 @@ async function trainOnce(table: SuiteTable, seed: number, testSize: number): Pro
 		metric: typeof metric === 'number' && Number.isFinite(metric) ? metric : null,
 		testRows: result.rows.test,
 		sameSplit: false,
-		warnings: [...(result.warnings ?? []).map(String), ...stderr],
+		warnings: [...(result.warnings ?? []).map(warningText), ...stderr],
 		seconds: (performance.now() - started) / 1000
 	};
+}
+
+/** `train --json` warnings are objects ({ kind, severity, message, ... }); the kind and message say enough. */
+function warningText(warning: unknown): string {
+	if (typeof warning !== 'object' || warning === null) return String(warning);
+	const { kind, message } = warning as { kind?: unknown; message?: unknown };
+	return `${String(kind)}: ${String(message)}`;
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -157,6 +167,8 @@ async function runTable(
 		);
 	return {
 		id: table.id,
+		date: new Date().toISOString(),
+		seconds: Math.round(runs.reduce((sum, r) => sum + r.seconds, 0)),
 		file: table.file,
 		rows: fixture.rows,
 		task: table.task,
@@ -205,6 +217,30 @@ function markdown(results: TableResult[], when: string): string {
 	return `${lines.join('\n')}\n`;
 }
 
+const RESULTS_JSON = join(REPO_ROOT, 'bench/results/real-tables.json');
+
+/** With --only, the tables run now replace theirs in the last results and the others are kept (each
+ * entry carries the date it was measured), so the suite can be refreshed a few tables at a time. */
+function writeResults(tables: SuiteTable[], fresh: TableResult[], sklearn: string, partial: boolean): void {
+	const kept: TableResult[] =
+		partial && existsSync(RESULTS_JSON)
+			? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as { tables: TableResult[] }).tables
+			: [];
+	const byId = new Map([...kept, ...fresh].map((r) => [r.id, r]));
+	const merged = tables.map((t) => byId.get(t.id)).filter((r): r is TableResult => r !== undefined);
+	const document = {
+		generator: 'tests/real-tables/run.ts',
+		tolerance: TOLERANCE,
+		sklearn,
+		passed: merged.filter((r) => r.pass).length,
+		tables: merged
+	};
+	writeFileSync(RESULTS_JSON, `${JSON.stringify(document, null, '\t')}\n`);
+	const dates = merged.map((r) => r.date.slice(0, 16).replace('T', ' ')).sort();
+	const when = dates[0] === dates.at(-1) ? `${dates[0]} UTC` : `${dates[0]} to ${dates.at(-1)} UTC`;
+	writeFileSync(join(REPO_ROOT, 'bench/results/real-tables.md'), markdown(merged, when));
+}
+
 async function main(): Promise<number> {
 	const { only } = parseArgs(process.argv.slice(2));
 	const manifest = readManifest();
@@ -225,9 +261,8 @@ async function main(): Promise<number> {
 			);
 		const seeds = seedsOf(manifest, table);
 		const result = await runTable(table, ref, fixture, seeds, manifest.testSize);
-		const seconds = result.runs.reduce((s, r) => s + r.seconds, 0);
 		console.log(
-			`${result.pass ? 'pass' : 'MISS'} ${table.id}: Benchtop ${fmt(result.benchtop)}, scikit-learn ${fmt(result.sklearn)}, baseline ${fmt(result.baseline)} (${seconds.toFixed(0)} s)${result.problems.length ? `\n  ${result.problems.join('\n  ')}` : ''}`
+			`${result.pass ? 'pass' : 'MISS'} ${table.id}: Benchtop ${fmt(result.benchtop)}, scikit-learn ${fmt(result.sklearn)}, baseline ${fmt(result.baseline)} (${result.seconds} s)${result.problems.length ? `\n  ${result.problems.join('\n  ')}` : ''}`
 		);
 		results.push(result);
 	}
@@ -238,23 +273,7 @@ async function main(): Promise<number> {
 	console.log(
 		`\n${results.length - misses.length} of ${results.length} tables pass (within ${TOLERANCE} of scikit-learn and above the baseline) in ${totalSeconds.toFixed(0)} s`
 	);
-	if (!only) {
-		const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-		const document = {
-			generator: 'tests/real-tables/run.ts',
-			date: new Date().toISOString(),
-			tolerance: TOLERANCE,
-			sklearn: reference.sklearn,
-			seconds: Math.round(totalSeconds),
-			passed: results.length - misses.length,
-			tables: results
-		};
-		writeFileSync(
-			join(REPO_ROOT, 'bench/results/real-tables.json'),
-			`${JSON.stringify(document, null, '\t')}\n`
-		);
-		writeFileSync(join(REPO_ROOT, 'bench/results/real-tables.md'), markdown(results, when));
-	}
+	writeResults(manifest.tables, results, reference.sklearn, only !== null);
 	return misses.length ? 1 : 0;
 }
 
