@@ -86,3 +86,23 @@ test('"Try both" trains the linear model and the MLP and says which it kept', as
 	await expect(choice).toContainText('validation accuracy');
 	await shoot(page, 'compare-train');
 });
+
+test('a diverging run gets its advice on the run card', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open Diabetes progression' }).click();
+	await page.waitForURL(/\/data\?id=/);
+	const id = new URL(page.url()).searchParams.get('id')!;
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	await expect(page.getByTestId('task-reason')).toContainText('regression');
+	await page.locator('summary', { hasText: 'Training settings' }).click();
+	await page.getByLabel('Optimizer').selectOption('sgd');
+	await page.getByLabel('Learning rate').fill('1000000');
+	await page.getByLabel('Learning rate').press('Tab');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(page.getByRole('list', { name: 'Runs' })).toContainText('diverged', { timeout: 60_000 });
+	const advice = page.getByTestId('run-warnings').getByRole('alert').first();
+	await expect(advice).toContainText('What to try');
+	await expect(advice).toContainText(/learning rate/i);
+	await shoot(page, 'diverged-train');
+});
