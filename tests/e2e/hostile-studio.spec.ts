@@ -150,10 +150,7 @@ test.describe('deleting a trained data set', () => {
 		await page.goto('/');
 		const storage = page.locator('section.storage');
 		await expect(storage.getByRole('status')).toContainText(
-			'A one-time check of this browser’s storage found 1 run whose data set had been deleted'.replace(
-				'’',
-				"'"
-			)
+			"A one-time check of this browser's storage found 1 run whose data set had been deleted"
 		);
 		const runsList = storage.getByRole('list', { name: 'Runs whose data set is gone' });
 		await expect(runsList.getByRole('listitem')).toHaveCount(1);
