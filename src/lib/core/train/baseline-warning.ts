@@ -137,18 +137,27 @@ function diagnose(
 	const trainMetric = best?.metric;
 	if (trainMetric !== undefined && Number.isFinite(trainMetric)) {
 		const name = comparison.metric === 'accuracy' ? 'accuracy' : 'R²';
-		if (trainMetric < comparison.needed) {
+		// On its own training rows the baseline scores the majority share, or R² 0 for the training mean.
+		const trainBaseline =
+			comparison.metric === 'accuracy' ? majorityAccuracy(evidence.train, evidence.train) : 0;
+		const trainNeeded =
+			comparison.metric === 'accuracy'
+				? trainBaseline + Math.max(MIN_ACCURACY_MARGIN, CLASSIFICATION_GAP_SHARE * (1 - trainBaseline))
+				: MIN_R2_MARGIN;
+		if (trainMetric < trainNeeded) {
 			causes.push(
 				`On its own training rows the model reaches ${name} ${figure(trainMetric)}, no better than the baseline either: the features may carry no signal about ${evidence.targets.join(', ')} (a shuffled or random target looks like this).`
 			);
 			tryThis.push(
-				`Check that ${evidence.targets.join(', ')} is the column you mean to predict and that the features can explain it; add or derive features that relate to it.`
+				evidence.targets.length === 1
+					? `Check that ${evidence.targets[0]} is the column you mean to predict and that the features can explain it; add or derive features that relate to it.`
+					: `Check that ${evidence.targets.join(', ')} are the columns you mean to predict and that the features can explain them; add or derive features that relate to them.`
 			);
 		} else if (trainMetric - comparison.model > 0.2) {
 			causes.push(
 				`The model fits its training rows (${name} ${figure(trainMetric)}) far better than the ${comparison.split} rows (${figure(comparison.model)}): it memorises instead of generalising, or the training rows differ from the held-out ones.`
 			);
-			tryThis.push('Use the linear model or a smaller network, or get more rows.');
+			tryThis.push('Use a simpler model (the linear model, or a smaller network), or get more rows.');
 		}
 	}
 	if (kinds.has('target-leak')) {
