@@ -188,14 +188,20 @@ describe('benchtop train', () => {
 	}, 60_000);
 
 	it('linnerud: several targets give metrics per output', async () => {
-		const result = await trainJson([
+		const { code, out, err } = await train([
 			sample('linnerud.csv'),
 			'--target',
 			'Weight,Waist,Pulse',
 			'--out',
-			outDir('linnerud')
+			outDir('linnerud'),
+			'--json'
 		]);
+		expect(code).toBe(0);
+		const result = JSON.parse(out[0]!) as TrainJson;
 		expect(result.task).toBe('multi-output');
+		// Sixteen training rows and four test rows: whatever stderr says is the JSON's warnings, line for line.
+		const said = result.warnings.filter((w) => w.severity === 'warning').map((w) => `warning: ${w.message}`);
+		expect(err.filter((line) => line.startsWith('warning: '))).toEqual(said);
 		const outputs = result.metrics.outputs as Record<
 			string,
 			{ r2: number | null; mae: number; rmse: number }
