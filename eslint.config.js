@@ -4,6 +4,51 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** Each core room and the rooms above it, which it must not import (a folder never imports upwards). */
+const CORE_LAYERS = {
+	table: [
+		'data',
+		'prep',
+		'metrics',
+		'models',
+		'train',
+		'predict',
+		'evaluate',
+		'registry',
+		'charts',
+		'report'
+	],
+	data: ['prep', 'metrics', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
+	metrics: ['prep', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
+	prep: ['metrics', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
+	models: ['train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
+	train: ['predict', 'evaluate', 'registry', 'charts', 'report'],
+	predict: ['evaluate', 'registry', 'charts', 'report'],
+	evaluate: ['charts', 'report'],
+	charts: ['registry', 'report'],
+	registry: ['evaluate', 'charts', 'report']
+};
+
+/** no-restricted-imports patterns for core: never the UI, and never a room above `room`. */
+function layering(room, above = []) {
+	const patterns = [
+		{ group: ['svelte', 'svelte/*', '$app/*'], message: 'Core is pure: no Svelte.' },
+		{
+			regex:
+				'^(\\$lib/(components|state|worker-client|worker-protocol)/|(\\.\\./)+(components|state|worker-client|worker-protocol)/)',
+			message: 'Core never imports the page side.'
+		}
+	];
+	if (above.length) {
+		const rooms = above.join('|');
+		patterns.push({
+			regex: `^((\\.\\./)+|\\$lib/core/)(${rooms})/`,
+			message: `core/${room} sits below ${above.join(', ')}: move the shared piece down instead.`
+		});
+	}
+	return patterns;
+}
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -34,10 +79,15 @@ export default ts.config(
 		files: ['src/lib/core/**/*.ts'],
 		languageOptions: { globals: { ...globals.node, ...globals.worker } },
 		rules: {
-			'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '$app/*', '**/components/*'] }],
+			'no-restricted-imports': ['error', { patterns: layering() }],
 			'no-restricted-globals': ['error', 'window', 'document', 'localStorage']
 		}
 	},
+	// The core's rooms form layers: a room imports only from the rooms below it (see docs/DESIGN.md).
+	...Object.entries(CORE_LAYERS).map(([room, above]) => ({
+		files: [`src/lib/core/${room}/**/*.ts`],
+		rules: { 'no-restricted-imports': ['error', { patterns: layering(room, above) }] }
+	})),
 	{
 		// The worker boundary: workers and the page share src/lib/worker-protocol/; workers never reach into
 		// the page's side (worker-client), and the protocol imports neither side.

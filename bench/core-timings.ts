@@ -3,7 +3,7 @@
 // tests check that these give the right answers; here they are timed and printed, not asserted, since a
 // shared machine's load moves them. Sizes are a tenth with --quick.
 import * as aq from 'arquero';
-import type { ColumnType } from '../src/lib/core/data/column-types.ts';
+import type { ColumnType } from '../src/lib/core/table/column-types.ts';
 import {
 	accuracyScore,
 	f1Score,
@@ -13,7 +13,8 @@ import {
 	rocAucScore
 } from '../src/lib/core/evaluate/index.ts';
 import { previewRecipe } from '../src/lib/core/prep/preview/preview-recipe.ts';
-import { validateStepParams, type PrepTable } from '../src/lib/core/prep/recipe/index.ts';
+import { validateStepParams } from '../src/lib/core/prep/recipe/index.ts';
+import { type PrepTable } from '../src/lib/core/table/prep-table.ts';
 import { splitRows } from '../src/lib/core/prep/split/index.ts';
 import { dedupe } from '../src/lib/core/prep/steps/dedupe/index.ts';
 import { encode } from '../src/lib/core/prep/steps/encode/index.ts';

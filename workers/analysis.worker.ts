@@ -18,8 +18,8 @@ import {
 	type PermutationImportance
 } from '$lib/core/evaluate/permutation-importance.ts';
 import type { RunEvaluation } from '$lib/core/evaluate/run-evaluation.ts';
-import { columnValues } from '$lib/core/prep/recipe/table-ops.ts';
-import type { PrepTable } from '$lib/core/prep/recipe/types.ts';
+import { columnValues } from '$lib/core/table/read-column.ts';
+import type { PrepTable } from '$lib/core/table/prep-table.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import type { TrainProgress } from '$lib/core/train/types.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';

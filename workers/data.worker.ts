@@ -17,7 +17,7 @@ import { tableToCsv } from '$lib/core/data/export/table-to-csv.ts';
 import type { CsvCells } from '$lib/core/data/export/csv-cell.ts';
 import { tableToParquet } from '$lib/core/data/export/table-to-parquet.ts';
 import { viewOrder, type ColumnValues, type ViewSpec } from '$lib/core/data/view/view-order.ts';
-import type { ColumnSchema, ColumnType } from '$lib/core/data/column-types.ts';
+import type { ColumnSchema, ColumnType } from '$lib/core/table/column-types.ts';
 import { profileTable, type TableProfile } from '$lib/core/data/profile/index.ts';
 import { generateSyntheticTable } from '$lib/core/prep/synthetic/index.ts';
 import {

@@ -2,7 +2,7 @@
 // from a fixed seed, so every run measures the same bytes.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { ColumnSchema } from '../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../src/lib/core/table/column-types.ts';
 
 /** mulberry32: tiny, fast, and good enough to fill a benchmark table. */
 export function mulberry32(seed: number): () => number {

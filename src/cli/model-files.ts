@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ColumnSchema } from '../lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../lib/core/table/column-types.ts';
 import type { TrainingOutcome } from '../lib/core/train/run-training.ts';
 
 export const MODEL_FILE = 'model.json';

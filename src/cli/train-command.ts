@@ -10,7 +10,7 @@ import { BenchtopError } from '../lib/core/errors.ts';
 import { requireFamily } from '../lib/core/models/families.ts';
 import { imageShapeOf, inferTask } from '../lib/core/models/infer-task.ts';
 import type { Task } from '../lib/core/models/types.ts';
-import type { PrepTable } from '../lib/core/prep/recipe/index.ts';
+import type { PrepTable } from '../lib/core/table/prep-table.ts';
 import { trainBestModel } from '../lib/core/train/choose-model.ts';
 import { defaultSplit, type TrainingOutcome } from '../lib/core/train/run-training.ts';
 import { targetInfo } from '../lib/core/train/training-request.ts';

@@ -1,5 +1,5 @@
 // The page's colours for charts, read from the CSS variables, so charts match light and dark themes.
-import { DEFAULT_COLORS, type ChartColors } from '$lib/charts/index.ts';
+import { DEFAULT_COLORS, type ChartColors } from '$lib/core/charts/index.ts';
 
 export function pageChartColors(): ChartColors {
 	if (typeof document === 'undefined') return DEFAULT_COLORS;

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importTable } from '../../src/lib/core/data/import/index.ts';
 import type { Task } from '../../src/lib/core/models/types.ts';
-import type { PrepTable } from '../../src/lib/core/prep/recipe/index.ts';
+import type { PrepTable } from '../../src/lib/core/table/prep-table.ts';
 import { splitRows, type TableSplit } from '../../src/lib/core/prep/split/index.ts';
 import { defaultSplit } from '../../src/lib/core/train/training-request.ts';
 

@@ -8,7 +8,7 @@ import { parseRecipe } from '$lib/core/prep/recipe/validate-recipe.ts';
 import { emptyRecipe, type Recipe, type RecipeStep } from '$lib/core/prep/recipe/types.ts';
 import { defaultExperimentDraft, loadExperimentDraft, retargetedDraft } from './experiment-draft.ts';
 import { findStep } from '$lib/core/prep/steps/index.ts';
-import type { ColumnSchema } from '$lib/core/data/column-types.ts';
+import type { ColumnSchema } from '$lib/core/table/column-types.ts';
 import type { Studio } from './studio.svelte.ts';
 
 /** Long enough to type a number without a preview per keystroke, short enough to feel live. */

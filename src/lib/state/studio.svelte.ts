@@ -6,7 +6,7 @@ import { STALE_TAB_MESSAGE, openRegistry, requestPersistence } from '$lib/core/r
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
 import type { SampleDataset } from '$lib/core/data/sample-manifest.ts';
 import type { ImportNotice, ImportProgress } from '$lib/core/data/import/index.ts';
-import type { ColumnType } from '$lib/core/data/column-types.ts';
+import type { ColumnType } from '$lib/core/table/column-types.ts';
 import { createDataClient } from '$lib/worker-client/data-client.ts';
 import { progressCallback } from '$lib/worker-protocol/progress.ts';
 import { sampleUrl } from '$lib/samples.ts';

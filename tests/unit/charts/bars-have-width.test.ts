@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { histogramSpec, sparklineSpec } from '../../../src/lib/charts/index.ts';
+import { histogramSpec, sparklineSpec } from '../../../src/lib/core/charts/index.ts';
 import { parseDelimitedText } from '../../../src/lib/core/data/parse-delimited-text.ts';
 import { profileTable } from '../../../src/lib/core/data/profile/index.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationSpec } from '../../../src/lib/charts/index.ts';
-import { calibrationCurve } from '../../../src/lib/core/evaluate/curves.ts';
-import { probabilityColumn } from '../../../src/lib/core/evaluate/inputs.ts';
+import { calibrationSpec } from '../../../src/lib/core/charts/index.ts';
+import { calibrationCurve } from '../../../src/lib/core/metrics/curves.ts';
+import { probabilityColumn } from '../../../src/lib/core/metrics/inputs.ts';
 import { scoredRows } from './evaluation-fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

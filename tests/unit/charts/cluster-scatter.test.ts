@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterScatterSpec } from '../../../src/lib/charts/index.ts';
+import { clusterScatterSpec } from '../../../src/lib/core/charts/index.ts';
 import { seeded } from './evaluation-fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCurvesSpec } from '../../../src/lib/charts/compare-curves.ts';
+import { compareCurvesSpec } from '../../../src/lib/core/charts/compare-curves.ts';
 import { compileStrict, renderSvg } from './render.ts';
 
 const FAST = [

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { confusionCells, confusionMatrixSpec, CONFUSION_SELECTION } from '../../../src/lib/charts/index.ts';
+import {
+	confusionCells,
+	confusionMatrixSpec,
+	CONFUSION_SELECTION
+} from '../../../src/lib/core/charts/index.ts';
 import { compileStrict, renderSvg } from './render.ts';
 
 const IRIS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correlationHeatmapSpec } from '../../../src/lib/charts/index.ts';
+import { correlationHeatmapSpec } from '../../../src/lib/core/charts/index.ts';
 import { sampleProfile } from './fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

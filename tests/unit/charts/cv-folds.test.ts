@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cvFoldsSpec } from '../../../src/lib/charts/index.ts';
+import { cvFoldsSpec } from '../../../src/lib/core/charts/index.ts';
 import { summarizeFolds, type CrossValidationResult } from '../../../src/lib/core/evaluate/cv-summary.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

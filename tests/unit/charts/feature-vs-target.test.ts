@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureVsTargetSpec, relationSummary } from '../../../src/lib/charts/index.ts';
+import { featureVsTargetSpec, relationSummary } from '../../../src/lib/core/charts/index.ts';
 import type { TargetRelation } from '../../../src/lib/core/data/profile/index.ts';
 import { sampleProfile } from './fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupMetricsSpec } from '../../../src/lib/charts/index.ts';
+import { groupMetricsSpec } from '../../../src/lib/core/charts/index.ts';
 import type { GroupMetrics } from '../../../src/lib/core/evaluate/group-metrics.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importanceBarsSpec } from '../../../src/lib/charts/index.ts';
+import { importanceBarsSpec } from '../../../src/lib/core/charts/index.ts';
 import type { PermutationImportance } from '../../../src/lib/core/evaluate/permutation-importance.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

@@ -1,6 +1,6 @@
 // The k-scan chart: inertia and silhouette by k, the suggested k marked, unscored silhouettes left out.
 import { describe, expect, it } from 'vitest';
-import { kScanSpec } from '../../../src/lib/charts/index.ts';
+import { kScanSpec } from '../../../src/lib/core/charts/index.ts';
 import { compileStrict, renderSvg } from './render.ts';
 
 const POINTS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { precisionRecallSpec } from '../../../src/lib/charts/index.ts';
-import { averagePrecisionPerClass } from '../../../src/lib/core/evaluate/classification.ts';
+import { precisionRecallSpec } from '../../../src/lib/core/charts/index.ts';
+import { averagePrecisionPerClass } from '../../../src/lib/core/metrics/classification.ts';
 import { scoredRows } from './evaluation-fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

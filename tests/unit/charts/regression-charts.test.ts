@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictedVsActualSpec, residualsSpec } from '../../../src/lib/charts/index.ts';
+import { predictedVsActualSpec, residualsSpec } from '../../../src/lib/core/charts/index.ts';
 import { regressionRows } from './evaluation-fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rocCurveSpec } from '../../../src/lib/charts/index.ts';
-import { rocAucPerClass, rocAucScore } from '../../../src/lib/core/evaluate/classification.ts';
-import { probabilityColumn } from '../../../src/lib/core/evaluate/inputs.ts';
+import { rocCurveSpec } from '../../../src/lib/core/charts/index.ts';
+import { rocAucPerClass, rocAucScore } from '../../../src/lib/core/metrics/classification.ts';
+import { probabilityColumn } from '../../../src/lib/core/metrics/inputs.ts';
 import { scoredRows } from './evaluation-fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklineBars } from '../../../src/lib/charts/sparkline-bars.ts';
+import { sparklineBars } from '../../../src/lib/core/charts/sparkline-bars.ts';
 import { profileTable } from '../../../src/lib/core/data/profile/index.ts';
 import { parseDelimitedText } from '../../../src/lib/core/data/parse-delimited-text.ts';
 

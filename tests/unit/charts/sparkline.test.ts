@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparklineSpec } from '../../../src/lib/charts/index.ts';
+import { sparklineSpec } from '../../../src/lib/core/charts/index.ts';
 import { column, sampleProfile } from './fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

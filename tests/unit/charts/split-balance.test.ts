@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitBalanceSpec } from '../../../src/lib/charts/index.ts';
+import { splitBalanceSpec } from '../../../src/lib/core/charts/index.ts';
 import { compileStrict, renderSvg } from './render.ts';
 
 const CLASSES = ['Adelie', 'Chinstrap', 'Gentoo'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topCategoriesSpec } from '../../../src/lib/charts/index.ts';
+import { topCategoriesSpec } from '../../../src/lib/core/charts/index.ts';
 import { column, sampleProfile } from './fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 

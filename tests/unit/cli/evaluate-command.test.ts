@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argmaxRows, classificationSummary, confusionMatrix } from '../../../src/lib/core/evaluate/index.ts';
-import { readLabels } from '../../../src/lib/core/prep/recipe/index.ts';
+import { readLabels } from '../../../src/lib/core/table/read-column.ts';
 import {
 	cli,
 	editedSample,

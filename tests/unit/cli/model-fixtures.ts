@@ -10,12 +10,9 @@ import { zipSync } from 'fflate';
 import { expect } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { importTable } from '../../../src/lib/core/data/import/index.ts';
-import {
-	applyRecipe,
-	readNumbers,
-	type FittedRecipe,
-	type PrepTable
-} from '../../../src/lib/core/prep/recipe/index.ts';
+import { applyRecipe, type FittedRecipe } from '../../../src/lib/core/prep/recipe/index.ts';
+import { readNumbers } from '../../../src/lib/core/table/read-column.ts';
+import { type PrepTable } from '../../../src/lib/core/table/prep-table.ts';
 
 export const sample = (name: string) =>
 	fileURLToPath(new URL(`../../../sample-datasets/${name}`, import.meta.url));

@@ -9,12 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { importTable } from '../../../src/lib/core/data/import/index.ts';
-import {
-	applyRecipe,
-	readLabels,
-	readNumbers,
-	type FittedRecipe
-} from '../../../src/lib/core/prep/recipe/index.ts';
+import { applyRecipe, type FittedRecipe } from '../../../src/lib/core/prep/recipe/index.ts';
+import { readLabels, readNumbers } from '../../../src/lib/core/table/read-column.ts';
 
 const sample = (name: string) => fileURLToPath(new URL(`../../../sample-datasets/${name}`, import.meta.url));
 const workDir = mkdtempSync(join(tmpdir(), 'benchtop-train-'));

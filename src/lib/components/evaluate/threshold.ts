@@ -1,6 +1,6 @@
 // A binary classifier at a chosen threshold: rows whose positive-class probability reaches it are called
 // positive. Cheap enough (one pass over the split) to recompute on every move of the slider.
-import type { Labels, Probabilities } from '$lib/core/evaluate/inputs.ts';
+import type { Labels, Probabilities } from '$lib/core/metrics/inputs.ts';
 
 export interface ThresholdOutcome {
 	threshold: number;

@@ -4,7 +4,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { bool, dictionary, float64, int32, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
 import type { DataType } from '@uwdata/flechette';
-import type { ColumnSchema, ColumnType } from './column-types.ts';
+import type { ColumnSchema, ColumnType } from '../table/column-types.ts';
 
 const INT32_MAX = 2 ** 31 - 1;
 

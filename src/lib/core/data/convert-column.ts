@@ -1,6 +1,6 @@
 // Turns a column of raw strings into typed values for its type. Missing spellings become null, and so
 // do values that do not fit the type (counted, so the person can be told how many were lost).
-import type { ColumnType } from './column-types.ts';
+import type { ColumnType } from '../table/column-types.ts';
 import { INFINITY } from './infer-column-type.ts';
 import { isMissingTrimmed, trimmed } from './missing-values.ts';
 import { dayOrderOf, parseDate, type DayOrder } from './parse-date.ts';

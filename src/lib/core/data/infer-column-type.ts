@@ -1,6 +1,6 @@
 // Infers a column's type from every one of its values (not a sample), so a late "N/A" or a decimal
 // in row 900,000 is not missed.
-import type { ColumnType } from './column-types.ts';
+import type { ColumnType } from '../table/column-types.ts';
 import { isMissingTrimmed, trimmed } from './missing-values.ts';
 import { DayOrderVote, parseDate, readDate, type DateReading } from './parse-date.ts';
 

@@ -1,7 +1,7 @@
 // Parses CSV/TSV text held in memory into a typed table, synchronously: the same state machine and
 // typing rules as the streaming importer, for callers that already have the whole text.
 import type { ColumnTable } from 'arquero';
-import type { ColumnSchema } from './column-types.ts';
+import type { ColumnSchema } from '../table/column-types.ts';
 import { ColumnSink } from './import/column-sink.ts';
 import { DelimitedParser } from './import/delimited-parser.ts';
 import type { ImportOptions } from './import/import-types.ts';

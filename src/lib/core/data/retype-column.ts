@@ -2,21 +2,15 @@
 // from. Values that do not fit the new type become missing, and the count says how many.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { ColumnSchema, ColumnType } from './column-types.ts';
+import type { ColumnSchema, ColumnType } from '../table/column-types.ts';
 import { convertColumn } from './convert-column.ts';
+import { valueAsText } from '../table/value-text.ts';
 
 export interface RetypedTable {
 	table: ColumnTable;
 	schema: ColumnSchema[];
 	/** Values that were present before and are missing now, because they do not fit the new type. */
 	lost: number;
-}
-
-export function valueAsText(value: unknown): string | null {
-	if (value === null || value === undefined) return null;
-	if (value instanceof Date) return value.toISOString().replace('T00:00:00.000Z', '');
-	if (typeof value === 'number' && Number.isNaN(value)) return null;
-	return String(value);
 }
 
 export function retypeColumn(

@@ -2,8 +2,8 @@
 // classification), each fold trained like the run on the other folds and scored on itself, then the mean
 // and spread of each metric. Folds are independent, so the page runs them in parallel workers (trainFold).
 import { BenchtopError } from '../errors.ts';
-import { readLabels } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import { readLabels } from '../table/read-column.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { kFold, stratifiedKFold, type Fold } from '../prep/split/index.ts';
 import type { TrainProgress } from '../train/types.ts';
 import { trainFold, type CrossValidationSetup, type FoldContext, type FoldResult } from './cv-fold.ts';

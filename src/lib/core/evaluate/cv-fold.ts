@@ -7,8 +7,9 @@ import { fitKMeans, predictKMeans } from '../models/kmeans/kmeans.ts';
 import type { ModelSpec, NetworkSpec, Task } from '../models/types.ts';
 import { applyRecipe } from '../prep/recipe/apply-recipe.ts';
 import { fitRecipe } from '../prep/recipe/fit-recipe.ts';
-import { takeRows } from '../prep/recipe/table-ops.ts';
-import type { PrepTable, Recipe } from '../prep/recipe/types.ts';
+import { takeRows } from '../table/take-rows.ts';
+import type { PrepTable } from '../table/prep-table.ts';
+import type { Recipe } from '../prep/recipe/types.ts';
 import type { Fold } from '../prep/split/index.ts';
 import { fitTargetScale, foldTargetScale, scaleTargets } from '../train/target-scaling.ts';
 import type { TrainControl } from '../train/train-control.ts';
@@ -17,7 +18,7 @@ import { featurePoints as pointsOf } from '../models/kmeans/feature-points.ts';
 import { scoreNetwork } from '../train/score-network.ts';
 import { toTrainingArrays, type NetworkTask } from '../train/training-data.ts';
 import type { TrainProgress, TrainSettings } from '../train/types.ts';
-import { inertia, silhouetteScore } from './clustering.ts';
+import { inertia, silhouetteScore } from '../metrics/clustering.ts';
 import type { MetricValues } from './run-evaluation.ts';
 
 /** What a fold repeats of a run: the same recipe, spec, settings and seed. A RunRecord is one. */

@@ -12,15 +12,15 @@ import {
 	matthewsCorrcoef,
 	rocAucOvr,
 	rocAucScore
-} from './classification.ts';
+} from '../metrics/classification.ts';
 import {
 	adjustedRandScore,
 	daviesBouldinScore,
 	inertia,
 	silhouetteScore,
 	type Points
-} from './clustering.ts';
-import { argmaxRows, probabilityColumn, type Labels, type Probabilities } from './inputs.ts';
+} from '../metrics/clustering.ts';
+import { argmaxRows, probabilityColumn, type Labels, type Probabilities } from '../metrics/inputs.ts';
 import {
 	meanAbsoluteError,
 	meanAbsolutePercentageError,
@@ -28,7 +28,7 @@ import {
 	medianAbsoluteError,
 	r2Score,
 	rootMeanSquaredError
-} from './regression.ts';
+} from '../metrics/regression.ts';
 import type { ClassificationOutputs, MetricValues } from './run-evaluation.ts';
 
 export const CLASSIFICATION_METRICS = [

@@ -4,8 +4,10 @@
 import * as aq from 'arquero';
 import { BenchtopError } from '../errors.ts';
 import { applyRecipe } from '../prep/recipe/apply-recipe.ts';
-import { readNumbers, takeRows } from '../prep/recipe/table-ops.ts';
-import type { FittedRecipe, PrepTable } from '../prep/recipe/types.ts';
+import { readNumbers } from '../table/read-column.ts';
+import { takeRows } from '../table/take-rows.ts';
+import type { FittedRecipe } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 
 /** Rides along through the steps; fitted steps name the columns they touch, so none touches this one. */
 const ROW_COLUMN = '__benchtop_row__';

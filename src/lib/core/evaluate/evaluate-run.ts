@@ -1,7 +1,7 @@
 // Evaluates a stored run on its own held-out rows: the split drawn again from the run's record (and
 // checked by hash), the run's fitted recipe applied as it was (never refitted), the stored model's
 // outputs, the full metric set and the baseline's. The test metrics come out as the run recorded them.
-import type { PrepTable } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { bundleFromRun, loadPredictor } from '../predict/predictor.ts';
 import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
 import { prepareRows } from './evaluate-rows.ts';

@@ -1,15 +1,16 @@
 // One split's evaluation from a model's outputs on its prepared rows: the true values read as training
 // read them, rows that cannot be scored (a label the model never saw, no target, no prediction) left out
 // and counted, the full metric set, and the baseline's when the training rows are at hand.
-import { readLabels, readNumbers, takeRows } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import { readLabels, readNumbers } from '../table/read-column.ts';
+import { takeRows } from '../table/take-rows.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import type { ModelBundle } from '../predict/model-bundle.ts';
 import { featureMatrix } from '../predict/feature-matrix.ts';
 import type { Predictions } from '../predict/predictor.ts';
 import { describeLeftOut, trueLabels } from '../predict/true-labels.ts';
-import { classificationBaseline, regressionBaseline } from './baseline.ts';
+import { classificationBaseline, regressionBaseline } from '../metrics/baseline.ts';
 import { classificationMetrics, clusteringMetrics, regressionMetrics } from './evaluate-metrics.ts';
-import { pca2d } from './pca.ts';
+import { pca2d } from '../metrics/pca.ts';
 import type { EvaluatedSplit, SplitEvaluation } from './run-evaluation.ts';
 
 export interface ScoreInput {

@@ -1,7 +1,7 @@
 // A run's split drawn again from its record (method, fractions, seed, column), checked against the
 // record's index hash so an evaluation never quietly scores rows the model trained on.
 import { BenchtopError } from '../errors.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { splitRows, type SplitRecord, type TableSplit } from '../prep/split/index.ts';
 
 export function recreateSplit(input: PrepTable, record: SplitRecord): TableSplit {

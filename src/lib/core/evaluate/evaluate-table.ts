@@ -1,7 +1,7 @@
 // Evaluates a model on a raw table that has the true values (a file given to `benchtop evaluate`): every
 // row predicted through the model's fitted recipe, rows that cannot be predicted or scored left out and
 // counted, the full metric set on the rest. No baseline: the training rows are not at hand.
-import type { PrepTable } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { predictRows, type PredictedRows } from '../predict/predict-rows.ts';
 import type { Predictor } from '../predict/predictor.ts';
 import { trueLabels } from '../predict/true-labels.ts';

@@ -1,11 +1,11 @@
 // Metrics per group of one column on a held-out split (a fairness slice): the most common values as their
 // own groups and the rest as "other", numbers and dates cut into quantile bins (pandas' qcut), then the
 // spread between the best and the worst group per metric, and the largest one said in words.
-import type { ColumnType } from '../data/column-types.ts';
+import type { ColumnType } from '../table/column-types.ts';
 import { BenchtopError } from '../errors.ts';
-import { accuracyScore, f1Score } from './classification.ts';
-import { argmaxRows } from './inputs.ts';
-import { meanAbsoluteError, r2Score } from './regression.ts';
+import { accuracyScore, f1Score } from '../metrics/classification.ts';
+import { argmaxRows } from '../metrics/inputs.ts';
+import { meanAbsoluteError, r2Score } from '../metrics/regression.ts';
 import type { MetricValues, RunEvaluation, SplitEvaluation } from './run-evaluation.ts';
 
 export const DEFAULT_TOP_GROUPS = 8;

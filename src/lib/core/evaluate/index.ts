@@ -1,11 +1,11 @@
 // The evaluation metrics' public face: classification and regression metrics, the charted curves, the
 // baselines the Evaluate page compares against and the summary the CLI prints.
-export * from './inputs.ts';
-export * from './curves.ts';
-export * from './classification.ts';
-export * from './regression.ts';
-export * from './baseline.ts';
-export * from './summary.ts';
+export * from '../metrics/inputs.ts';
+export * from '../metrics/curves.ts';
+export * from '../metrics/classification.ts';
+export * from '../metrics/regression.ts';
+export * from '../metrics/baseline.ts';
+export * from '../metrics/summary.ts';
 // Clustering has its own label type (any labels, not class indices), so its names are listed.
 export {
 	adjustedRandScore,
@@ -15,4 +15,4 @@ export {
 	silhouetteScore,
 	type Points,
 	type SilhouetteOptions
-} from './clustering.ts';
+} from '../metrics/clustering.ts';

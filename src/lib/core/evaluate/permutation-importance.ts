@@ -6,14 +6,16 @@ import * as aq from 'arquero';
 import { BenchtopError } from '../errors.ts';
 import type { Task } from '../models/types.ts';
 import { applyRecipe } from '../prep/recipe/apply-recipe.ts';
-import { columnValues, readLabels, readNumbers, takeRows } from '../prep/recipe/table-ops.ts';
-import type { FittedRecipe, PrepTable } from '../prep/recipe/types.ts';
+import { columnValues, readLabels, readNumbers } from '../table/read-column.ts';
+import { takeRows } from '../table/take-rows.ts';
+import type { FittedRecipe } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { loadPredictor, bundleFromRun } from '../predict/predictor.ts';
 import { createRandom } from '../random/seeded-random.ts';
 import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
 import { recreateSplit } from './evaluate-split.ts';
-import { argmaxRows } from './inputs.ts';
-import { r2Score } from './regression.ts';
+import { argmaxRows } from '../metrics/inputs.ts';
+import { r2Score } from '../metrics/regression.ts';
 
 export const DEFAULT_REPEATS = 5;
 

@@ -3,7 +3,7 @@
 // messages that name the field and say what was expected. The format version is checked first, so a newer
 // file is told apart from a damaged one.
 import * as v from 'valibot';
-import { COLUMN_TYPES, type ColumnType } from '../data/column-types.ts';
+import { COLUMN_TYPES, type ColumnType } from '../table/column-types.ts';
 import { BenchtopError } from '../errors.ts';
 import type { FittedRecipe } from '../prep/recipe/types.ts';
 import { parseFittedRecipe } from '../prep/recipe/validate-recipe.ts';

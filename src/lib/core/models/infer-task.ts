@@ -1,6 +1,6 @@
 // Reads the task off the chosen targets (a category → classification, a measurement → regression, none →
 // clustering) with the reason in words, and spots feature columns that are the pixels of an image.
-import type { ColumnType } from '../data/column-types.ts';
+import type { ColumnType } from '../table/column-types.ts';
 import type { Task } from './types.ts';
 
 export interface TargetInfo {

@@ -2,12 +2,12 @@
 // type the model was trained on (or close enough to read as it). Every problem is listed at once, so a
 // person fixes the file in one go instead of one column per try.
 import * as aq from 'arquero';
-import type { ColumnSchema, ColumnType } from '../data/column-types.ts';
+import type { ColumnSchema, ColumnType } from '../table/column-types.ts';
 import { convertColumn } from '../data/convert-column.ts';
 import { isMissingValue } from '../data/missing-values.ts';
-import { valueAsText } from '../data/retype-column.ts';
+import { valueAsText } from '../table/value-text.ts';
 import { BenchtopError } from '../errors.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import type { ModelBundle } from './model-bundle.ts';
 
 export type InputProblem =

@@ -1,8 +1,9 @@
 // The prepared feature columns as one row-major matrix, the shape both a network and k-means read. A
 // missing value here means the recipe left a hole the model cannot take, so it is refused by name.
 import { BenchtopError } from '../errors.ts';
-import { readNumbers, requireColumns } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import { readNumbers } from '../table/read-column.ts';
+import { requireColumns } from '../table/require-columns.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 
 export interface FeatureMatrix {
 	/** n × features.length, row-major. */

@@ -1,6 +1,6 @@
 // Everything needed to turn raw rows into predictions, whichever way a model arrives: a stored run with
 // its weights (the studio) or an exported model folder (the CLI). Plain data apart from the weights Blob.
-import type { ColumnType } from '../data/column-types.ts';
+import type { ColumnType } from '../table/column-types.ts';
 import type { ModelSpec, Task } from '../models/types.ts';
 import type { FittedRecipe } from '../prep/recipe/types.ts';
 import type { ModelArtifact, RunRecord } from '../train/run-record.ts';

@@ -3,9 +3,9 @@
 // be predicted (a value of the wrong type, a value missing after the recipe) gets an error instead of
 // stopping the file.
 import { applyRecipe } from '../prep/recipe/apply-recipe.ts';
-import { takeRows } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
-import { argmaxRows } from '../evaluate/inputs.ts';
+import { takeRows } from '../table/take-rows.ts';
+import type { PrepTable } from '../table/prep-table.ts';
+import { argmaxRows } from '../metrics/inputs.ts';
 import { conformInput, requireFitInput, requiredColumns, type InputCheckOptions } from './check-input.ts';
 import { completeRows } from './feature-matrix.ts';
 import type { Predictor } from './predictor.ts';

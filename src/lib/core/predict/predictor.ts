@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BenchtopError } from '../errors.ts';
 import { predictKMeans, type KMeansModel } from '../models/kmeans/kmeans.ts';
 import { checkLayersArtifact, networkInterface } from '../models/model-artifact-check.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { featureMatrix } from './feature-matrix.ts';
 import type { ModelBundle } from './model-bundle.ts';
 

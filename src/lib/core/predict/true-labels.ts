@@ -1,8 +1,8 @@
 // The true classes of evaluated rows as indices into the model's class list. A label the model never saw
 // cannot be scored against its outputs: such rows (and rows without a label) are left out of the metrics
 // and counted, so a person sees how many and which labels, instead of the evaluation failing.
-import { readLabels } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import { readLabels } from '../table/read-column.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 
 export interface TrueLabels {
 	/** Class index per row, -1 where the row is left out. */

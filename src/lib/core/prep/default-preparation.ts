@@ -1,10 +1,11 @@
 // The preparation a data set version starts with, before the person changes anything: the proposed target,
 // a split with every value written out (so every page shows the same numbers Train uses), and the default
 // recipe with the reason for each step. Pure: the pages and the CLI build the same draft from the same rows.
-import type { ColumnSchema } from '../data/column-types.ts';
+import type { ColumnSchema } from '../table/column-types.ts';
 import { defaultRecipe } from './default-recipe.ts';
 import type { PreparationDraft } from './preparation.ts';
-import type { PrepTable, Recipe, RecipeStep } from './recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
+import type { Recipe, RecipeStep } from './recipe/types.ts';
 import { findStep } from './steps/index.ts';
 
 /** The split every new draft starts with: most rows to learn from, enough held out to judge. */

@@ -6,11 +6,14 @@
 // not the input's): a date's year, a bin number, an impute indicator, a formula or an ordinal code reaches
 // the model on the same footing as the original numbers. A year of 1970–2015 left unscaled is what made
 // the Cars sample's first epoch lose 21,966 and its R² come out negative.
-import type { ColumnSchema } from '../data/column-types.ts';
+import type { ColumnSchema } from '../table/column-types.ts';
 import { summarizeColumn } from './preview/summarize-columns.ts';
 import { fitRecipe } from './recipe/fit-recipe.ts';
-import { columnValues, isNumericType, takeRows } from './recipe/table-ops.ts';
-import { RECIPE_VERSION, type PrepTable, type Recipe, type RecipeStep } from './recipe/types.ts';
+import { columnValues } from '../table/read-column.ts';
+import { isNumericType } from '../table/column-kinds.ts';
+import { takeRows } from '../table/take-rows.ts';
+import { RECIPE_VERSION, type Recipe, type RecipeStep } from './recipe/types.ts';
+import { type PrepTable } from '../table/prep-table.ts';
 import { DEFAULT_DATE_PARTS } from './steps/date-parts/parts.ts';
 
 /** A column whose every value differs is an identifier only when there are enough rows to tell. */

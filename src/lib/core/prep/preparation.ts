@@ -1,11 +1,12 @@
 // Preparation as the studio and the CLI run it: split the rows (seeded), fit the recipe on the training
 // rows only, and apply the fitted recipe to each split. Nothing here looks at validation or test rows
 // while fitting, which is the whole point.
-import type { ColumnSchema } from '../data/column-types.ts';
+import type { ColumnSchema } from '../table/column-types.ts';
 import { applyRecipe } from './recipe/apply-recipe.ts';
 import { fitRecipe } from './recipe/fit-recipe.ts';
-import { takeRows } from './recipe/table-ops.ts';
-import type { FittedRecipe, PrepTable, Recipe } from './recipe/types.ts';
+import { takeRows } from '../table/take-rows.ts';
+import type { FittedRecipe, Recipe } from './recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { previewRecipe, type RecipePreview } from './preview/preview-recipe.ts';
 import { parseSplitSpec, splitBalance, splitRows, type SplitRecord, type TableSplit } from './split/index.ts';
 

@@ -1,6 +1,6 @@
 // Which column an imported table most likely asks to predict. A table always gets a proposal when it has a
 // usable column: "no target" (clustering) is something the person chooses, never what a table falls into.
-import type { ColumnSchema } from '../data/column-types.ts';
+import type { ColumnSchema } from '../table/column-types.ts';
 
 export interface TargetProposal {
 	/** null only when no column can be a target (an empty table, or only free text and dates). */

@@ -1,7 +1,7 @@
 // Data set versions: a small metadata record in `datasets` and the data itself as one Arrow IPC Blob in
 // `blobs`, never one record per row. A version is immutable; only its name can change.
 
-import type { ColumnSchema } from '../data/column-types.ts';
+import type { ColumnSchema } from '../table/column-types.ts';
 import { BenchtopError } from '../errors.ts';
 import { sha256Hex } from './content-hash.ts';
 import type { StudioDb } from './db.ts';

@@ -4,7 +4,7 @@
 // Every change happens in one transaction that re-reads what it changes.
 
 import { BenchtopError } from '../errors.ts';
-import type { ColumnSchema } from '../data/column-types.ts';
+import type { ColumnSchema } from '../table/column-types.ts';
 import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
 import type { StudioDb } from './db.ts';
 import { summariseRun, type RunSummary } from './dependents.ts';

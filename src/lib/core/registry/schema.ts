@@ -2,7 +2,7 @@
 // Types only; db.ts creates the stores and migrates them.
 
 import type { DBSchema } from 'idb';
-import type { ColumnSchema } from '../data/column-types.ts';
+import type { ColumnSchema } from '../table/column-types.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
 

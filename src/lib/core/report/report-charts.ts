@@ -10,7 +10,7 @@ import {
 	predictedVsActualSpec,
 	residualsSpec,
 	rocCurveSpec
-} from '../../charts/index.ts';
+} from '../charts/index.ts';
 import type { RunEvaluation, SplitEvaluation } from '../evaluate/run-evaluation.ts';
 import type { RunRecord } from '../train/run-record.ts';
 

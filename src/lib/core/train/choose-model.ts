@@ -5,7 +5,7 @@
 // with the worse of the two. Image tables (a CNN) and clustering train their one default as before.
 import { requireFamily } from '../models/families.ts';
 import type { ModelFamily } from '../models/types.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import {
 	runTraining,
 	type TrainingContext,

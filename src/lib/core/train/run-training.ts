@@ -3,7 +3,7 @@
 // and score it on validation and test. Inputs are declarative (JSON), so a run can be repeated exactly.
 import * as tf from '@tensorflow/tfjs';
 import { BenchtopError } from '../errors.ts';
-import { silhouetteScore, inertia as inertiaOf } from '../evaluate/clustering.ts';
+import { silhouetteScore, inertia as inertiaOf } from '../metrics/clustering.ts';
 import { buildNetwork } from '../models/build-network.ts';
 import { defaultFamily, requireFamily } from '../models/families.ts';
 import { imageShapeOf } from '../models/infer-task.ts';
@@ -13,8 +13,9 @@ import type { ModelSpec, NetworkSpec } from '../models/types.ts';
 import { defaultRecipe } from '../prep/default-recipe.ts';
 import { prepareSplits } from '../prep/preparation.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
-import { requireColumns } from '../prep/recipe/table-ops.ts';
-import type { PrepTable, Recipe } from '../prep/recipe/types.ts';
+import { requireColumns } from '../table/require-columns.ts';
+import type { PrepTable } from '../table/prep-table.ts';
+import type { Recipe } from '../prep/recipe/types.ts';
 import { featurePoints as pointsOf } from '../models/kmeans/feature-points.ts';
 import { checkRunOutcome, checkTrainingMatrix } from './run-checks.ts';
 import type { RunWarning } from './run-warnings.ts';

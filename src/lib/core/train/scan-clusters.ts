@@ -1,13 +1,13 @@
 // The Train page's "scan k" for k-means: the data prepared as a run would prepare it (its recipe, or the
 // default one, fitted on the training rows), then inertia and silhouette for each k on a seeded sample.
 import { BenchtopError } from '../errors.ts';
-import { sampleRows } from '../evaluate/clustering.ts';
+import { sampleRows } from '../metrics/clustering.ts';
 import { scanK, type KScan } from '../models/kmeans/scan-k.ts';
 import { defaultRecipe } from '../prep/default-recipe.ts';
 import { PREVIEW_ROW_LIMIT } from '../prep/preparation.ts';
 import { fitRecipe } from '../prep/recipe/fit-recipe.ts';
-import { takeRows } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import { takeRows } from '../table/take-rows.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import { parseSplitSpec, splitRows } from '../prep/split/index.ts';
 import { parseTrainSettings } from './settings.ts';

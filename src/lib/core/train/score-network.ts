@@ -1,7 +1,7 @@
 // Scoring a trained network on prepared rows, shared by a run (runTraining) and a cross-validation fold: its
 // outputs read asynchronously (a WebGPU device must never be read synchronously) and their metricsSummary.
 import * as tf from '@tensorflow/tfjs';
-import { metricsSummary } from '../evaluate/summary.ts';
+import { metricsSummary } from '../metrics/summary.ts';
 import type { NetworkTask, TrainingArrays } from './training-data.ts';
 
 /** The model's outputs for every row, row-major. */

@@ -1,11 +1,12 @@
 // The prepared table as the arrays a network trains on: features as one row-major Float32Array, targets
 // one-hot (classification) or as numbers (regression). Anything the recipe left unfit for a network (a
 // category column, a missing value) is refused here with the column's name and the step that fixes it.
-import type { ColumnType } from '../data/column-types.ts';
+import type { ColumnType } from '../table/column-types.ts';
 import { BenchtopError } from '../errors.ts';
 import type { Task } from '../models/types.ts';
-import { columnType, readLabels, readNumbers, requireColumns } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import { columnType, requireColumns } from '../table/require-columns.ts';
+import { readLabels, readNumbers } from '../table/read-column.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 import { levelOrder } from '../prep/steps/encode/choose-levels.ts';
 
 export type NetworkTask = Exclude<Task, 'clustering'>;

@@ -5,8 +5,10 @@ import { BenchtopError } from '../errors.ts';
 import { inferTask, taskChoice, type TargetInfo, type TaskChoice } from '../models/infer-task.ts';
 import type { ModelFamily, Task } from '../models/types.ts';
 import { summarizeColumn } from '../prep/preview/summarize-columns.ts';
-import { isNumericType, readNumbers, requireColumns } from '../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../prep/recipe/types.ts';
+import { isNumericType } from '../table/column-kinds.ts';
+import { readNumbers } from '../table/read-column.ts';
+import { requireColumns } from '../table/require-columns.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 
 /** What to train, as the Train page or the CLI states it. Everything but the targets has a default. */
 export interface TrainingRequest {

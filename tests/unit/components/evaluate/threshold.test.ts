@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellPositions, thresholdOutcome } from '../../../../src/lib/components/evaluate/threshold.ts';
-import { classificationReport, confusionMatrix } from '../../../../src/lib/core/evaluate/classification.ts';
+import { classificationReport, confusionMatrix } from '../../../../src/lib/core/metrics/classification.ts';
 
 const Y = Int32Array.from([0, 0, 1, 1, 1, 0]);
 // Positive-class probabilities 0.1, 0.6, 0.4, 0.8, 0.9, 0.3 as row-major n × 2.

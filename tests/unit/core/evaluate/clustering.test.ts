@@ -6,8 +6,8 @@ import {
 	inertia,
 	sampleRows,
 	silhouetteScore
-} from '../../../../src/lib/core/evaluate/clustering.ts';
-import type { Points } from '../../../../src/lib/core/evaluate/clustering.ts';
+} from '../../../../src/lib/core/metrics/clustering.ts';
+import type { Points } from '../../../../src/lib/core/metrics/clustering.ts';
 import fixture from '../../../fixtures/sklearn/clustering.json';
 
 const points = (rows: number[][]): Points => ({

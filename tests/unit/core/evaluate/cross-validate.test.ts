@@ -12,7 +12,7 @@ import {
 	type FoldResult
 } from '../../../../src/lib/core/evaluate/cross-validate.ts';
 import { defaultRecipe } from '../../../../src/lib/core/prep/default-recipe.ts';
-import { readLabels } from '../../../../src/lib/core/prep/recipe/table-ops.ts';
+import { readLabels } from '../../../../src/lib/core/table/read-column.ts';
 import { parseTrainSettings } from '../../../../src/lib/core/train/settings.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
 

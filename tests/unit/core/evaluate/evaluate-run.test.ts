@@ -15,7 +15,8 @@ import type {
 	ClassificationOutputs,
 	RegressionOutputs
 } from '../../../../src/lib/core/evaluate/run-evaluation.ts';
-import { readLabels, readNumbers, takeRows } from '../../../../src/lib/core/prep/recipe/index.ts';
+import { readLabels, readNumbers } from '../../../../src/lib/core/table/read-column.ts';
+import { takeRows } from '../../../../src/lib/core/table/take-rows.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
 import { trainRun, type TrainedRun } from '../predict/trained-runs.ts';
 

@@ -1,13 +1,13 @@
 // Metrics per group on hand-built evaluations: groups by value with "other" and "(missing)", quantile bins
 // as pandas' qcut cuts them, per-group figures equal to the metric on those rows, and the gap in words.
 import { describe, expect, it } from 'vitest';
-import { accuracyScore, f1Score } from '../../../../src/lib/core/evaluate/classification.ts';
+import { accuracyScore, f1Score } from '../../../../src/lib/core/metrics/classification.ts';
 import {
 	groupMetrics,
 	sliceSplit,
 	type SliceColumn
 } from '../../../../src/lib/core/evaluate/group-metrics.ts';
-import { r2Score } from '../../../../src/lib/core/evaluate/regression.ts';
+import { r2Score } from '../../../../src/lib/core/metrics/regression.ts';
 import type { RunEvaluation } from '../../../../src/lib/core/evaluate/run-evaluation.ts';
 
 const CLASSES = ['a', 'b'];

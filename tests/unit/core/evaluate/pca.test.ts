@@ -2,7 +2,7 @@
 // explained variance ratios and every projected row, signs included, on the exact (Jacobi) path and on the
 // subspace-iteration path used for wide data.
 import { describe, expect, it } from 'vitest';
-import { pca2d } from '../../../../src/lib/core/evaluate/pca.ts';
+import { pca2d } from '../../../../src/lib/core/metrics/pca.ts';
 import { loadFixture } from './fixtures.ts';
 
 interface PcaCase {

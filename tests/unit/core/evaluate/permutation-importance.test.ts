@@ -12,8 +12,8 @@ import {
 	type PredictPrepared
 } from '../../../../src/lib/core/evaluate/permutation-importance.ts';
 import { fitRecipe } from '../../../../src/lib/core/prep/recipe/fit-recipe.ts';
-import { readNumbers } from '../../../../src/lib/core/prep/recipe/table-ops.ts';
-import type { PrepTable } from '../../../../src/lib/core/prep/recipe/types.ts';
+import { readNumbers } from '../../../../src/lib/core/table/read-column.ts';
+import type { PrepTable } from '../../../../src/lib/core/table/prep-table.ts';
 import { runTraining } from '../../../../src/lib/core/train/run-training.ts';
 import type { RunRecord } from '../../../../src/lib/core/train/run-record.ts';
 import { loadSample } from '../data/profile/load-sample.ts';

@@ -1,7 +1,7 @@
 // k-means: scikit-learn parity on standardized iris, determinism, prediction, scans, messages and speed.
 import { describe, expect, it } from 'vitest';
-import { adjustedRandScore, inertia } from '../../../../src/lib/core/evaluate/clustering.ts';
-import type { Points } from '../../../../src/lib/core/evaluate/clustering.ts';
+import { adjustedRandScore, inertia } from '../../../../src/lib/core/metrics/clustering.ts';
+import type { Points } from '../../../../src/lib/core/metrics/clustering.ts';
 import { fitKMeans, predictKMeans } from '../../../../src/lib/core/models/kmeans/kmeans.ts';
 import { scanK, SILHOUETTE_SAMPLE_ROWS } from '../../../../src/lib/core/models/kmeans/scan-k.ts';
 import { createRandom } from '../../../../src/lib/core/random/seeded-random.ts';

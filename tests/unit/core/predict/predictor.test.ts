@@ -2,9 +2,11 @@
 // k-means), disposes what it made, and refuses an artifact that does not fit its record.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { metricsSummary } from '../../../../src/lib/core/evaluate/summary.ts';
+import { metricsSummary } from '../../../../src/lib/core/metrics/summary.ts';
 import { bundleFromRun, loadPredictor } from '../../../../src/lib/core/predict/predictor.ts';
-import { applyRecipe, readLabels, takeRows } from '../../../../src/lib/core/prep/recipe/index.ts';
+import { applyRecipe } from '../../../../src/lib/core/prep/recipe/index.ts';
+import { readLabels } from '../../../../src/lib/core/table/read-column.ts';
+import { takeRows } from '../../../../src/lib/core/table/take-rows.ts';
 import { recreateSplit } from '../../../../src/lib/core/evaluate/evaluate-split.ts';
 import type { RunRecord } from '../../../../src/lib/core/train/run-record.ts';
 import { runTraining } from '../../../../src/lib/core/train/run-training.ts';

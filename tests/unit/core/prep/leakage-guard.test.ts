@@ -3,9 +3,10 @@
 // training row must not (which shows the comparison can fail).
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import type { ColumnSchema } from '../../../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../../../src/lib/core/table/column-types.ts';
 import { prepareSplits } from '../../../../src/lib/core/prep/preparation.ts';
-import type { PrepTable, Recipe } from '../../../../src/lib/core/prep/recipe/index.ts';
+import type { PrepTable } from '../../../../src/lib/core/table/prep-table.ts';
+import type { Recipe } from '../../../../src/lib/core/prep/recipe/index.ts';
 
 const SCHEMA: ColumnSchema[] = [
 	{ name: 'x', type: 'number' },

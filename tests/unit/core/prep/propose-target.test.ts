@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnSchema } from '../../../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../../../src/lib/core/table/column-types.ts';
 import { proposeTarget } from '../../../../src/lib/core/prep/propose-target.ts';
 
 const col = (name: string, type: ColumnSchema['type'] = 'number'): ColumnSchema => ({ name, type });

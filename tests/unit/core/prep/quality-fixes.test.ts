@@ -2,7 +2,7 @@
 // valid step that fits and applies, so the one-click "Add to recipe" never adds a broken step.
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import type { ColumnSchema } from '../../../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../../../src/lib/core/table/column-types.ts';
 import { profileTable } from '../../../../src/lib/core/data/profile/index.ts';
 import { qualityReport } from '../../../../src/lib/core/data/quality/index.ts';
 import { fitRecipe, parseRecipe } from '../../../../src/lib/core/prep/recipe/index.ts';

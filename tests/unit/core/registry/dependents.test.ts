@@ -2,7 +2,7 @@
 // or freed; every change is one transaction.
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ColumnSchema } from '../../../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../../../src/lib/core/table/column-types.ts';
 import { openStudioDb, type StudioDb } from '../../../../src/lib/core/registry/db.ts';
 import { saveDatasetVersion } from '../../../../src/lib/core/registry/datasets.ts';
 import {

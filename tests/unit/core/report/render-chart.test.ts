@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learningCurvesSpec } from '../../../../src/lib/charts/index.ts';
+import { learningCurvesSpec } from '../../../../src/lib/core/charts/index.ts';
 import { renderChartSvg, withFixedWidth } from '../../../../src/lib/core/report/index.ts';
 
 describe('renderChartSvg', () => {

@@ -3,7 +3,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { modelInputs } from '../../../../src/lib/core/train/model-inputs.ts';
-import type { PrepTable } from '../../../../src/lib/core/prep/recipe/types.ts';
+import type { PrepTable } from '../../../../src/lib/core/table/prep-table.ts';
 
 const EMPTY_RECIPE = { version: 1, steps: [] };
 const SPLIT = { method: 'random', train: 0.8, validation: 0, test: 0.2, seed: 1 };

@@ -1,12 +1,8 @@
 // Test helper: a sample table split (stratified for classes), a recipe fitted on the training rows, and the
 // three splits as training arrays; plus a small seeded MLP built inline (buildNetwork lives elsewhere).
 import * as tf from '@tensorflow/tfjs';
-import {
-	applyRecipe,
-	fitRecipe,
-	takeRows,
-	type RecipeStep
-} from '../../../../src/lib/core/prep/recipe/index.ts';
+import { applyRecipe, fitRecipe, type RecipeStep } from '../../../../src/lib/core/prep/recipe/index.ts';
+import { takeRows } from '../../../../src/lib/core/table/take-rows.ts';
 import { splitRows } from '../../../../src/lib/core/prep/split/index.ts';
 import {
 	toTrainingArrays,

@@ -20,7 +20,7 @@ import {
 } from '../../../../src/lib/core/train/baseline-warning.ts';
 import { parseTrainSettings } from '../../../../src/lib/core/train/settings.ts';
 import type { TrainingArrays } from '../../../../src/lib/core/train/training-data.ts';
-import type { PrepTable } from '../../../../src/lib/core/prep/recipe/types.ts';
+import type { PrepTable } from '../../../../src/lib/core/table/prep-table.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
 
 const CONTEXT = {

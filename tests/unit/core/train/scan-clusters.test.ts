@@ -4,7 +4,9 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { scanK } from '../../../../src/lib/core/models/kmeans/scan-k.ts';
 import { defaultRecipe } from '../../../../src/lib/core/prep/default-recipe.ts';
-import { applyRecipe, fitRecipe, readNumbers, takeRows } from '../../../../src/lib/core/prep/recipe/index.ts';
+import { applyRecipe, fitRecipe } from '../../../../src/lib/core/prep/recipe/index.ts';
+import { readNumbers } from '../../../../src/lib/core/table/read-column.ts';
+import { takeRows } from '../../../../src/lib/core/table/take-rows.ts';
 import { splitRows } from '../../../../src/lib/core/prep/split/index.ts';
 import { createRandom } from '../../../../src/lib/core/random/seeded-random.ts';
 import {

@@ -1,7 +1,8 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { BenchtopError } from '../../../../src/lib/core/errors.ts';
-import { applyRecipe, fitRecipe, type PrepTable } from '../../../../src/lib/core/prep/recipe/index.ts';
+import { applyRecipe, fitRecipe } from '../../../../src/lib/core/prep/recipe/index.ts';
+import { type PrepTable } from '../../../../src/lib/core/table/prep-table.ts';
 import { toTrainingArrays } from '../../../../src/lib/core/train/training-data.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
 import { prepareSample } from './prepare-sample.ts';

@@ -1,8 +1,8 @@
 // Writes a table as RFC 4180 CSV: quoted only where needed, dates as ISO 8601, missing as empty; text
 // cells and headers neutralised for spreadsheets unless raw cells are asked for (csv-cell.ts).
 import type { ColumnTable } from 'arquero';
-import type { ColumnSchema, ColumnType } from '../column-types.ts';
-import { valueAsText } from '../retype-column.ts';
+import type { ColumnSchema, ColumnType } from '../../table/column-types.ts';
+import { valueAsText } from '../../table/value-text.ts';
 import { csvField, type CsvCells } from './csv-cell.ts';
 
 /** Dates repeat; writing each distinct one once saves most of the time a date column costs. */

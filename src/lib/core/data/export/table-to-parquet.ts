@@ -2,7 +2,7 @@
 // so that importing the file gives back the same schema.
 import type { ColumnTable } from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import type { ColumnSchema, ColumnType } from '../column-types.ts';
+import type { ColumnSchema, ColumnType } from '../../table/column-types.ts';
 
 type ParquetType = 'INT32' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP' | 'STRING';
 

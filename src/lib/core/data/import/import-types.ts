@@ -1,6 +1,6 @@
 // The importer's options, progress and result: one shape for every format and every way in.
 import type { ColumnTable } from 'arquero';
-import type { ColumnSchema, ColumnType } from '../column-types.ts';
+import type { ColumnSchema, ColumnType } from '../../table/column-types.ts';
 
 export type ImportFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'arrow' | 'parquet';
 

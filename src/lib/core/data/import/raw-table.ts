@@ -1,6 +1,6 @@
 // What every reader hands to the typing step: columns still as text to infer from (one string per row,
 // or dictionary-encoded), or already typed when the format says what they are (Arrow, Parquet, JSON).
-import type { ColumnType } from '../column-types.ts';
+import type { ColumnType } from '../../table/column-types.ts';
 import type { CellValue } from '../convert-column.ts';
 import type { ImportFormat, ImportNotice } from './import-types.ts';
 

@@ -3,7 +3,7 @@
 import { tableFromIPC, Type } from '@uwdata/flechette';
 import type { DataType, Table } from '@uwdata/flechette';
 import { BenchtopError } from '../../errors.ts';
-import type { ColumnType } from '../column-types.ts';
+import type { ColumnType } from '../../table/column-types.ts';
 import type { CellValue } from '../convert-column.ts';
 import { categoryOrText } from '../infer-column-type.ts';
 import { damaged, sourceBytes } from './binary-source.ts';

@@ -3,7 +3,7 @@
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 import { BenchtopError } from '../../errors.ts';
-import type { ColumnType } from '../column-types.ts';
+import type { ColumnType } from '../../table/column-types.ts';
 import type { CellValue } from '../convert-column.ts';
 import { categoryOrText } from '../infer-column-type.ts';
 import { abortIfCancelled } from './cancel.ts';

@@ -2,11 +2,11 @@
 // format, or from the person's override; values converted, what did not fit counted and reported.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { ColumnSchema, ColumnType } from '../column-types.ts';
+import type { ColumnSchema, ColumnType } from '../../table/column-types.ts';
 import { convertColumn, type CellValue } from '../convert-column.ts';
 import { inferColumnType } from '../infer-column-type.ts';
 import { isMissingValue } from '../missing-values.ts';
-import { valueAsText } from '../retype-column.ts';
+import { valueAsText } from '../../table/value-text.ts';
 import { abortIfCancelled } from './cancel.ts';
 import { uniqueColumnNames } from './column-names.ts';
 import { withDecimalPoint } from './decimal-comma.ts';

@@ -1,7 +1,7 @@
 // Reads one table column, once, into the compact form every later statistic loops over: numbers (dates
 // as milliseconds) in a Float64Array with NaN for missing, or other values as dictionary codes.
 import type { ColumnTable } from 'arquero';
-import type { ColumnType } from '../column-types.ts';
+import type { ColumnType } from '../../table/column-types.ts';
 import { hashString } from './hash.ts';
 import { HyperLogLog } from './hyperloglog.ts';
 

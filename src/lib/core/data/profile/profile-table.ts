@@ -2,7 +2,7 @@
 // when a target is named, each feature's relation to it. Built for a million rows in a worker.
 import type { ColumnTable } from 'arquero';
 import { BenchtopError } from '../../errors.ts';
-import type { ColumnSchema } from '../column-types.ts';
+import type { ColumnSchema } from '../../table/column-types.ts';
 import { summarizeCategorical } from './categorical-summary.ts';
 import { readColumn, type ColumnData, type NumericData } from './column-data.ts';
 import { correlationMatrix } from './correlations.ts';

@@ -1,6 +1,6 @@
 // The shape of a table profile: per-column statistics, duplicate rows, correlations and, when a target
 // is named, how each feature relates to it. Plain data, so it crosses worker boundaries and prints as JSON.
-import type { ColumnType } from '../column-types.ts';
+import type { ColumnType } from '../../table/column-types.ts';
 
 export interface ProfileOptions {
 	/** The column a model will predict; adds `target` and `targetRelations`. */

@@ -2,4 +2,3 @@
 export { qualityReport } from './quality-report.ts';
 export * as QUALITY_THRESHOLDS from './thresholds.ts';
 export type * from './types.ts';
-export { fixInRecipe } from './fix-in-recipe.ts';

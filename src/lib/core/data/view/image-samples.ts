@@ -2,7 +2,7 @@
 // the range of every pixel in the table, so a preview shades all images on one scale.
 import type { ColumnTable } from 'arquero';
 import { BenchtopError } from '../../errors.ts';
-import { readLabels, readNumbers } from '../../prep/recipe/table-ops.ts';
+import { readLabels, readNumbers } from '../../table/read-column.ts';
 
 export interface ImageSamples {
 	/** One entry per row shown: its pixels in `columns` order (NaN where missing). */

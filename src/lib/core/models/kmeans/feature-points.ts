@@ -1,9 +1,9 @@
 // A prepared table's feature columns as the row-major points k-means and the clustering metrics take.
 // Free of TF.js, so the data worker's k scan can use it without loading it.
 import { BenchtopError } from '../../errors.ts';
-import type { Points } from '../../evaluate/clustering.ts';
-import { readNumbers } from '../../prep/recipe/table-ops.ts';
-import type { PrepTable } from '../../prep/recipe/types.ts';
+import type { Points } from '../../metrics/clustering.ts';
+import { readNumbers } from '../../table/read-column.ts';
+import type { PrepTable } from '../../table/prep-table.ts';
 
 /** Refuses, with the step that fixes it, a column that is not numbers or that has a missing value. */
 export function featurePoints(prepared: PrepTable, features: string[]): Points {

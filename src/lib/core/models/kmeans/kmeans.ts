@@ -2,7 +2,7 @@
 // Hamerly's distance bounds, which skip rows whose nearest centre cannot have changed), several restarts
 // keeping the lowest inertia. The same data, settings and seed always give the same clusters.
 import { BenchtopError } from '../../errors.ts';
-import type { Points } from '../../evaluate/clustering.ts';
+import type { Points } from '../../metrics/clustering.ts';
 import { createRandom } from '../../random/seeded-random.ts';
 import type { SeededRandom } from '../../random/seeded-random.ts';
 import type { KMeansSpec } from '../types.ts';

@@ -1,8 +1,8 @@
 // Tries several k for k-means and reports inertia and silhouette for each: the data of an elbow chart and
 // a silhouette chart, from which a person (or the default spec) picks k.
 import { BenchtopError } from '../../errors.ts';
-import { sampleRows, silhouetteScore, takeRows } from '../../evaluate/clustering.ts';
-import type { Points } from '../../evaluate/clustering.ts';
+import { sampleRows, silhouetteScore, takeRows } from '../../metrics/clustering.ts';
+import type { Points } from '../../metrics/clustering.ts';
 import { fitKMeans } from './kmeans.ts';
 
 /** The silhouette costs rows² distances; past this many rows it is scored on a seeded sample. */

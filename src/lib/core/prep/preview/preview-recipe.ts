@@ -3,8 +3,9 @@
 // gets its message; the steps after it are not run, and the recipe stays as the person wrote it.
 import { toBenchtopError } from '../../errors.ts';
 import { fitRecipe, RecipeStepError } from '../recipe/fit-recipe.ts';
-import type { ColumnSchema } from '../../data/column-types.ts';
-import type { FittedRecipe, PrepTable, Recipe } from '../recipe/types.ts';
+import type { ColumnSchema } from '../../table/column-types.ts';
+import type { FittedRecipe, Recipe } from '../recipe/types.ts';
+import type { PrepTable } from '../../table/prep-table.ts';
 import { summarizeColumn, type ColumnSummary } from './summarize-columns.ts';
 
 export type StepStatus = 'ok' | 'disabled' | 'failed' | 'not-run';

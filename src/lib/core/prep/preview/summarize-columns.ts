@@ -1,8 +1,9 @@
 // A light summary per column for the recipe preview: enough to see what a step did (missing values
 // filled, a scale moved, columns added), cheap enough to compute for every step on every edit.
-import type { ColumnType } from '../../data/column-types.ts';
-import { isNumericType, readLabels, readNumbers } from '../recipe/table-ops.ts';
-import type { PrepTable } from '../recipe/types.ts';
+import type { ColumnType } from '../../table/column-types.ts';
+import { isNumericType } from '../../table/column-kinds.ts';
+import { readLabels, readNumbers } from '../../table/read-column.ts';
+import type { PrepTable } from '../../table/prep-table.ts';
 
 /** Distinct values are counted exactly up to here, then reported as "at least". */
 const DISTINCT_CAP = 10_000;

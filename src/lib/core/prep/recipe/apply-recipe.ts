@@ -3,7 +3,8 @@
 import { BenchtopError, toBenchtopError } from '../../errors.ts';
 import { findStep } from '../steps/index.ts';
 import { RecipeStepError } from './fit-recipe.ts';
-import type { ApplyPurpose, FittedRecipe, PrepTable } from './types.ts';
+import type { ApplyPurpose, FittedRecipe } from './types.ts';
+import type { PrepTable } from '../../table/prep-table.ts';
 
 export function applyRecipe(
 	fitted: FittedRecipe,

@@ -4,7 +4,8 @@
 import { BenchtopError, toBenchtopError } from '../../errors.ts';
 import { findStep } from '../steps/index.ts';
 import { parseStepParams } from './validate-recipe.ts';
-import { RECIPE_VERSION, type FittedRecipe, type FittedStep, type PrepTable, type Recipe } from './types.ts';
+import { RECIPE_VERSION, type FittedRecipe, type FittedStep, type Recipe } from './types.ts';
+import { type PrepTable } from '../../table/prep-table.ts';
 
 /** A failure inside a step: the message says which step, `step` is its index in the recipe. */
 export class RecipeStepError extends BenchtopError {

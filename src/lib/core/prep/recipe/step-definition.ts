@@ -2,11 +2,12 @@
 // draws to edit them, a fit that learns from the training table, and a pure apply. Each step lives in its
 // own folder under `prep/steps/` and is listed once in `prep/steps/index.ts`.
 import type * as v from 'valibot';
-import type { ColumnSchema } from '../../data/column-types.ts';
-import type { ApplyPurpose, PrepTable } from './types.ts';
+import type { ColumnSchema } from '../../table/column-types.ts';
+import type { ApplyPurpose } from './types.ts';
+import type { ColumnKinds } from '../../table/column-kinds.ts';
+import type { PrepTable } from '../../table/prep-table.ts';
 
 /** Which columns a column field offers. */
-export type ColumnKinds = 'any' | 'numeric' | 'categorical' | 'date' | 'text';
 
 /** A form field for one parameter. The Prepare page draws these without knowing the step. */
 export type ParamField =

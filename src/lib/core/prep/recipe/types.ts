@@ -1,16 +1,9 @@
 // The shapes a recipe takes: as written (steps with their parameters), and as fitted (each step with what
 // it learned from the training split). Both are plain JSON, so they travel into workers, files, share
 // links and exported bundles unchanged.
-import type { ColumnTable } from 'arquero';
-import type { ColumnSchema } from '../../data/column-types.ts';
+import type { ColumnSchema } from '../../table/column-types.ts';
 
 export const RECIPE_VERSION = 1;
-
-/** A table with the Benchtop type of each column: what every step reads and writes. */
-export interface PrepTable {
-	table: ColumnTable;
-	schema: ColumnSchema[];
-}
 
 export interface RecipeStep {
 	op: string;

@@ -1,7 +1,8 @@
 // Class counts and shares per split, as plain rows for a class-balance chart: the same classes in every
 // split (zero where absent), most common overall first, so the bars line up across splits.
-import { readLabels, requireColumns } from '../recipe/table-ops.ts';
-import type { PrepTable } from '../recipe/types.ts';
+import { readLabels } from '../../table/read-column.ts';
+import { requireColumns } from '../../table/require-columns.ts';
+import type { PrepTable } from '../../table/prep-table.ts';
 import { encodeLabels } from './label-codes.ts';
 import { SPLIT_NAMES, type SplitCounts, type SplitName } from './types.ts';
 

@@ -1,16 +1,11 @@
 // Splits a table's rows into train, validation and test by the spec's method, and records how, so the
 // same split can be reproduced, stored with a model and recognised by its hash.
-import type { ColumnType } from '../../data/column-types.ts';
+import type { ColumnType } from '../../table/column-types.ts';
 import { BenchtopError } from '../../errors.ts';
-import {
-	columnType,
-	isNumericType,
-	readLabels,
-	readNumbers,
-	requireColumns,
-	requireKinds
-} from '../recipe/table-ops.ts';
-import type { PrepTable } from '../recipe/types.ts';
+import { columnType, requireColumns, requireKinds } from '../../table/require-columns.ts';
+import { isNumericType } from '../../table/column-kinds.ts';
+import { readLabels, readNumbers } from '../../table/read-column.ts';
+import type { PrepTable } from '../../table/prep-table.ts';
 import { indicesFromAssignment } from './assignment.ts';
 import { groupAssignment } from './group-split.ts';
 import { hashIndices } from './indices-hash.ts';

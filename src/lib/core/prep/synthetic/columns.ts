@@ -1,7 +1,7 @@
 // Shared pieces for building generator output: column names, class labels, parameter specs every
 // generator has, and the row shuffle scikit-learn applies so classes do not arrive in blocks.
 import type { SeededRandom } from '../../random/seeded-random.ts';
-import type { ColumnSchema } from '../../data/column-types.ts';
+import type { ColumnSchema } from '../../table/column-types.ts';
 import type { ParamSpec, SyntheticColumn, SyntheticData, SyntheticTruth } from './types.ts';
 import { MAX_ROWS } from './params.ts';
 

@@ -1,7 +1,7 @@
 // Turns a generator's columns into the typed table, schema, provenance and name a data set is saved with.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { ColumnSchema } from '../../data/column-types.ts';
+import type { ColumnSchema } from '../../table/column-types.ts';
 import { findSyntheticGenerator } from './generators.ts';
 import { resolveParams } from './params.ts';
 import type { SyntheticGenerator, SyntheticParams, SyntheticTruth } from './types.ts';

@@ -1,5 +1,5 @@
 // What a synthetic data generator is: its metadata for the UI, its parameters, and what it produces.
-import type { ColumnSchema } from '../../data/column-types.ts';
+import type { ColumnSchema } from '../../table/column-types.ts';
 
 export interface ParamSpec<K extends string = string> {
 	/** As scikit-learn's make_* names it: n_samples, noise, … */

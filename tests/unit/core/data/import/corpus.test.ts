@@ -7,7 +7,7 @@ import {
 	type ImportOptions,
 	type ImportResult
 } from '../../../../../src/lib/core/data/import/index.ts';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
+import type { ColumnType } from '../../../../../src/lib/core/table/column-types.ts';
 import { BenchtopError } from '../../../../../src/lib/core/errors.ts';
 
 const DIR = new URL('../../../../fixtures/import/', import.meta.url);

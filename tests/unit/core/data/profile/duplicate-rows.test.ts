@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { readColumn } from '../../../../../src/lib/core/data/profile/column-data.ts';
 import { countDuplicateRows } from '../../../../../src/lib/core/data/profile/duplicate-rows.ts';
-import type { ColumnSchema } from '../../../../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../../../../src/lib/core/table/column-types.ts';
 
 function duplicates(columns: Record<string, unknown[]>, schema: ColumnSchema[]) {
 	const table = aq.table(columns);

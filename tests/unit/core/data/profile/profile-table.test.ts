@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import type { ColumnSchema } from '../../../../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../../../../src/lib/core/table/column-types.ts';
 import { profileTable } from '../../../../../src/lib/core/data/profile/index.ts';
 import { BenchtopError } from '../../../../../src/lib/core/errors.ts';
 import { loadSample } from './load-sample.ts';

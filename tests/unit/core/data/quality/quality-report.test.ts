@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import type { ColumnSchema } from '../../../../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../../../../src/lib/core/table/column-types.ts';
 import { profileTable } from '../../../../../src/lib/core/data/profile/index.ts';
 import { qualityReport, type QualityFinding } from '../../../../../src/lib/core/data/quality/index.ts';
 import { loadSample } from '../profile/load-sample.ts';

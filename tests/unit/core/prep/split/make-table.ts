@@ -1,7 +1,7 @@
 // Test helper: a PrepTable from plain columns and their Benchtop types.
 import * as aq from 'arquero';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
-import type { PrepTable } from '../../../../../src/lib/core/prep/recipe/types.ts';
+import type { ColumnType } from '../../../../../src/lib/core/table/column-types.ts';
+import type { PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 
 export function makeTable(
 	columns: Record<string, { type: ColumnType; values: ArrayLike<unknown> }>

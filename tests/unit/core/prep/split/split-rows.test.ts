@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitRows } from '../../../../../src/lib/core/prep/split/index.ts';
 import { BenchtopError } from '../../../../../src/lib/core/errors.ts';
-import { readLabels } from '../../../../../src/lib/core/prep/recipe/table-ops.ts';
+import { readLabels } from '../../../../../src/lib/core/table/read-column.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
 import { expectPartition, makeTable } from './make-table.ts';
 

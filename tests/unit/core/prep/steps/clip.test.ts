@@ -4,13 +4,9 @@ import { readFileSync } from 'node:fs';
 import * as aq from 'arquero';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
-import {
-	applyRecipe,
-	fitRecipe,
-	parseRecipe,
-	type PrepTable
-} from '../../../../../src/lib/core/prep/recipe/index.ts';
+import type { ColumnType } from '../../../../../src/lib/core/table/column-types.ts';
+import { applyRecipe, fitRecipe, parseRecipe } from '../../../../../src/lib/core/prep/recipe/index.ts';
+import { type PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 import { clip } from '../../../../../src/lib/core/prep/steps/clip/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
 

@@ -6,9 +6,9 @@ import {
 	fitRecipe,
 	parseFittedRecipe,
 	parseRecipe,
-	validateStepParams,
-	type PrepTable
+	validateStepParams
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
+import { type PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 import { datePartsStep } from '../../../../../src/lib/core/prep/steps/date-parts/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
 import { prepTable } from './prep-table.ts';

@@ -8,9 +8,9 @@ import {
 	fitRecipe,
 	parseFittedRecipe,
 	parseRecipe,
-	validateStepParams,
-	type PrepTable
+	validateStepParams
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
+import { type PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 import { dedupe } from '../../../../../src/lib/core/prep/steps/dedupe/index.ts';
 import { firstOccurrences } from '../../../../../src/lib/core/prep/steps/dedupe/find-duplicates.ts';
 import { prepTable } from './prep-table.ts';

@@ -7,10 +7,10 @@ import {
 	applyRecipe,
 	fitRecipe,
 	parseFittedRecipe,
-	takeRows,
-	validateStepParams,
-	type PrepTable
+	validateStepParams
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
+import { takeRows } from '../../../../../src/lib/core/table/take-rows.ts';
+import { type PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 import { encode } from '../../../../../src/lib/core/prep/steps/encode/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
 import { prepTable } from './prep-table.ts';

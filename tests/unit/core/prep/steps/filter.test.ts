@@ -7,9 +7,9 @@ import {
 	fitRecipe,
 	parseFittedRecipe,
 	parseRecipe,
-	validateStepParams,
-	type PrepTable
+	validateStepParams
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
+import { type PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 import { filter } from '../../../../../src/lib/core/prep/steps/filter/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
 import { prepTable } from './prep-table.ts';

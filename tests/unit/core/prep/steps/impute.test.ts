@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import * as aq from 'arquero';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { ColumnSchema } from '../../../../../src/lib/core/data/column-types.ts';
+import type { ColumnSchema } from '../../../../../src/lib/core/table/column-types.ts';
 import {
 	applyRecipe,
 	fitRecipe,
 	parseFittedRecipe,
-	parseRecipe,
-	type PrepTable
+	parseRecipe
 } from '../../../../../src/lib/core/prep/recipe/index.ts';
+import { type PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 import { impute } from '../../../../../src/lib/core/prep/steps/impute/index.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';
 

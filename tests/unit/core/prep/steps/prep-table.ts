@@ -1,7 +1,7 @@
 // Test helper: a small typed table from named columns, in the order given.
 import * as aq from 'arquero';
-import type { ColumnType } from '../../../../../src/lib/core/data/column-types.ts';
-import type { PrepTable } from '../../../../../src/lib/core/prep/recipe/index.ts';
+import type { ColumnType } from '../../../../../src/lib/core/table/column-types.ts';
+import type { PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 
 export function prepTable(columns: Record<string, { type: ColumnType; values: unknown[] }>): PrepTable {
 	const entries = Object.entries(columns);

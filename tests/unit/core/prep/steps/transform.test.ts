@@ -4,12 +4,8 @@ import { readFileSync } from 'node:fs';
 import * as aq from 'arquero';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import {
-	applyRecipe,
-	fitRecipe,
-	parseFittedRecipe,
-	type PrepTable
-} from '../../../../../src/lib/core/prep/recipe/index.ts';
+import { applyRecipe, fitRecipe, parseFittedRecipe } from '../../../../../src/lib/core/prep/recipe/index.ts';
+import { type PrepTable } from '../../../../../src/lib/core/table/prep-table.ts';
 import { transform } from '../../../../../src/lib/core/prep/steps/transform/index.ts';
 import { yeoJohnson } from '../../../../../src/lib/core/prep/steps/transform/yeo-johnson.ts';
 import { loadSample } from '../../data/profile/load-sample.ts';

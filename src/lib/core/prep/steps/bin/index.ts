@@ -2,14 +2,11 @@
 // (quantile) bins learned from the training rows, like scikit-learn's KBinsDiscretizer(encode='ordinal').
 import * as v from 'valibot';
 import { defineStep } from '../../recipe/step-definition.ts';
-import {
-	numberColumn,
-	readNumbers,
-	rebuildTable,
-	requireColumns,
-	requireKinds
-} from '../../recipe/table-ops.ts';
-import type { OutputColumn } from '../../recipe/table-ops.ts';
+import { numberColumn } from '../../../table/number-column.ts';
+import { readNumbers } from '../../../table/read-column.ts';
+import { rebuildTable } from '../../../table/rebuild-table.ts';
+import { requireColumns, requireKinds } from '../../../table/require-columns.ts';
+import type { OutputColumn } from '../../../table/rebuild-table.ts';
 import { COLUMNS_PARAM, FINITE, columnsText, numericColumns, presentSorted } from '../scale/column-params.ts';
 import { binEdges, binIndex } from './bin-edges.ts';
 

@@ -2,16 +2,12 @@
 // 99th percentiles), so a few extreme values stop dominating a scale or a model.
 import * as v from 'valibot';
 import { defineStep } from '../../recipe/step-definition.ts';
-import {
-	columnType,
-	numberColumn,
-	readNumbers,
-	rebuildTable,
-	requireColumns,
-	requireKinds
-} from '../../recipe/table-ops.ts';
-import type { OutputColumn } from '../../recipe/table-ops.ts';
-import type { ColumnType } from '../../../data/column-types.ts';
+import { columnType, requireColumns, requireKinds } from '../../../table/require-columns.ts';
+import { numberColumn } from '../../../table/number-column.ts';
+import { readNumbers } from '../../../table/read-column.ts';
+import { rebuildTable } from '../../../table/rebuild-table.ts';
+import type { OutputColumn } from '../../../table/rebuild-table.ts';
+import type { ColumnType } from '../../../table/column-types.ts';
 import { COLUMNS_PARAM, FINITE, columnsText, numericColumns, presentSorted } from '../scale/column-params.ts';
 import { quantileOfSorted } from './quantile.ts';
 

@@ -2,7 +2,8 @@
 // can use where it cannot use a date itself.
 import * as v from 'valibot';
 import { defineStep } from '../../recipe/step-definition.ts';
-import { rebuildTable, requireColumns, requireKinds, type OutputColumn } from '../../recipe/table-ops.ts';
+import { rebuildTable, type OutputColumn } from '../../../table/rebuild-table.ts';
+import { requireColumns, requireKinds } from '../../../table/require-columns.ts';
 import { DATE_PARTS, DATE_PART_LABELS, DEFAULT_DATE_PARTS, dateParts, isWholeNumberPart } from './parts.ts';
 
 export { DATE_PARTS, DEFAULT_DATE_PARTS, isWholeNumberPart, type DatePart } from './parts.ts';

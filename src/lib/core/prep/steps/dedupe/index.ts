@@ -2,7 +2,8 @@
 // Copies that fall on both sides of a train/test split make a test score look better than the model is.
 import * as v from 'valibot';
 import { defineStep } from '../../recipe/step-definition.ts';
-import { requireColumns, takeRows } from '../../recipe/table-ops.ts';
+import { requireColumns } from '../../../table/require-columns.ts';
+import { takeRows } from '../../../table/take-rows.ts';
 import { firstOccurrences } from './find-duplicates.ts';
 
 const PARAMS = v.object({

@@ -12,13 +12,10 @@ import {
 	parseFormula
 } from '../../expression/index.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
-import {
-	columnType,
-	numberColumn,
-	readNumbers,
-	rebuildTable,
-	requireColumns
-} from '../../recipe/table-ops.ts';
+import { columnType, requireColumns } from '../../../table/require-columns.ts';
+import { numberColumn } from '../../../table/number-column.ts';
+import { readNumbers } from '../../../table/read-column.ts';
+import { rebuildTable } from '../../../table/rebuild-table.ts';
 
 /**
  * Names a column cannot have: arquero keeps columns as keys of a plain object, where "__proto__" replaces

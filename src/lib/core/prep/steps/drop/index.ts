@@ -1,7 +1,8 @@
 // The drop step: removes columns a model should not see (identifiers, leaks, constants).
 import * as v from 'valibot';
 import { defineStep } from '../../recipe/step-definition.ts';
-import { rebuildTable, requireColumns, type OutputColumn } from '../../recipe/table-ops.ts';
+import { rebuildTable, type OutputColumn } from '../../../table/rebuild-table.ts';
+import { requireColumns } from '../../../table/require-columns.ts';
 
 const PARAMS = v.object({
 	columns: v.pipe(v.array(v.string()), v.minLength(1, 'Choose at least one column to drop.'))

@@ -2,7 +2,7 @@
 // more than maxLevels categories, the maxLevels most frequent keep their own and the rest share “other”.
 // This is scikit-learn's OneHotEncoder(max_categories = maxLevels + 1), tie-break included: among
 // categories seen equally often, the one whose label sorts later keeps its own output.
-import type { ColumnType } from '../../../data/column-types.ts';
+import type { ColumnType } from '../../../table/column-types.ts';
 
 export interface ChosenLevels {
 	/** Categories with their own output, in sorted order (the order of one-hot columns and ordinal codes). */

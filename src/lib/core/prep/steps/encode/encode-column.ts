@@ -1,7 +1,7 @@
 // Applies a fitted encoding to one column. One-hot: an integer 0/1 column `<col>=<level>` per kept
 // category and `<col>_other` when some categories were folded; a missing value is all zeros. Ordinal:
 // one integer column of codes 0…k-1 in sorted category order, folded categories get k; missing stays missing.
-import type { OutputColumn } from '../../recipe/table-ops.ts';
+import type { OutputColumn } from '../../../table/rebuild-table.ts';
 import type { EncodeParams } from './params.ts';
 
 export interface EncodedColumnState {

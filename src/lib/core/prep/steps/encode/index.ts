@@ -3,14 +3,9 @@
 import * as v from 'valibot';
 import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
-import {
-	columnType,
-	readLabels,
-	rebuildTable,
-	requireColumns,
-	requireKinds,
-	type OutputColumn
-} from '../../recipe/table-ops.ts';
+import { columnType, requireColumns, requireKinds } from '../../../table/require-columns.ts';
+import { readLabels } from '../../../table/read-column.ts';
+import { rebuildTable, type OutputColumn } from '../../../table/rebuild-table.ts';
 import { chooseLevels } from './choose-levels.ts';
 import { oneHotColumns, ordinalColumn, type EncodedColumnState } from './encode-column.ts';
 import { ENCODE_PARAMS, MAX_LEVELS_LIMIT, type EncodeParams } from './params.ts';

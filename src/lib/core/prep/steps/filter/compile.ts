@@ -2,10 +2,11 @@
 // milliseconds) or labels (categories, booleans, text). This is where a value that does not suit its
 // column's type is refused, with a message naming both.
 import * as v from 'valibot';
-import type { ColumnType } from '../../../data/column-types.ts';
+import type { ColumnType } from '../../../table/column-types.ts';
 import { BenchtopError } from '../../../errors.ts';
-import { columnType, isNumericType } from '../../recipe/table-ops.ts';
-import type { PrepTable } from '../../recipe/types.ts';
+import { columnType } from '../../../table/require-columns.ts';
+import { isNumericType } from '../../../table/column-kinds.ts';
+import type { PrepTable } from '../../../table/prep-table.ts';
 import { FILTER_OPERATORS, ORDERING_OPERATORS, takesNoValue } from './operators.ts';
 import type { FilterCondition } from './params.ts';
 

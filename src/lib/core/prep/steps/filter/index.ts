@@ -2,7 +2,7 @@
 // evaluation tables and is skipped when predicting, so every row sent for prediction gets an answer.
 import * as v from 'valibot';
 import { defineStep } from '../../recipe/step-definition.ts';
-import { takeRows } from '../../recipe/table-ops.ts';
+import { takeRows } from '../../../table/take-rows.ts';
 import { COMPILED_CONDITION, compileCondition } from './compile.ts';
 import { matchRows } from './match-rows.ts';
 import { OPERATOR_LABELS, takesNoValue } from './operators.ts';

@@ -1,7 +1,7 @@
 // Which rows pass the compiled conditions. A missing value only ever matches “is missing”: it is neither
 // equal nor unequal to anything, so “Sex != MALE” does not keep rows whose sex is unknown.
 import type { ColumnTable } from 'arquero';
-import { readLabels, readNumbers } from '../../recipe/table-ops.ts';
+import { readLabels, readNumbers } from '../../../table/read-column.ts';
 import type { CompiledCondition } from './compile.ts';
 
 export function matchRows(

@@ -1,10 +1,12 @@
 // What the impute step fills a column's gaps with: the mean, median or most frequent value of its training
 // rows (ties to the smallest, as scikit-learn's SimpleImputer breaks them), or a constant read as the
 // column's own type.
-import type { ColumnType } from '../../../data/column-types.ts';
+import type { ColumnType } from '../../../table/column-types.ts';
 import { BenchtopError } from '../../../errors.ts';
-import { columnType, isNumericType, readLabels, readNumbers } from '../../recipe/table-ops.ts';
-import type { PrepTable } from '../../recipe/types.ts';
+import { columnType } from '../../../table/require-columns.ts';
+import { isNumericType } from '../../../table/column-kinds.ts';
+import { readLabels, readNumbers } from '../../../table/read-column.ts';
+import type { PrepTable } from '../../../table/prep-table.ts';
 import { medianOfSorted } from '../clip/quantile.ts';
 
 export type ImputeStrategy = 'mean' | 'median' | 'most-frequent' | 'constant';

@@ -1,19 +1,15 @@
 // The impute step: fills missing values with the mean, median or most frequent value of the training rows,
 // or a constant, optionally adding a 0/1 `<column>_missing` column (scikit-learn's SimpleImputer).
 import * as v from 'valibot';
-import type { ColumnType } from '../../../data/column-types.ts';
+import type { ColumnType } from '../../../table/column-types.ts';
 import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
-import {
-	columnType,
-	isCategoricalType,
-	isNumericType,
-	readNumbers,
-	rebuildTable,
-	requireColumns
-} from '../../recipe/table-ops.ts';
-import type { OutputColumn } from '../../recipe/table-ops.ts';
-import type { PrepTable } from '../../recipe/types.ts';
+import { columnType, requireColumns } from '../../../table/require-columns.ts';
+import { isCategoricalType, isNumericType } from '../../../table/column-kinds.ts';
+import { readNumbers } from '../../../table/read-column.ts';
+import { rebuildTable } from '../../../table/rebuild-table.ts';
+import type { OutputColumn } from '../../../table/rebuild-table.ts';
+import type { PrepTable } from '../../../table/prep-table.ts';
 import { COLUMNS_PARAM, columnsText } from '../scale/column-params.ts';
 import { learnFill, type FillValue } from './fill-value.ts';
 

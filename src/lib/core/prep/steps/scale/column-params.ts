@@ -1,11 +1,12 @@
 // Pieces the numeric steps (impute, scale, bin, transform, clip) share: the "columns" parameter, the
 // columns a step suggests by default, how a step line names its columns, and a column's present numbers.
 import * as v from 'valibot';
-import type { ColumnSchema } from '../../../data/column-types.ts';
+import type { ColumnSchema } from '../../../table/column-types.ts';
 import { BenchtopError } from '../../../errors.ts';
 import type { StepContext } from '../../recipe/step-definition.ts';
-import { isNumericType, readNumbers } from '../../recipe/table-ops.ts';
-import type { PrepTable } from '../../recipe/types.ts';
+import { isNumericType } from '../../../table/column-kinds.ts';
+import { readNumbers } from '../../../table/read-column.ts';
+import type { PrepTable } from '../../../table/prep-table.ts';
 
 /** At least one column, each named once. */
 export const COLUMNS_PARAM = v.pipe(

@@ -3,14 +3,11 @@
 import * as v from 'valibot';
 import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
-import {
-	numberColumn,
-	readNumbers,
-	rebuildTable,
-	requireColumns,
-	requireKinds
-} from '../../recipe/table-ops.ts';
-import type { OutputColumn } from '../../recipe/table-ops.ts';
+import { numberColumn } from '../../../table/number-column.ts';
+import { readNumbers } from '../../../table/read-column.ts';
+import { rebuildTable } from '../../../table/rebuild-table.ts';
+import { requireColumns, requireKinds } from '../../../table/require-columns.ts';
+import type { OutputColumn } from '../../../table/rebuild-table.ts';
 import { COLUMNS_PARAM, FINITE, columnsText, numericColumns, presentSorted } from './column-params.ts';
 import { scaleStats } from './scale-stats.ts';
 

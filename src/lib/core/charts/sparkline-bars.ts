@@ -1,6 +1,6 @@
 // The tiny distribution in a table column's header, as plain bars (x, height in 0..1): cheap enough to
 // draw for every column of a wide table without loading the chart library.
-import type { ColumnProfile } from '../core/data/profile/index.ts';
+import type { ColumnProfile } from '../data/profile/index.ts';
 
 export interface SparkBar {
 	/** Left edge, as a share of the width. */

@@ -2,9 +2,9 @@
 // positive class it finds, as the threshold falls. Per class like the ROC chart, with average precision
 // in the legend; for two classes a dashed line marks the precision of calling everything positive.
 import type { TopLevelSpec } from 'vega-lite';
-import { averagePrecisionScore } from '../core/evaluate/classification.ts';
-import { precisionRecallCurve } from '../core/evaluate/curves.ts';
-import { probabilityColumn } from '../core/evaluate/inputs.ts';
+import { averagePrecisionScore } from '../metrics/classification.ts';
+import { precisionRecallCurve } from '../metrics/curves.ts';
+import { probabilityColumn } from '../metrics/inputs.ts';
 import { curveClasses, thinCurve } from './evaluation-points.ts';
 import { classCurvesLayer, type CurvePoint, type ScoredRows } from './roc-curve.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';

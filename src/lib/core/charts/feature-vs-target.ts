@@ -2,7 +2,7 @@
 // target per bin or the target's spread per level for a numeric target, class shares per bin or
 // level for a categorical one.
 import type { TopLevelSpec } from 'vega-lite';
-import type { TargetRelation } from '../core/data/profile/index.ts';
+import type { TargetRelation } from '../data/profile/index.ts';
 import { classColor, classShareAxis, classShareRows, classShareTooltip } from './class-shares.ts';
 import { formatBin } from './format.ts';
 import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';

@@ -2,7 +2,7 @@
 // important first, with a whisker for the spread over the repeats. A bar left of zero means shuffling the
 // column happened to help: the model does not rely on it.
 import type { TopLevelSpec } from 'vega-lite';
-import type { PermutationImportance } from '../core/evaluate/permutation-importance.ts';
+import type { PermutationImportance } from '../evaluate/permutation-importance.ts';
 import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 const METRIC_WORDS = { accuracy: 'accuracy', r2: 'R²' } as const;

@@ -2,8 +2,8 @@
 // curve for the positive class of a binary model and one per class (against the rest) for more, with each
 // curve's area in the legend and the diagonal a coin toss would draw.
 import type { TopLevelSpec } from 'vega-lite';
-import { probabilityColumn } from '../core/evaluate/inputs.ts';
-import { rocCurve, trapezoidArea } from '../core/evaluate/curves.ts';
+import { probabilityColumn } from '../metrics/inputs.ts';
+import { rocCurve, trapezoidArea } from '../metrics/curves.ts';
 import { curveClasses, thinCurve } from './evaluation-points.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 

@@ -1,6 +1,6 @@
 // The most frequent values of a category, boolean or text column, largest first.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ColumnProfile } from '../core/data/profile/index.ts';
+import type { ColumnProfile } from '../data/profile/index.ts';
 import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 /** Null when the column has no top values (numeric and date columns, or no values). */

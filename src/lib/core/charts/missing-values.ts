@@ -1,6 +1,6 @@
 // Share of missing values per column, most missing first, so gaps stand out before anything else.
 import type { TopLevelSpec } from 'vega-lite';
-import type { TableProfile } from '../core/data/profile/index.ts';
+import type { TableProfile } from '../data/profile/index.ts';
 import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 export function missingValuesSpec(profile: TableProfile, options: ChartOptions = {}): TopLevelSpec {

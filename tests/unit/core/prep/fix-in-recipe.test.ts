@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixInRecipe } from '../../../../../src/lib/core/data/quality/fix-in-recipe.ts';
-import type { Recipe } from '../../../../../src/lib/core/prep/recipe/types.ts';
+import { fixInRecipe } from '../../../../src/lib/core/prep/fix-in-recipe.ts';
+import type { Recipe } from '../../../../src/lib/core/prep/recipe/types.ts';
 
 const recipe: Recipe = {
 	version: 1,

@@ -1,7 +1,7 @@
 // Pearson correlations between numeric columns as a square grid, blue for negative, orange for positive,
 // with the value written in each cell while the grid is small enough to read it.
 import type { TopLevelSpec } from 'vega-lite';
-import type { CorrelationMatrix } from '../core/data/profile/index.ts';
+import type { CorrelationMatrix } from '../data/profile/index.ts';
 import { baseSpec, DIVERGING_SCHEME, type ChartOptions } from './theme.ts';
 
 /** Past this many columns the numbers no longer fit in the cells; colour alone tells the story. */

@@ -1,7 +1,7 @@
 // Metrics per group of a column (a fairness slice): one bar chart per metric, a bar per group, the best and
 // the worst group in their own colours so the gap reads at a glance; groups too small to compare are faded.
 import type { TopLevelSpec } from 'vega-lite';
-import { metricLabel, type GroupMetrics } from '../core/evaluate/group-metrics.ts';
+import { metricLabel, type GroupMetrics } from '../evaluate/group-metrics.ts';
 import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 /** Colours for the best and worst group: mid tones that read on light and dark pages. */

@@ -1,7 +1,7 @@
 // Cross-validation at a glance: per metric, each fold's value as a point, the mean as a line and a band of
 // one standard deviation either side, so an unstable metric (wide band, scattered folds) stands out.
 import type { TopLevelSpec } from 'vega-lite';
-import type { CrossValidationResult } from '../core/evaluate/cv-summary.ts';
+import type { CrossValidationResult } from '../evaluate/cv-summary.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 const LABELS: Record<string, string> = {

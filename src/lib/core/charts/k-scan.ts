@@ -1,7 +1,7 @@
 // A k-means scan as two stacked charts over k: inertia (look for the elbow, where adding a cluster stops
 // paying) and mean silhouette (higher is better), with the suggested k (the best silhouette) marked on both.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScanPoint } from '../core/models/kmeans/scan-k.ts';
+import type { ScanPoint } from '../models/kmeans/scan-k.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 interface Value {

@@ -1,5 +1,5 @@
 // Values as chart labels and tooltips show them: short numbers, ISO dates, readable ranges.
-import type { ColumnType } from '../core/data/column-types.ts';
+import type { ColumnType } from '../table/column-types.ts';
 
 export function formatNumber(x: number): string {
 	if (x !== 0 && (Math.abs(x) >= 1e9 || Math.abs(x) < 1e-4)) return x.toExponential(2);

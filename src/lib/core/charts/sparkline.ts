@@ -1,7 +1,7 @@
 // A tiny distribution for a table column header: histogram bars for numbers and dates, the most
 // frequent values for the rest. No axes, no title, no padding; the tooltip carries the numbers.
 import type { TopLevelSpec } from 'vega-lite';
-import type { ColumnProfile } from '../core/data/profile/index.ts';
+import type { ColumnProfile } from '../data/profile/index.ts';
 import { histogramRows } from './histogram.ts';
 import { baseSpec, type ChartOptions } from './theme.ts';
 

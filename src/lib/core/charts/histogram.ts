@@ -1,7 +1,7 @@
 // Distribution of a numeric or date column, from the histogram its profile already holds (a million
 // rows never travel to the chart).
 import type { TopLevelSpec } from 'vega-lite';
-import type { ColumnProfile } from '../core/data/profile/index.ts';
+import type { ColumnProfile } from '../data/profile/index.ts';
 import { formatBin } from './format.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 

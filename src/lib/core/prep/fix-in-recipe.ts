@@ -1,7 +1,7 @@
 // Whether a finding's fix is already done by a step of the recipe, so the report says so instead of
 // offering to add the same step twice (the default recipe already fills gaps and drops identifiers).
-import type { Recipe } from '../../prep/recipe/types.ts';
-import type { QualityFix } from './types.ts';
+import type { Recipe } from './recipe/types.ts';
+import type { QualityFix } from '../data/quality/types.ts';
 
 function columnsOf(params: Record<string, unknown>): string[] | null {
 	const columns = params.columns;

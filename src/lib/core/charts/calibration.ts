@@ -2,8 +2,8 @@
 // class against the mean probability given. A calibrated model sits on the dashed diagonal; above it the
 // model is under-confident, below it over-confident.
 import type { TopLevelSpec } from 'vega-lite';
-import { calibrationCurve } from '../core/evaluate/curves.ts';
-import { probabilityColumn } from '../core/evaluate/inputs.ts';
+import { calibrationCurve } from '../metrics/curves.ts';
+import { probabilityColumn } from '../metrics/inputs.ts';
 import { curveClasses } from './evaluation-points.ts';
 import { classCurvesLayer, diagonalLayer, type CurvePoint, type ScoredRows } from './roc-curve.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';

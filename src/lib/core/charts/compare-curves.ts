@@ -1,7 +1,7 @@
 // Several runs' learning curves on one pair of axes (loss, then accuracy or R²), one colour per run,
 // validation solid and training dashed, so the comparison shows which run learned faster and which overfit.
 import type { TopLevelSpec } from 'vega-lite';
-import type { EpochRecord } from '../core/train/types.ts';
+import type { EpochRecord } from '../train/types.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 export interface CompareCurveRun {

@@ -2,7 +2,7 @@
 // R²), each with a training and a validation line, so overfitting shows as the lines parting. Built from
 // the run's history only; the live view redraws it as epochs arrive.
 import type { TopLevelSpec } from 'vega-lite';
-import type { EpochRecord } from '../core/train/types.ts';
+import type { EpochRecord } from '../train/types.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 export interface LearningCurveOptions extends ChartOptions {
