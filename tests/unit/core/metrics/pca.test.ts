@@ -3,7 +3,7 @@
 // subspace-iteration path used for wide data.
 import { describe, expect, it } from 'vitest';
 import { pca2d } from '../../../../src/lib/core/metrics/pca.ts';
-import { loadFixture } from './fixtures.ts';
+import { loadFixture } from '../evaluate/fixtures.ts';
 
 interface PcaCase {
 	name: string;
