@@ -93,8 +93,11 @@ export async function getDataset(db: StudioDb, id: string): Promise<DatasetRecor
 	}
 }
 
-/** The version's Arrow IPC bytes, as saved. */
-export async function loadDatasetArrow(db: StudioDb, id: string): Promise<Uint8Array> {
+/**
+ * The version's Arrow IPC bytes as the stored Blob: handed to a worker, a Blob crosses without its bytes
+ * being copied (memory-only mode passes versions this way).
+ */
+export async function loadDatasetBlob(db: StudioDb, id: string): Promise<Blob> {
 	let blob: Blob | undefined;
 	try {
 		const tx = db.transaction(['datasets', 'blobs'], 'readonly');
@@ -111,7 +114,12 @@ export async function loadDatasetArrow(db: StudioDb, id: string): Promise<Uint8A
 			`dataset ${id}`
 		);
 	}
-	return new Uint8Array(await blob.arrayBuffer());
+	return blob;
+}
+
+/** The version's Arrow IPC bytes, as saved. */
+export async function loadDatasetArrow(db: StudioDb, id: string): Promise<Uint8Array> {
+	return new Uint8Array(await (await loadDatasetBlob(db, id)).arrayBuffer());
 }
 
 /**

@@ -22,6 +22,7 @@ export {
 	getDataset,
 	listDatasets,
 	loadDatasetArrow,
+	loadDatasetBlob,
 	renameDataset,
 	saveDatasetVersion
 } from './datasets.ts';

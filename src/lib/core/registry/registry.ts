@@ -38,6 +38,8 @@ export interface Registry {
 	listDatasets(): Promise<DatasetRecord[]>;
 	getDataset(id: string): Promise<DatasetRecord | undefined>;
 	loadDatasetArrow(id: string): Promise<Uint8Array>;
+	/** The same bytes as the stored Blob, which a worker receives without a copy. */
+	loadDatasetBlob(id: string): Promise<Blob>;
 	/** `dependents`: delete its runs, models and derived versions too, or keep them (the default). */
 	deleteDataset(id: string, dependents?: DependentsChoice): Promise<DeleteDatasetResult>;
 	datasetDependents(id: string): Promise<DatasetDependents>;
@@ -146,6 +148,7 @@ function createRegistry(
 		listDatasets: () => use((db) => datasets.listDatasets(db)),
 		getDataset: (id) => use((db) => datasets.getDataset(db, id)),
 		loadDatasetArrow: (id) => use((db) => datasets.loadDatasetArrow(db, id)),
+		loadDatasetBlob: (id) => use((db) => datasets.loadDatasetBlob(db, id)),
 		deleteDataset: (id, choice = 'keep') =>
 			use((db) => dependents.deleteDatasetWithDependents(db, id, choice)),
 		datasetDependents: (id) => use((db) => dependents.datasetDependents(db, id)),

@@ -7,6 +7,7 @@ import {
 	getDataset,
 	listDatasets,
 	loadDatasetArrow,
+	loadDatasetBlob,
 	renameDataset,
 	saveDatasetVersion
 } from '../../../../src/lib/core/registry/datasets.ts';
@@ -76,6 +77,15 @@ describe('saveDatasetVersion', () => {
 		const stored = await db.get('blobs', record.blobId);
 		expect(stored?.blob.type).toBe('application/vnd.apache.arrow.file');
 		expect(stored?.blob.size).toBe(4096);
+	});
+
+	it('hands back the stored Blob itself, typed as Arrow, with the saved bytes', async () => {
+		const arrow = arrowBytes(5);
+		const { record } = await saveDatasetVersion(db, version(arrow));
+		const blob = await loadDatasetBlob(db, record.id);
+		expect(blob.type).toBe('application/vnd.apache.arrow.file');
+		expect(new Uint8Array(await blob.arrayBuffer())).toEqual(arrow);
+		await expect(loadDatasetBlob(db, 'missing')).rejects.toMatchObject({ code: 'not-found' });
 	});
 
 	it('keeps the saved bytes even if the caller reuses its buffer afterwards', async () => {

@@ -1,0 +1,28 @@
+// The one way a worker gets a data set version's rows: from IndexedDB for a stored ref, from the Blob the
+// page handed over for a memory ref. The last table decoded is kept, because a worker is usually asked
+// several things about the same version in a row (a view's pages, a pool worker's folds).
+import type { ColumnTable } from 'arquero';
+import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
+import type { DataRef } from '$lib/worker-protocol/data-ref.ts';
+import { workerStorage } from './worker-storage.ts';
+
+/** The version's Arrow IPC bytes, as stored. `workerName` names the worker in a storage error. */
+export async function loadArrowBytes(ref: DataRef, workerName: string): Promise<Uint8Array> {
+	if (ref.kind === 'memory') return new Uint8Array(await ref.blob.arrayBuffer());
+	return (await workerStorage(workerName)).loadDatasetArrow(ref.id);
+}
+
+let cached: { id: string; table: Promise<ColumnTable> } | undefined;
+
+/** The version decoded as a table; asking again for the same version id reuses the decoded one. */
+export function loadTable(ref: DataRef, workerName: string): Promise<ColumnTable> {
+	if (cached?.id === ref.id) return cached.table;
+	const table = loadArrowBytes(ref, workerName).then(tableFromArrowIPC);
+	const entry = { id: ref.id, table };
+	cached = entry;
+	// A failed load is not kept: the next call tries again.
+	table.catch(() => {
+		if (cached === entry) cached = undefined;
+	});
+	return table;
+}
