@@ -53,7 +53,26 @@ function isIdLike(input: PrepTable, column: ColumnSchema): boolean {
 		if (seen.has(value)) return false;
 		seen.add(value);
 	}
-	return seen.size >= ID_MIN_ROWS;
+	if (seen.size < ID_MIN_ROWS) return false;
+	return column.type !== 'integer' || isDenseRange(seen as Set<number>);
+}
+
+/** Whole numbers that all differ are an identifier only when they number the rows (1, 2, 3, … with few
+ * gaps); a measurement such as a population also differs in every row, and is a feature. */
+function isDenseRange(values: Set<number>): boolean {
+	let min = Infinity;
+	let max = -Infinity;
+	for (const value of values) {
+		if (value < min) min = value;
+		if (value > max) max = value;
+	}
+	return max - min + 1 <= 2 * values.size;
+}
+
+/** Up to one column per eight rows (at least 20, at most 100): a category such as gapminder's 62 countries
+ * keeps its own columns when there are rows enough to learn each, instead of folding most into “other”. */
+function oneHotLevels(input: PrepTable): number {
+	return Math.min(100, Math.max(20, Math.floor(input.table.numRows() / 8)));
 }
 
 /** Rows spread evenly over the table (all of them when it is small). */
@@ -154,7 +173,7 @@ export function defaultRecipe(
 	}
 	if (categories.length)
 		add(
-			step('encode', { columns: categories, method: 'one-hot', maxLevels: 20 }),
+			step('encode', { columns: categories, method: 'one-hot', maxLevels: oneHotLevels(input) }),
 			'One-hot encode categories (the 20 most frequent kept apart, the rest together): a 0/1 column per level, already on a network’s scale.'
 		);
 	const reasons = [...stepReasons.filter((r) => r !== 'Added by you.')];

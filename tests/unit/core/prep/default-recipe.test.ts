@@ -53,6 +53,32 @@ describe('defaultRecipe', () => {
 		]);
 	});
 
+	it('keeps whole numbers that differ in every row but do not number the rows, and one-hots many levels', () => {
+		const n = 400;
+		const countries = Array.from({ length: 50 }, (_, i) => `country ${i}`);
+		const input = {
+			table: aq.table({
+				row: Array.from({ length: n }, (_, i) => i + 1),
+				population: Array.from({ length: n }, (_, i) => 1_000_000 + i * 7919 * (i % 3 === 0 ? 3 : 1)),
+				country: Array.from({ length: n }, (_, i) => countries[i % 50]),
+				y: Array.from({ length: n }, (_, i) => i % 7)
+			}),
+			schema: [
+				{ name: 'row', type: 'integer' as const },
+				{ name: 'population', type: 'integer' as const },
+				{ name: 'country', type: 'category' as const },
+				{ name: 'y', type: 'number' as const }
+			]
+		};
+		const { recipe } = defaultRecipe(input, ['y']);
+		expect(recipe.steps[0]).toEqual({ op: 'drop', params: { columns: ['row'] }, enabled: true });
+		const encode = recipe.steps.find((step) => step.op === 'encode');
+		expect(encode?.params.maxLevels).toBe(50);
+		const output = applyRecipe(fitRecipe(parseRecipe(recipe), input), input, 'train');
+		expect(output.schema.map((c) => c.name)).toContain('population');
+		expect(output.schema.filter((c) => c.name.startsWith('country=')).length).toBe(50);
+	});
+
 	it('scales every numeric column that leaves the recipe: date parts, a bin and a formula included', () => {
 		const n = 60;
 		const input = {

@@ -38,6 +38,13 @@ describe('pickModel', () => {
 			/only 2 validation rows \(validation R² -0.5 against 0.4\), too few to tell the two apart/
 		);
 	});
+
+	it('keeps the network on a few validation rows only when it wins by a wide margin', () => {
+		// macrodata: 16 held-out rows, the network far ahead.
+		expect(pickModel({ ...linear(0.52), rows: 16 }, { ...mlp(0.85), rows: 16 }, 'r2').kept).toBe('mlp');
+		expect(pickModel({ ...linear(0.8), rows: 16 }, { ...mlp(0.85), rows: 16 }, 'r2').kept).toBe('linear');
+		expect(pickModel({ ...linear(0.1), rows: 5 }, { ...mlp(0.9), rows: 5 }, 'r2').kept).toBe('linear');
+	});
 });
 
 describe('trainBestModel', () => {
