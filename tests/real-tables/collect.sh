@@ -12,7 +12,7 @@ mkdir -p "$data"
 (cd "$tmp" && npm pack --silent vega-datasets@3.2.1 >/dev/null && tar xzf vega-datasets-3.2.1.tgz)
 vega="$tmp/package/data"
 for f in movies.json weather.csv cars.json penguins.json birdstrikes.csv flights-2k.json jobs.json \
-	seattle-weather-hourly-normals.csv github.csv; do
+	seattle-weather-hourly-normals.csv; do
 	cp "$vega/$f" "$data/$f"
 done
 # The Parquet copy is written by the project's own writer, so reading it exercises hyparquet end to end.
