@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../src/lib/core/random/seeded-random.ts';
 import { parseTrainSettings, type TrainSettingsInput } from '../../../../src/lib/core/train/settings.ts';
 import { TrainControl } from '../../../../src/lib/core/train/train-control.ts';
+import { solveRidge } from '../../../../src/lib/core/train/ridge.ts';
 import { trainNetwork, type TrainNetworkOptions } from '../../../../src/lib/core/train/train-loop.ts';
 import type { TrainingArrays } from '../../../../src/lib/core/train/training-data.ts';
 import type { TrainProgress } from '../../../../src/lib/core/train/types.ts';
@@ -465,5 +466,36 @@ describe('memory', () => {
 			trainNetwork({ model, task: 'regression', data: noise(1, 3, 1), settings: settings() })
 		).rejects.toThrow('Training needs at least 2 rows');
 		model.dispose();
+	});
+});
+
+describe('trainNetwork with weights solved in closed form', () => {
+	it('scores the ridge solution as one epoch on the rows it was solved on, with the validation rows', async () => {
+		const data = prepareSample('diabetes.csv', 'progression', 'regression', [
+			{ op: 'scale', params: { columns: DIABETES } }
+		]);
+		const model = buildMlp(data.train.featureCount, 1, 'regression', { hidden: [] });
+		const seen: number[] = [];
+		const result = await train({
+			model,
+			task: 'regression',
+			data: data.train,
+			validation: data.validation,
+			settings: settings({ epochs: 50 }),
+			solve: (rows) => {
+				seen.push(rows.n);
+				return solveRidge(rows);
+			},
+			solvedMessage: 'Solved exactly.'
+		});
+		expect(seen).toEqual([data.train.n]);
+		expect(result.history).toHaveLength(1);
+		expect(result.bestEpoch).toBe(1);
+		expect(result.message).toBe('Solved exactly.');
+		const [kernel] = solveRidge(data.train);
+		expect(Array.from(model.getWeights()[0]!.dataSync())).toEqual(Array.from(kernel!));
+		expect(result.history[0]!.valMetric).toBeCloseTo(r2Of(model, data.validation), 5);
+		expect(result.history[0]!.loss).toBeCloseTo(mseOf(model, data.train), 3);
+		expect(r2Of(model, data.test)).toBeGreaterThan(0.3);
 	});
 });
