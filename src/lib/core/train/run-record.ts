@@ -66,13 +66,5 @@ export interface RunRecord {
 	artifactId: string | null;
 }
 
-/** A trained model's weights as TF.js saves them, or k-means centroids. */
-export type ModelArtifact =
-	| {
-			kind: 'layers';
-			/** TF.js model topology JSON (model.json's modelTopology). */
-			modelTopology: unknown;
-			weightSpecs: unknown[];
-			weightData: Blob;
-	  }
-	| { kind: 'kmeans'; centroids: number[][] };
+// Moved to models/artifact.ts (each family's engine saves and reads its own kind); re-exported here.
+export type { ModelArtifact } from '../models/artifact.ts';

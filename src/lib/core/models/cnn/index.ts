@@ -2,7 +2,10 @@
 // px_0_0..px_7_7), which learn local strokes and edges wherever they appear in the picture.
 import { BenchtopError } from '../../errors.ts';
 import { taskReason } from '../family-definition.ts';
-import type { DataShape, ModelFamilyDefinition } from '../family-definition.ts';
+import type { DataShape } from '../family-definition.ts';
+import type { LayersArtifact } from '../artifact.ts';
+import type { ModelEngine } from '../engine.ts';
+import { networkEngine } from '../network/engine.ts';
 import type { LayerSpec, NetworkSpec, Task } from '../types.ts';
 
 const TASKS = ['classification', 'regression', 'multi-output'] as const;
@@ -40,22 +43,25 @@ export function cnnDefaultLayers([height, width]: [number, number, number]): Lay
 	return layers;
 }
 
-export const cnnFamily: ModelFamilyDefinition<NetworkSpec> = {
-	family: 'cnn',
-	label: 'Convolutional network (CNN)',
-	summary:
-		'Slides small filters over an image to find edges and strokes wherever they are, then classifies what it found. For image data (pixel columns) only; on ordinary tables use an MLP.',
-	tasks: TASKS,
-	unsuitable,
-	defaultSpec(task, data) {
-		const reason = unsuitable(task, data);
-		if (reason) throw new BenchtopError('bad-input', reason);
-		const inputShape = data.imageShape!;
-		return {
-			family: 'cnn',
-			task: task as NetworkSpec['task'],
-			layers: cnnDefaultLayers(inputShape),
-			inputShape
-		};
-	}
-};
+export const cnnFamily: ModelEngine<NetworkSpec, LayersArtifact> = networkEngine(
+	{
+		family: 'cnn',
+		label: 'Convolutional network (CNN)',
+		summary:
+			'Slides small filters over an image to find edges and strokes wherever they are, then classifies what it found. For image data (pixel columns) only; on ordinary tables use an MLP.',
+		tasks: TASKS,
+		unsuitable,
+		defaultSpec(task, data) {
+			const reason = unsuitable(task, data);
+			if (reason) throw new BenchtopError('bad-input', reason);
+			const inputShape = data.imageShape!;
+			return {
+				family: 'cnn',
+				task: task as NetworkSpec['task'],
+				layers: cnnDefaultLayers(inputShape),
+				inputShape
+			};
+		}
+	},
+	{ layers: 'image' }
+);

@@ -1,7 +1,9 @@
 // The k-means family: groups rows into k clusters around centres, with no target. Fitted by kmeans.ts in
 // plain TypeScript (no TensorFlow); scan-k.ts helps choose k.
 import { BenchtopError } from '../../errors.ts';
-import type { DataShape, ModelFamilyDefinition } from '../family-definition.ts';
+import type { KMeansArtifact } from '../artifact.ts';
+import type { ModelEngine } from '../engine.ts';
+import type { DataShape } from '../family-definition.ts';
 import { LIMITS } from '../spec-schema.ts';
 import type { KMeansSpec, Task } from '../types.ts';
 
@@ -21,7 +23,7 @@ function unsuitable(task: Task, data: DataShape): string | null {
  */
 export const KMEANS_DEFAULTS = { k: 3, restarts: 10, maxIterations: 300 } as const;
 
-export const kmeansFamily: ModelFamilyDefinition<KMeansSpec> = {
+export const kmeansFamily: ModelEngine<KMeansSpec, KMeansArtifact> = {
 	family: 'kmeans',
 	label: 'k-means clustering',
 	summary:
@@ -40,5 +42,35 @@ export const kmeansFamily: ModelFamilyDefinition<KMeansSpec> = {
 			restarts: KMEANS_DEFAULTS.restarts,
 			maxIterations: KMEANS_DEFAULTS.maxIterations
 		};
+	},
+	artifactKind: 'kmeans',
+	editor: { layerTypes: [], k: true, epochs: false },
+	// Prediction is the nearest centroid: squared distances and an arg-min, no library.
+	runtime: { library: 'none', ops: ['squared-euclidean-distance', 'argmin'] },
+	needsConvolutions: () => false,
+	summarize: (spec) => ({
+		facts: [
+			['Clusters (k)', spec.k],
+			['Restarts', spec.restarts],
+			['Most iterations', spec.maxIterations]
+		],
+		network: null
+	}),
+	// The centroids are small: they go into benchtop.json itself, with no file beside it.
+	serialize: async (artifact) => ({ record: { centroids: artifact.centroids }, files: [] }),
+	async deserialize(source, model) {
+		const { centroids } = source.record;
+		if (!centroids)
+			throw new BenchtopError(
+				'bad-input',
+				`${source.where}: a k-means model stores its centroids, and these are missing`
+			);
+		const wrong = centroids.findIndex((c) => c.length !== model.features.length);
+		if (wrong >= 0)
+			throw new BenchtopError(
+				'bad-input',
+				`${source.where}: centroid ${wrong + 1} has ${centroids[wrong]!.length} numbers; expected ${model.features.length}, one per feature`
+			);
+		return { kind: 'kmeans', centroids };
 	}
 };

@@ -2,7 +2,9 @@
 // misses (interactions, thresholds, curves) in ordinary tables.
 import { BenchtopError } from '../../errors.ts';
 import { taskReason } from '../family-definition.ts';
-import type { ModelFamilyDefinition } from '../family-definition.ts';
+import type { LayersArtifact } from '../artifact.ts';
+import type { ModelEngine } from '../engine.ts';
+import { networkEngine } from '../network/engine.ts';
 import type { LayerSpec, NetworkSpec } from '../types.ts';
 
 const TASKS = ['classification', 'regression', 'multi-output'] as const;
@@ -21,16 +23,23 @@ export const MLP_DEFAULT_LAYERS: LayerSpec[] = [
 	{ type: 'dense', units: 32, activation: 'relu' }
 ];
 
-export const mlpFamily: ModelFamilyDefinition<NetworkSpec> = {
-	family: 'mlp',
-	label: 'Neural network (MLP)',
-	summary:
-		'Layers of units that each mix all the features and pass the result on, so it can learn curves and interactions a linear model cannot. Needs scaled features and more rows; watch the validation curve for overfitting.',
-	tasks: TASKS,
-	unsuitable: (task) => taskReason('An MLP', TASKS, task),
-	defaultSpec(task) {
-		const reason = taskReason('An MLP', TASKS, task);
-		if (reason) throw new BenchtopError('bad-input', reason);
-		return { family: 'mlp', task: task as NetworkSpec['task'], layers: structuredClone(MLP_DEFAULT_LAYERS) };
-	}
-};
+export const mlpFamily: ModelEngine<NetworkSpec, LayersArtifact> = networkEngine(
+	{
+		family: 'mlp',
+		label: 'Neural network (MLP)',
+		summary:
+			'Layers of units that each mix all the features and pass the result on, so it can learn curves and interactions a linear model cannot. Needs scaled features and more rows; watch the validation curve for overfitting.',
+		tasks: TASKS,
+		unsuitable: (task) => taskReason('An MLP', TASKS, task),
+		defaultSpec(task) {
+			const reason = taskReason('An MLP', TASKS, task);
+			if (reason) throw new BenchtopError('bad-input', reason);
+			return {
+				family: 'mlp',
+				task: task as NetworkSpec['task'],
+				layers: structuredClone(MLP_DEFAULT_LAYERS)
+			};
+		}
+	},
+	{ layers: 'flat' }
+);

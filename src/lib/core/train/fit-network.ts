@@ -1,0 +1,134 @@
+// The network families' one fitter (linear, MLP and CNN alike): the prepared rows as arrays, the network
+// built from its spec, trained (standardised targets for regression, folded back into the output layer
+// after), scored on validation and test, and its weights taken as an artifact.
+import * as tf from '@tensorflow/tfjs';
+import { buildNetwork } from '../models/build-network.ts';
+import { requireFamily } from '../models/families.ts';
+import type { ModelArtifact } from '../models/artifact.ts';
+import type { NetworkSpec } from '../models/types.ts';
+import type { Fitter } from './fitter.ts';
+import { checkRunOutcome, checkTrainingMatrix } from './run-checks.ts';
+import { scoreNetwork } from './score-network.ts';
+import { fitTargetScale, foldTargetScale, scaleTargets } from './target-scaling.ts';
+import { trainNetwork } from './train-loop.ts';
+import { toTrainingArrays, type NetworkTask, type TrainingArrays } from './training-data.ts';
+import type { TrainResult } from './types.ts';
+
+async function scoreSplit(
+	model: tf.LayersModel,
+	task: NetworkTask,
+	data: TrainingArrays,
+	targets: string[]
+): Promise<Record<string, unknown> | undefined> {
+	const summary = await scoreNetwork(model, task, data, targets);
+	return summary && { ...summary, rows: data.n };
+}
+
+/** The trained weights as TF.js saves them, without touching any storage. */
+async function layersArtifact(model: tf.LayersModel): Promise<ModelArtifact> {
+	let saved: tf.io.ModelArtifacts | undefined;
+	await model.save(
+		tf.io.withSaveHandler(async (artifacts) => {
+			saved = artifacts;
+			return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+		})
+	);
+	const weightData = saved?.weightData;
+	const buffers = Array.isArray(weightData) ? weightData : weightData ? [weightData] : [];
+	return {
+		kind: 'layers',
+		modelTopology: saved?.modelTopology,
+		weightSpecs: saved?.weightSpecs ?? [],
+		weightData: new Blob(buffers)
+	};
+}
+
+export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, settings, context) => {
+	const { splits, features, base, started } = prepared;
+	const { task, targets, recipe } = base;
+	const networkTask = task as NetworkTask;
+	const train = toTrainingArrays(splits.train, { features, targets, task: networkTask });
+	const shape = {
+		features,
+		targets,
+		task: networkTask,
+		classes: train.classes.length ? train.classes : undefined
+	};
+	const validation = toTrainingArrays(splits.validation, shape);
+	const test = toTrainingArrays(splits.test, shape);
+	const model = buildNetwork(
+		spec,
+		{ inputSize: train.featureCount, outputSize: train.outputSize },
+		settings.seed
+	);
+	const before = checkTrainingMatrix(train, features, targets, recipe);
+	if (before.length > 0) context.onWarnings?.(before);
+	const scale = networkTask === 'classification' ? null : fitTargetScale(train);
+	let result: TrainResult;
+	try {
+		result = await trainNetwork({
+			model,
+			task: networkTask,
+			data: scale ? scaleTargets(train, scale) : train,
+			validation: validation.n > 0 ? (scale ? scaleTargets(validation, scale) : validation) : undefined,
+			settings,
+			onProgress: context.onProgress,
+			control: context.control,
+			target: targets[0],
+			resumeFrom: context.resume?.checkpoint,
+			onCheckpoint: context.onCheckpoint
+		});
+	} catch (error) {
+		model.dispose();
+		throw error;
+	}
+	if (scale) foldTargetScale(model, scale);
+	const metrics = {
+		validation: await scoreSplit(model, networkTask, validation, targets),
+		test: await scoreSplit(model, networkTask, test, targets)
+	};
+	const warnings = [
+		...before,
+		...checkRunOutcome({
+			task: networkTask,
+			targets,
+			train,
+			validation,
+			test,
+			metrics,
+			result,
+			settings,
+			before
+		})
+	];
+	return {
+		run: {
+			...base,
+			name: `${requireFamily(spec.family).label} · ${targets.join(', ')} · ${context.dataset.name}`,
+			status: result.stopReason,
+			...(result.message ? { message: result.message } : {}),
+			...(context.resume
+				? {
+						resumed: {
+							fromEpoch: context.resume.checkpoint.epoch,
+							previousBackend: context.resume.previousBackend,
+							reason: context.resume.reason
+						}
+					}
+				: {}),
+			classes: train.classes.length ? train.classes : undefined,
+			history: result.history,
+			// With no validation split the loop watches rows it held back from the training split: say how many,
+			// so the summary's counts match the validation curve it draws.
+			...(validation.n === 0 && result.rows && result.rows.validation > 0
+				? { validationHeldBack: result.rows.validation }
+				: {}),
+			bestEpoch: result.bestEpoch,
+			metrics,
+			warnings,
+			durationMs: Math.round(performance.now() - started)
+		},
+		artifact: await layersArtifact(model),
+		model
+	};
+};

@@ -1,0 +1,54 @@
+// What fitting one model family gets and gives back, shared by run-training.ts and the fitters
+// (fitters.ts): the prepared splits and the run's record so far in, the run record and artifact out.
+import type * as tf from '@tensorflow/tfjs';
+import type { ModelArtifact } from '../models/artifact.ts';
+import type { ModelSpec } from '../models/types.ts';
+import type { PreparedSplits } from '../prep/preparation.ts';
+import type { RunBackend, RunRecord } from './run-record.ts';
+import type { RunWarning } from './run-warnings.ts';
+import type { TrainProgress, TrainSettings } from './types.ts';
+import type { TrainControl } from './train-control.ts';
+import type { ResumeOrigin, TrainCheckpoint } from './train-checkpoint.ts';
+
+export interface TrainingContext {
+	dataset: { id: string; hash: string; name: string };
+	backend: RunBackend;
+	versions: Record<string, string>;
+	onProgress?: (progress: TrainProgress) => void;
+	control?: TrainControl;
+	/** Go on from where a broken run of this same request got to (another backend, a fresh worker). */
+	resume?: ResumeOrigin;
+	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
+	/** The warnings found on the prepared training rows, before the first epoch (they are in the run too). */
+	onWarnings?: (warnings: RunWarning[]) => void;
+}
+
+export interface TrainingOutcome {
+	run: Omit<RunRecord, 'id' | 'artifactId'>;
+	artifact: ModelArtifact;
+	/** The trained network (null for k-means); the caller disposes it. */
+	model: tf.LayersModel | null;
+}
+
+/** The run record's fields every family shares, settled before fitting. */
+export type RunBase = Omit<
+	RunRecord,
+	'id' | 'artifactId' | 'name' | 'status' | 'history' | 'bestEpoch' | 'metrics' | 'durationMs'
+>;
+
+/** The rows a fitter trains and scores on, after the recipe. */
+export interface PreparedRun {
+	splits: PreparedSplits;
+	features: string[];
+	base: RunBase;
+	/** performance.now() when the run began, for its duration. */
+	started: number;
+}
+
+/** Fits one family's spec and scores it; the networks share one fitter, k-means has its own. */
+export type Fitter<S extends ModelSpec = ModelSpec> = (
+	prepared: PreparedRun,
+	spec: S,
+	settings: TrainSettings,
+	context: TrainingContext
+) => Promise<TrainingOutcome>;
