@@ -3,7 +3,6 @@
 // (evaluate/cross-validate, permutation-importance, group-metrics); this loads rows and picks a backend.
 import { expose } from 'comlink';
 import type { BackendName } from '$lib/core/backends/backend-names.ts';
-import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import { BenchtopError } from '$lib/core/errors.ts';
 import {
 	crossValidationFolds,
@@ -24,16 +23,16 @@ import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import type { TrainProgress } from '$lib/core/train/types.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-protocol/progress.ts';
+import type { DataRef } from '$lib/worker-protocol/data-ref.ts';
+import { loadTable } from './load-table.ts';
 import { runWithArtifact, type RunJob } from './stored-run.ts';
 import { useBackend } from './worker-backend.ts';
-import { workerStorage } from './worker-storage.ts';
 
 installErrorTransfer();
 
 interface DataJob {
 	dataset: DatasetRecord;
-	/** The version's bytes, in memory mode only. */
-	arrow?: Uint8Array;
+	data: DataRef;
 }
 
 export interface FoldPlanJob extends DataJob {
@@ -67,17 +66,12 @@ export interface SliceJob extends DataJob, GroupOptions {
 	column: string;
 }
 
-/** The last version loaded: a worker in the pool trains several folds of the same rows. */
-let cached: { id: string; input: PrepTable } | undefined;
+/** The folds of the last version split: a worker in the pool trains several folds of the same rows. */
 let cachedFolds: { key: string; folds: CrossValidationFolds } | undefined;
 
+/** The version's rows, decoded once per worker (loadTable keeps the last one). */
 async function loadInput(job: DataJob): Promise<PrepTable> {
-	if (cached?.id === job.dataset.id) return cached.input;
-	const bytes =
-		job.arrow ?? (await (await workerStorage('analysis worker')).loadDatasetArrow(job.dataset.id));
-	const input = { table: tableFromArrowIPC(bytes), schema: job.dataset.schema };
-	cached = { id: job.dataset.id, input };
-	return input;
+	return { table: await loadTable(job.data, 'analysis worker'), schema: job.dataset.schema };
 }
 
 function foldsOf(job: FoldPlanJob, input: PrepTable): CrossValidationFolds {

@@ -4,7 +4,7 @@
 import { expose, transfer } from 'comlink';
 import type { ColumnTable } from 'arquero';
 import { BenchtopError } from '$lib/core/errors.ts';
-import { tableFromArrowIPC, tableToArrowIPC } from '$lib/core/data/arrow-ipc.ts';
+import { tableToArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import {
 	importTable,
 	type ImportOptions,
@@ -30,6 +30,8 @@ import { defaultPreparation, retargetPreparation } from '$lib/core/prep/default-
 import type { DatasetRecord, DatasetSource, NewDatasetVersion } from '$lib/core/registry/index.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-protocol/progress.ts';
+import type { DataRef, DataStore } from '$lib/worker-protocol/data-ref.ts';
+import { loadArrowBytes, loadTable } from './load-table.ts';
 import { workerStorage } from './worker-storage.ts';
 import { modelInputs, type ModelInputs } from '$lib/core/train/model-inputs.ts';
 import type { TrainingRequest } from '$lib/core/train/training-request.ts';
@@ -45,11 +47,30 @@ export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress'>;
 export type WorkerImportSource =
 	{ kind: 'blob'; blob: Blob } | { kind: 'text'; text: string } | { kind: 'url'; url: string };
 
-/** Where a new version is stored: here, in IndexedDB, or by the page (memory-only mode). */
-export interface ImportDestination {
-	store: boolean;
+export interface ImportJob {
+	source: WorkerImportSource;
+	options: WorkerImportOptions;
+	/** The new version's name and where it came from. */
 	name: string;
-	source: DatasetSource;
+	datasetSource: DatasetSource;
+	/** Stored here, in IndexedDB, or handed to the page (memory-only mode). */
+	store: DataStore;
+}
+
+export interface SyntheticJob {
+	generatorId: string;
+	params: Record<string, number>;
+	seed: number;
+	store: DataStore;
+}
+
+/** Every job about an existing version names it by a DataRef. */
+interface VersionJob {
+	data: DataRef;
+}
+
+export interface TableJob extends VersionJob {
+	schema: ColumnSchema[];
 }
 
 export interface ImportOutcome {
@@ -63,8 +84,10 @@ export interface ImportOutcome {
 	unsaved?: NewDatasetVersion;
 }
 
+const WORKER = 'data worker';
+
 /** This worker's own connection: hashing and writing 50 MB here keeps the page responsive. */
-const storage = () => workerStorage('data worker');
+const storage = () => workerStorage(WORKER);
 
 async function fetchBlob(address: string): Promise<Blob> {
 	// Checked again here, whoever called: only http(s) is ever fetched (issue 14).
@@ -95,41 +118,28 @@ async function readSource(source: WorkerImportSource): Promise<{ data: Blob | st
 	return { data: await fetchBlob(source.url), fileName: new URL(source.url).pathname.split('/').pop() };
 }
 
-/** The table the page is looking at, decoded once here so sorting a million rows never blocks the page. */
-let viewed: { id: string; table: ColumnTable } | undefined;
-
-async function viewedTable(id: string, arrow?: Uint8Array): Promise<ColumnTable> {
-	if (viewed?.id === id) return viewed.table;
-	const bytes = arrow ?? (await (await storage()).loadDatasetArrow(id));
-	viewed = { id, table: tableFromArrowIPC(bytes) };
-	return viewed.table;
-}
+/** The version a job names, decoded once here (and kept) so sorting a million rows never blocks the page. */
+const tableOf = (job: VersionJob): Promise<ColumnTable> => loadTable(job.data, WORKER);
 
 /** Stores a new version from here, or hands it to the page whole (its bytes transferred, not copied). */
 async function deliver(
 	version: NewDatasetVersion,
-	store: boolean
+	store: DataStore
 ): Promise<Pick<ImportOutcome, 'saved' | 'unsaved'>> {
-	if (!store) return transfer({ unsaved: version }, [version.arrow.buffer]);
+	if (store === 'memory') return transfer({ unsaved: version }, [version.arrow.buffer]);
 	return { saved: await (await storage()).saveDatasetVersion(version) };
 }
 
 const api = {
-	async importSource(
-		source: WorkerImportSource,
-		options: WorkerImportOptions,
-		destination: ImportDestination,
-		onProgress?: (p: ImportProgress) => void
-	): Promise<ImportOutcome> {
+	async importSource(job: ImportJob, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
 		const report = throttledProgress(onProgress);
-		const { data, fileName } = await readSource(source);
-		const result = await importTable(data, { fileName, ...options, onProgress: report });
+		const { data, fileName } = await readSource(job.source);
+		const result = await importTable(data, { fileName, ...job.options, onProgress: report });
 		await report.settle();
 		const arrow = tableToArrowIPC(result.table, result.schema);
-		const { name, source: datasetSource, store } = destination;
 		const delivered = await deliver(
-			{ name, source: datasetSource, rows: result.rows, schema: result.schema, arrow },
-			store
+			{ name: job.name, source: job.datasetSource, rows: result.rows, schema: result.schema, arrow },
+			job.store
 		);
 		return {
 			rows: result.rows,
@@ -140,12 +150,8 @@ const api = {
 		};
 	},
 	/** A seeded synthetic table (make_moons and friends), stored like any import. */
-	async generateSynthetic(
-		generatorId: string,
-		params: Record<string, number>,
-		seed: number,
-		store: boolean
-	): Promise<ImportOutcome> {
+	async generateSynthetic(job: SyntheticJob): Promise<ImportOutcome> {
+		const { generatorId, params, seed } = job;
 		const generated = generateSyntheticTable(generatorId, params, seed);
 		const arrow = tableToArrowIPC(generated.table, generated.schema);
 		const rows = generated.table.numRows();
@@ -158,13 +164,14 @@ const api = {
 				arrow,
 				note: `Generated with ${generatorId}, seed ${seed}.`
 			},
-			store
+			job.store
 		);
 		return { rows, schema: generated.schema, format: 'arrow', notices: [], ...delivered };
 	},
-	/** Rows to show for a sort and filter; the table comes from storage, or from `arrow` in memory mode. */
-	async viewOrder(id: string, spec: ViewSpec, arrow?: Uint8Array): Promise<Uint32Array> {
-		const table = await viewedTable(id, arrow);
+	/** Rows to show for a sort and filter. */
+	async viewOrder(job: VersionJob & { spec: ViewSpec }): Promise<Uint32Array> {
+		const table = await tableOf(job);
+		const { spec } = job;
 		// Column names are data ("__proto__" is a valid one): keys go on an object without a prototype.
 		const columns: Record<string, ColumnValues> = Object.create(null);
 		for (const name of [spec.sort?.column, spec.filter?.column]) {
@@ -173,73 +180,55 @@ const api = {
 		const order = viewOrder(table.numRows(), columns, spec);
 		return transfer(order, [order.buffer]);
 	},
-	/** The profile of a stored version (or of `arrow` in memory mode), computed where the table lives. */
-	async profile(
-		id: string,
-		schema: ColumnSchema[],
-		target: string | undefined,
-		arrow?: Uint8Array
-	): Promise<TableProfile> {
-		return profileTable(await viewedTable(id, arrow), schema, { target });
+	/** The profile of a version, computed where the table lives. */
+	async profile(job: TableJob & { target?: string }): Promise<TableProfile> {
+		return profileTable(await tableOf(job), job.schema, { target: job.target });
 	},
-	/** A stored version as a file to download, written here so the page never serialises 50 MB. */
+	/** A version as a file to download, written here so the page never serialises 50 MB. */
 	async exportVersion(
-		id: string,
-		schema: ColumnSchema[],
-		format: 'csv' | 'parquet' | 'arrow',
-		arrow?: Uint8Array,
-		cells: CsvCells = 'spreadsheet'
+		job: TableJob & { format: 'csv' | 'parquet' | 'arrow'; cells?: CsvCells }
 	): Promise<Blob> {
-		if (format === 'arrow') {
-			const bytes = arrow ?? (await (await storage()).loadDatasetArrow(id));
+		if (job.format === 'arrow') {
+			// A memory version already is that file.
+			if (job.data.kind === 'memory') return job.data.blob;
+			const bytes = await loadArrowBytes(job.data, WORKER);
 			// Stored bytes always sit on a plain ArrayBuffer (never shared memory).
 			return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.file' });
 		}
-		const table = await viewedTable(id, arrow);
-		if (format === 'csv') return new Blob([tableToCsv(table, schema, cells)], { type: 'text/csv' });
-		return new Blob([tableToParquet(table, schema)], { type: 'application/vnd.apache.parquet' });
+		const table = await tableOf(job);
+		if (job.format === 'csv') {
+			return new Blob([tableToCsv(table, job.schema, job.cells ?? 'spreadsheet')], { type: 'text/csv' });
+		}
+		return new Blob([tableToParquet(table, job.schema)], { type: 'application/vnd.apache.parquet' });
 	},
 	/** The rows at `indices`, each as values in `columns` order: what a table view shows, and no more. */
-	async rows(id: string, indices: Uint32Array, columns: string[], arrow?: Uint8Array): Promise<unknown[][]> {
-		const table = await viewedTable(id, arrow);
-		return Array.from(indices, (row) => columns.map((name) => table.get(name, row)));
+	async rows(job: VersionJob & { indices: Uint32Array; columns: string[] }): Promise<unknown[][]> {
+		const table = await tableOf(job);
+		return Array.from(job.indices, (row) => job.columns.map((name) => table.get(name, row)));
 	},
 	/** The split and what each recipe step does to the training rows, for the Prepare page. */
-	async previewPreparation(
-		id: string,
-		schema: ColumnSchema[],
-		draft: PreparationDraft,
-		arrow?: Uint8Array
-	): Promise<PreparationPreview> {
-		return previewPreparation({ table: await viewedTable(id, arrow), schema }, draft);
+	async previewPreparation(job: TableJob & { draft: PreparationDraft }): Promise<PreparationPreview> {
+		return previewPreparation({ table: await tableOf(job), schema: job.schema }, job.draft);
 	},
 	/** A fresh experiment draft: the default split and recipe (each step with its reason) for `target`. */
-	async defaultPreparation(
-		id: string,
-		schema: ColumnSchema[],
-		target: string | null,
-		arrow?: Uint8Array
-	): Promise<PreparationDraft> {
-		return defaultPreparation({ table: await viewedTable(id, arrow), schema }, target);
+	async defaultPreparation(job: TableJob & { target: string | null }): Promise<PreparationDraft> {
+		return defaultPreparation({ table: await tableOf(job), schema: job.schema }, job.target);
 	},
 	/** The draft after a change of target: the split follows; an untouched default recipe is rebuilt. */
 	async retargetPreparation(
-		id: string,
-		schema: ColumnSchema[],
-		draft: PreparationDraft,
-		target: string | null,
-		arrow?: Uint8Array
+		job: TableJob & { draft: PreparationDraft; target: string | null }
 	): Promise<PreparationDraft> {
-		return retargetPreparation({ table: await viewedTable(id, arrow), schema }, draft, target);
+		return retargetPreparation({ table: await tableOf(job), schema: job.schema }, job.draft, job.target);
 	},
-	/** The version through its recipe (fitted on its training split) as a new version, parent recorded. */
+	/**
+	 * The version through its recipe (fitted on its training split) as a new version, parent recorded;
+	 * stored where its parent is.
+	 */
 	async materializePreparation(
-		parent: DatasetRecord,
-		draft: PreparationDraft,
-		store: boolean,
-		arrow?: Uint8Array
+		job: VersionJob & { parent: DatasetRecord; draft: PreparationDraft }
 	): Promise<Pick<ImportOutcome, 'saved' | 'unsaved'>> {
-		const input = { table: await viewedTable(parent.id, arrow), schema: parent.schema };
+		const { parent, draft } = job;
+		const input = { table: await tableOf(job), schema: parent.schema };
 		const { output, split } = materializePreparation(input, draft);
 		const enabled = draft.recipe.steps.filter((step) => step.enabled).length;
 		return deliver(
@@ -253,45 +242,33 @@ const api = {
 				derivation: { recipe: draft.recipe, split, target: draft.target },
 				arrow: tableToArrowIPC(output.table, output.schema)
 			},
-			store
+			job.data.kind
 		);
 	},
 	/** The features and outputs a model of this request would have (for the architecture editor). */
-	async modelInputs(
-		id: string,
-		schema: ColumnSchema[],
-		request: TrainingRequest,
-		arrow?: Uint8Array
-	): Promise<ModelInputs> {
-		return modelInputs({ table: await viewedTable(id, arrow), schema }, request);
+	async modelInputs(job: TableJob & { request: TrainingRequest }): Promise<ModelInputs> {
+		return modelInputs({ table: await tableOf(job), schema: job.schema }, job.request);
 	},
 	/** Inertia and silhouette for each k from kFrom to kTo, on the data as a k-means run would see it. */
 	async scanClusters(
-		id: string,
-		schema: ColumnSchema[],
-		request: TrainingRequest,
-		kFrom: number,
-		kTo: number,
-		arrow?: Uint8Array,
+		job: TableJob & { request: TrainingRequest; kFrom: number; kTo: number },
 		onProgress?: (progress: ScanProgress) => void
 	): Promise<ClusterScan> {
 		const report = throttledProgress(onProgress);
-		const scan = scanClusters({ table: await viewedTable(id, arrow), schema }, request, kFrom, kTo, report);
+		const input = { table: await tableOf(job), schema: job.schema };
+		const scan = scanClusters(input, job.request, job.kFrom, job.kTo, report);
 		await report.settle();
 		return scan;
 	},
 	/** The first `count` rows' pixels and labels, and the table's pixel range, for the image preview. */
 	async imageSamples(
-		id: string,
-		columns: string[],
-		target: string | null,
-		count: number,
-		arrow?: Uint8Array
+		job: VersionJob & { columns: string[]; target: string | null; count: number }
 	): Promise<ImageSamples> {
-		return imageSamples(await viewedTable(id, arrow), columns, target, count);
+		return imageSamples(await tableOf(job), job.columns, job.target, job.count);
 	},
-	async retype(id: string, schema: ColumnSchema[], column: string, type: ColumnType, arrow?: Uint8Array) {
-		const result = retypeColumn(await viewedTable(id, arrow), schema, column, type);
+	/** The version with one column read as another type; the page stores it as a new version. */
+	async retype(job: TableJob & { column: string; type: ColumnType }) {
+		const result = retypeColumn(await tableOf(job), job.schema, job.column, job.type);
 		const bytes = tableToArrowIPC(result.table, result.schema);
 		return transfer({ arrow: bytes, schema: result.schema, lost: result.lost }, [bytes.buffer]);
 	}

@@ -1,8 +1,7 @@
 // The evaluate worker: evaluates a stored run on its held-out rows and makes batch predictions for an
 // uploaded file, off the page's thread. With IndexedDB it loads the run, its weights and the data set
-// version itself; in memory mode the page passes them. Thin: the work is core (evaluateRun, predictFile).
+// version itself; in memory mode the page passes the run and weights, and the version's Blob. Thin: the work is core (evaluateRun, predictFile).
 import { expose } from 'comlink';
-import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import { evaluateRun } from '$lib/core/evaluate/evaluate-run.ts';
 import type { RunEvaluation } from '$lib/core/evaluate/run-evaluation.ts';
 import {
@@ -15,9 +14,10 @@ import type { CsvCells } from '$lib/core/data/export/csv-cell.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-protocol/progress.ts';
+import type { DataRef } from '$lib/worker-protocol/data-ref.ts';
+import { loadTable } from './load-table.ts';
 import { runWithArtifact, type RunJob } from './stored-run.ts';
 import { useBackend } from './worker-backend.ts';
-import { workerStorage } from './worker-storage.ts';
 
 installErrorTransfer();
 
@@ -25,8 +25,7 @@ export type { PredictFileProgress, PredictFileResult } from '$lib/core/predict/p
 
 export interface EvaluateRunJob extends RunJob {
 	dataset: DatasetRecord;
-	/** Memory mode: the version's bytes, which the worker cannot load itself. */
-	arrow?: Uint8Array;
+	data: DataRef;
 }
 
 export interface PredictFileJob extends RunJob {
@@ -42,9 +41,7 @@ const INFERENCE = { convolutions: false };
 const api = {
 	async evaluateRun(job: EvaluateRunJob): Promise<RunEvaluation> {
 		const { run, artifact } = await runWithArtifact(job, 'evaluate worker');
-		const bytes =
-			job.arrow ?? (await (await workerStorage('evaluate worker')).loadDatasetArrow(job.dataset.id));
-		const input = { table: tableFromArrowIPC(bytes), schema: job.dataset.schema };
+		const input = { table: await loadTable(job.data, 'evaluate worker'), schema: job.dataset.schema };
 		await useBackend('auto', INFERENCE);
 		return evaluateRun(input, run, artifact);
 	},

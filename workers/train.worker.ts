@@ -1,8 +1,7 @@
-// The train worker: loads the data set version itself (from IndexedDB, or bytes the page holds in memory
+// The train worker: loads the data set version itself (from IndexedDB, or the Blob the page holds in memory
 // mode), picks the backend, runs one training run and stores it with its weights. Thin: the run itself is
 // core (runTraining). Pause, resume and stop arrive between batches, since the loop yields to messages.
 import { expose } from 'comlink';
-import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import type { BackendName } from '$lib/core/backends/backend-names.ts';
 import type { BackendReport } from '$lib/core/backends/probe-backends.ts';
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
@@ -18,6 +17,8 @@ import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkp
 import { BENCHTOP_VERSION } from '$lib/core/version.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-protocol/progress.ts';
+import type { DataRef } from '$lib/worker-protocol/data-ref.ts';
+import { loadTable } from './load-table.ts';
 import { tf } from './tfjs-setup.ts';
 import { backendReports, markBackendUnavailable, useBackend } from './worker-backend.ts';
 import { workerStorage } from './worker-storage.ts';
@@ -29,12 +30,10 @@ installErrorTransfer();
 
 export interface WorkerTrainRequest {
 	dataset: DatasetRecord;
+	/** The version's rows. A run of a stored version is stored here; of a memory one, handed back to the page. */
+	data: DataRef;
 	request: TrainingRequest;
 	backend: BackendName | 'auto';
-	/** Store the run here (IndexedDB); otherwise hand it back for the page's memory store. */
-	store: boolean;
-	/** The version's bytes, in memory mode only. */
-	arrow?: Uint8Array;
 	/** Go on from where an earlier try of this same request got to. */
 	resume?: ResumeOrigin;
 	/** Train the linear model and the default MLP and keep the better on the validation rows (trainBestModel). */
@@ -50,18 +49,18 @@ export interface WorkerTrainOutcome {
 	tensors: { before: number; after: number };
 }
 
-export interface TrainCallbacks {
+/** What a run tells the page while it trains, through one callback. */
+export type TrainEvent =
 	/** Throttled to about 10 a second. */
-	onProgress?: (progress: TrainProgress) => void;
+	| { kind: 'progress'; progress: TrainProgress }
 	/** Every finished epoch, never dropped. */
-	onEpoch?: (epoch: EpochRecord) => void;
+	| { kind: 'epoch'; epoch: EpochRecord }
 	/** The backend the run uses, and why, as soon as it is chosen. */
-	onBackend?: (backend: { name: string; reason: string }) => void;
+	| { kind: 'backend'; name: string; reason: string }
 	/** The run's weights and history after epochs: what the page keeps to go on from if this worker fails. */
-	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
+	| { kind: 'checkpoint'; checkpoint: TrainCheckpoint }
 	/** A compared run: which model starts training now (its epochs count from 1 again). */
-	onCandidate?: (family: ModelFamily) => void;
-}
+	| { kind: 'candidate'; family: ModelFamily };
 
 let control: TrainControl | undefined;
 const watchedDevices = new WeakSet<object>();
@@ -104,23 +103,17 @@ function needsConvolutions(request: TrainingRequest, dataset: DatasetRecord): bo
 }
 
 const api = {
-	/** Callbacks come as separate arguments: comlink proxies only top-level ones. */
-	async train(
-		job: WorkerTrainRequest,
-		onProgress?: TrainCallbacks['onProgress'],
-		onEpoch?: TrainCallbacks['onEpoch'],
-		onBackend?: TrainCallbacks['onBackend'],
-		onCheckpoint?: TrainCallbacks['onCheckpoint'],
-		onCandidate?: TrainCallbacks['onCandidate']
-	): Promise<WorkerTrainOutcome> {
-		const callbacks: TrainCallbacks = { onProgress, onEpoch, onBackend, onCheckpoint, onCandidate };
+	/** The event callback comes as its own argument: comlink proxies only top-level ones. */
+	async train(job: WorkerTrainRequest, onEvent?: (event: TrainEvent) => void): Promise<WorkerTrainOutcome> {
+		const emit = (event: TrainEvent) => void onEvent?.(event);
 		const { dataset, request } = job;
-		const bytes = job.arrow ?? (await (await workerStorage('train worker')).loadDatasetArrow(dataset.id));
-		const input = { table: tableFromArrowIPC(bytes), schema: dataset.schema };
+		const input = { table: await loadTable(job.data, 'train worker'), schema: dataset.schema };
 		const backend = await useBackend(job.backend, { convolutions: needsConvolutions(request, dataset) });
 		watchDevice();
-		void callbacks.onBackend?.({ name: backend.name, reason: backend.reason });
-		const progress = throttledProgress(callbacks.onProgress);
+		emit({ kind: 'backend', name: backend.name, reason: backend.reason });
+		const progress = throttledProgress(
+			onEvent && ((p: TrainProgress) => onEvent({ kind: 'progress', progress: p }))
+		);
 		control = new TrainControl();
 		const before = tf.memory().numTensors;
 		let outcome;
@@ -133,11 +126,11 @@ const api = {
 				versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
 				control,
 				...(job.resume ? { resume: job.resume } : {}),
-				onCheckpoint: callbacks.onCheckpoint && ((c) => void callbacks.onCheckpoint?.(c)),
-				onCandidate: (family) => void callbacks.onCandidate?.(family),
+				onCheckpoint: onEvent && ((checkpoint) => emit({ kind: 'checkpoint', checkpoint })),
+				onCandidate: (family) => emit({ kind: 'candidate', family }),
 				onProgress(p) {
 					progress(p);
-					if (p.epochEnd) void callbacks.onEpoch?.(p.epochEnd);
+					if (p.epochEnd) emit({ kind: 'epoch', epoch: p.epochEnd });
 				}
 			});
 		} catch (error) {
@@ -148,7 +141,8 @@ const api = {
 		}
 		outcome.model?.dispose();
 		const tensors = { before, after: tf.memory().numTensors };
-		if (!job.store) return { unsaved: { run: outcome.run, artifact: outcome.artifact }, tensors };
+		if (job.data.kind === 'memory')
+			return { unsaved: { run: outcome.run, artifact: outcome.artifact }, tensors };
 		const saved = await (await workerStorage('train worker')).saveRun(outcome.run, outcome.artifact);
 		return { saved, tensors };
 	},

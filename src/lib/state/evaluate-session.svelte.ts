@@ -4,8 +4,9 @@
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
 import type { RunEvaluation } from '$lib/core/evaluate/run-evaluation.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
-import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
+import type { RunRecord } from '$lib/core/train/run-record.ts';
 import { createEvaluateClient } from '$lib/worker-client/evaluate-client.ts';
+import { runRefOf, type DataRef, type RunRef } from './data-ref.ts';
 import type { Studio } from './studio.svelte.ts';
 
 export class EvaluateSession {
@@ -22,7 +23,7 @@ export class EvaluateSession {
 	constructor(
 		private readonly studio: Studio,
 		readonly record: DatasetRecord,
-		readonly arrow: Uint8Array | undefined
+		readonly data: DataRef
 	) {}
 
 	get run(): RunRecord | undefined {
@@ -50,15 +51,10 @@ export class EvaluateSession {
 	}
 
 	/** What the worker needs to know the run: its id with IndexedDB, the run itself and its weights in memory. */
-	async runJob(run: RunRecord): Promise<{ runId: string; run?: RunRecord; artifact?: ModelArtifact }> {
+	async runJob(run: RunRecord): Promise<RunRef> {
 		const registry = this.studio.registry;
 		if (!registry) throw new BenchtopError('storage-unavailable', 'Storage is still opening; try again.');
-		if (registry.persistent) return { runId: run.id };
-		return {
-			runId: run.id,
-			run: $state.snapshot(run) as RunRecord,
-			artifact: await registry.loadRunArtifact(run)
-		};
+		return runRefOf(registry, $state.snapshot(run) as RunRecord);
 	}
 
 	private async evaluate(run: RunRecord): Promise<void> {
@@ -69,8 +65,7 @@ export class EvaluateSession {
 		try {
 			const job = await this.runJob(run);
 			const dataset = $state.snapshot(this.record) as DatasetRecord;
-			const arrow = this.arrow?.slice();
-			const result = await this.client.run((api) => api.evaluateRun({ dataset, ...job, arrow }));
+			const result = await this.client.run((api) => api.evaluateRun({ dataset, data: this.data, ...job }));
 			if (generation === this.generation) this.evaluation = result;
 		} catch (error) {
 			if (generation === this.generation) this.error = toBenchtopError(error, 'Could not evaluate this run.');

@@ -5,6 +5,7 @@ import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
 import type { RecipeStep } from '$lib/core/prep/recipe/types.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { proposedTarget } from './default-draft.ts';
+import type { DataRef } from './data-ref.ts';
 import type { Studio } from './studio.svelte.ts';
 
 /** Plain copies: the worker gets them by structured clone, which page state proxies do not survive. */
@@ -39,14 +40,14 @@ async function parentTarget(studio: Studio, record: DatasetRecord): Promise<stri
 export async function loadExperimentDraft(
 	studio: Studio,
 	record: DatasetRecord,
-	arrow: Uint8Array | undefined
+	data: DataRef
 ): Promise<PreparationDraft> {
 	await studio.init();
 	const stored = await studio.registry?.getRecipeDraft(record.id);
 	if (stored) return { recipe: stored.recipe, split: stored.split, target: stored.target };
 	const inherited = await parentTarget(studio, record);
 	const target = inherited === undefined ? proposedTarget(record).column : inherited;
-	const draft = await defaultExperimentDraft(studio, record, arrow, target);
+	const draft = await defaultExperimentDraft(studio, record, data, target);
 	await saveExperimentDraft(studio, record.id, draft);
 	return draft;
 }
@@ -55,23 +56,21 @@ export async function loadExperimentDraft(
 export function defaultExperimentDraft(
 	studio: Studio,
 	record: DatasetRecord,
-	arrow: Uint8Array | undefined,
+	data: DataRef,
 	target: string | null
 ): Promise<PreparationDraft> {
-	return studio.data.run((api) =>
-		api.defaultPreparation(record.id, plainSchema(record), target, arrow?.slice())
-	);
+	return studio.data.run((api) => api.defaultPreparation({ data, schema: plainSchema(record), target }));
 }
 
 /** The draft for another target (null: clustering, chosen on purpose), saved. See retargetPreparation. */
 export async function retargetDraft(
 	studio: Studio,
 	record: DatasetRecord,
-	arrow: Uint8Array | undefined,
+	data: DataRef,
 	draft: PreparationDraft,
 	target: string | null
 ): Promise<PreparationDraft> {
-	const next = await retargetedDraft(studio, record, arrow, draft, target);
+	const next = await retargetedDraft(studio, record, data, draft, target);
 	await saveExperimentDraft(studio, record.id, next);
 	return next;
 }
@@ -80,12 +79,12 @@ export async function retargetDraft(
 export function retargetedDraft(
 	studio: Studio,
 	record: DatasetRecord,
-	arrow: Uint8Array | undefined,
+	data: DataRef,
 	draft: PreparationDraft,
 	target: string | null
 ): Promise<PreparationDraft> {
 	return studio.data.run((api) =>
-		api.retargetPreparation(record.id, plainSchema(record), plainDraft(draft), target, arrow?.slice())
+		api.retargetPreparation({ data, schema: plainSchema(record), draft: plainDraft(draft), target })
 	);
 }
 
@@ -93,10 +92,10 @@ export function retargetedDraft(
 export async function appendDraftStep(
 	studio: Studio,
 	record: DatasetRecord,
-	arrow: Uint8Array | undefined,
+	data: DataRef,
 	step: RecipeStep
 ): Promise<PreparationDraft> {
-	const draft = await loadExperimentDraft(studio, record, arrow);
+	const draft = await loadExperimentDraft(studio, record, data);
 	const next = { ...draft, recipe: { ...draft.recipe, steps: [...draft.recipe.steps, step] } };
 	await saveExperimentDraft(studio, record.id, next);
 	return next;

@@ -1,12 +1,13 @@
-// Opening a stored data set version for a stage's page: its record, and its bytes only in memory mode
-// (with IndexedDB the workers read a version themselves, so a million rows never weigh on the page).
+// Opening a stored data set version for a stage's page: its record, and how workers reach its rows (by id
+// with IndexedDB, so a million rows never weigh on the page; by its Blob in memory-only mode).
 import { BenchtopError } from '$lib/core/errors.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
+import { dataRefOf, type DataRef } from './data-ref.ts';
 import type { Studio } from './studio.svelte.ts';
 
 export interface OpenedVersion {
 	record: DatasetRecord;
-	arrow: Uint8Array | undefined;
+	data: DataRef;
 }
 
 /** Undefined while storage cannot open (the storage banner says why); throws not-found for a gone id. */
@@ -18,5 +19,5 @@ export async function openVersion(studio: Studio, id: string): Promise<OpenedVer
 	if (!record) {
 		throw new BenchtopError('not-found', 'This data set is not in this browser (it may have been deleted).');
 	}
-	return { record, arrow: registry.persistent ? undefined : await registry.loadDatasetArrow(id) };
+	return { record, data: await dataRefOf(registry, id) };
 }

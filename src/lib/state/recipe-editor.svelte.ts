@@ -9,6 +9,7 @@ import { emptyRecipe, type Recipe, type RecipeStep } from '$lib/core/prep/recipe
 import { defaultExperimentDraft, loadExperimentDraft, retargetedDraft } from './experiment-draft.ts';
 import { findStep } from '$lib/core/prep/steps/index.ts';
 import type { ColumnSchema } from '$lib/core/table/column-types.ts';
+import type { DataRef } from './data-ref.ts';
 import type { Studio } from './studio.svelte.ts';
 
 /** Long enough to type a number without a preview per keystroke, short enough to feel live. */
@@ -32,7 +33,7 @@ export class RecipeEditor {
 	constructor(
 		private readonly studio: Studio,
 		readonly record: DatasetRecord,
-		private readonly arrow: Uint8Array | undefined
+		private readonly data: DataRef
 	) {}
 
 	get canUndo(): boolean {
@@ -46,7 +47,7 @@ export class RecipeEditor {
 	async load(): Promise<void> {
 		// The stored draft, or the default one (built from the rows and saved) the first time: the same
 		// draft Train reads, so both pages show and use the same target, split and recipe.
-		this.draft = await loadExperimentDraft(this.studio, this.record, this.arrow);
+		this.draft = await loadExperimentDraft(this.studio, this.record, this.data);
 		this.schedulePreview(0);
 	}
 
@@ -141,13 +142,7 @@ export class RecipeEditor {
 		const draft = this.draft;
 		if (!draft) return;
 		try {
-			const next = await retargetedDraft(
-				this.studio,
-				this.record,
-				this.arrow,
-				$state.snapshot(draft),
-				target
-			);
+			const next = await retargetedDraft(this.studio, this.record, this.data, $state.snapshot(draft), target);
 			if (this.draft === draft) this.change(next);
 		} catch (error) {
 			this.previewError = toBenchtopError(error, 'Could not change the target.');
@@ -159,7 +154,7 @@ export class RecipeEditor {
 		const draft = this.draft;
 		if (!draft) return;
 		try {
-			const fresh = await defaultExperimentDraft(this.studio, this.record, this.arrow, draft.target);
+			const fresh = await defaultExperimentDraft(this.studio, this.record, this.data, draft.target);
 			if (this.draft === draft) this.change({ ...draft, recipe: fresh.recipe });
 		} catch (error) {
 			this.previewError = toBenchtopError(error, 'Could not build the default recipe.');
@@ -184,7 +179,7 @@ export class RecipeEditor {
 
 	materialize(): Promise<DatasetRecord | undefined> {
 		if (!this.draft) return Promise.resolve(undefined);
-		return this.studio.materializeRecipe(this.record, this.arrow, this.draft);
+		return this.studio.materializeRecipe(this.record, this.data, this.draft);
 	}
 
 	private schedulePreview(delay: number): void {
@@ -199,12 +194,11 @@ export class RecipeEditor {
 		this.previewing = true;
 		try {
 			const preview = await this.studio.data.run((api) =>
-				api.previewPreparation(
-					this.record.id,
-					$state.snapshot(this.record.schema),
-					$state.snapshot(draft) as PreparationDraft,
-					this.arrow?.slice()
-				)
+				api.previewPreparation({
+					data: this.data,
+					schema: $state.snapshot(this.record.schema),
+					draft: $state.snapshot(draft) as PreparationDraft
+				})
 			);
 			if (generation !== this.generation) return;
 			this.preview = preview;

@@ -10,15 +10,11 @@ import type { ColumnType } from '$lib/core/table/column-types.ts';
 import { createDataClient } from '$lib/worker-client/data-client.ts';
 import { progressCallback } from '$lib/worker-protocol/progress.ts';
 import { sampleUrl } from '$lib/samples.ts';
-import type {
-	ImportDestination,
-	ImportOutcome,
-	WorkerImportOptions,
-	WorkerImportSource
-} from '../../../workers/data.worker.ts';
+import type { ImportOutcome, WorkerImportOptions, WorkerImportSource } from '../../../workers/data.worker.ts';
 import { datasetName, datasetSource, importLabel, type ImportInput } from './import-input.ts';
 import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
 import { appendDraftStep } from './experiment-draft.ts';
+import { dataRefOf, dataStoreOf, type DataRef } from './data-ref.ts';
 
 export type StorageMode = 'opening' | 'persistent' | 'memory' | 'stale' | 'failed';
 
@@ -116,15 +112,16 @@ export class Studio {
 						: { kind: 'url', url: input.url };
 			const fileOptions = input.kind === 'file' ? { fileName: input.file.name, ...options } : options;
 			// With IndexedDB the worker hashes and stores the version itself: 50 MB never blocks the page.
-			const destination: ImportDestination = {
-				store: registry.persistent,
+			const job = {
+				source,
+				options: fileOptions,
 				name: datasetName(input),
-				source: datasetSource(input)
+				datasetSource: datasetSource(input),
+				store: dataStoreOf(registry)
 			};
-			const outcome = await this.dataClient.run(
-				(api) => api.importSource(source, fileOptions, destination, onProgress),
-				{ signal: controller.signal }
-			);
+			const outcome = await this.dataClient.run((api) => api.importSource(job, onProgress), {
+				signal: controller.signal
+			});
 			const { record, existed } = await this.storeOutcome(registry, outcome);
 			this.importNotices = existed
 				? [
@@ -162,7 +159,7 @@ export class Studio {
 			await this.init();
 			const registry = this.requireRegistry();
 			const outcome = await this.dataClient.run((api) =>
-				api.generateSynthetic(generatorId, params, seed, registry.persistent)
+				api.generateSynthetic({ generatorId, params, seed, store: dataStoreOf(registry) })
 			);
 			const { record } = await this.storeOutcome(registry, outcome);
 			await this.refreshDatasets();
@@ -210,12 +207,12 @@ export class Studio {
 	}
 
 	/** Stores a column type override as a new version whose parent is `record`; returns the new version. */
-	async retypeColumn(record: DatasetRecord, arrow: Uint8Array | undefined, column: string, type: ColumnType) {
+	async retypeColumn(record: DatasetRecord, data: DataRef, column: string, type: ColumnType) {
 		this.error = undefined;
 		this.importNotices = [];
 		try {
 			const result = await this.dataClient.run((api) =>
-				api.retype(record.id, $state.snapshot(record.schema), column, type, arrow?.slice())
+				api.retype({ data, schema: $state.snapshot(record.schema), column, type })
 			);
 			const { record: version } = await this.requireRegistry().saveDatasetVersion({
 				name: record.name,
@@ -245,19 +242,18 @@ export class Studio {
 	/** Stores the version run through its recipe as a new version; returns it, or undefined on failure. */
 	async materializeRecipe(
 		record: DatasetRecord,
-		arrow: Uint8Array | undefined,
+		data: DataRef,
 		draft: PreparationDraft
 	): Promise<DatasetRecord | undefined> {
 		this.error = undefined;
 		try {
 			const registry = this.requireRegistry();
 			const outcome = await this.dataClient.run((api) =>
-				api.materializePreparation(
-					$state.snapshot(record),
-					$state.snapshot(draft) as PreparationDraft,
-					registry.persistent,
-					arrow?.slice()
-				)
+				api.materializePreparation({
+					data,
+					parent: $state.snapshot(record),
+					draft: $state.snapshot(draft) as PreparationDraft
+				})
 			);
 			const { record: version } = await this.storeOutcome(registry, outcome);
 			await this.refreshDatasets();
@@ -280,8 +276,8 @@ export class Studio {
 			const registry = this.requireRegistry();
 			const record = await registry.getDataset(datasetId);
 			if (!record) throw new BenchtopError('not-found', 'This data set is no longer stored in this browser.');
-			const arrow = registry.persistent ? undefined : await registry.loadDatasetArrow(datasetId);
-			return await appendDraftStep(this, record, arrow, { ...step, enabled: true });
+			const data = await dataRefOf(registry, datasetId);
+			return await appendDraftStep(this, record, data, { ...step, enabled: true });
 		} catch (error) {
 			this.error = toBenchtopError(error, 'Could not add the step to the recipe.');
 			return undefined;

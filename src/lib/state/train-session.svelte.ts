@@ -19,6 +19,8 @@ import type { EpochRecord, TrainProgress, TrainSettings } from '$lib/core/train/
 import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
 import { progressCallback } from '$lib/worker-protocol/progress.ts';
 import { createTrainClient } from '$lib/worker-client/train-client.ts';
+import type { TrainEvent } from '../../../workers/train.worker.ts';
+import type { DataRef } from './data-ref.ts';
 import type { Studio } from './studio.svelte.ts';
 import { loadExperimentDraft, retargetDraft } from './experiment-draft.ts';
 import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
@@ -106,16 +108,14 @@ export class TrainSession {
 	constructor(
 		private readonly studio: Studio,
 		readonly record: DatasetRecord,
-		private readonly arrow: Uint8Array | undefined,
+		readonly data: DataRef,
 		deps: TrainSessionDeps = {}
 	) {
 		this.readInputs =
 			deps.readInputs ??
 			((request) =>
-				studio.data.run((api) =>
-					api.modelInputs(record.id, $state.snapshot(record.schema), request, arrow?.slice())
-				));
-		this.retarget = deps.retarget ?? ((draft, target) => retargetDraft(studio, record, arrow, draft, target));
+				studio.data.run((api) => api.modelInputs({ data, schema: $state.snapshot(record.schema), request })));
+		this.retarget = deps.retarget ?? ((draft, target) => retargetDraft(studio, record, data, draft, target));
 	}
 
 	/** Only what changes the model's inputs: the target, the task, the recipe and split (not the spec). */
@@ -162,7 +162,7 @@ export class TrainSession {
 
 	async load(): Promise<void> {
 		await this.studio.init();
-		this.useDraft(await loadExperimentDraft(this.studio, this.record, this.arrow));
+		this.useDraft(await loadExperimentDraft(this.studio, this.record, this.data));
 		await this.refreshRuns();
 		void this.loadBackends();
 	}
@@ -354,25 +354,25 @@ export class TrainSession {
 				api.train(
 					{
 						dataset: $state.snapshot(this.record),
+						data: this.data,
 						request: job.request,
 						backend: job.backend,
-						store: registry.persistent,
-						arrow: this.arrow?.slice(),
 						...(job.resume ? { resume: job.resume } : {}),
 						compare: job.compare
 					},
-					progressCallback((p: TrainProgress) => (this.progress = p)),
-					progressCallback((e: EpochRecord) => (this.history = [...this.history, e])),
-					progressCallback((b: { name: string; reason: string }) => {
-						backendName = b.name;
-						this.runBackend = b.reason;
-					}),
-					progressCallback((c: TrainCheckpoint) => (checkpoint = c)),
-					progressCallback((family: ModelFamily) => {
-						// The next model's epochs count from 1: its curve starts afresh.
-						this.candidate = family;
-						this.history = [];
-						this.progress = undefined;
+					progressCallback((event: TrainEvent) => {
+						if (event.kind === 'progress') this.progress = event.progress;
+						else if (event.kind === 'epoch') this.history = [...this.history, event.epoch];
+						else if (event.kind === 'backend') {
+							backendName = event.name;
+							this.runBackend = event.reason;
+						} else if (event.kind === 'checkpoint') checkpoint = event.checkpoint;
+						else {
+							// The next model's epochs count from 1: its curve starts afresh.
+							this.candidate = event.family;
+							this.history = [];
+							this.progress = undefined;
+						}
 					})
 				)
 			);

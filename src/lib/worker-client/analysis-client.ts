@@ -9,6 +9,7 @@ import { summarizeFolds, type CrossValidationResult } from '../core/evaluate/cv-
 import type { DatasetRecord } from '../core/registry/index.ts';
 import type { TrainProgress } from '../core/train/types.ts';
 import type { AnalysisWorkerApi, FoldPlan } from '../../../workers/analysis.worker.ts';
+import type { DataRef } from '../worker-protocol/data-ref.ts';
 import { progressCallback } from '../worker-protocol/progress.ts';
 import { WorkerClient } from './worker-client.ts';
 
@@ -67,7 +68,8 @@ export interface FoldRunOptions {
 	k: number;
 	/** The run's backend; 'auto' lets each worker pick. */
 	backend: BackendName | 'auto';
-	arrow?: Uint8Array;
+	/** The version's rows, as every worker of the pool reads them. */
+	data: DataRef;
 	signal?: AbortSignal;
 	onPlan?: (plan: FoldPlan, workers: number) => void;
 	onFoldProgress?: (fold: number, progress: TrainProgress) => void;
@@ -76,18 +78,18 @@ export interface FoldRunOptions {
 
 /** Cross-validation with its folds spread over a pool of analysis workers, terminated when done. */
 export async function crossValidateInWorkers(options: FoldRunOptions): Promise<CrossValidationResult> {
-	const { dataset, setup, k, backend, arrow, signal } = options;
+	const { dataset, setup, k, backend, data, signal } = options;
 	const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
 	const count = foldWorkerCount(k, backend, cores);
 	const pool = Array.from({ length: count }, () => createAnalysisClient());
 	try {
-		const plan = await pool[0]!.run((api) => api.planFolds({ dataset, setup, k, arrow }), { signal });
+		const plan = await pool[0]!.run((api) => api.planFolds({ dataset, data, setup, k }), { signal });
 		options.onPlan?.(plan, count);
 		const folds = await runInLanes(k, count, (fold, lane) =>
 			pool[lane]!.run(
 				(api) =>
 					api.trainFold(
-						{ dataset, setup, k, fold, backend, arrow },
+						{ dataset, data, setup, k, fold, backend },
 						progressCallback((progress: TrainProgress) => options.onFoldProgress?.(fold, progress))
 					),
 				{ signal }

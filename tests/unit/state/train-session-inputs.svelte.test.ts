@@ -52,7 +52,12 @@ const fakeStudio = { init: async () => {}, registry: undefined } as unknown as S
 describe('TrainSession inputs', () => {
 	it('keeps the newest target’s inputs when the earlier answer arrives last', async () => {
 		const reader = controllableReader();
-		const session = new TrainSession(fakeStudio, record, undefined, { readInputs: reader.readInputs });
+		const session = new TrainSession(
+			fakeStudio,
+			record,
+			{ kind: 'stored', id: record.id },
+			{ readInputs: reader.readInputs }
+		);
 		session.target = 'weather';
 		const first = session.refreshInputs();
 		session.target = 'temp';
@@ -71,7 +76,12 @@ describe('TrainSession inputs', () => {
 
 	it('drops a late failure for an earlier target too', async () => {
 		const reader = controllableReader();
-		const session = new TrainSession(fakeStudio, record, undefined, { readInputs: reader.readInputs });
+		const session = new TrainSession(
+			fakeStudio,
+			record,
+			{ kind: 'stored', id: record.id },
+			{ readInputs: reader.readInputs }
+		);
 		session.target = 'weather';
 		const first = session.refreshInputs();
 		session.target = 'rating';
@@ -86,7 +96,12 @@ describe('TrainSession inputs', () => {
 
 	it('takes the answer when it is the newest, in order', async () => {
 		const reader = controllableReader();
-		const session = new TrainSession(fakeStudio, record, undefined, { readInputs: reader.readInputs });
+		const session = new TrainSession(
+			fakeStudio,
+			record,
+			{ kind: 'stored', id: record.id },
+			{ readInputs: reader.readInputs }
+		);
 		session.target = 'rating';
 		const only = session.refreshInputs();
 		reader.pending[0]!.answer(inputsFor('rating', 'classification'));
@@ -105,10 +120,15 @@ describe('TrainSession inputs', () => {
 			new Promise<PreparationDraft>((resolve) =>
 				pending.push({ target, answer: () => resolve(draftFor(target)) })
 			);
-		const session = new TrainSession(fakeStudio, record, undefined, {
-			readInputs: controllableReader().readInputs,
-			retarget
-		});
+		const session = new TrainSession(
+			fakeStudio,
+			record,
+			{ kind: 'stored', id: record.id },
+			{
+				readInputs: controllableReader().readInputs,
+				retarget
+			}
+		);
 		session.draft = draftFor('weather');
 		const first = session.chooseTarget('rating');
 		const second = session.chooseTarget(null);

@@ -8,7 +8,7 @@ import { loadArrowBytes, loadTable } from '../../../workers/load-table.ts';
 
 const SCHEMA: ColumnSchema[] = [
 	{ name: 'x', type: 'integer' },
-	{ name: 'label', type: 'string' }
+	{ name: 'label', type: 'text' }
 ];
 
 function arrowOf(xs: number[]): Uint8Array {
