@@ -55,6 +55,27 @@ describe('state passed to a worker', () => {
 	});
 });
 
+describe('a DataRef in a job', () => {
+	it('keeps its Blob itself (no copy of the bytes) while the job around it is copied out of state', () => {
+		const blob = new Blob([new Uint8Array([1, 2, 3])], { type: 'application/vnd.apache.arrow.file' });
+		const job = proxy({ data: { kind: 'memory', id: 'v1', blob }, columns: ['a'] });
+		const out = cloneableCopy(job);
+		expect(out).not.toBe(job);
+		expect(out.data.blob).toBe(blob);
+		expect(out.columns).toEqual(['a']);
+	});
+
+	it('reaches the worker with the Blob’s bytes', async () => {
+		const blob = new Blob([new Uint8Array([7, 8, 9])]);
+		const job = proxy({ data: { kind: 'memory', id: 'v1', blob } });
+		const [received] = await client().run((api) => api.echo(job));
+		const data = (received as { data: { kind: string; id: string; blob: Blob } }).data;
+		expect(data.kind).toBe('memory');
+		expect(data.id).toBe('v1');
+		expect(Array.from(new Uint8Array(await data.blob.arrayBuffer()))).toEqual([7, 8, 9]);
+	});
+});
+
 describe('cloneableCopy', () => {
 	it('copies nested state so structuredClone accepts it, keeping shared and cyclic references', () => {
 		const state = proxy({ rows: [[1, 2], [3]], meta: { name: 'x' } as Record<string, unknown> });
@@ -97,5 +118,24 @@ describe('every page-to-worker message goes through WorkerClient', () => {
 		// Each of these would bypass the copy out of Svelte's state proxies. yield-to-event-loop posts only
 		// `null` to itself on a MessageChannel, to yield a task; nothing reactive can reach it.
 		expect(offenders).toEqual([join('src', 'lib', 'core', 'train', 'yield-to-event-loop.ts')]);
+	});
+
+	it('finds no copy of a version’s bytes made to hand it to a worker (a DataRef carries its Blob instead)', async () => {
+		const { readdir, readFile } = await import('node:fs/promises');
+		const { join } = await import('node:path');
+		const offenders: string[] = [];
+		async function scan(dir: string): Promise<void> {
+			for (const entry of await readdir(dir, { withFileTypes: true })) {
+				const path = join(dir, entry.name);
+				if (entry.isDirectory()) await scan(path);
+				else if (/\.(ts|svelte)$/.test(entry.name)) {
+					const text = await readFile(path, 'utf8');
+					if (/arrow\?\.slice\(|arrow\?: Uint8Array|registry\.persistent/.test(text)) offenders.push(path);
+				}
+			}
+		}
+		await scan(join('src', 'lib', 'components'));
+		await scan('workers');
+		expect(offenders).toEqual([]);
 	});
 });
