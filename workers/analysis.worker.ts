@@ -4,6 +4,7 @@
 import { expose } from 'comlink';
 import type { BackendName } from '$lib/core/backends/backend-names.ts';
 import { BenchtopError } from '$lib/core/errors.ts';
+import { engineFor } from '$lib/core/models/families.ts';
 import {
 	crossValidationFolds,
 	trainFold,
@@ -81,7 +82,7 @@ function foldsOf(job: FoldPlanJob, input: PrepTable): CrossValidationFolds {
 }
 
 function hasConvolutions(setup: CrossValidationSetup): boolean {
-	return setup.spec.family === 'cnn';
+	return engineFor(setup.spec).needsConvolutions(setup.spec);
 }
 
 const api = {

@@ -5,7 +5,7 @@ import { expose } from 'comlink';
 import type { BackendName } from '$lib/core/backends/backend-names.ts';
 import type { BackendReport } from '$lib/core/backends/probe-backends.ts';
 import { BenchtopError, toBenchtopError } from '$lib/core/errors.ts';
-import { imageShapeOf } from '$lib/core/models/infer-task.ts';
+import { runNeedsConvolutions } from '$lib/core/models/needs-convolutions.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { TrainControl } from '$lib/core/train/train-control.ts';
 import { runTraining, type TrainingRequest } from '$lib/core/train/run-training.ts';
@@ -95,11 +95,8 @@ function watchDevice(): void {
 }
 
 function needsConvolutions(request: TrainingRequest, dataset: DatasetRecord): boolean {
-	const spec = request.spec as { family?: string } | undefined;
-	if (spec?.family) return spec.family === 'cnn';
-	if (request.family && request.family !== 'auto') return request.family === 'cnn';
 	const features = dataset.schema.map((c) => c.name).filter((name) => !request.targets.includes(name));
-	return imageShapeOf(features) !== null;
+	return runNeedsConvolutions({ spec: request.spec, family: request.family, features });
 }
 
 const api = {

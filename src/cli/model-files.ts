@@ -1,24 +1,25 @@
 // Writes a trained model to a folder as the studio exports it: TF.js Layers files (model.json and
 // weights.bin, loadable by tf.loadLayersModel) and benchtop.json, which says how to prepare rows for it
 // (input columns, fitted recipe, classes) and how it was trained (the run record).
-import { createHash } from 'node:crypto';
+// What files a model has is its family engine's answer (engine.serialize); this module only writes them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { engineFor } from '../lib/core/models/families.ts';
 import type { ColumnSchema } from '../lib/core/table/column-types.ts';
 import type { TrainingOutcome } from '../lib/core/train/run-training.ts';
 
-export const MODEL_FILE = 'model.json';
-export const WEIGHTS_FILE = 'weights.bin';
+export { MODEL_FILE, WEIGHTS_FILE } from '../lib/core/models/network/files.ts';
 export const BENCHTOP_FILE = 'benchtop.json';
 
 /**
  * benchtop.json's shape (read back through core/models/benchtop-model-schema.ts); `version` changes when a
- * reader would misread a newer file. `weightsSha256` lets every reader check weights.bin is the one written.
+ * reader would misread a newer file. `artifactFields` are the engine's (k-means' centroids; a network's
+ * weightsSha256, which lets every reader check weights.bin is the one written).
  */
 export function benchtopModelJson(
 	outcome: TrainingOutcome,
 	inputSchema: readonly ColumnSchema[],
-	weightsSha256?: string
+	artifactFields: Record<string, unknown> = {}
 ) {
 	const { fitted, spec, task, targets, classes, features, ...run } = outcome.run;
 	return {
@@ -31,8 +32,7 @@ export function benchtopModelJson(
 		inputSchema: inputSchema.map(({ name, type }) => ({ name, type })),
 		spec,
 		recipe: fitted,
-		...(outcome.artifact.kind === 'kmeans' ? { centroids: outcome.artifact.centroids } : {}),
-		...(weightsSha256 ? { weightsSha256 } : {}),
+		...artifactFields,
 		run
 	};
 }
@@ -51,25 +51,8 @@ export async function writeModelFiles(
 		writeFileSync(path, data);
 		written.push(path);
 	};
-	const { artifact } = outcome;
-	let weightsSha256: string | undefined;
-	if (artifact.kind === 'layers') {
-		// The layout tf.io's own file and HTTP handlers read: one weights group, paths relative to model.json.
-		const modelJson = {
-			modelTopology: artifact.modelTopology,
-			format: 'layers-model',
-			generatedBy,
-			convertedBy: null,
-			weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifact.weightSpecs }]
-		};
-		write(MODEL_FILE, JSON.stringify(modelJson));
-		const weights = new Uint8Array(await artifact.weightData.arrayBuffer());
-		write(WEIGHTS_FILE, weights);
-		weightsSha256 = createHash('sha256').update(weights).digest('hex');
-	}
-	write(
-		BENCHTOP_FILE,
-		`${JSON.stringify(benchtopModelJson(outcome, inputSchema, weightsSha256), null, 2)}\n`
-	);
+	const saved = await engineFor(outcome.run.spec).serialize(outcome.artifact, { generatedBy });
+	for (const file of saved.files) write(file.name, file.bytes);
+	write(BENCHTOP_FILE, `${JSON.stringify(benchtopModelJson(outcome, inputSchema, saved.record), null, 2)}\n`);
 	return written;
 }

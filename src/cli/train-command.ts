@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { importTable } from '../lib/core/data/import/index.ts';
 import { BenchtopError } from '../lib/core/errors.ts';
 import { requireFamily } from '../lib/core/models/families.ts';
-import { imageShapeOf, inferTask } from '../lib/core/models/infer-task.ts';
+import { inferTask } from '../lib/core/models/infer-task.ts';
+import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
 import type { Task } from '../lib/core/models/types.ts';
 import type { PrepTable } from '../lib/core/table/prep-table.ts';
 import { trainBestModel } from '../lib/core/train/choose-model.ts';
@@ -63,9 +64,7 @@ async function chooseBackend(input: PrepTable, task: Task, options: TrainOptions
 	}
 	// The family is settled inside the run; an image-named table is what makes `auto` pick a CNN.
 	const features = input.schema.map((c) => c.name).filter((name) => !options.targets.includes(name));
-	const convolution =
-		options.model === 'cnn' || (options.model === 'auto' && imageShapeOf(features) !== null);
-	return useNodeBackend(convolution);
+	return useNodeBackend(runNeedsConvolutions({ family: options.model, features }));
 }
 
 /** Warnings on stderr (with --json too: stdout stays the one JSON object). */
@@ -119,9 +118,11 @@ function printSummary(
 	written: string[]
 ): void {
 	const { run } = outcome;
-	const label = requireFamily(run.spec.family).label;
+	const engine = requireFamily(run.spec.family);
+	const label = engine.label;
 	io.out(`task: ${run.task}: ${why}`);
 	io.out(
+		// Narrows the spec to read k: this line is the CLI's wording for each kind of model, not a capability.
 		run.spec.family === 'kmeans'
 			? `model: kmeans (${label}), k = ${run.spec.k}; ${run.backend.reason}`
 			: `model: ${run.spec.family} (${label}), ${parameters!.toLocaleString('en')} parameters, on ${run.backend.name}: ${run.backend.reason}`
@@ -130,7 +131,7 @@ function printSummary(
 	io.out(
 		`rows: ${run.rows.train} train, ${run.rows.validation} validation, ${run.rows.test} test (split seed ${run.seed})`
 	);
-	if (run.spec.family !== 'kmeans')
+	if (engine.trainsInEpochs)
 		io.out(
 			`training: ${run.status} after ${run.history.length} epochs, weights of epoch ${run.bestEpoch} kept${run.message ? `: ${run.message}` : ''}`
 		);

@@ -9,7 +9,7 @@
 // here holds everything that needs nothing above models (label, defaults, editor fields, summary, file
 // format, run-time needs), and the two steps that need the rooms above are registries keyed by family in
 // those rooms: core/train/fitters.ts (`fitterFor`: the networks share one fitter, k-means has its own) and
-// core/predict/predictor-loaders.ts (`predictorLoaderFor`, keyed by the engine's artifact kind). Both
+// core/predict/predictor.ts (LOADERS, keyed by the engine's artifact kind). Both
 // registries are typed over every family, so a family added here without its fitter or loader does not
 // compile.
 import type { ModelArtifact } from './artifact.ts';
@@ -34,8 +34,6 @@ export interface EditorFields {
 	layerTypes: readonly LayerType[];
 	/** Whether the number of clusters is a field. */
 	k: boolean;
-	/** Whether the model trains in epochs (learning curves, epoch settings, early stopping). */
-	epochs: boolean;
 }
 
 /**
@@ -81,9 +79,14 @@ export interface ModelEngine<
 	/** The kind of artifact this family trains to (the predictor loaders are keyed by it). */
 	artifactKind: A['kind'];
 	editor: EditorFields;
+	/** Whether it trains in epochs: learning curves, the epoch settings and early stopping apply. */
+	trainsInEpochs: boolean;
 	runtime: ModelRuntime;
-	/** Whether training or running this spec uses 2-D convolutions (some backends lack them). */
-	needsConvolutions(spec: S): boolean;
+	/**
+	 * Whether training or running this spec uses 2-D convolutions (some backends lack them); without a spec
+	 * (the family chosen, the spec not settled yet), whether this family's specs do.
+	 */
+	needsConvolutions(spec?: S): boolean;
 	summarize(spec: S, io: NetworkIO): ModelSummary;
 	/** The artifact as files (the CLI's --out, later the export bundle). */
 	serialize(artifact: A, options: { generatedBy: string }): Promise<SavedArtifact>;

@@ -3,6 +3,8 @@
 // synchronously) and in chunks, so a large file never needs one huge tensor.
 import * as tf from '@tensorflow/tfjs';
 import { BenchtopError } from '../errors.ts';
+import type { LayersArtifact, ModelArtifact } from '../models/artifact.ts';
+import { engineFor } from '../models/families.ts';
 import { predictKMeans, type KMeansModel } from '../models/kmeans/kmeans.ts';
 import { checkLayersArtifact, networkInterface } from '../models/model-artifact-check.ts';
 import type { PrepTable } from '../table/prep-table.ts';
@@ -31,11 +33,34 @@ export interface Predictor {
 /** Rows per predict call: bounded tensors on any backend, and a chance for progress between chunks. */
 const CHUNK_ROWS = 8192;
 
+/**
+ * The half of a family's engine (core/models/engine.ts) that needs TF.js model loading: how each kind of
+ * artifact becomes a predictor. Keyed by artifact kind (the networks share 'layers') and typed over every
+ * kind, so a new kind does not compile until it has a line here.
+ */
+const LOADERS: {
+	[K in ModelArtifact['kind']]: (
+		bundle: ModelBundle,
+		artifact: Extract<ModelArtifact, { kind: K }>
+	) => Promise<Predictor>;
+} = {
+	layers: loadLayersPredictor,
+	kmeans: async (bundle, artifact) => kmeansPredictor(bundle, artifact.centroids)
+};
+
 export async function loadPredictor(bundle: ModelBundle): Promise<Predictor> {
 	const { artifact } = bundle;
-	if (artifact.kind === 'kmeans') return kmeansPredictor(bundle, artifact.centroids);
-	if (bundle.spec.family === 'kmeans')
-		throw new BenchtopError('bad-input', 'This k-means model has no centroids stored.');
+	const engine = engineFor(bundle.spec);
+	if (artifact.kind !== engine.artifactKind)
+		throw new BenchtopError(
+			'bad-input',
+			`This ${engine.label} model has no ${engine.artifactKind === 'kmeans' ? 'centroids' : 'weights'} stored.`
+		);
+	const load = LOADERS[artifact.kind] as (bundle: ModelBundle, artifact: ModelArtifact) => Promise<Predictor>;
+	return load(bundle, artifact);
+}
+
+async function loadLayersPredictor(bundle: ModelBundle, artifact: LayersArtifact): Promise<Predictor> {
 	const weightData = await artifact.weightData.arrayBuffer();
 	// Every model read, from a file or from storage, is checked before TF.js makes a tensor of it.
 	await checkLayersArtifact(

@@ -1,7 +1,6 @@
-// The report's model and settings sections: the architecture as a Keras-style layer table (or the k-means
-// settings), and how the run trained and ended.
-import { findFamily } from '../models/families.ts';
-import { summarizeNetwork } from '../models/summary.ts';
+// The report's model and settings sections: the model as its family's engine summarises it (a Keras-style
+// layer table for networks, the k-means settings), and how the run trained and ended.
+import { engineFor } from '../models/families.ts';
 import type { RunRecord } from '../train/run-record.ts';
 import { facts, formatNumber, numberHeader, paragraph, table } from './html.ts';
 
@@ -11,21 +10,17 @@ function outputSize(run: RunRecord): number {
 
 export function modelSection(run: RunRecord): string {
 	const { spec } = run;
-	const family = findFamily(spec.family)?.label ?? spec.family;
+	const engine = engineFor(spec);
+	const family = engine.label;
 	const head = facts([
 		['Model', family],
 		['Task', run.task],
 		...(run.targets.length ? ([['Predicts', run.targets.join(', ')]] as [string, string][]) : []),
 		...(run.classes?.length ? ([['Classes', run.classes.join(', ')]] as [string, string][]) : [])
 	]);
-	if (spec.family === 'kmeans') {
-		return `${head}${facts([
-			['Clusters (k)', spec.k],
-			['Restarts', spec.restarts],
-			['Most iterations', spec.maxIterations]
-		])}`;
-	}
-	const summary = summarizeNetwork(spec, { inputSize: run.features.length, outputSize: outputSize(run) });
+	const io = { inputSize: run.features.length, outputSize: outputSize(run) };
+	const { facts: more, network: summary } = engine.summarize(spec, io);
+	if (!summary) return `${head}${facts(more)}`;
 	const rows = summary.rows.map((row) => [
 		row.name,
 		row.type,
@@ -54,7 +49,7 @@ export function settingsSection(run: RunRecord): string {
 			`${formatNumber(run.rows.train)} train, ${formatNumber(run.rows.validation)} validation, ${formatNumber(run.rows.test)} test`
 		]
 	] as [string, string][];
-	if (run.spec.family === 'kmeans') return facts(ran);
+	if (!engineFor(run.spec).trainsInEpochs) return facts(ran);
 	const s = run.settings;
 	const early = s.earlyStopping.enabled
 		? `on ${s.earlyStopping.monitor}, patience ${s.earlyStopping.patience}${

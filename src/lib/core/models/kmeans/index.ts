@@ -44,7 +44,8 @@ export const kmeansFamily: ModelEngine<KMeansSpec, KMeansArtifact> = {
 		};
 	},
 	artifactKind: 'kmeans',
-	editor: { layerTypes: [], k: true, epochs: false },
+	editor: { layerTypes: [], k: true },
+	trainsInEpochs: false,
 	// Prediction is the nearest centroid: squared distances and an arg-min, no library.
 	runtime: { library: 'none', ops: ['squared-euclidean-distance', 'argmin'] },
 	needsConvolutions: () => false,

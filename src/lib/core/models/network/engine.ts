@@ -1,7 +1,7 @@
 // The engine shared by the network families (linear, MLP, CNN): they differ in their label, defaults and
 // the layers a person may add; they are built, summarised, saved and read back the same way (a TF.js
 // Layers model). Their fit is one fitter in core/train/fitters.ts, their predictor one loader in
-// core/predict/predictor-loaders.ts (see engine.ts for why those live there).
+// core/predict/predictor.ts (see engine.ts for why those live there).
 import type { LayersArtifact } from '../artifact.ts';
 import type { ModelEngine } from '../engine.ts';
 import type { ModelFamilyDefinition } from '../family-definition.ts';
@@ -46,9 +46,9 @@ export function networkEngine(
 		artifactKind: 'layers',
 		editor: {
 			layerTypes: options.layers === 'none' ? [] : image ? [...LAYER_TYPES] : FLAT_LAYERS,
-			k: false,
-			epochs: true
+			k: false
 		},
+		trainsInEpochs: true,
 		runtime: { library: 'tfjs-layers', ops: image ? [...FLAT_OPS, ...IMAGE_OPS] : FLAT_OPS },
 		// Only a CNN may hold image layers (spec-schema.ts), so the family answers for every spec of it.
 		needsConvolutions: () => image,
