@@ -121,13 +121,18 @@ async function readSource(source: WorkerImportSource): Promise<{ data: Blob | st
 /** The version a job names, decoded once here (and kept) so sorting a million rows never blocks the page. */
 const tableOf = (job: VersionJob): Promise<ColumnTable> => loadTable(job.data, WORKER);
 
-/** Stores a new version from here, or hands it to the page whole (its bytes transferred, not copied). */
-async function deliver(
+/**
+ * Stores a new version from here, or hands it to the page whole (its bytes transferred, not copied), with
+ * `extra` in the same answer: comlink's transfer mark belongs to the object it is given, so the answer is
+ * built whole here rather than spread into another object (which would copy the bytes after all).
+ */
+async function deliver<Extra extends object>(
 	version: NewDatasetVersion,
-	store: DataStore
-): Promise<Pick<ImportOutcome, 'saved' | 'unsaved'>> {
-	if (store === 'memory') return transfer({ unsaved: version }, [version.arrow.buffer]);
-	return { saved: await (await storage()).saveDatasetVersion(version) };
+	store: DataStore,
+	extra: Extra
+): Promise<Pick<ImportOutcome, 'saved' | 'unsaved'> & Extra> {
+	if (store === 'memory') return transfer({ ...extra, unsaved: version }, [version.arrow.buffer]);
+	return { ...extra, saved: await (await storage()).saveDatasetVersion(version) };
 }
 
 const api = {
@@ -137,17 +142,11 @@ const api = {
 		const result = await importTable(data, { fileName, ...job.options, onProgress: report });
 		await report.settle();
 		const arrow = tableToArrowIPC(result.table, result.schema);
-		const delivered = await deliver(
+		return deliver(
 			{ name: job.name, source: job.datasetSource, rows: result.rows, schema: result.schema, arrow },
-			job.store
+			job.store,
+			{ rows: result.rows, schema: result.schema, format: result.format, notices: result.notices }
 		);
-		return {
-			rows: result.rows,
-			schema: result.schema,
-			format: result.format,
-			notices: result.notices,
-			...delivered
-		};
 	},
 	/** A seeded synthetic table (make_moons and friends), stored like any import. */
 	async generateSynthetic(job: SyntheticJob): Promise<ImportOutcome> {
@@ -155,7 +154,7 @@ const api = {
 		const generated = generateSyntheticTable(generatorId, params, seed);
 		const arrow = tableToArrowIPC(generated.table, generated.schema);
 		const rows = generated.table.numRows();
-		const delivered = await deliver(
+		return deliver(
 			{
 				name: generated.name,
 				source: generated.source,
@@ -164,9 +163,9 @@ const api = {
 				arrow,
 				note: `Generated with ${generatorId}, seed ${seed}.`
 			},
-			job.store
+			job.store,
+			{ rows, schema: generated.schema, format: 'arrow' as const, notices: [] }
 		);
-		return { rows, schema: generated.schema, format: 'arrow', notices: [], ...delivered };
 	},
 	/** Rows to show for a sort and filter. */
 	async viewOrder(job: VersionJob & { spec: ViewSpec }): Promise<Uint32Array> {
@@ -242,7 +241,8 @@ const api = {
 				derivation: { recipe: draft.recipe, split, target: draft.target },
 				arrow: tableToArrowIPC(output.table, output.schema)
 			},
-			job.data.kind
+			job.data.kind,
+			{}
 		);
 	},
 	/** The features and outputs a model of this request would have (for the architecture editor). */
@@ -266,11 +266,28 @@ const api = {
 	): Promise<ImageSamples> {
 		return imageSamples(await tableOf(job), job.columns, job.target, job.count);
 	},
-	/** The version with one column read as another type; the page stores it as a new version. */
-	async retype(job: TableJob & { column: string; type: ColumnType }) {
-		const result = retypeColumn(await tableOf(job), job.schema, job.column, job.type);
-		const bytes = tableToArrowIPC(result.table, result.schema);
-		return transfer({ arrow: bytes, schema: result.schema, lost: result.lost }, [bytes.buffer]);
+	/**
+	 * The version with one column read as another type, as a new version whose parent it is (stored where its
+	 * parent is); `lost` counts the values that are not of that type and are now missing.
+	 */
+	async retype(
+		job: VersionJob & { parent: DatasetRecord; column: string; type: ColumnType }
+	): Promise<Pick<ImportOutcome, 'saved' | 'unsaved'> & { lost: number }> {
+		const { parent, column, type } = job;
+		const result = retypeColumn(await tableOf(job), parent.schema, column, type);
+		return deliver(
+			{
+				name: parent.name,
+				source: { kind: 'derived' },
+				parentId: parent.id,
+				note: `Column “${column}” read as ${type}.`,
+				rows: parent.rows,
+				schema: result.schema,
+				arrow: tableToArrowIPC(result.table, result.schema)
+			},
+			job.data.kind,
+			{ lost: result.lost }
+		);
 	}
 };
 

@@ -1,5 +1,5 @@
 // Memory-only mode (no IndexedDB) beyond training: every worker gets the version as a DataRef holding the
-// stored Blob, so the data view's sort and filter, the Arrow download, cross-validation in the worker pool,
+// stored Blob, so the data view's sort and filter, the Arrow download, a type override, cross-validation in the worker pool,
 // permutation importance and metrics per group all read the same rows as they do with IndexedDB.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -27,7 +27,7 @@ test.beforeEach(async ({ page }) => {
 	});
 });
 
-test('without IndexedDB the data view sorts, filters and downloads the version from memory', async ({
+test('without IndexedDB the data view sorts, filters, downloads and retypes the version in memory', async ({
 	page
 }) => {
 	const { importTable } = await import('../../src/lib/core/data/import/index.ts');
@@ -59,6 +59,15 @@ test('without IndexedDB the data view sorts, filters and downloads the version f
 		'petal_width',
 		'species'
 	]);
+
+	// A type override makes a new version, kept in memory (the worker hands it to the page whole).
+	await preview.getByRole('button', { name: /^Type of species:/ }).click();
+	await preview.getByRole('combobox', { name: 'Type of species' }).selectOption('text');
+	await expect(page.getByText('Column “species” read as text.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Open the version this came from' })).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Data preview' }).getByRole('button', { name: /^Type of species:/ })
+	).toHaveText('text');
 });
 
 test('without IndexedDB cross-validation, importance and metrics per group run on the rows in memory', async ({

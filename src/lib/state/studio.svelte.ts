@@ -211,18 +211,11 @@ export class Studio {
 		this.error = undefined;
 		this.importNotices = [];
 		try {
+			const registry = this.requireRegistry();
 			const result = await this.dataClient.run((api) =>
-				api.retype({ data, schema: $state.snapshot(record.schema), column, type })
+				api.retype({ data, parent: $state.snapshot(record), column, type })
 			);
-			const { record: version } = await this.requireRegistry().saveDatasetVersion({
-				name: record.name,
-				source: { kind: 'derived' },
-				parentId: record.id,
-				note: `Column “${column}” read as ${type}.`,
-				rows: record.rows,
-				schema: result.schema,
-				arrow: result.arrow
-			});
+			const { record: version } = await this.storeOutcome(registry, result);
 			if (result.lost > 0) {
 				this.importNotices = [
 					{
