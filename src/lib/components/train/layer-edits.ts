@@ -1,7 +1,8 @@
 // The architecture editor's edits as pure functions: each takes a spec and gives back a whole new one, so the
 // page can keep, undo or send specs without worrying that the editor changed one in place.
 import type { LayerSpec, LayerType, NetworkSpec } from '$lib/core/models/types.ts';
-import { LAYER_TYPES, LIMITS } from '$lib/core/models/spec-schema.ts';
+import { requireFamily } from '$lib/core/models/families.ts';
+import { LIMITS } from '$lib/core/models/spec-schema.ts';
 
 /**
  * What a newly added layer starts as: the settings the MLP and CNN family defaults use, so an added layer
@@ -24,19 +25,17 @@ export function newLayer(type: LayerType): LayerSpec {
 	}
 }
 
-const IMAGE_LAYERS: readonly LayerType[] = ['conv2d', 'max-pool', 'flatten'];
-
 /**
- * The layer types worth offering: image layers only to a CNN (an MLP's rows are flat, so they could only
- * fail), and none to a linear model, which goes straight from the features to the output.
+ * The layer types worth offering, as the family's engine says (editor.layerTypes): image layers only to a
+ * CNN (an MLP's rows are flat, so they could only fail), and none to a linear model, which goes straight
+ * from the features to the output.
  */
 export function addableLayerTypes(family: NetworkSpec['family']): LayerType[] {
-	if (family === 'linear') return [];
-	return family === 'cnn' ? [...LAYER_TYPES] : LAYER_TYPES.filter((type) => !IMAGE_LAYERS.includes(type));
+	return [...requireFamily(family).editor.layerTypes];
 }
 
 export function canAddLayer(spec: NetworkSpec): boolean {
-	return spec.family !== 'linear' && spec.layers.length < LIMITS.layers;
+	return addableLayerTypes(spec.family).length > 0 && spec.layers.length < LIMITS.layers;
 }
 
 export function addLayer(spec: NetworkSpec, type: LayerType): NetworkSpec {
