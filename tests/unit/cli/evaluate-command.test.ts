@@ -50,7 +50,15 @@ async function expectedIrisMetrics(dir: string, file: string) {
 }
 
 beforeAll(async () => {
-	iris = await trainModel(work, 'iris', [sample('iris.csv'), '--target', 'species', '--epochs', '10']);
+	iris = await trainModel(work, 'iris', [
+		sample('iris.csv'),
+		'--target',
+		'species',
+		'--epochs',
+		'10',
+		'--model',
+		'mlp'
+	]);
 }, 60_000);
 
 describe('benchtop evaluate', () => {
@@ -123,7 +131,8 @@ describe('benchtop evaluate', () => {
 		expect(html).toContain('<section id="metrics">');
 		expect(html).toContain('matthews_corrcoef');
 		expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
-	});
+		// Drawing the report's charts headless takes a few seconds on a busy 2-core machine.
+	}, 30_000);
 
 	it('regression and clustering print train --json’s metric names', async () => {
 		const linnerud = await trainModel(work, 'linnerud', [

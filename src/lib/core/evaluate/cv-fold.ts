@@ -14,6 +14,7 @@ import type { Fold } from '../prep/split/index.ts';
 import { fitTargetScale, foldTargetScale, scaleTargets } from '../train/target-scaling.ts';
 import type { TrainControl } from '../train/train-control.ts';
 import { trainNetwork } from '../train/train-loop.ts';
+import { closedForm } from '../train/ridge.ts';
 import { featurePoints as pointsOf } from '../models/kmeans/feature-points.ts';
 import { scoreNetwork } from '../train/score-network.ts';
 import { toTrainingArrays, type NetworkTask } from '../train/training-data.ts';
@@ -132,7 +133,8 @@ async function scoreFoldNetwork(
 			settings: setup.settings,
 			onProgress: context.onProgress,
 			control: context.control,
-			target: targets[0]
+			target: targets[0],
+			...closedForm(spec, task, trainArrays)
 		});
 		if (result.stopReason === 'stopped') throw new BenchtopError('aborted', 'Cross-validation was stopped.');
 		if (scale) foldTargetScale(model, scale);

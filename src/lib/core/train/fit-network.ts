@@ -6,6 +6,7 @@ import { buildNetwork } from '../models/build-network.ts';
 import { requireFamily } from '../models/families.ts';
 import type { ModelArtifact } from '../models/artifact.ts';
 import type { NetworkSpec } from '../models/types.ts';
+import { closedForm } from './ridge.ts';
 import type { Fitter } from './fitter.ts';
 import { checkRunOutcome, checkTrainingMatrix } from './run-checks.ts';
 import { scoreNetwork } from './score-network.ts';
@@ -76,7 +77,8 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			control: context.control,
 			target: targets[0],
 			resumeFrom: context.resume?.checkpoint,
-			onCheckpoint: context.onCheckpoint
+			onCheckpoint: context.onCheckpoint,
+			...closedForm(spec, networkTask, train)
 		});
 	} catch (error) {
 		model.dispose();

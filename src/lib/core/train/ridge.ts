@@ -2,7 +2,8 @@
 // table gradient descent with early stopping watches a handful of held-back rows and stops wherever they
 // happen to look good (linnerud's 16 rows gave R² −10 on one split where Ridge gives +0.09); the closed
 // form has no epochs to stop early and its penalty keeps the weights from chasing noise.
-import type { TrainingArrays } from './training-data.ts';
+import type { NetworkSpec } from '../models/types.ts';
+import type { NetworkTask, TrainingArrays } from './training-data.ts';
 
 /** scikit-learn's Ridge default. The features reach the model standardised, so one α suits every column. */
 export const RIDGE_ALPHA = 1;
@@ -82,4 +83,20 @@ function choleskySolve(a: Float64Array, b: Float64Array, p: number, k: number): 
 		}
 	}
 	return w;
+}
+
+/**
+ * The closed form for a network that is a linear regression (no hidden layers, numbers out) on a table
+ * small enough for the normal equations; nothing for any other model, which trains by gradient steps.
+ */
+export function closedForm(
+	spec: NetworkSpec,
+	task: NetworkTask,
+	data: Pick<TrainingArrays, 'n' | 'featureCount'>
+): { solve?: (train: TrainingArrays) => Float32Array[]; solvedMessage?: string } {
+	if (spec.layers.length > 0 || task === 'classification' || !ridgeFits(data)) return {};
+	return {
+		solve: (train) => solveRidge(train),
+		solvedMessage: `Solved exactly as ridge regression (α = ${RIDGE_ALPHA}, like scikit-learn's Ridge): a linear model needs no epochs.`
+	};
 }

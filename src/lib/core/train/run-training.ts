@@ -15,6 +15,7 @@ import type { PrepTable } from '../table/prep-table.ts';
 import type { RunBase, TrainingContext, TrainingOutcome } from './fitter.ts';
 import { fitterFor } from './fitters.ts';
 import { parseTrainSettings } from './settings.ts';
+import { sizePatience } from './sized-patience.ts';
 import { requireTrainableTarget } from './target-values.ts';
 import { defaultSplit, resolveTask, type TrainingRequest } from './training-request.ts';
 
@@ -27,7 +28,7 @@ export async function runTraining(
 	context: TrainingContext
 ): Promise<TrainingOutcome> {
 	const started = performance.now();
-	const settings = parseTrainSettings(request.settings);
+	const parsedSettings = parseTrainSettings(request.settings);
 	const targets = request.targets;
 	requireColumns(input, targets);
 	const task = resolveTask(input, request);
@@ -37,8 +38,9 @@ export async function runTraining(
 		for (const name of targets) requireTrainableTarget(input.table, name);
 	const recipe: Recipe =
 		request.recipe === undefined ? defaultRecipe(input, targets).recipe : parseRecipe(request.recipe);
-	const splitSpec = request.split ?? defaultSplit(task, targets[0], 0.2, settings.seed);
+	const splitSpec = request.split ?? defaultSplit(task, targets[0], 0.2, parsedSettings.seed);
 	const prepared = prepareSplits(input, recipe, splitSpec);
+	const settings = sizePatience(parsedSettings, request.settings, prepared.train.table.numRows());
 	const features = prepared.train.schema.map((c) => c.name).filter((name) => !targets.includes(name));
 	const imageShape = imageShapeOf(features);
 	const dataShape = {

@@ -43,7 +43,8 @@ export interface TrainNetworkOptions {
 	/** Least time between two checkpoints that hold no new best epoch; default CHECKPOINT_INTERVAL_MS. */
 	checkpointIntervalMs?: number;
 	/** Weights solved in closed form on the training rows (ridge.ts): the loop then only scores them, as
-	 * one epoch, on the same rows and held-back validation rows a trained model would see. */
+	 * one epoch, on the same rows and held-back validation rows a trained model would see, and keeps a
+	 * solution on all of `data` (held-back rows included). */
 	solve?: (train: TrainingArrays) => Float32Array[];
 	/** Said about a solved run in place of the stop message. */
 	solvedMessage?: string;
@@ -166,6 +167,13 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 				if (checked.metric !== undefined) record.valMetric = checked.metric;
 			}
 			history.push(record);
+			if (!options.validation && validation) {
+				// The held-back rows only scored the solution; with no epochs to choose, the kept weights are
+				// solved again on every training row, as scikit-learn refits after choosing a model.
+				const refit = weightTensors(model, options.solve(options.data));
+				model.setWeights(refit);
+				tf.dispose(refit);
+			}
 			const elapsedMs = clock.elapsedMs();
 			options.onProgress?.({
 				epoch: 1,

@@ -499,3 +499,28 @@ describe('trainNetwork with weights solved in closed form', () => {
 		expect(r2Of(model, data.test)).toBeGreaterThan(0.3);
 	});
 });
+
+describe('trainNetwork solving with held-back rows', () => {
+	it('scores the solution on the held-back rows, then keeps one solved on every training row', async () => {
+		const data = prepareSample('diabetes.csv', 'progression', 'regression', [
+			{ op: 'scale', params: { columns: DIABETES } }
+		]);
+		const model = buildMlp(data.train.featureCount, 1, 'regression', { hidden: [] });
+		const seen: number[] = [];
+		const result = await train({
+			model,
+			task: 'regression',
+			data: data.train,
+			settings: settings({ validationFraction: 0.2 }),
+			solve: (rows) => {
+				seen.push(rows.n);
+				return solveRidge(rows);
+			}
+		});
+		expect(seen).toEqual([data.train.n - result.rows.validation, data.train.n]);
+		expect(result.rows.validation).toBeGreaterThan(0);
+		expect(result.history[0]!.valMetric).toBeDefined();
+		const [kernel] = solveRidge(data.train);
+		expect(Array.from(model.getWeights()[0]!.dataSync())).toEqual(Array.from(kernel!));
+	});
+});
