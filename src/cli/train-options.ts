@@ -1,6 +1,7 @@
 // `benchtop train`'s options, read and checked before any file is opened, so a typo costs a one-line
 // message instead of a training run.
 import { BenchtopError } from '../lib/core/errors.ts';
+import { requireFamily } from '../lib/core/models/families.ts';
 import { LIMITS } from '../lib/core/models/spec-schema.ts';
 import { FAMILIES, type ModelFamily } from '../lib/core/models/types.ts';
 import { NUMBER_SETTINGS } from '../lib/core/train/settings.ts';
@@ -77,15 +78,17 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 	if (targets.length === 0 && task !== 'auto' && task !== 'clustering')
 		throw new BenchtopError('bad-input', `--task ${task} needs --target <column>: the column to predict`);
 	const clustering = task === 'clustering' || (task === 'auto' && targets.length === 0);
-	if (clustering && model !== 'auto' && model !== 'kmeans')
+	// Whether the chosen family groups rows without a target: its engine's tasks say.
+	const clusters = model !== 'auto' && requireFamily(model).tasks.includes('clustering');
+	if (clustering && model !== 'auto' && !clusters)
 		throw new BenchtopError(
 			'bad-input',
 			`--model ${model} learns from a target: give --target <column>, or cluster with --model kmeans`
 		);
-	if (!clustering && model === 'kmeans')
+	if (!clustering && clusters)
 		throw new BenchtopError(
 			'bad-input',
-			'--model kmeans clusters rows without a target: add --task clustering'
+			`--model ${model} clusters rows without a target: add --task clustering`
 		);
 	const k = values.k === undefined ? undefined : wholeNumber('--k', values.k, LIMITS.k[0], LIMITS.k[1]);
 	if (k !== undefined && !clustering)
