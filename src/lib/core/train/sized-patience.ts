@@ -2,7 +2,8 @@
 // default (not given, or given as the default, which is what the Train page's form sends). Ten epochs of a large table are hundreds of updates; ten epochs of macrodata's 146 training rows
 // are fifty, too few for a network to leave a plateau, so it stopped at epoch 28 with R² 0.71 where
 // scikit-learn's MLP reaches 0.87 (patience 30 gives 0.875).
-import { NUMBER_SETTINGS, type TrainSettings } from './settings.ts';
+import { NUMBER_SETTINGS } from './settings.ts';
+import type { TrainSettings } from './types.ts';
 
 /** About this many optimiser steps without a better epoch end a run. */
 export const PATIENCE_STEPS = 150;

@@ -517,8 +517,8 @@ describe('trainNetwork solving with held-back rows', () => {
 				return solveRidge(rows);
 			}
 		});
-		expect(seen).toEqual([data.train.n - result.rows.validation, data.train.n]);
-		expect(result.rows.validation).toBeGreaterThan(0);
+		expect(seen).toEqual([data.train.n - result.rows!.validation, data.train.n]);
+		expect(result.rows!.validation).toBeGreaterThan(0);
 		expect(result.history[0]!.valMetric).toBeDefined();
 		const [kernel] = solveRidge(data.train);
 		expect(Array.from(model.getWeights()[0]!.dataSync())).toEqual(Array.from(kernel!));
