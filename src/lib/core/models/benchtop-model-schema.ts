@@ -57,14 +57,23 @@ const RECORD = v.object({
 	run: v.optional(v.record(v.string(), v.unknown(), 'must be an object'))
 });
 
-export interface BenchtopModelRecord {
+/** What turns raw rows into a model's inputs and names its outputs: shared by benchtop.json and the
+ * predictor's bundle (core/predict/model-bundle.ts). */
+export interface ModelDescription {
 	task: Task;
+	/** Target columns (empty for clustering). */
 	targets: string[];
+	/** Class labels in output order (classification only). */
 	classes?: string[];
+	/** Model input columns after the recipe, in order. */
 	features: string[];
+	/** The raw columns the recipe was fitted on (targets included), with their types. */
 	inputSchema: { name: string; type: ColumnType }[];
 	spec: ModelSpec;
 	fitted: FittedRecipe;
+}
+
+export interface BenchtopModelRecord extends ModelDescription {
 	centroids?: number[][];
 	weightsSha256?: string;
 	/** The run record as written (history, metrics, settings, ...). */
