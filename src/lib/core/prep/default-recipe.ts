@@ -6,6 +6,7 @@
 // not the input's): a date's year, a bin number, an impute indicator, a formula or an ordinal code reaches
 // the model on the same footing as the original numbers. A year of 1970–2015 left unscaled is what made
 // the Cars sample's first epoch lose 21,966 and its R² come out negative.
+import { numbersRows } from '../data/row-numbering.ts';
 import type { ColumnSchema } from '../table/column-types.ts';
 import { summarizeColumn } from './preview/summarize-columns.ts';
 import { fitRecipe } from './recipe/fit-recipe.ts';
@@ -57,8 +58,7 @@ function isIdLike(input: PrepTable, column: ColumnSchema): boolean {
 	return column.type !== 'integer' || isDenseRange(seen as Set<number>);
 }
 
-/** Whole numbers that all differ are an identifier only when they number the rows (1, 2, 3, … with few
- * gaps); a measurement such as a population also differs in every row, and is a feature. */
+/** Whole numbers that all differ name the rows only when they number them (numbersRows). */
 function isDenseRange(values: Set<number>): boolean {
 	let min = Infinity;
 	let max = -Infinity;
@@ -66,7 +66,7 @@ function isDenseRange(values: Set<number>): boolean {
 		if (value < min) min = value;
 		if (value > max) max = value;
 	}
-	return max - min + 1 <= 2 * values.size;
+	return numbersRows(min, max, values.size);
 }
 
 /** Up to one column per eight rows (at least 20, at most 100): a category such as gapminder's 62 countries

@@ -1,16 +1,16 @@
 // Integer, text and category columns with a different value in (nearly) every row: identifiers.
 import type { ColumnProfile } from '../profile/types.ts';
+import { numbersRows } from '../row-numbering.ts';
 import { findingId, type QualityCheck } from './check.ts';
 import { count, percent } from './format.ts';
 import { ID_LIKE_MIN_VALUES, ID_LIKE_UNIQUE_RATIO } from './thresholds.ts';
 
 const KEY_TYPES = new Set(['integer', 'text', 'category']);
 
-/** Whole numbers that differ in every row name rows only when they count them (1, 2, 3, … with few gaps);
- * a population or a price also differs in every row, and is a feature. */
-function numbersRows(column: ColumnProfile): boolean {
+/** Integer columns count as identifiers only when their values number the rows (see numbersRows). */
+function numbersTheRows(column: ColumnProfile): boolean {
 	if (typeof column.min !== 'number' || typeof column.max !== 'number') return true;
-	return column.max - column.min + 1 <= 2 * column.unique;
+	return numbersRows(column.min, column.max, column.unique);
 }
 
 export const checkIdLike: QualityCheck = ({ profile, target, idLike }) =>
@@ -21,7 +21,7 @@ export const checkIdLike: QualityCheck = ({ profile, target, idLike }) =>
 				c.name !== target &&
 				c.count >= ID_LIKE_MIN_VALUES &&
 				c.unique / c.count > ID_LIKE_UNIQUE_RATIO &&
-				(c.type !== 'integer' || numbersRows(c))
+				(c.type !== 'integer' || numbersTheRows(c))
 		)
 		.map((column) => {
 			idLike.add(column.name);
