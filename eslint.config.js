@@ -26,7 +26,9 @@ const CORE_LAYERS = {
 	predict: ['evaluate', 'registry', 'charts', 'report'],
 	evaluate: ['charts', 'report'],
 	charts: ['registry', 'report'],
-	registry: ['evaluate', 'charts', 'report']
+	registry: ['evaluate', 'charts', 'report'],
+	// The share link reads every room below it (recipes, specs, settings, run records, model checks).
+	share: ['charts', 'report']
 };
 
 /** no-restricted-imports patterns for core: never the UI, and never a room above `room`. */
