@@ -8,6 +8,7 @@ import svelteConfig from './svelte.config.js';
 const CORE_LAYERS = {
 	table: [
 		'data',
+		'drift',
 		'prep',
 		'metrics',
 		'models',
@@ -18,8 +19,21 @@ const CORE_LAYERS = {
 		'charts',
 		'report'
 	],
-	data: ['prep', 'metrics', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
-	metrics: ['prep', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
+	data: [
+		'drift',
+		'prep',
+		'metrics',
+		'models',
+		'train',
+		'predict',
+		'evaluate',
+		'registry',
+		'charts',
+		'report'
+	],
+	metrics: ['drift', 'prep', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
+	// Drift compares new rows with a model's training profile: numbers and counts only, below the models.
+	drift: ['prep', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
 	prep: ['metrics', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
 	models: ['train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
 	train: ['predict', 'evaluate', 'registry', 'charts', 'report'],
@@ -28,7 +42,9 @@ const CORE_LAYERS = {
 	charts: ['registry', 'report'],
 	registry: ['evaluate', 'charts', 'report'],
 	// The share link reads every room below it (recipes, specs, settings, run records, model checks).
-	share: ['charts', 'report']
+	share: ['charts', 'report', 'backup'],
+	// Backup reads and writes the whole workspace through the registry and data: the top of the core.
+	backup: ['charts', 'report']
 };
 
 /** no-restricted-imports patterns for core: never the UI, and never a room above `room`. */
