@@ -15,6 +15,7 @@ const CORE_LAYERS = {
 		'train',
 		'predict',
 		'evaluate',
+		'tune',
 		'registry',
 		'charts',
 		'report'
@@ -27,20 +28,34 @@ const CORE_LAYERS = {
 		'train',
 		'predict',
 		'evaluate',
+		'tune',
 		'registry',
 		'charts',
 		'report'
 	],
-	metrics: ['drift', 'prep', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
+	metrics: [
+		'drift',
+		'prep',
+		'models',
+		'train',
+		'predict',
+		'evaluate',
+		'tune',
+		'registry',
+		'charts',
+		'report'
+	],
 	// Drift compares new rows with a model's training profile: numbers and counts only, below the models.
-	drift: ['prep', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
-	prep: ['metrics', 'models', 'train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
-	models: ['train', 'predict', 'evaluate', 'registry', 'charts', 'report'],
-	train: ['predict', 'evaluate', 'registry', 'charts', 'report'],
-	predict: ['evaluate', 'registry', 'charts', 'report'],
-	evaluate: ['charts', 'report'],
+	drift: ['prep', 'models', 'train', 'predict', 'evaluate', 'tune', 'registry', 'charts', 'report'],
+	prep: ['metrics', 'models', 'train', 'predict', 'evaluate', 'tune', 'registry', 'charts', 'report'],
+	models: ['train', 'predict', 'evaluate', 'tune', 'registry', 'charts', 'report'],
+	train: ['predict', 'evaluate', 'tune', 'registry', 'charts', 'report'],
+	predict: ['evaluate', 'tune', 'registry', 'charts', 'report'],
+	evaluate: ['tune', 'charts', 'report'],
+	// Hyperparameter search runs trials through train (and cross-validation in evaluate); charts draw it.
+	tune: ['registry', 'charts', 'report'],
 	charts: ['registry', 'report'],
-	registry: ['evaluate', 'charts', 'report'],
+	registry: ['evaluate', 'tune', 'charts', 'report'],
 	// The share link reads every room below it (recipes, specs, settings, run records, model checks).
 	share: ['charts', 'report', 'backup'],
 	// Backup reads and writes the whole workspace through the registry and data: the top of the core.
