@@ -11,6 +11,7 @@ import { TrainControl } from '$lib/core/train/train-control.ts';
 import { runTraining, type TrainingRequest } from '$lib/core/train/run-training.ts';
 import { trainBestModel } from '$lib/core/train/choose-model.ts';
 import type { ModelFamily } from '$lib/core/models/types.ts';
+import type { BoundaryFrame, BoundaryPlane, BoundaryProbeRequest } from '$lib/core/train/boundary-probe.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import type { EpochRecord, TrainProgress } from '$lib/core/train/types.ts';
 import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
@@ -38,6 +39,8 @@ export interface WorkerTrainRequest {
 	resume?: ResumeOrigin;
 	/** Train the linear model and the default MLP and keep the better on the validation rows (trainBestModel). */
 	compare?: boolean;
+	/** Draw the live decision boundary over these two raw columns (the model has exactly these features). */
+	boundary?: BoundaryProbeRequest;
 }
 
 export interface WorkerTrainOutcome {
@@ -60,7 +63,13 @@ export type TrainEvent =
 	/** The run's weights and history after epochs: what the page keeps to go on from if this worker fails. */
 	| { kind: 'checkpoint'; checkpoint: TrainCheckpoint }
 	/** A compared run: which model starts training now (its epochs count from 1 again). */
-	| { kind: 'candidate'; family: ModelFamily };
+	| { kind: 'candidate'; family: ModelFamily }
+	/** The decision boundary's plane (axes and points), once per model before its first epoch. */
+	| { kind: 'boundary-plane'; plane: BoundaryPlane }
+	/** The model's outputs over the plane's grid after some epochs (a few kilobytes: 40 × 40 × outputs). */
+	| { kind: 'boundary-frame'; frame: BoundaryFrame }
+	/** Why this run draws no boundary after all. */
+	| { kind: 'boundary-unavailable'; reason: string };
 
 let control: TrainControl | undefined;
 const watchedDevices = new WeakSet<object>();
@@ -125,6 +134,16 @@ const api = {
 				...(job.resume ? { resume: job.resume } : {}),
 				onCheckpoint: onEvent && ((checkpoint) => emit({ kind: 'checkpoint', checkpoint })),
 				onCandidate: (family) => emit({ kind: 'candidate', family }),
+				...(job.boundary && onEvent
+					? {
+							boundary: {
+								request: job.boundary,
+								onPlane: (plane: BoundaryPlane) => emit({ kind: 'boundary-plane', plane }),
+								onFrame: (frame: BoundaryFrame) => emit({ kind: 'boundary-frame', frame }),
+								onUnavailable: (reason: string) => emit({ kind: 'boundary-unavailable', reason })
+							}
+						}
+					: {}),
 				onProgress(p) {
 					progress(p);
 					if (p.epochEnd) emit({ kind: 'epoch', epoch: p.epochEnd });

@@ -12,6 +12,7 @@ import { checkRunOutcome, checkTrainingMatrix } from './run-checks.ts';
 import { scoreNetwork } from './score-network.ts';
 import { fitTargetScale, foldTargetScale, scaleTargets } from './target-scaling.ts';
 import { trainNetwork } from './train-loop.ts';
+import { liveBoundary } from './live-boundary.ts';
 import { toTrainingArrays, type NetworkTask, type TrainingArrays } from './training-data.ts';
 import type { TrainResult } from './types.ts';
 
@@ -65,6 +66,17 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 	const before = checkTrainingMatrix(train, features, targets, recipe);
 	if (before.length > 0) context.onWarnings?.(before);
 	const scale = networkTask === 'classification' ? null : fitTargetScale(train);
+	const probe = liveBoundary({
+		listener: context.boundary,
+		input: prepared.input,
+		splits,
+		features,
+		targets,
+		task,
+		classes: train.classes,
+		scale,
+		epochs: settings.epochs
+	});
 	let result: TrainResult;
 	try {
 		result = await trainNetwork({
@@ -78,6 +90,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			target: targets[0],
 			resumeFrom: context.resume?.checkpoint,
 			onCheckpoint: context.onCheckpoint,
+			...(probe ? { probe } : {}),
 			...closedForm(spec, networkTask, train)
 		});
 	} catch (error) {

@@ -9,6 +9,8 @@ import type { RunWarning } from './run-warnings.ts';
 import type { TrainProgress, TrainSettings } from './types.ts';
 import type { TrainControl } from './train-control.ts';
 import type { ResumeOrigin, TrainCheckpoint } from './train-checkpoint.ts';
+import type { BoundaryListener } from './live-boundary.ts';
+import type { PrepTable } from '../table/prep-table.ts';
 
 export interface TrainingContext {
 	dataset: { id: string; hash: string; name: string };
@@ -21,6 +23,8 @@ export interface TrainingContext {
 	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
 	/** The warnings found on the prepared training rows, before the first epoch (they are in the run too). */
 	onWarnings?: (warnings: RunWarning[]) => void;
+	/** Asks for the live decision boundary (two numeric features): its plane, then frames as it trains. */
+	boundary?: BoundaryListener;
 }
 
 export interface TrainingOutcome {
@@ -43,6 +47,8 @@ export interface PreparedRun {
 	base: RunBase;
 	/** performance.now() when the run began, for its duration. */
 	started: number;
+	/** The raw rows the splits were drawn from (the decision boundary reads its points there). */
+	input?: PrepTable;
 }
 
 /** Fits one family's spec and scores it; the networks share one fitter, k-means has its own. */

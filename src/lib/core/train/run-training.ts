@@ -85,5 +85,5 @@ export async function runTraining(
 		}
 	};
 
-	return fitterFor(spec)({ splits: prepared, features, base, started }, spec, settings, context);
+	return fitterFor(spec)({ splits: prepared, features, base, started, input }, spec, settings, context);
 }

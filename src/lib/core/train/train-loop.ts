@@ -48,6 +48,19 @@ export interface TrainNetworkOptions {
 	solve?: (train: TrainingArrays) => Float32Array[];
 	/** Said about a solved run in place of the stop message. */
 	solvedMessage?: string;
+	/** Extra rows predicted after some epochs and at the end (the live decision boundary's grid). */
+	probe?: TrainProbe;
+}
+
+/** Rows the loop predicts as it trains, without touching the run: no random draw, no weight change. */
+export interface TrainProbe {
+	/** n × featureCount, row-major, already through the recipe. */
+	x: Float32Array;
+	n: number;
+	/** Epochs between two predictions (the first epoch and the kept weights at the end are always sent). */
+	every: number;
+	/** The model's raw outputs, n × outputs; `epoch` is the epoch whose weights gave them. */
+	onOutputs: (epoch: number, outputs: Float32Array) => void;
 }
 
 /** Least time between two checkpoints that hold no new best epoch: reading weights back costs a GPU sync. */
@@ -95,6 +108,19 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	const start = new WeightCheckpoint();
 	const best = new WeightCheckpoint();
 	const clock = new ActiveClock();
+
+	const probe = options.probe;
+	let probeX: tf.Tensor | undefined;
+	const sendProbe = async (epoch: number) => {
+		if (!probe) return;
+		probeX ??= tf.tensor(probe.x, [probe.n, ...inputShape], 'float32');
+		const out = model.predict(probeX) as tf.Tensor;
+		try {
+			probe.onOutputs(epoch, Float32Array.from((await out.data()) as Float32Array));
+		} finally {
+			out.dispose();
+		}
+	};
 
 	const history: EpochRecord[] = [];
 	let stopReason: StopReason = 'completed';
@@ -167,6 +193,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 				if (checked.metric !== undefined) record.valMetric = checked.metric;
 			}
 			history.push(record);
+			await sendProbe(1);
 			if (!options.validation && validation) {
 				// The held-back rows only scored the solution; with no epochs to choose, the kept weights are
 				// solved again on every training row, as scikit-learn refits after choosing a model.
@@ -239,6 +266,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 						} else {
 							epochsWithoutGain++;
 						}
+						if (probe && (epoch === firstEpoch || epoch % probe.every === 0)) await sendProbe(epoch);
 						if (options.onCheckpoint) {
 							const improved = best.epoch === epoch;
 							if (improved || performance.now() - lastCheckpointAt >= checkpointInterval) {
@@ -293,6 +321,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		}
 
 		const heldEpoch = restoreAtEnd();
+		await sendProbe(heldEpoch);
 		message ??= endMessage(stopReason, history.length, heldEpoch, monitor, settings.earlyStopping.patience);
 		return {
 			history,
@@ -309,6 +338,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		tf.dispose([trainDevice.x, trainDevice.y]);
 		if (validationDevice) tf.dispose([validationDevice.x, validationDevice.y]);
 		weights?.dispose();
+		probeX?.dispose();
 	}
 }
 
