@@ -4,38 +4,14 @@
 // What files a model has is its family engine's answer (engine.serialize); this module only writes them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchtopModelJson } from '../lib/core/export/benchtop-json.ts';
 import { engineFor } from '../lib/core/models/families.ts';
 import type { ColumnSchema } from '../lib/core/table/column-types.ts';
 import type { TrainingOutcome } from '../lib/core/train/run-training.ts';
 
 export { MODEL_FILE, WEIGHTS_FILE } from '../lib/core/models/network/files.ts';
 export const BENCHTOP_FILE = 'benchtop.json';
-
-/**
- * benchtop.json's shape (read back through core/models/benchtop-model-schema.ts); `version` changes when a
- * reader would misread a newer file. `artifactFields` are the engine's (k-means' centroids; a network's
- * weightsSha256, which lets every reader check weights.bin is the one written).
- */
-export function benchtopModelJson(
-	outcome: TrainingOutcome,
-	inputSchema: readonly ColumnSchema[],
-	artifactFields: Record<string, unknown> = {}
-) {
-	const { fitted, spec, task, targets, classes, features, ...run } = outcome.run;
-	return {
-		format: 'benchtop-model',
-		version: 1,
-		task,
-		targets,
-		classes: classes ?? null,
-		features,
-		inputSchema: inputSchema.map(({ name, type }) => ({ name, type })),
-		spec,
-		recipe: fitted,
-		...artifactFields,
-		run
-	};
-}
+export { benchtopModelJson } from '../lib/core/export/benchtop-json.ts';
 
 /** Writes the files into `folder` (created if needed); returns the paths written. */
 export async function writeModelFiles(
@@ -53,6 +29,9 @@ export async function writeModelFiles(
 	};
 	const saved = await engineFor(outcome.run.spec).serialize(outcome.artifact, { generatedBy });
 	for (const file of saved.files) write(file.name, file.bytes);
-	write(BENCHTOP_FILE, `${JSON.stringify(benchtopModelJson(outcome, inputSchema, saved.record), null, 2)}\n`);
+	write(
+		BENCHTOP_FILE,
+		`${JSON.stringify(benchtopModelJson(outcome.run, inputSchema, saved.record), null, 2)}\n`
+	);
 	return written;
 }

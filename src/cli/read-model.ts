@@ -8,32 +8,24 @@
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchtopError } from '../lib/core/errors.ts';
-import {
-	BENCHTOP_MODEL_FILE,
-	parseBenchtopModel,
-	type BenchtopModelRecord
-} from '../lib/core/models/benchtop-model-schema.ts';
+import { BENCHTOP_MODEL_FILE } from '../lib/core/models/benchtop-model-schema.ts';
 import { engineFor } from '../lib/core/models/families.ts';
-import { MAX_JSON_BYTES, parseJson } from '../lib/core/models/network/files.ts';
-import type { ModelBundle } from '../lib/core/predict/model-bundle.ts';
+import {
+	modelPrefix,
+	readBenchtopModel,
+	type ModelFiles as CoreModelFiles,
+	type ReadBenchtopModel
+} from '../lib/core/export/model-files.ts';
 import { loadPredictor, type Predictor } from '../lib/core/predict/predictor.ts';
 import { ModelZip } from './model-zip.ts';
 import { useNodeBackend } from './node-backend.ts';
 
-export interface ReadModel {
-	bundle: ModelBundle;
-	/** benchtop.json's run record (without the parts in the bundle), as written. */
-	run: Record<string, unknown>;
-}
+export type ReadModel = ReadBenchtopModel;
 
 export { MAX_JSON_BYTES } from '../lib/core/models/network/files.ts';
 
-/** A model's files by name, each read only up to `maxBytes` (what `needs` says it should be). */
-interface ModelFiles {
-	/** Where the files are, for messages. */
-	where: string;
-	has(name: string): boolean;
-	read(name: string, maxBytes: number, needs: string): Uint8Array;
+/** A model's files (core/export/model-files.ts), and how to let go of them. */
+interface ModelFiles extends CoreModelFiles {
 	close(): void;
 }
 
@@ -66,15 +58,12 @@ function zipFiles(path: string): ModelFiles {
 	try {
 		const names = zip.entries.map((entry) => entry.name);
 		// benchtop.json at the top of the archive or in one folder inside it (as zipping a folder makes it).
-		const manifest = names
-			.filter((name) => /^([^/]+\/)?benchtop\.json$/.test(name))
-			.sort((a, b) => a.length - b.length)[0];
-		if (manifest === undefined)
+		const prefix = modelPrefix(names, BENCHTOP_MODEL_FILE);
+		if (prefix === undefined)
 			throw new BenchtopError(
 				'bad-input',
 				`${path} holds no ${BENCHTOP_MODEL_FILE}: zip the folder benchtop train --out wrote (its files: ${names.slice(0, 5).join(', ') || 'none'})`
 			);
-		const prefix = manifest.slice(0, manifest.length - BENCHTOP_MODEL_FILE.length);
 		return {
 			where: path,
 			has: (name) => zip.find(prefix + name) !== undefined,
@@ -87,34 +76,11 @@ function zipFiles(path: string): ModelFiles {
 	}
 }
 
-function readRecord(files: ModelFiles, path: string): BenchtopModelRecord {
-	if (!files.has(BENCHTOP_MODEL_FILE))
-		throw new BenchtopError(
-			'bad-input',
-			`${path} has no ${BENCHTOP_MODEL_FILE}: give the folder benchtop train --out wrote, or a .zip of it`
-		);
-	const bytes = files.read(BENCHTOP_MODEL_FILE, MAX_JSON_BYTES, `a ${BENCHTOP_MODEL_FILE} may hold`);
-	return parseBenchtopModel(parseJson(bytes, BENCHTOP_MODEL_FILE));
-}
-
 export async function readModel(path: string): Promise<ReadModel> {
 	if (!existsSync(path)) throw new BenchtopError('bad-input', `no such model folder or .zip: ${path}`);
 	const files = statSync(path).isDirectory() ? folderFiles(path) : zipFiles(path);
 	try {
-		const record = readRecord(files, path);
-		const { centroids, weightsSha256, run, ...bundleBase } = record;
-		// The family's engine reads its own artifact: k-means' centroids from benchtop.json, a network's
-		// model.json and weights.bin (network/files.ts, which checks everything before a tensor is made).
-		const artifact = await engineFor(record.spec).deserialize(
-			{
-				where: path,
-				record: { ...(centroids ? { centroids } : {}), ...(weightsSha256 ? { weightsSha256 } : {}) },
-				has: (name) => files.has(name),
-				read: (name, maxBytes, needs) => files.read(name, maxBytes, needs)
-			},
-			bundleBase
-		);
-		return { bundle: { ...bundleBase, artifact }, run };
+		return await readBenchtopModel(files);
 	} finally {
 		files.close();
 	}
