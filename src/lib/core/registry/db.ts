@@ -9,7 +9,7 @@ import type { BenchtopSchema } from './schema.ts';
 
 export const DB_NAME = 'benchtop';
 /** Raise by one with every schema change, and add an `if (oldVersion < N)` step to `upgradeSchema`. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type StudioDb = IDBPDatabase<BenchtopSchema>;
 export type UpgradeTransaction = IDBPTransaction<
@@ -59,6 +59,17 @@ export function upgradeSchema(
 	if (oldVersion < 2) {
 		// Version 2: the Train page lists the runs of one experiment.
 		tx.objectStore('runs').createIndex('by-experiment', 'experimentId');
+	}
+	if (oldVersion < 3) {
+		// Version 3: the model registry. `models` existed since 1 but nothing wrote to it, so indexing it
+		// now reads no old records; every earlier store is left as it was.
+		tx.objectStore('models').createIndex('by-name', 'name', { unique: true });
+		const versions = db.createObjectStore('modelVersions', { keyPath: 'id' });
+		versions.createIndex('by-model', 'modelId');
+		versions.createIndex('by-run', 'lineage.runId');
+		versions.createIndex('by-dataset', 'lineage.datasetId');
+		db.createObjectStore('versionArtifacts', { keyPath: 'id' });
+		db.createObjectStore('aliasEvents', { keyPath: 'id' }).createIndex('by-model', 'modelId');
 	}
 }
 

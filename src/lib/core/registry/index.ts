@@ -45,3 +45,43 @@ export {
 	versionsForRun
 } from './orphans.ts';
 export type { FreedOrphans, OrphanRepair, OrphanRun, Orphans } from './orphans.ts';
+export {
+	MAX_MODEL_NAME_LENGTH,
+	checkModelName,
+	cleanTags,
+	deleteModelVersion,
+	editModelVersionNotes,
+	getModel,
+	getModelByName,
+	getModelVersion,
+	listModelVersions,
+	listModels,
+	loadModelVersionArtifact,
+	modelStorageUsage,
+	saveModelVersion,
+	versionsTrainedOn
+} from './model-versions.ts';
+export type { LoadedVersionArtifact, ModelUsage, NewModelVersion } from './model-versions.ts';
+export {
+	aliasHistory,
+	aliasLockName,
+	checkAliasName,
+	moveAlias,
+	rollbackAlias,
+	withLock
+} from './model-aliases.ts';
+export type { AliasMove } from './model-aliases.ts';
+export { MODEL_EVENTS_CHANNEL, announceModelChange, onModelChange } from './model-events.ts';
+export type { ModelChange } from './model-events.ts';
+export { artifactDigest, canonicalArtifactBytes } from './artifact-digest.ts';
+export type { ArtifactDigest } from './artifact-digest.ts';
+export { CHALLENGER, CHAMPION } from './model-records.ts';
+export type {
+	AliasEventRecord,
+	GateVerdict,
+	ModelRecord,
+	ModelVersionRecord,
+	OptimizerState,
+	VersionArtifactRecord,
+	VersionLineage
+} from './model-records.ts';

@@ -15,6 +15,11 @@ import * as settings from './settings.ts';
 import * as dependents from './dependents.ts';
 import type { DatasetDependents, DeleteDatasetResult, DependentsChoice } from './dependents.ts';
 import * as orphans from './orphans.ts';
+import * as modelVersions from './model-versions.ts';
+import type { LoadedVersionArtifact, ModelUsage, NewModelVersion } from './model-versions.ts';
+import * as modelAliases from './model-aliases.ts';
+import type { AliasMove } from './model-aliases.ts';
+import type { AliasEventRecord, ModelRecord, ModelVersionRecord } from './model-records.ts';
 import type { FreedOrphans, OrphanRepair, Orphans } from './orphans.ts';
 
 export const MEMORY_ONLY_REASON =
@@ -59,6 +64,28 @@ export interface Registry {
 	deleteRun(id: string): Promise<void>;
 	getSetting<T>(key: string): Promise<T | undefined>;
 	setSetting(key: string, value: unknown): Promise<void>;
+	/** Version N of the named model from a run, written in one transaction (model-versions.ts). */
+	saveModelVersion(input: NewModelVersion): Promise<ModelVersionRecord>;
+	listModels(): Promise<ModelRecord[]>;
+	getModel(id: string): Promise<ModelRecord | undefined>;
+	getModelByName(name: string): Promise<ModelRecord | undefined>;
+	/** Newest first; every model's when `modelId` is omitted. */
+	listModelVersions(modelId?: string): Promise<ModelVersionRecord[]>;
+	getModelVersion(id: string): Promise<ModelVersionRecord | undefined>;
+	/** The weights, checked against the SHA-256 recorded at save. */
+	loadModelVersionArtifact(
+		version: Pick<ModelVersionRecord, 'id' | 'version' | 'artifact'>
+	): Promise<LoadedVersionArtifact>;
+	editModelVersionNotes(
+		id: string,
+		edit: { notes?: string; tags?: readonly string[] }
+	): Promise<ModelVersionRecord>;
+	deleteModelVersion(id: string): Promise<void>;
+	moveAlias(move: AliasMove): Promise<AliasEventRecord>;
+	rollbackAlias(move: { modelId: string; alias: string; reason?: string }): Promise<AliasEventRecord>;
+	aliasHistory(modelId: string): Promise<AliasEventRecord[]>;
+	modelStorageUsage(): Promise<ModelUsage[]>;
+	versionsTrainedOn(datasetId: string): Promise<{ modelName: string; version: number; versionId: string }[]>;
 	close(): void;
 }
 
@@ -166,6 +193,20 @@ function createRegistry(
 		deleteRun: (id) => use((db) => runs.deleteRun(db, id)),
 		getSetting: <T>(key: string) => use((db) => settings.getSetting<T>(db, key)),
 		setSetting: (key, value) => use((db) => settings.setSetting(db, key, value)),
+		saveModelVersion: (input) => use((db) => modelVersions.saveModelVersion(db, input)),
+		listModels: () => use((db) => modelVersions.listModels(db)),
+		getModel: (id) => use((db) => modelVersions.getModel(db, id)),
+		getModelByName: (name) => use((db) => modelVersions.getModelByName(db, name)),
+		listModelVersions: (modelId) => use((db) => modelVersions.listModelVersions(db, modelId)),
+		getModelVersion: (id) => use((db) => modelVersions.getModelVersion(db, id)),
+		loadModelVersionArtifact: (version) => use((db) => modelVersions.loadModelVersionArtifact(db, version)),
+		editModelVersionNotes: (id, edit) => use((db) => modelVersions.editModelVersionNotes(db, id, edit)),
+		deleteModelVersion: (id) => use((db) => modelVersions.deleteModelVersion(db, id)),
+		moveAlias: (move) => use((db) => modelAliases.moveAlias(db, move)),
+		rollbackAlias: (move) => use((db) => modelAliases.rollbackAlias(db, move)),
+		aliasHistory: (modelId) => use((db) => modelAliases.aliasHistory(db, modelId)),
+		modelStorageUsage: () => use((db) => modelVersions.modelStorageUsage(db)),
+		versionsTrainedOn: (datasetId) => use((db) => modelVersions.versionsTrainedOn(db, datasetId)),
 		close() {
 			state.markClosed();
 			db.close();

@@ -5,6 +5,12 @@ import type { DBSchema } from 'idb';
 import type { ColumnSchema } from '../table/column-types.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
+import type {
+	AliasEventRecord,
+	ModelRecord,
+	ModelVersionRecord,
+	VersionArtifactRecord
+} from './model-records.ts';
 
 export type DatasetSource =
 	| { kind: 'sample'; sampleId: string }
@@ -84,8 +90,16 @@ export interface BenchtopSchema extends DBSchema {
 	recipes: { key: string; value: RecipeDraftRecord };
 	experiments: { key: string; value: IdentifiedRecord };
 	runs: { key: string; value: RunRecord; indexes: { 'by-experiment': string } };
-	models: { key: string; value: IdentifiedRecord };
+	/** Named models (schema 3 narrowed the placeholder and indexed names). */
+	models: { key: string; value: ModelRecord; indexes: { 'by-name': string } };
 	artifacts: { key: string; value: ArtifactRecord };
+	modelVersions: {
+		key: string;
+		value: ModelVersionRecord;
+		indexes: { 'by-model': string; 'by-run': string; 'by-dataset': string };
+	};
+	versionArtifacts: { key: string; value: VersionArtifactRecord };
+	aliasEvents: { key: string; value: AliasEventRecord; indexes: { 'by-model': string } };
 	/** Out-of-line string keys: `settings.put(value, key)`. */
 	settings: { key: string; value: unknown };
 }

@@ -13,15 +13,27 @@ function openRaw(factory: IDBFactory, name: string, version: number): Promise<ID
 }
 
 describe('openStudioDb', () => {
-	it('creates every store and index from an empty database, at schema version 2', async () => {
+	it('creates every store and index from an empty database, at schema version 3', async () => {
 		const factory = new IDBFactory();
 		const db = await openStudioDb({ factory });
 		expect(DB_NAME).toBe('benchtop');
-		expect(DB_VERSION).toBe(2);
+		expect(DB_VERSION).toBe(3);
 		expect(db.name).toBe('benchtop');
-		expect(db.version).toBe(2);
+		expect(db.version).toBe(3);
 		expect([...db.objectStoreNames].sort()).toEqual(
-			['artifacts', 'blobs', 'datasets', 'experiments', 'models', 'recipes', 'runs', 'settings'].sort()
+			[
+				'aliasEvents',
+				'artifacts',
+				'blobs',
+				'datasets',
+				'experiments',
+				'models',
+				'modelVersions',
+				'recipes',
+				'runs',
+				'settings',
+				'versionArtifacts'
+			].sort()
 		);
 
 		const tx = db.transaction([...db.objectStoreNames], 'readonly');
@@ -32,7 +44,10 @@ describe('openStudioDb', () => {
 			'experiments',
 			'models',
 			'recipes',
-			'runs'
+			'runs',
+			'modelVersions',
+			'versionArtifacts',
+			'aliasEvents'
 		] as const) {
 			expect(tx.objectStore(name).keyPath, name).toBe('id');
 		}
@@ -44,11 +59,18 @@ describe('openStudioDb', () => {
 		expect(datasets.index('by-hash').unique).toBe(true);
 		expect(datasets.index('by-created').keyPath).toBe('createdAt');
 		expect(datasets.index('by-created').unique).toBe(false);
+		expect(tx.objectStore('models').index('by-name').unique).toBe(true);
+		expect([...tx.objectStore('modelVersions').indexNames].sort()).toEqual([
+			'by-dataset',
+			'by-model',
+			'by-run'
+		]);
+		expect(tx.objectStore('aliasEvents').index('by-model').keyPath).toBe('modelId');
 		await tx.done;
 		db.close();
 	});
 
-	it('migrates a version 1 database to version 2, keeping its data and indexing runs by experiment', async () => {
+	it('migrates a version 1 database to the current one, keeping its data and indexing runs by experiment', async () => {
 		const factory = new IDBFactory();
 		await new Promise<void>((resolve, reject) => {
 			const request = factory.open('old', 1);
@@ -67,10 +89,40 @@ describe('openStudioDb', () => {
 			request.onerror = () => reject(request.error);
 		});
 		const db = await openStudioDb({ factory, name: 'old' });
-		expect(db.version).toBe(2);
+		expect(db.version).toBe(3);
 		expect(await db.getAllFromIndex('runs', 'by-experiment', 'e1')).toEqual([
 			{ id: 'r1', experimentId: 'e1' }
 		]);
+		expect(await db.count('modelVersions')).toBe(0);
+		db.close();
+	});
+
+	it('migrates a version 2 database to version 3: its runs, data sets and settings stay readable', async () => {
+		const factory = new IDBFactory();
+		await new Promise<void>((resolve, reject) => {
+			const request = factory.open('v2', 2);
+			request.onupgradeneeded = () => {
+				const db = request.result;
+				for (const name of ['datasets', 'blobs', 'recipes', 'experiments', 'runs', 'models', 'artifacts']) {
+					db.createObjectStore(name, { keyPath: 'id' });
+				}
+				db.createObjectStore('settings');
+				const tx = request.transaction!;
+				tx.objectStore('runs').createIndex('by-experiment', 'experimentId');
+				tx.objectStore('runs').put({ id: 'r1', experimentId: 'e1' });
+				tx.objectStore('settings').put('dark', 'theme');
+			};
+			request.onsuccess = () => {
+				request.result.close();
+				resolve();
+			};
+			request.onerror = () => reject(request.error);
+		});
+		const db = await openStudioDb({ factory, name: 'v2' });
+		expect(db.version).toBe(3);
+		expect((await db.getAllFromIndex('runs', 'by-experiment', 'e1')).map((r) => r.id)).toEqual(['r1']);
+		expect(await db.get('settings', 'theme')).toBe('dark');
+		expect(await db.getAllFromIndex('models', 'by-name', 'anything')).toEqual([]);
 		db.close();
 	});
 
