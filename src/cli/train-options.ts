@@ -4,6 +4,7 @@ import { BenchtopError } from '../lib/core/errors.ts';
 import { requireFamily } from '../lib/core/models/families.ts';
 import { LIMITS } from '../lib/core/models/spec-schema.ts';
 import { FAMILIES, type ModelFamily } from '../lib/core/models/types.ts';
+import { cliUsage } from '../lib/core/number-field.ts';
 import { NUMBER_SETTINGS } from '../lib/core/train/settings.ts';
 import { parseOptions } from './parse-options.ts';
 
@@ -11,8 +12,8 @@ export const TRAIN_TASKS = ['auto', 'classification', 'regression', 'clustering'
 export type TrainTaskOption = (typeof TRAIN_TASKS)[number];
 export const TRAIN_MODELS = ['auto', ...FAMILIES] as const;
 
-export const TRAIN_USAGE =
-	'<file> --target <col>[,<col>...] --out <dir> [--task auto|classification|regression|clustering] [--model auto|linear|mlp|cnn|kmeans] [--k <n>] [--recipe <recipe.json>] [--epochs <n>] [--seed <n>] [--test-size <fraction>] [--json]';
+// The training settings the CLI sets are the ones whose core description names a flag.
+export const TRAIN_USAGE = `<file> --target <col>[,<col>...] --out <dir> [--task ${TRAIN_TASKS.join('|')}] [--model ${TRAIN_MODELS.join('|')}] [--k <n>] [--recipe <recipe.json>] ${cliUsage(Object.values(NUMBER_SETTINGS))} [--test-size <fraction>] [--json]`;
 
 export interface TrainOptions {
 	file: string;

@@ -1,5 +1,6 @@
 // Reads a number typed into a form field, keeping it within its limits: an out-of-range or unreadable entry
 // is clamped or reverted (and the field shows the value kept), with a sentence saying what happened.
+import type { NumberField } from '$lib/core/number-field.ts';
 
 export interface NumberRule {
 	/** The field's name at the start of a sentence: "Units of layer 2", "Batch size". */
@@ -12,6 +13,29 @@ export interface NumberRule {
 	minExclusive?: boolean;
 	/** The maximum itself is not allowed (momentum 1); such entries become the largest step below it. */
 	maxExclusive?: boolean;
+}
+
+/** What a typed number is held to: the field's own limits, named as the sentence needs (`Units of layer 2`). */
+export function ruleForField(field: NumberField, name = field.name): NumberRule {
+	return {
+		name,
+		min: field.min,
+		max: field.typedMax ?? field.max,
+		whole: field.integer,
+		minExclusive: field.minExclusive,
+		maxExclusive: field.maxExclusive
+	};
+}
+
+/** The input element's min, max and step attributes for a field (unbounded ends left off). */
+export function inputAttributes(field: NumberField): { min?: number; max?: number; step: number | 'any' } {
+	const bounded = (n: number) => Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER;
+	const top = field.typedMax ?? field.max;
+	return {
+		min: bounded(field.min) ? field.min : undefined,
+		max: bounded(top) ? (field.maxExclusive ? largestBelow(top) : top) : undefined,
+		step: field.step ?? (field.integer ? 1 : 'any')
+	};
 }
 
 export interface NumberReading {

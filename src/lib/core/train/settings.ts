@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Task } from '../models/types.ts';
 import { BenchtopError } from '../errors.ts';
+import { describeFieldRange, type NumberField } from '../number-field.ts';
 import { OPTIMIZERS, type OptimizerName, type TrainSettings } from './types.ts';
 
 /**
@@ -51,74 +52,110 @@ const defaults = DEFAULT_TRAIN_SETTINGS;
 const MONITORS = ['loss', 'val_loss', 'val_accuracy', 'val_r2'] as const;
 
 /**
- * A numeric training setting, described once: the schema below, the Train page's form and the CLI's
- * option checks take their limits and words from here, so they cannot drift apart.
+ * A numeric training setting, described once: the schema below, the Train page's form (its labels, limits
+ * and help) and the CLI's option checks and usage text take their limits and words from here, so they
+ * cannot drift apart.
  */
-export interface NumberSettingField {
-	/** The field's name at the start of a sentence: "Epochs", "The learning rate". */
-	name: string;
-	min: number;
-	/** Infinity when only the minimum bounds it. */
-	max: number;
-	/** Whole numbers only. */
-	integer: boolean;
-	/** The minimum itself is not allowed (a learning rate of 0). */
-	minExclusive?: boolean;
-	/** The maximum itself is not allowed (momentum 1). */
-	maxExclusive?: boolean;
-	/** A tighter bound for what a person types in the form; a saved setting above it is still valid. */
-	typedMax?: number;
+export interface NumberSettingField extends NumberField {
 	default: number;
 }
+
+/** Why each optimizer's default learning rate is what it is (from DEFAULT_LEARNING_RATES' measurements). */
+export const LEARNING_RATE_WHY: Record<OptimizerName, string> = {
+	adam: "ten times Keras's 0.001, because small tables give few batches per epoch",
+	sgd: 'larger than Adam’s, because plain steps are not scaled per weight',
+	rmsprop: 'matches Adam’s pace on the sample tables'
+};
 
 const BIG = Number.MAX_SAFE_INTEGER;
 
 export const NUMBER_SETTINGS = {
-	epochs: { name: 'Epochs', min: 1, max: 100_000, integer: true, default: defaults.epochs },
-	batchSize: { name: 'Batch size', min: 1, max: BIG, integer: true, default: defaults.batchSize },
+	epochs: {
+		name: 'Epochs',
+		label: 'Epochs',
+		min: 1,
+		max: 100_000,
+		integer: true,
+		default: defaults.epochs,
+		help: 'Passes over the training rows.',
+		why: 'an upper bound, since early stopping ends most runs on small tables well before it',
+		cliFlag: '--epochs'
+	},
+	batchSize: {
+		name: 'Batch size',
+		label: 'Batch size',
+		min: 1,
+		max: BIG,
+		integer: true,
+		default: defaults.batchSize,
+		help: 'Rows per step.',
+		why: "Keras's; a steady gradient, still several steps per epoch on 150 rows"
+	},
 	learningRate: {
 		name: 'The learning rate',
+		label: 'Learning rate',
 		min: 0,
 		max: Infinity,
 		minExclusive: true,
 		// Above 10 no optimizer here does anything but diverge.
 		typedMax: 10,
 		integer: false,
-		default: defaults.learningRate
+		step: 'any',
+		default: defaults.learningRate,
+		help: 'Size of each step; it follows the optimizer’s default until you change it.',
+		why: LEARNING_RATE_WHY[defaults.optimizer]
 	},
 	momentum: {
 		name: 'Momentum',
+		label: 'Momentum',
 		min: 0,
 		max: 1,
 		maxExclusive: true,
 		integer: false,
-		default: defaults.momentum
+		step: 0.05,
+		default: defaults.momentum,
+		help: 'How much of the last steps each SGD step keeps.',
+		why: 'the usual for SGD; it smooths the steps over about ten batches'
 	},
 	validationFraction: {
 		name: 'The validation fraction',
+		label: 'Validation fraction',
 		min: 0,
 		max: 0.5,
 		integer: false,
-		default: defaults.validationFraction
+		step: 0.05,
+		default: defaults.validationFraction,
+		help: 'Share of the training rows held back to watch for overfitting (0 to 0.5); with a validation split, its rows are used instead.',
+		why: 'enough rows to notice overfitting without taking many away from learning'
 	},
-	seed: { name: 'The seed', min: -BIG, max: BIG, integer: true, default: defaults.seed },
+	seed: {
+		name: 'The seed',
+		label: 'Seed',
+		min: -BIG,
+		max: BIG,
+		integer: true,
+		default: defaults.seed,
+		help: 'Starts the weights, dropout and shuffling.',
+		why: 'the project’s seed, so runs repeat unless you change it',
+		cliFlag: '--seed'
+	},
 	patience: {
 		name: 'Early stopping patience',
+		// Under the "Early stopping" heading, so the field's own name is enough there.
+		label: 'Patience (epochs)',
 		min: 1,
 		max: 100_000,
 		integer: true,
-		default: defaults.earlyStopping.patience
+		default: defaults.earlyStopping.patience,
+		help: 'Epochs without improvement before stopping.',
+		why: 'small tables give noisy validation losses, and ten epochs lets a dip pass'
 	}
 } as const satisfies Record<string, NumberSettingField>;
 
 export type NumberSettingKey = keyof typeof NUMBER_SETTINGS;
 
-/** "from 0 to 0.5", "above 0", "from 0 to below 1": a fraction's range in the words messages use. */
-export function describeSettingRange(field: NumberSettingField): string {
-	const low = field.minExclusive ? `above ${field.min}` : `from ${field.min}`;
-	if (!Number.isFinite(field.max)) return low;
-	return `${low} to ${field.maxExclusive ? 'below ' : ''}${field.max}`;
-}
+/** "from 0 to 0.5", "above 0", "from 0 to below 1": a setting's range in the words messages use. */
+export const describeSettingRange = describeFieldRange;
 
 /** The valibot check of one numeric setting, its default filled in when missing. */
 function numberSetting(field: NumberSettingField) {

@@ -1,7 +1,12 @@
 // The settings and layer fields' number reading: typed values kept, out-of-range ones clamped with a
 // sentence, unreadable ones reverted.
 import { describe, expect, it } from 'vitest';
-import { readNumber } from '../../../../src/lib/components/train/number-input.ts';
+import {
+	inputAttributes,
+	readNumber,
+	ruleForField
+} from '../../../../src/lib/components/train/number-input.ts';
+import { NUMBER_SETTINGS } from '../../../../src/lib/core/train/settings.ts';
 
 const units = { name: 'Units of layer 2', min: 1, max: 4096, whole: true };
 
@@ -56,5 +61,20 @@ describe('readNumber', () => {
 		expect(readNumber('1.5', 42, { name: 'The seed', min: -big, max: big, whole: true }).note).toBe(
 			'The seed must be a whole number (got 1.5); set to 2.'
 		);
+	});
+});
+
+describe('a core field as the input reads it', () => {
+	it('holds typed values to the tighter typed bound and names the field as asked', () => {
+		const rule = ruleForField(NUMBER_SETTINGS.learningRate);
+		expect(rule).toMatchObject({ name: 'The learning rate', min: 0, max: 10, minExclusive: true });
+		expect(readNumber('50', 0.01, rule).value).toBe(10);
+		expect(ruleForField(NUMBER_SETTINGS.patience, 'Patience').name).toBe('Patience');
+	});
+
+	it('gives the input its attributes, leaving unbounded ends off', () => {
+		expect(inputAttributes(NUMBER_SETTINGS.seed)).toEqual({ min: undefined, max: undefined, step: 1 });
+		expect(inputAttributes(NUMBER_SETTINGS.momentum)).toEqual({ min: 0, max: 0.99, step: 0.05 });
+		expect(inputAttributes(NUMBER_SETTINGS.learningRate)).toEqual({ min: 0, max: 10, step: 'any' });
 	});
 });
