@@ -1,0 +1,36 @@
+// The space a search uses when the person gives none: the fields that move a tabular model's score most,
+// over ranges wide enough to hold the usual good values (scikit-learn's and Keras's defaults sit inside
+// each). Image tables search the CNN's training settings only: its layers follow the image's size.
+import type { Task } from '../models/types.ts';
+import type { SearchSpace } from './space.ts';
+
+const range = (type: 'int' | 'real', low: number, high: number, log = false) =>
+	({ type, low, high, log, steps: 3 }) as const;
+
+export function defaultSearchSpace(task: Exclude<Task, 'clustering'>, images = false): SearchSpace {
+	if (images)
+		return {
+			params: {
+				learningRate: range('real', 1e-4, 3e-2, true),
+				batchSize: { type: 'choice', options: [16, 32, 64] }
+			}
+		};
+	return {
+		params: {
+			// The linear model is one of the candidates: on small tables it is often the best one.
+			family: { type: 'choice', options: ['linear', 'mlp'] },
+			layers: range('int', 1, 3),
+			units: range('int', 8, 256, true),
+			activation: { type: 'choice', options: ['relu', 'tanh'] },
+			dropout: range('real', 0, 0.4),
+			l2: range('real', 1e-6, 1e-2, true),
+			learningRate: range('real', 1e-4, 3e-2, true),
+			batchSize: { type: 'choice', options: [16, 32, 64, 128] },
+			// Robust scaling and min-max matter where columns have outliers; standard is the usual winner.
+			scaler: {
+				type: 'choice',
+				options: task === 'classification' ? ['standard', 'robust', 'min-max'] : ['standard', 'robust']
+			}
+		}
+	};
+}

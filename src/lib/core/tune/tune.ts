@@ -1,0 +1,140 @@
+// A whole search from a table: the test rows cut off, the trials run (here, or by the caller's `runTrial`:
+// Node worker threads, the studio's workers), the best trial by validation score, and the winner trained
+// once more on every search row with the full split, which scores the test rows for it alone.
+import { BenchtopError } from '../errors.ts';
+import { imageShapeOf } from '../models/infer-task.ts';
+import type { Task } from '../models/types.ts';
+import { defaultRecipe } from '../prep/default-recipe.ts';
+import type { Recipe } from '../prep/recipe/types.ts';
+import type { PrepTable } from '../table/prep-table.ts';
+import { runTraining, type TrainingContext, type TrainingOutcome } from '../train/run-training.ts';
+import { DEFAULT_TRAIN_SETTINGS, type TrainSettingsInput } from '../train/settings.ts';
+import { defaultSearchSpace } from './default-space.ts';
+import { runTrial, setupRequest, type TuneSetup } from './run-trial.ts';
+import {
+	bestTrial,
+	runSearch,
+	type SearchBudget,
+	type SearchState,
+	type Strategy,
+	type TrialJob,
+	type TrialOutcome,
+	type TrialRecord
+} from './search.ts';
+import type { SearchSpace, TrialParams } from './space.ts';
+import { tuneData, type TuneData } from './tune-data.ts';
+
+export interface TuneRequest {
+	targets: string[];
+	task: Exclude<Task, 'clustering'>;
+	/** The task's default space when absent. */
+	space?: SearchSpace;
+	strategy: Strategy;
+	seed: number;
+	budget: SearchBudget;
+	/** The test share cut off before the search (train's default: 0.2). */
+	testSize?: number;
+	/** The recipe whose scaler, encoder and impute the space may change; the default recipe when absent. */
+	recipe?: Recipe;
+	/** Settings every trial starts from. */
+	settings?: TrainSettingsInput;
+}
+
+export interface TunePlan {
+	data: TuneData;
+	setup: TuneSetup;
+	space: SearchSpace;
+	maxEpochs: number;
+}
+
+/** Everything a search settles before its first trial. */
+export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
+	const data = tuneData(input, request.task, request.targets[0], request.testSize ?? 0.2, request.seed);
+	const features = input.schema.map((c) => c.name).filter((n) => !request.targets.includes(n));
+	const space = request.space ?? defaultSearchSpace(request.task, imageShapeOf(features) !== null);
+	const settings: TrainSettingsInput = { ...(request.settings ?? {}), seed: request.seed };
+	const epochParam = space.params.epochs;
+	const maxEpochs =
+		epochParam?.type === 'choice'
+			? Math.max(...epochParam.options.map(Number))
+			: epochParam
+				? epochParam.high
+				: (settings.epochs ?? DEFAULT_TRAIN_SETTINGS.epochs);
+	return {
+		data,
+		space,
+		maxEpochs,
+		setup: {
+			targets: request.targets,
+			task: request.task,
+			recipe: request.recipe ?? defaultRecipe(data.search, request.targets).recipe,
+			settings,
+			trialSplit: data.trialSplit
+		}
+	};
+}
+
+export interface TuneResult {
+	plan: TunePlan;
+	state: SearchState;
+	best: TrialRecord | null;
+	/** The winner trained on every search row and scored on the test rows; its model is the caller's. */
+	final: TrainingOutcome | null;
+}
+
+export interface TuneOptions {
+	workers?: number;
+	/** Trains one trial elsewhere (worker threads, the studio's workers); in this thread when absent. */
+	runTrial?: (job: TrialJob, plan: TunePlan) => Promise<TrialOutcome>;
+	onTrial?: (record: TrialRecord, state: SearchState) => void;
+	resume?: SearchState;
+	shouldStop?: () => boolean;
+}
+
+/** The winner's final run: its values, every search row to train on, the test rows scored. */
+export function finalRun(
+	input: PrepTable,
+	plan: TunePlan,
+	params: TrialParams,
+	context: TrainingContext
+): Promise<TrainingOutcome> {
+	return runTraining(input, setupRequest(plan.setup, { params }, plan.data.finalSplit), context);
+}
+
+export async function tune(
+	input: PrepTable,
+	request: TuneRequest,
+	context: TrainingContext,
+	options: TuneOptions = {}
+): Promise<TuneResult> {
+	if (request.targets.length === 0)
+		throw new BenchtopError('bad-input', 'A search needs a target column: tuning compares models on it.');
+	const plan = planSearch(input, request);
+	const local = async (job: TrialJob) => {
+		const { outcome, training } = await runTrial(plan.data.search, plan.setup, job, {
+			...context,
+			onWarnings: undefined
+		});
+		training?.model?.dispose();
+		return outcome;
+	};
+	const state = await runSearch(
+		{
+			space: plan.space,
+			strategy: request.strategy,
+			seed: request.seed,
+			budget: request.budget,
+			maxEpochs: plan.maxEpochs
+		},
+		options.runTrial ? (job) => options.runTrial!(job, plan) : local,
+		{
+			workers: options.workers ?? 1,
+			onTrial: options.onTrial,
+			resume: options.resume,
+			shouldStop: options.shouldStop
+		}
+	);
+	const best = bestTrial(state.trials);
+	const final = best ? await finalRun(input, plan, best.params, context) : null;
+	return { plan, state, best, final };
+}

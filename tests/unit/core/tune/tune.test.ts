@@ -1,0 +1,56 @@
+// A real search on iris with the CPU engine: the same space, strategy, seed and trial budget give the same
+// trials and the same winner; trials never score the test rows, the winner's final run does.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseSearchSpace } from '../../../../src/lib/core/tune/space.ts';
+import { tune, type TuneRequest } from '../../../../src/lib/core/tune/tune.ts';
+import { loadSample } from '../data/profile/load-sample.ts';
+
+const CONTEXT = {
+	dataset: { id: 'd', hash: 'h', name: 'iris' },
+	backend: { name: 'cpu', reason: 'test' },
+	versions: { tfjs: tf.version.tfjs }
+};
+
+beforeAll(async () => {
+	await tf.setBackend('cpu');
+});
+
+const request: TuneRequest = {
+	targets: ['species'],
+	task: 'classification',
+	strategy: 'random',
+	seed: 11,
+	budget: { trials: 4 },
+	space: parseSearchSpace({
+		params: {
+			family: { type: 'choice', options: ['linear', 'mlp'] },
+			units: { type: 'int', low: 4, high: 16 },
+			learningRate: { type: 'real', low: 0.003, high: 0.05, log: true }
+		}
+	}),
+	settings: { epochs: 15 }
+};
+
+describe('tune', () => {
+	it('repeats on the CPU engine: same trials, scores and winner', async () => {
+		const input = await loadSample('iris.csv');
+		const first = await tune(input, request, CONTEXT, { workers: 2 });
+		const second = await tune(input, request, CONTEXT, { workers: 1 });
+		const figures = (r: typeof first) => r.state.trials.map((t) => [t.params, t.status, t.value, t.metrics]);
+		expect(first.state.trials).toHaveLength(4);
+		expect(figures(second)).toEqual(figures(first));
+		expect(second.best!.trial).toBe(first.best!.trial);
+		expect(second.final!.run.metrics.test).toEqual(first.final!.run.metrics.test);
+		// Trials train on the 120 search rows (96 train, 24 validation) and have no test rows at all.
+		expect(first.plan.data.rows).toEqual({ search: 120, test: 30 });
+		expect(first.best!.value).toBeGreaterThan(0.8);
+		// The winner's final run: every search row trained on, the 30 test rows scored once.
+		const final = first.final!.run;
+		expect(final.rows).toEqual({ train: 120, validation: 0, test: 30 });
+		expect(typeof final.metrics.test?.accuracy).toBe('number');
+		expect(final.spec.family).toBe(first.best!.params.family);
+		first.final!.model?.dispose();
+		second.final!.model?.dispose();
+	}, 120_000);
+});
