@@ -1,6 +1,7 @@
 // What a run leaves behind: everything needed to see it again and to reproduce it exactly (data version
 // hash, split, fitted recipe, model spec, settings, seed, backend, library versions), its history and its
 // final metrics. Stored with its best weights in one transaction (registry/runs.ts).
+import type { TrainingProfile } from '../drift/training-profile.ts';
 import type { SplitRecord } from '../prep/split/index.ts';
 import type { FittedRecipe, Recipe } from '../prep/recipe/types.ts';
 import type { ModelSpec, Task } from '../models/types.ts';
@@ -55,6 +56,10 @@ export interface RunRecord {
 	warnings?: RunWarning[];
 	/** Set when `auto` trained the linear model and a network and kept the better on the validation rows. */
 	modelChoice?: ModelChoice;
+	/** Set on a run of a hyperparameter search (core/tune): the search it belongs to… */
+	search?: string;
+	/** …and the trial's number in it (the winner's final run carries the winning trial's). */
+	trial?: number;
 	durationMs: number;
 	rows: { train: number; validation: number; test: number };
 	/**
@@ -64,6 +69,10 @@ export interface RunRecord {
 	validationHeldBack?: number;
 	/** The stored weights (artifacts store), or null when the run kept none. */
 	artifactId: string | null;
+	/** What a drift report compares new data with (core/drift): the training rows' per-column profile and
+	 * the test split's predictions. Absent on runs that did not record it (the drift page profiles those
+	 * from their data set). */
+	trainingProfile?: TrainingProfile;
 }
 
 // Moved to models/artifact.ts (each family's engine saves and reads its own kind); re-exported here.
