@@ -24,6 +24,7 @@ import type { DataRef } from './data-ref.ts';
 import type { Studio } from './studio.svelte.ts';
 import { loadExperimentDraft, retargetDraft } from './experiment-draft.ts';
 import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
+import { BoundaryWatch } from './boundary-watch.svelte.ts';
 
 export interface QueuedRun {
 	id: number;
@@ -89,6 +90,8 @@ export class TrainSession {
 	error = $state<BenchtopError | undefined>(undefined);
 	/** Where a failed run can go on from; cleared when it does, or when another run starts afresh. */
 	recoverable = $state.raw<Recoverable | undefined>(undefined);
+	/** The live decision boundary, when the model's inputs are two numeric columns. */
+	readonly boundary = new BoundaryWatch();
 	/** The last run, just finished: what to show first. */
 	lastRunId = $state<string | undefined>(undefined);
 
@@ -344,6 +347,8 @@ export class TrainSession {
 		this.runBackend = undefined;
 		this.candidate = undefined;
 		this.error = undefined;
+		this.boundary.reset();
+		const boundary = this.boundary.request(this.record.schema, this.inputs?.features, this.resolvedTask);
 		let checkpoint: TrainCheckpoint | undefined = job.resume?.checkpoint;
 		let backendName: string = job.backend;
 		try {
@@ -358,7 +363,8 @@ export class TrainSession {
 						request: job.request,
 						backend: job.backend,
 						...(job.resume ? { resume: job.resume } : {}),
-						compare: job.compare
+						compare: job.compare,
+						...(boundary ? { boundary } : {})
 					},
 					progressCallback((event: TrainEvent) => {
 						if (event.kind === 'progress') this.progress = event.progress;
@@ -367,6 +373,12 @@ export class TrainSession {
 							backendName = event.name;
 							this.runBackend = event.reason;
 						} else if (event.kind === 'checkpoint') checkpoint = event.checkpoint;
+						else if (
+							event.kind === 'boundary-plane' ||
+							event.kind === 'boundary-frame' ||
+							event.kind === 'boundary-unavailable'
+						)
+							this.boundary.take(event);
 						else {
 							// The next model's epochs count from 1: its curve starts afresh.
 							this.candidate = event.family;
