@@ -14,6 +14,7 @@ const CORE_LAYERS = {
 		'models',
 		'train',
 		'predict',
+		'export',
 		'evaluate',
 		'tune',
 		'registry',
@@ -27,6 +28,7 @@ const CORE_LAYERS = {
 		'models',
 		'train',
 		'predict',
+		'export',
 		'evaluate',
 		'tune',
 		'registry',
@@ -39,6 +41,7 @@ const CORE_LAYERS = {
 		'models',
 		'train',
 		'predict',
+		'export',
 		'evaluate',
 		'tune',
 		'registry',
@@ -46,11 +49,24 @@ const CORE_LAYERS = {
 		'report'
 	],
 	// Drift compares new rows with a model's training profile: numbers and counts only, below the models.
-	drift: ['prep', 'models', 'train', 'predict', 'evaluate', 'tune', 'registry', 'charts', 'report'],
-	prep: ['metrics', 'models', 'train', 'predict', 'evaluate', 'tune', 'registry', 'charts', 'report'],
-	models: ['train', 'predict', 'evaluate', 'tune', 'registry', 'charts', 'report'],
-	train: ['predict', 'evaluate', 'tune', 'registry', 'charts', 'report'],
-	predict: ['evaluate', 'tune', 'registry', 'charts', 'report'],
+	drift: ['prep', 'models', 'train', 'predict', 'export', 'evaluate', 'tune', 'registry', 'charts', 'report'],
+	prep: [
+		'metrics',
+		'models',
+		'train',
+		'predict',
+		'export',
+		'evaluate',
+		'tune',
+		'registry',
+		'charts',
+		'report'
+	],
+	models: ['train', 'predict', 'export', 'evaluate', 'tune', 'registry', 'charts', 'report'],
+	train: ['predict', 'export', 'evaluate', 'tune', 'registry', 'charts', 'report'],
+	predict: ['export', 'evaluate', 'tune', 'registry', 'charts', 'report'],
+	// The edge bundle writer plans a model bundle (predict) for the dependency-free src/lib/runtime.
+	export: ['evaluate', 'tune', 'registry', 'charts', 'report'],
 	evaluate: ['tune', 'charts', 'report'],
 	// Hyperparameter search runs trials through train (and cross-validation in evaluate); charts draw it.
 	tune: ['registry', 'charts', 'report'],
