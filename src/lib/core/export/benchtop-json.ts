@@ -17,7 +17,18 @@ export function benchtopModelJson(
 	extra: Record<string, unknown> = {}
 ) {
 	// The stored weights' id means nothing outside this browser.
-	const { fitted, spec, task, targets, classes, features, artifactId: _artifactId, ...run } = runRecord;
+	// The training profile (drift reports) sits beside the run, not in it: readers find it at the top.
+	const {
+		fitted,
+		spec,
+		task,
+		targets,
+		classes,
+		features,
+		artifactId: _artifactId,
+		trainingProfile,
+		...run
+	} = runRecord;
 	return {
 		format: BENCHTOP_MODEL_FORMAT,
 		version: BENCHTOP_MODEL_VERSION,
@@ -29,6 +40,7 @@ export function benchtopModelJson(
 		spec,
 		recipe: fitted,
 		...artifactFields,
+		...(trainingProfile ? { trainingProfile } : {}),
 		...extra,
 		run
 	};

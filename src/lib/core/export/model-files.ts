@@ -10,6 +10,7 @@ import {
 } from '../models/benchtop-model-schema.ts';
 import { engineFor } from '../models/families.ts';
 import { MAX_JSON_BYTES, parseJson } from '../models/network/files.ts';
+import type { TrainingProfile } from '../drift/training-profile.ts';
 import type { ModelBundle } from '../predict/model-bundle.ts';
 
 /** A model's files by name, each read only up to `maxBytes` (what `needs` says it should be). */
@@ -24,6 +25,8 @@ export interface ReadBenchtopModel {
 	bundle: ModelBundle;
 	/** benchtop.json's run record (without the parts in the bundle), as written. */
 	run: Record<string, unknown>;
+	/** The training profile drift reports compare with (core/drift), when the model recorded one. */
+	trainingProfile?: TrainingProfile;
 }
 
 /**
@@ -51,7 +54,7 @@ export function readBenchtopRecord(files: ModelFiles): BenchtopModelRecord {
 /** benchtop.json and the family's artifact, every part checked; no tensor is made here. */
 export async function readBenchtopModel(files: ModelFiles): Promise<ReadBenchtopModel> {
 	const record = readBenchtopRecord(files);
-	const { centroids, weightsSha256, run, ...bundleBase } = record;
+	const { centroids, weightsSha256, run, trainingProfile, ...bundleBase } = record;
 	// The family's engine reads its own artifact: k-means' centroids from benchtop.json, a network's
 	// model.json and weights.bin (network/files.ts, which checks everything before a tensor is made).
 	const artifact = await engineFor(record.spec).deserialize(
@@ -63,5 +66,5 @@ export async function readBenchtopModel(files: ModelFiles): Promise<ReadBenchtop
 		},
 		bundleBase
 	);
-	return { bundle: { ...bundleBase, artifact }, run };
+	return { bundle: { ...bundleBase, artifact }, run, ...(trainingProfile ? { trainingProfile } : {}) };
 }

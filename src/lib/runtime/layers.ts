@@ -1,0 +1,144 @@
+// The forward pass on a row-major batch, one operation at a time, in float64 (TF.js computes in float32:
+// the two agree to about 1e-7 relative). Images are channels last, as TF.js Layers keeps them.
+import type { Activation, LayerOp, TensorRef } from './plan.ts';
+import { readTensor } from './weights.ts';
+
+type Read = (ref: TensorRef | null) => Float64Array | null;
+/** One prepared operation: (batch, rows) → output batch; `shape` is a row's shape after it. */
+export type Forward = (x: Float64Array, n: number) => Float64Array;
+
+function activate(x: Float64Array, fn: Activation, width: number): void {
+	if (fn === 'linear') return;
+	if (fn === 'softmax') {
+		for (let r = 0; r < x.length; r += width) {
+			let max = -Infinity;
+			for (let j = r; j < r + width; j++) if (x[j]! > max) max = x[j]!;
+			let sum = 0;
+			for (let j = r; j < r + width; j++) sum += x[j] = Math.exp(x[j]! - max);
+			for (let j = r; j < r + width; j++) x[j]! /= sum;
+		}
+		return;
+	}
+	const f: (v: number) => number =
+		fn === 'relu'
+			? (v) => (v > 0 ? v : 0)
+			: fn === 'tanh'
+				? Math.tanh
+				: fn === 'sigmoid'
+					? (v) => 1 / (1 + Math.exp(-v))
+					: fn === 'elu'
+						? (v) => (v > 0 ? v : Math.expm1(v))
+						: (v) => 1.0507009873554805 * (v > 0 ? v : 1.6732632423543772 * Math.expm1(v));
+	for (let i = 0; i < x.length; i++) x[i] = f(x[i]!);
+}
+
+/** Output size and the padding before the first row/column, as TensorFlow pads ('same': centred). */
+function window(size: number, k: number, stride: number, padding: 'valid' | 'same'): [number, number] {
+	if (padding === 'valid') return [Math.floor((size - k) / stride) + 1, 0];
+	const out = Math.ceil(size / stride);
+	return [out, Math.floor(Math.max((out - 1) * stride + k - size, 0) / 2)];
+}
+
+/** The operations ready to run, with their weights read once; `shape` is a row's shape, updated in place. */
+export function compile(op: LayerOp, shape: number[], read: Read): Forward | null {
+	const width = shape.reduce((a, b) => a * b, 1);
+	switch (op.op) {
+		case 'reshape': {
+			// Flatten is a reshape to [-1]: the one unknown size is what the others leave of the row.
+			const known = op.shape.reduce((a, b) => (b > 0 ? a * b : a), 1);
+			shape.splice(0, shape.length, ...op.shape.map((d) => (d > 0 ? d : width / known)));
+			return null;
+		}
+		case 'activation':
+			return (x) => (activate(x, op.activation, shape.at(-1)!), x);
+		case 'dense': {
+			const kernel = read(op.kernel)!;
+			const bias = read(op.bias);
+			const units = op.units;
+			shape.splice(0, shape.length, units);
+			return (x, n) => {
+				const out = new Float64Array(n * units);
+				for (let r = 0; r < n; r++) {
+					const o = r * units;
+					if (bias) for (let j = 0; j < units; j++) out[o + j] = bias[j]!;
+					for (let k = 0; k < width; k++) {
+						const v = x[r * width + k]!;
+						if (v === 0) continue;
+						const w = k * units;
+						for (let j = 0; j < units; j++) out[o + j] = out[o + j]! + v * kernel[w + j]!;
+					}
+				}
+				activate(out, op.activation, units);
+				return out;
+			};
+		}
+		case 'batch-norm': {
+			const channels = shape.at(-1)!;
+			const mean = read(op.mean)!;
+			const variance = read(op.variance)!;
+			const gamma = read(op.gamma);
+			const beta = read(op.beta);
+			const mul = Float64Array.from(variance, (v, c) => (gamma ? gamma[c]! : 1) / Math.sqrt(v + op.epsilon));
+			const add = Float64Array.from(mean, (m, c) => (beta ? beta[c]! : 0) - m * mul[c]!);
+			return (x) => {
+				for (let i = 0; i < x.length; i++) x[i] = x[i]! * mul[i % channels]! + add[i % channels]!;
+				return x;
+			};
+		}
+		case 'conv2d':
+		case 'max-pool': {
+			const [h, w, c] = shape as [number, number, number];
+			const conv = op.op === 'conv2d';
+			const [kh, kw] = conv ? op.kernel : op.pool;
+			const [sh, sw] = op.strides;
+			const [oh, top] = window(h, kh, sh, op.padding);
+			const [ow, left] = window(w, kw, sw, op.padding);
+			const f = conv ? op.filters : c;
+			const kernel = conv ? read(op.weights)! : null;
+			const bias = conv ? read(op.bias) : null;
+			shape.splice(0, 3, oh, ow, f);
+			return (x, n) => {
+				const out = new Float64Array(n * oh * ow * f);
+				for (let r = 0; r < n; r++) {
+					const base = r * h * w * c;
+					for (let i = 0; i < oh; i++)
+						for (let j = 0; j < ow; j++) {
+							const o = ((r * oh + i) * ow + j) * f;
+							if (conv) {
+								if (bias) for (let q = 0; q < f; q++) out[o + q] = bias[q]!;
+							} else out.fill(-Infinity, o, o + f);
+							for (let a = 0; a < kh; a++) {
+								const y = i * sh + a - top;
+								if (y < 0 || y >= h) continue;
+								for (let b = 0; b < kw; b++) {
+									const z = j * sw + b - left;
+									if (z < 0 || z >= w) continue;
+									const p = base + (y * w + z) * c;
+									if (!conv) {
+										for (let q = 0; q < f; q++) if (x[p + q]! > out[o + q]!) out[o + q] = x[p + q]!;
+										continue;
+									}
+									const k = (a * kw + b) * c * f;
+									for (let ch = 0; ch < c; ch++) {
+										const v = x[p + ch]!;
+										if (v === 0) continue;
+										const kk = k + ch * f;
+										for (let q = 0; q < f; q++) out[o + q] = out[o + q]! + v * kernel![kk + q]!;
+									}
+								}
+							}
+						}
+				}
+				if (conv) activate(out, op.activation, f);
+				return out;
+			};
+		}
+	}
+}
+
+export function network(layers: LayerOp[], inputWidth: number, bytes: Uint8Array): Forward {
+	const shape = [inputWidth];
+	const read: Read = (ref) => (ref ? readTensor(bytes, ref) : null);
+	const steps = layers.map((op) => compile(op, shape, read)).filter((f): f is Forward => f !== null);
+	return (x, n) => steps.reduce((batch, step) => step(batch, n), x);
+}
