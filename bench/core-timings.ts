@@ -1,5 +1,6 @@
 // Wall-clock times of core operations that must stay fast on big inputs: one-hot with 100,000 categories,
-// dedupe, the 70/15/15 split and the evaluation metrics on a million rows, the recipe preview. The unit
+// dedupe, the 70/15/15 split and the evaluation metrics on a million rows, the recipe preview, a 5 MB CSV
+// field and an 8 MB JSON line, the data view's sort of a million rows, k-means on 100,000 rows. The unit
 // tests check that these give the right answers; here they are timed and printed, not asserted, since a
 // shared machine's load moves them. Sizes are a tenth with --quick.
 import * as aq from 'arquero';
@@ -12,6 +13,10 @@ import {
 	rocAucOvr,
 	rocAucScore
 } from '../src/lib/core/evaluate/index.ts';
+import { importTable } from '../src/lib/core/data/import/import-table.ts';
+import { viewOrder } from '../src/lib/core/data/view/view-order.ts';
+import type { Points } from '../src/lib/core/metrics/clustering.ts';
+import { fitKMeans } from '../src/lib/core/models/kmeans/kmeans.ts';
 import { previewRecipe } from '../src/lib/core/prep/preview/preview-recipe.ts';
 import { validateStepParams } from '../src/lib/core/prep/recipe/index.ts';
 import { type PrepTable } from '../src/lib/core/table/prep-table.ts';
@@ -39,6 +44,28 @@ function fastestMs(repeats: number, work: () => unknown): number {
 		best = Math.min(best, performance.now() - started);
 	}
 	return best;
+}
+
+async function fastestAsyncMs(repeats: number, work: () => Promise<unknown>): Promise<number> {
+	let best = Infinity;
+	for (let i = 0; i < repeats; i++) {
+		const started = performance.now();
+		await work();
+		best = Math.min(best, performance.now() - started);
+	}
+	return best;
+}
+
+/** Seeded points around `centres` centres, row-major, for the k-means figure. */
+function clusteredPoints(rows: number, width: number, centres: number): Points {
+	const random = createRandom(21);
+	const middles = Array.from({ length: centres * width }, () => random.normal() * 10);
+	const data = new Float64Array(rows * width);
+	for (let i = 0; i < rows; i++) {
+		const c = i % centres;
+		for (let j = 0; j < width; j++) data[i * width + j] = middles[c * width + j]! + random.normal();
+	}
+	return { data, width };
 }
 
 function encodeWork(values: string[]): () => unknown {
@@ -74,7 +101,8 @@ function scoredLabels(n: number): { yTrue: Int32Array; yPred: Int32Array; proba:
 
 export const coreTimings: Benchmark = {
 	name: 'core-timings',
-	description: 'milliseconds for core operations on big inputs (encode, dedupe, split, metrics, preview)',
+	description:
+		'milliseconds for core operations on big inputs (encode, dedupe, split, metrics, preview, long fields, sort, k-means)',
 	async run({ quick }) {
 		const repeats = quick ? 1 : REPEATS;
 		const small = quick ? 10_000 : 100_000;
@@ -152,6 +180,32 @@ export const coreTimings: Benchmark = {
 				},
 				previewInput
 			)
+		);
+
+		// Inputs that a quadratic parser or sort would choke on; the unit tests check the answers.
+		const field = 'x'.repeat(quick ? 500_000 : 5_000_000);
+		figures['parse-long-field'] = {
+			value: await fastestAsyncMs(repeats, () =>
+				importTable(`a,b\n1,"${field}"\n2,y\n`, { fileName: 'a.csv' })
+			),
+			unit: 'ms',
+			note: `a CSV with one quoted field of ${field.length.toLocaleString('en')} characters; fastest of ${repeats}`
+		};
+		const line = JSON.stringify({ id: 1, note: 'x'.repeat(quick ? 800_000 : 8_000_000) });
+		figures['jsonl-long-line'] = {
+			value: await fastestAsyncMs(repeats, () =>
+				importTable(`${line}\n{"id": 2, "note": "y"}\n`, { fileName: 'a.jsonl' })
+			),
+			unit: 'ms',
+			note: `JSON Lines with one line of ${line.length.toLocaleString('en')} characters; fastest of ${repeats}`
+		};
+		const sortValues = Float64Array.from({ length: large }, (_, i) => (i * 7919) % 1000);
+		time('view-order', rowsNote(large, 'the data view sorted on one number column'), () =>
+			viewOrder(large, { v: sortValues }, { sort: { column: 'v', descending: false } })
+		);
+		const points = clusteredPoints(small, 10, 8);
+		time('kmeans', rowsNote(small, '10 columns, k = 8, 10 restarts'), () =>
+			fitKMeans(points, { k: 8, restarts: 10, maxIterations: 300 }, 1)
 		);
 		return figures;
 	}

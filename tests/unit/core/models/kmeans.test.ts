@@ -146,14 +146,11 @@ describe('k-means', () => {
 		);
 	});
 
-	it('fits 100,000 rows × 10 with k = 8 and 10 restarts in seconds', () => {
+	// Its time is measured in bench/core-timings.ts (kmeans-100k), not asserted here.
+	it('fits 100,000 rows × 10 with k = 8 and 10 restarts, converging', () => {
 		const data = blobs(100_000, 10, 8, 21);
-		const started = performance.now();
 		const fit = fitKMeans(data, { k: 8, restarts: 10, maxIterations: 300 }, 1);
-		const seconds = (performance.now() - started) / 1000;
-		console.info(`k-means 100,000 × 10, k = 8, 10 restarts: ${seconds.toFixed(2)} s`);
 		expect(fit.model.converged).toBe(true);
-		expect(seconds).toBeLessThan(30);
 	}, 60_000);
 });
 

@@ -88,7 +88,6 @@ describe('default settings on the sample tables', () => {
 					`${result.history.length} epochs (${result.stopReason}, best ${result.bestEpoch}), ${seconds.toFixed(2)} s`
 			);
 			expect(score).toBeGreaterThanOrEqual(atLeast);
-			expect(seconds).toBeLessThan(20);
 			model.dispose();
 		});
 	}

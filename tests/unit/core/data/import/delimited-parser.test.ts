@@ -77,27 +77,24 @@ describe('DelimitedParser', () => {
 		expect(parse(['a\tb\n1\t2\n'], '\t').rows[1]).toEqual(['1', '2']);
 	});
 
-	it('keeps a 5 MB field whole, in linear time, whether quoted or not', () => {
+	// How long these take is measured in bench/core-timings.ts (parse-5mb-field), not asserted here.
+	it('keeps a 5 MB field whole, whether quoted or not', () => {
 		const big = 'x'.repeat(5_000_000);
 		for (const field of [`"${big}"`, big, `"${big.slice(0, 2_500_000)}""${big.slice(2_500_001)}"`]) {
 			const text = `a,b\n1,${field}\n2,y\n`;
 			const chunks = text.match(/[\s\S]{1,65536}/g)!;
-			const start = performance.now();
 			const { rows } = parse(chunks);
 			expect(rows[1]![1]!.length).toBe(5_000_000);
 			expect(rows[2]).toEqual(['2', 'y']);
-			expect(performance.now() - start).toBeLessThan(2000);
 		}
 	});
 
-	it('reads very wide rows of quoted fields in linear time', () => {
+	it('reads very wide rows of quoted fields', () => {
 		const wide = Array.from({ length: 50_000 }, (_, i) => `"c${i}"`).join(',');
-		const start = performance.now();
 		const { rows, lines } = parse([`${wide}\n${wide}\n"a\nb"\n`]);
 		expect(rows[1]!.length).toBe(50_000);
 		expect(rows[1]![49_999]).toBe('c49999');
 		expect(lines).toEqual([1, 2, 3]);
-		expect(performance.now() - start).toBeLessThan(1000);
 	});
 
 	it('names the line and column where an unclosed quote opened', () => {

@@ -199,14 +199,13 @@ describe('importTable, JSON', () => {
 		expect(error.message).toMatch(/^The JSON is not valid at line 3, column 8: /);
 	});
 
-	it('reads a JSON Lines file with one very long line in linear time', async () => {
+	// Its time is measured in bench/core-timings.ts (jsonl-long-line), not asserted here.
+	it('reads a JSON Lines file with one very long line', async () => {
 		const long = JSON.stringify({ id: 1, note: 'x'.repeat(8_000_000) });
-		const start = performance.now();
 		const result = await importTable(new Blob([`${long}\n{"id": 2, "note": "y"}\n`]), {
 			fileName: 'a.jsonl'
 		});
 		expect(result.table.array('id')).toEqual([1, 2]);
-		expect(performance.now() - start).toBeLessThan(3000);
 	});
 
 	it('names a JSON Lines line that is not an object', async () => {

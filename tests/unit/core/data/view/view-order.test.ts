@@ -51,14 +51,13 @@ describe('viewOrder', () => {
 		expect(Array.from(order)).toEqual([0, 1, 4, 2]);
 	});
 
-	it('orders a million rows in well under a few seconds', () => {
+	// Its time is measured in bench/core-timings.ts (view-order), not asserted here.
+	it('orders a million rows', () => {
 		const n = 1_000_000;
 		const values = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 1000);
-		const start = performance.now();
 		const order = viewOrder(n, { v: values }, { sort: { column: 'v', descending: false } });
 		expect(order.length).toBe(n);
 		expect(values[order[0]!]).toBe(0);
 		expect(values[order[n - 1]!]).toBe(999);
-		expect(performance.now() - start).toBeLessThan(5000);
 	});
 });
