@@ -3,6 +3,7 @@
 // it runs, so `benchtop --version` and `--help` answer without loading any of it.
 import { EVALUATE_USAGE, PREDICT_USAGE } from './evaluate-options.ts';
 import { TRAIN_USAGE } from './train-options.ts';
+import { TUNE_USAGE } from './tune-options.ts';
 
 export interface CliIo {
 	out(text: string): void;
@@ -45,6 +46,13 @@ export const COMMANDS: CliCommand[] = [
 		load: async () => (await import('./train-command.ts')).trainCommand
 	},
 	{
+		name: 'tune',
+		usage: TUNE_USAGE,
+		summary:
+			'search hyperparameters (grid, random, TPE or successive halving) on a file: a leaderboard on the validation rows, the winner scored once on the test rows (--out writes it as train does, --json for machine-readable output)',
+		load: async () => (await import('./tune-command.ts')).tuneCommand
+	},
+	{
 		name: 'evaluate',
 		usage: EVALUATE_USAGE,
 		summary:
@@ -57,5 +65,12 @@ export const COMMANDS: CliCommand[] = [
 		summary:
 			'predict every row of a file with a model benchtop train wrote (folder or .zip): CSV in input order, an error column for rows that cannot be predicted',
 		load: async () => (await import('./predict-command.ts')).predictCommand
+	},
+	{
+		name: 'drift',
+		usage: '<model-dir-or-zip> <file> [--json]',
+		summary:
+			'compare a file with the data a model benchtop train wrote was trained on: per column PSI and KS (numbers) or chi-square (categories), new categories, missing rates, and the predictions against the test split’s (--json for machine-readable output)',
+		load: async () => (await import('./drift-command.ts')).driftCommand
 	}
 ];

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { importTable } from '../lib/core/data/import/index.ts';
 import { BenchtopError } from '../lib/core/errors.ts';
 import { requireFamily } from '../lib/core/models/families.ts';
+import { trainedRunProfile } from '../lib/core/evaluate/model-drift.ts';
 import { inferTask } from '../lib/core/models/infer-task.ts';
 import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
 import type { Task } from '../lib/core/models/types.ts';
@@ -146,6 +147,18 @@ function printSummary(
 	io.out(`took ${(run.durationMs / 1000).toFixed(1)} s; wrote ${written.join(', ')}`);
 }
 
+/** The training profile `benchtop drift` compares new data with, written into benchtop.json. A model without
+ * one still works for everything else, so a failure here is a warning, not the end of the run. */
+async function recordTrainingProfile(io: CliIo, input: PrepTable, outcome: TrainingOutcome): Promise<void> {
+	try {
+		outcome.run.trainingProfile = await trainedRunProfile(input, outcome.run, outcome.artifact);
+	} catch (error) {
+		io.err(
+			`warning: no training profile recorded, so benchtop drift cannot use this model: ${(error as Error).message}`
+		);
+	}
+}
+
 export const trainCommand: CommandRunner = {
 	async run(args, io) {
 		const options = parseTrainOptions(args);
@@ -199,6 +212,7 @@ export const trainCommand: CommandRunner = {
 			io,
 			warnings.filter((w) => w.kind === 'no-better-than-baseline' || w.kind === 'diverged')
 		);
+		await recordTrainingProfile(io, input, outcome);
 		let parameters: number | null = null;
 		let written: string[];
 		try {

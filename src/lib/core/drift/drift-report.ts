@@ -68,7 +68,10 @@ const percent = (x: number) => `${(x * 100).toFixed(x > 0 && x < 0.01 ? 2 : 1)}%
 const short = (x: number) => Number(x.toPrecision(4)).toString();
 const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 39)}…` : s}”`;
 
-function levelOf(drift: Omit<FeatureDrift, 'level' | 'drifted' | 'reasons'>): {
+function levelOf(
+	drift: Omit<FeatureDrift, 'level' | 'drifted' | 'reasons'>,
+	reference: string
+): {
 	level: DriftLevel;
 	reasons: string[];
 } {
@@ -90,8 +93,8 @@ function levelOf(drift: Omit<FeatureDrift, 'level' | 'drifted' | 'reasons'>): {
 	if (level !== 'stable') {
 		const how =
 			drift.kind === 'number' && drift.median
-				? `values moved: the median was ${short(drift.median.training)} in training and is ${short(drift.median.current)} here`
-				: `shares changed: ${biggestShift(drift.bins)}`;
+				? `values moved: the median was ${short(drift.median.training)} in ${reference} and is ${short(drift.median.current)} here`
+				: `shares changed: ${biggestShift(drift.bins, reference)}`;
 		reasons.push(`${how}; PSI ${short(drift.psi)}${pText}`);
 	}
 	if (drift.newCategories.length) {
@@ -99,29 +102,35 @@ function levelOf(drift: Omit<FeatureDrift, 'level' | 'drifted' | 'reasons'>): {
 		const listed = drift.newCategories.slice(0, 3).map((c) => quote(c.value));
 		const more = drift.newCategories.length > 3 ? ` and ${drift.newCategories.length - 3} more` : '';
 		reasons.push(
-			`${drift.newCategories.length} value${drift.newCategories.length === 1 ? '' : 's'} never seen in training (${listed.join(', ')}${more}) on ${percent(drift.newShare)} of rows`
+			`${drift.newCategories.length} value${drift.newCategories.length === 1 ? '' : 's'} never seen in ${reference} (${listed.join(', ')}${more}) on ${percent(drift.newShare)} of rows`
 		);
 	}
 	const change = drift.missingRate.current - drift.missingRate.training;
 	if (Math.abs(change) > t.missingModerate) {
 		raise(Math.abs(change) > t.missingChange ? 'drifted' : 'moderate');
 		reasons.push(
-			`missing in ${percent(drift.missingRate.current)} of rows, against ${percent(drift.missingRate.training)} in training`
+			`missing in ${percent(drift.missingRate.current)} of rows, against ${percent(drift.missingRate.training)} in ${reference}`
 		);
 	}
 	return { level, reasons };
 }
 
-function biggestShift(bins: readonly DriftBin[]): string {
+function biggestShift(bins: readonly DriftBin[], reference: string): string {
 	let best: DriftBin | undefined;
 	for (const bin of bins)
 		if (!best || Math.abs(bin.current - bin.training) > Math.abs(best.current - best.training)) best = bin;
 	if (!best) return 'no values';
-	return `${quote(best.label)} was ${percent(best.training)} of training rows and is ${percent(best.current)} here`;
+	return `${quote(best.label)} was ${percent(best.training)} in ${reference} and is ${percent(best.current)} here`;
 }
 
-function finish(drift: Omit<FeatureDrift, 'level' | 'drifted' | 'reasons'>): FeatureDrift {
-	const { level, reasons } = levelOf(drift);
+/** What the reasons call the profiled side: the training rows, or the test split for the predictions. */
+export type DriftReference = 'training' | 'the test split';
+
+function finish(
+	drift: Omit<FeatureDrift, 'level' | 'drifted' | 'reasons'>,
+	reference: DriftReference
+): FeatureDrift {
+	const { level, reasons } = levelOf(drift, reference);
 	return { ...drift, level, drifted: level === 'drifted', reasons };
 }
 
@@ -140,7 +149,11 @@ function binLabels(edges: readonly number[]): string[] {
 }
 
 /** A number column's present values against its training profile. */
-export function compareNumbers(profile: NumberProfile, values: Iterable<unknown>): FeatureDrift {
+export function compareNumbers(
+	profile: NumberProfile,
+	values: Iterable<unknown>,
+	reference: DriftReference = 'training'
+): FeatureDrift {
 	const { sorted, missing } = presentNumbers(values);
 	const rows = sorted.length + missing;
 	const current = binCounts(profile.edges, sorted);
@@ -152,33 +165,40 @@ export function compareNumbers(profile: NumberProfile, values: Iterable<unknown>
 			: undefined;
 	const trainingShares = shares(profile.counts);
 	const currentShares = shares(current);
-	return finish({
-		name: profile.name,
-		kind: 'number',
-		psi,
-		...(ks ? { ks: ks.statistic, pValue: ks.pValue } : {}),
-		newCategories: [],
-		newShare: 0,
-		missingRate: {
-			training: profile.rows ? profile.missing / profile.rows : 0,
-			current: rows ? missing / rows : 0
+	return finish(
+		{
+			name: profile.name,
+			kind: 'number',
+			psi,
+			...(ks ? { ks: ks.statistic, pValue: ks.pValue } : {}),
+			newCategories: [],
+			newShare: 0,
+			missingRate: {
+				training: profile.rows ? profile.missing / profile.rows : 0,
+				current: rows ? missing / rows : 0
+			},
+			...(profile.sample.length && sorted.length
+				? { median: { training: quantileSorted(profile.sample, 0.5), current: quantileSorted(sorted, 0.5) } }
+				: {}),
+			bins: binLabels(profile.edges).map((label, i) => ({
+				label,
+				training: trainingShares[i]!,
+				current: currentShares[i]!
+			}))
 		},
-		...(profile.sample.length && sorted.length
-			? { median: { training: quantileSorted(profile.sample, 0.5), current: quantileSorted(sorted, 0.5) } }
-			: {}),
-		bins: binLabels(profile.edges).map((label, i) => ({
-			label,
-			training: trainingShares[i]!,
-			current: currentShares[i]!
-		}))
-	});
+		reference
+	);
 }
 
 /** Label of the bin for categories not among the training profile's. */
 export const UNSEEN_BIN = '(not in training)';
 
 /** A category column's present values against its training profile. */
-export function compareCategories(profile: CategoryProfile, values: Iterable<unknown>): FeatureDrift {
+export function compareCategories(
+	profile: CategoryProfile,
+	values: Iterable<unknown>,
+	reference: DriftReference = 'training'
+): FeatureDrift {
 	const seen = new Map<string, number>();
 	let rows = 0;
 	let missing = 0;
@@ -207,25 +227,34 @@ export function compareCategories(profile: CategoryProfile, values: Iterable<unk
 	const bins = [...known, UNSEEN_BIN]
 		.map((label, i) => ({ label, training: trainingShares[i]!, current: currentShares[i]! }))
 		.filter((bin) => bin.label !== UNSEEN_BIN || bin.training > 0 || bin.current > 0);
-	return finish({
-		name: profile.name,
-		kind: 'category',
-		psi,
-		...(chi && chi.degreesOfFreedom > 0
-			? { chiSquare: chi.statistic, degreesOfFreedom: chi.degreesOfFreedom, pValue: chi.pValue }
-			: {}),
-		newCategories,
-		newShare: present ? unseen / present : 0,
-		missingRate: {
-			training: profile.rows ? profile.missing / profile.rows : 0,
-			current: rows ? missing / rows : 0
+	return finish(
+		{
+			name: profile.name,
+			kind: 'category',
+			psi,
+			...(chi && chi.degreesOfFreedom > 0
+				? { chiSquare: chi.statistic, degreesOfFreedom: chi.degreesOfFreedom, pValue: chi.pValue }
+				: {}),
+			newCategories,
+			newShare: present ? unseen / present : 0,
+			missingRate: {
+				training: profile.rows ? profile.missing / profile.rows : 0,
+				current: rows ? missing / rows : 0
+			},
+			bins
 		},
-		bins
-	});
+		reference
+	);
 }
 
-export function compareFeature(profile: FeatureProfile, values: Iterable<unknown>): FeatureDrift {
-	return profile.kind === 'number' ? compareNumbers(profile, values) : compareCategories(profile, values);
+export function compareFeature(
+	profile: FeatureProfile,
+	values: Iterable<unknown>,
+	reference: DriftReference = 'training'
+): FeatureDrift {
+	return profile.kind === 'number'
+		? compareNumbers(profile, values, reference)
+		: compareCategories(profile, values, reference);
 }
 
 /**
@@ -244,7 +273,9 @@ export function driftReport(
 		.filter((f) => names.has(f.name))
 		.map((f) => compareFeature(f, input.table.array(f.name) as Iterable<unknown>));
 	const predicted =
-		profile.predictions && predictions ? compareFeature(profile.predictions, predictions) : undefined;
+		profile.predictions && predictions
+			? compareFeature(profile.predictions, predictions, 'the test split')
+			: undefined;
 	return {
 		rows: input.table.numRows(),
 		trainingRows: profile.rows,

@@ -5,6 +5,8 @@
 import * as v from 'valibot';
 import { COLUMN_TYPES, type ColumnType } from '../table/column-types.ts';
 import { BenchtopError } from '../errors.ts';
+import { parseTrainingProfile } from '../drift/profile-schema.ts';
+import type { TrainingProfile } from '../drift/training-profile.ts';
 import type { FittedRecipe } from '../prep/recipe/types.ts';
 import { parseFittedRecipe } from '../prep/recipe/validate-recipe.ts';
 import { parseModelSpec } from './spec-schema.ts';
@@ -54,7 +56,8 @@ const RECORD = v.object({
 	weightsSha256: v.optional(
 		v.pipe(v.string('must be text'), v.regex(/^[0-9a-f]{64}$/i, 'must be 64 hexadecimal digits'))
 	),
-	run: v.optional(v.record(v.string(), v.unknown(), 'must be an object'))
+	run: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
+	trainingProfile: v.optional(v.unknown())
 });
 
 /** What turns raw rows into a model's inputs and names its outputs: shared by benchtop.json and the
@@ -78,6 +81,8 @@ export interface BenchtopModelRecord extends ModelDescription {
 	weightsSha256?: string;
 	/** The run record as written (history, metrics, settings, ...). */
 	run: Record<string, unknown>;
+	/** The training rows' profile for drift reports (core/drift), when the model recorded one. */
+	trainingProfile?: TrainingProfile;
 }
 
 function fail(message: string, code: 'bad-input' | 'newer-version' = 'bad-input'): never {
@@ -125,6 +130,10 @@ export function parseBenchtopModel(json: unknown): BenchtopModelRecord {
 	};
 	const spec = label('spec', () => parseModelSpec(record.spec)) as ModelSpec;
 	const fitted = label('recipe', () => parseFittedRecipe(record.recipe)) as FittedRecipe;
+	const trainingProfile =
+		record.trainingProfile === undefined
+			? undefined
+			: (label('trainingProfile', () => parseTrainingProfile(record.trainingProfile)) as TrainingProfile);
 	if (spec.task !== record.task)
 		fail(`“spec.task” is ${spec.task} but “task” is ${record.task}; they must agree`);
 	if (record.task === 'classification' && !record.classes)
@@ -150,6 +159,7 @@ export function parseBenchtopModel(json: unknown): BenchtopModelRecord {
 		fitted,
 		...(record.centroids ? { centroids: record.centroids } : {}),
 		...(record.weightsSha256 ? { weightsSha256: record.weightsSha256.toLowerCase() } : {}),
-		run: record.run ?? {}
+		run: record.run ?? {},
+		...(trainingProfile ? { trainingProfile } : {})
 	};
 }
