@@ -31,7 +31,8 @@ const csp = {
 	'object-src': ['none'],
 	'base-uri': ['self'],
 	'form-action': ['self'],
-	'frame-src': ['none'],
+	// Only the Export page's embed preview (static/embed-preview/), sandboxed to an opaque origin.
+	'frame-src': ['self'],
 	'manifest-src': ['self']
 };
 
