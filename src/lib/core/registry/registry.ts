@@ -86,6 +86,9 @@ export interface Registry {
 	aliasHistory(modelId: string): Promise<AliasEventRecord[]>;
 	modelStorageUsage(): Promise<ModelUsage[]>;
 	versionsTrainedOn(datasetId: string): Promise<{ modelName: string; version: number; versionId: string }[]>;
+	/** The open database for modules above the registry that work on every store at once (core/backup),
+	 * with the same stale-tab and storage-error handling as every call here. */
+	withDatabase<T>(operation: (db: StudioDb) => Promise<T>): Promise<T>;
 	close(): void;
 }
 
@@ -171,6 +174,7 @@ function createRegistry(
 			return state.stale;
 		},
 		onStale: (listener) => state.subscribe(listener),
+		withDatabase: (operation) => use(operation),
 		saveDatasetVersion: (input) => use((db) => datasets.saveDatasetVersion(db, input)),
 		listDatasets: () => use((db) => datasets.listDatasets(db)),
 		getDataset: (id) => use((db) => datasets.getDataset(db, id)),
