@@ -18,7 +18,8 @@ try {
 	rmSync(outdir, { recursive: true, force: true });
 	const result = await build({
 		absWorkingDir: root,
-		entryPoints: ['src/cli/main.ts'],
+		// The tune worker is an entry of its own: `tune --workers` starts it in worker threads.
+		entryPoints: ['src/cli/main.ts', 'src/cli/tune-worker.ts'],
 		outdir,
 		bundle: true,
 		// Each command stays its own chunk, loaded when it runs (see commands.ts).

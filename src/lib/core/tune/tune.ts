@@ -38,6 +38,8 @@ export interface TuneRequest {
 	recipe?: Recipe;
 	/** Settings every trial starts from. */
 	settings?: TrainSettingsInput;
+	/** Put on the winner's final run record (`search`), with the winning trial's number. */
+	searchId?: string;
 }
 
 export interface TunePlan {
@@ -135,6 +137,10 @@ export async function tune(
 		}
 	);
 	const best = bestTrial(state.trials);
-	const final = best ? await finalRun(input, plan, best.params, context) : null;
+	const trained = best ? await finalRun(input, plan, best.params, context) : null;
+	const final =
+		trained && best
+			? { ...trained, run: { ...trained.run, search: request.searchId, trial: best.trial } }
+			: null;
 	return { plan, state, best, final };
 }

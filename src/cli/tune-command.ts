@@ -1,0 +1,214 @@
+// `benchtop tune <file> --target <col>`: a hyperparameter search with the studio's core (core/tune): the test
+// rows cut off first, trials compared on validation rows, the winner trained on every search row and scored
+// once on the test rows, then written with --out as `benchtop train --out` writes a model. The --json form
+// is a contract for pipelines: { trials: [{ params, metrics, duration_ms, status }], best: { params,
+// validation, test }, seed }.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { importTable } from '../lib/core/data/import/index.ts';
+import { BenchtopError } from '../lib/core/errors.ts';
+import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
+import type { TrainingOutcome } from '../lib/core/train/run-training.ts';
+import { describeTask } from '../lib/core/train/training-request.ts';
+import { selectionMetric } from '../lib/core/tune/run-trial.ts';
+import type { TrialRecord } from '../lib/core/tune/search.ts';
+import { parseSearchSpace } from '../lib/core/tune/space.ts';
+import { tune, type TuneRequest, type TuneResult } from '../lib/core/tune/tune.ts';
+import { BENCHTOP_VERSION } from '../lib/core/version.ts';
+import type { CliIo, CommandRunner } from './commands.ts';
+import { writeModelFiles } from './model-files.ts';
+import { useNodeBackend } from './node-backend.ts';
+import { readRecipeFile } from './read-recipe.ts';
+import { parseTuneOptions } from './tune-options.ts';
+import { startTrialThreads } from './tune-workers.ts';
+
+/** Rows of the leaderboard printed; the rest are counted. */
+const LEADERBOARD_ROWS = 10;
+
+function readSpace(path: string) {
+	if (!existsSync(path)) throw new BenchtopError('bad-input', `--space: no such file: ${path}`);
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new BenchtopError(
+			'bad-input',
+			`--space: ${basename(path)} is not JSON (${(error as Error).message})`
+		);
+	}
+	return parseSearchSpace(json);
+}
+
+/** A metric set without its row count and per-output detail: what the JSON and the table show. */
+function plainMetrics(metrics: Record<string, unknown> | undefined): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(metrics ?? {}))
+		if (name !== 'rows' && name !== 'outputs' && name !== 'notes') out[name] = value;
+	return out;
+}
+
+const show = (value: unknown) =>
+	typeof value === 'number' ? Number(value.toPrecision(4)).toString() : String(value);
+
+function paramsText(record: TrialRecord): string {
+	return Object.entries(record.params)
+		.map(([name, value]) => `${name}=${show(value)}`)
+		.join(' ');
+}
+
+/** Best first; pruned and failed trials after the completed ones. */
+export function leaderboard(trials: readonly TrialRecord[]): TrialRecord[] {
+	const rank = (t: TrialRecord) => (t.status === 'completed' ? 0 : t.status === 'pruned' ? 1 : 2);
+	return [...trials].sort(
+		(a, b) => rank(a) - rank(b) || (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.trial - b.trial
+	);
+}
+
+function printLeaderboard(io: CliIo, result: TuneResult, metric: string): void {
+	const rows = leaderboard(result.state.trials);
+	io.out(`  #  trial  status     val ${metric.padEnd(8)}  time     params`);
+	for (const [i, t] of rows.slice(0, LEADERBOARD_ROWS).entries())
+		io.out(
+			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(t.value === null ? '–' : t.value.toFixed(4)).padEnd(12)}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${t.status === 'failed' ? (t.message ?? '') : paramsText(t)}`
+		);
+	if (rows.length > LEADERBOARD_ROWS) io.out(`  … and ${rows.length - LEADERBOARD_ROWS} more trials`);
+}
+
+function jsonResult(result: TuneResult, seed: number) {
+	return {
+		trials: result.state.trials.map((t) => ({
+			params: t.params,
+			metrics: plainMetrics(t.metrics),
+			duration_ms: t.durationMs,
+			status: t.status
+		})),
+		best: result.best
+			? {
+					params: result.best.params,
+					validation: plainMetrics(result.best.metrics),
+					test: plainMetrics(result.final?.run.metrics.test)
+				}
+			: null,
+		seed
+	};
+}
+
+export const tuneCommand: CommandRunner = {
+	async run(args, io) {
+		const options = parseTuneOptions(args);
+		const { file } = options;
+		if (!existsSync(file) || !statSync(file).isFile())
+			throw new BenchtopError('bad-input', `no such file: ${file}`);
+		const space = options.space === undefined ? undefined : readSpace(options.space);
+		const recipe = options.recipe === undefined ? undefined : readRecipeFile(options.recipe);
+		const bytes = readFileSync(file);
+		const hash = createHash('sha256').update(bytes).digest('hex');
+		const input = await importTable(new Blob([bytes]), { fileName: basename(file) });
+		const names = input.schema.map((c) => c.name);
+		if (!names.includes(options.target))
+			throw new BenchtopError(
+				'bad-input',
+				`--target ${options.target}: ${basename(file)} has no column “${options.target}” (its columns: ${names.join(', ')})`
+			);
+		const { task, reason } = describeTask(input, { targets: [options.target] });
+		if (task === 'clustering') throw new BenchtopError('bad-input', 'tune compares models on a target.');
+		const features = names.filter((n) => n !== options.target);
+		const convolution = runNeedsConvolutions({ family: 'auto', features });
+		const backend = await useNodeBackend(convolution);
+		const request: TuneRequest = {
+			targets: [options.target],
+			task,
+			strategy: options.strategy,
+			seed: options.seed,
+			budget: {
+				...(options.trials === undefined ? {} : { trials: options.trials }),
+				...(options.timeMs === undefined ? {} : { timeMs: options.timeMs })
+			},
+			testSize: options.testSize,
+			searchId: `tune-${hash.slice(0, 12)}-${options.strategy}-${options.seed}`,
+			...(space ? { space } : {}),
+			...(recipe ? { recipe: recipe as TuneRequest['recipe'] } : {})
+		};
+		const metric = selectionMetric(task);
+		if (!options.json) {
+			const budget = [
+				options.trials === undefined ? null : `${options.trials} trials`,
+				options.timeMs === undefined ? null : `${options.timeMs / 1000} s`
+			].filter(Boolean);
+			io.out(
+				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on validation ${metric}`
+			);
+		}
+		const threads =
+			options.workers > 1
+				? await startTrialThreads(options.workers, { file: resolve(file), hash, request, convolution })
+				: null;
+		let result: TuneResult;
+		try {
+			result = await tune(
+				input,
+				request,
+				{
+					dataset: { id: hash, hash, name: basename(file) },
+					backend,
+					versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs }
+				},
+				{
+					workers: options.workers,
+					...(threads ? { runTrial: (job) => threads.run(job) } : {}),
+					onTrial: options.json
+						? undefined
+						: (t) =>
+								io.err(
+									`trial ${t.trial}: ${t.status}${t.value === null ? '' : `, val ${metric} ${t.value.toFixed(4)}`} (${(t.durationMs / 1000).toFixed(1)} s)`
+								)
+				}
+			);
+		} finally {
+			await threads?.close();
+		}
+		const final: TrainingOutcome | null = result.final;
+		let written: string[] = [];
+		try {
+			if (final && options.out !== undefined)
+				written = await writeModelFiles(
+					resolve(options.out),
+					final,
+					input.schema,
+					`Benchtop ${BENCHTOP_VERSION} (TensorFlow.js ${tf.version.tfjs})`
+				);
+		} finally {
+			final?.model?.dispose();
+		}
+		if (options.json) {
+			io.out(JSON.stringify(jsonResult(result, options.seed), null, 2));
+			return result.best ? 0 : 1;
+		}
+		const { state, plan } = result;
+		io.out(
+			`${state.trials.length} trials in ${(state.elapsedMs / 1000).toFixed(1)} s (${state.trials.filter((t) => t.status === 'pruned').length} pruned, ${state.trials.filter((t) => t.status === 'failed').length} failed); trials saw ${plan.data.rows.search} rows, ${plan.data.rows.test} test rows kept apart`
+		);
+		printLeaderboard(io, result, metric);
+		if (!result.best || !final) {
+			io.err('no trial finished with a validation score: nothing to pick');
+			return 1;
+		}
+		io.out(`best: trial ${result.best.trial}, ${paramsText(result.best)}`);
+		io.out(
+			`  validation: ${Object.entries(plainMetrics(result.best.metrics))
+				.map(([n, v]) => `${n} ${show(v)}`)
+				.join('  ')}`
+		);
+		io.out(
+			`  test (scored once, by the winner retrained on all ${plan.data.rows.search} search rows): ${Object.entries(
+				plainMetrics(final.run.metrics.test)
+			)
+				.map(([n, v]) => `${n} ${show(v)}`)
+				.join('  ')}`
+		);
+		if (written.length) io.out(`wrote ${written.join(', ')}`);
+		return 0;
+	}
+};

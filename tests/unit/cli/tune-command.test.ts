@@ -1,0 +1,126 @@
+// `benchtop tune` through main(): the --json contract, the winner written as train writes a model, the same
+// trials with one worker thread and two, and the one-line errors.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+import { parseDuration, parseTuneOptions } from '../../../src/cli/tune-options.ts';
+
+const sample = (name: string) => fileURLToPath(new URL(`../../../sample-datasets/${name}`, import.meta.url));
+const workDir = mkdtempSync(join(tmpdir(), 'benchtop-tune-'));
+
+interface TuneJson {
+	trials: {
+		params: Record<string, unknown>;
+		metrics: Record<string, number>;
+		duration_ms: number;
+		status: string;
+	}[];
+	best: { params: Record<string, unknown>; validation: Record<string, number>; test: Record<string, number> };
+	seed: number;
+}
+
+async function tune(args: string[]) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const code = await main(['tune', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
+	return { code, out, err };
+}
+
+const space = join(workDir, 'space.json');
+writeFileSync(
+	space,
+	JSON.stringify({
+		params: {
+			family: { type: 'choice', options: ['linear', 'mlp'] },
+			units: { type: 'int', low: 4, high: 32, log: true },
+			learningRate: { type: 'real', low: 0.003, high: 0.05, log: true }
+		}
+	})
+);
+
+describe('benchtop tune', () => {
+	it('prints the --json contract, writes the winner, and repeats with two worker threads', async () => {
+		const args = [
+			sample('iris.csv'),
+			'--target',
+			'species',
+			'--space',
+			space,
+			'--trials',
+			'4',
+			'--strategy',
+			'random',
+			'--json'
+		];
+		const one = await tune([...args, '--out', join(workDir, 'winner')]);
+		expect(one.code).toBe(0);
+		const json = JSON.parse(one.out.join('\n')) as TuneJson;
+		expect(Object.keys(json)).toEqual(['trials', 'best', 'seed']);
+		expect(json.seed).toBe(42);
+		expect(json.trials).toHaveLength(4);
+		for (const trial of json.trials) {
+			expect(Object.keys(trial)).toEqual(['params', 'metrics', 'duration_ms', 'status']);
+			expect(trial.status).toBe('completed');
+			expect(trial.metrics.accuracy).toBeGreaterThanOrEqual(0);
+		}
+		expect(Object.keys(json.best)).toEqual(['params', 'validation', 'test']);
+		const bestValidation = Math.max(...json.trials.map((t) => t.metrics.accuracy!));
+		expect(json.best.validation.accuracy).toBe(bestValidation);
+		expect(json.best.test.accuracy).toBeGreaterThan(0.8);
+		const written = JSON.parse(readFileSync(join(workDir, 'winner', 'benchtop.json'), 'utf8'));
+		expect(written.spec.family).toBe(json.best.params.family);
+		expect(existsSync(join(workDir, 'winner', 'model.json'))).toBe(true);
+		const two = await tune([...args, '--workers', '2']);
+		const figures = (j: TuneJson) =>
+			JSON.stringify({ t: j.trials.map((t) => [t.params, t.metrics, t.status]), b: j.best });
+		expect(figures(JSON.parse(two.out.join('\n')))).toBe(figures(json));
+	}, 180_000);
+
+	it('prints a leaderboard and the winner', async () => {
+		const { code, out } = await tune([
+			sample('iris.csv'),
+			'--target',
+			'species',
+			'--space',
+			space,
+			'--trials',
+			'3',
+			'--strategy',
+			'grid'
+		]);
+		expect(code).toBe(0);
+		expect(out.join('\n')).toMatch(
+			/3 trials in .* s \(0 pruned, 0 failed\); trials saw 120 rows, 30 test rows kept apart/
+		);
+		expect(out.join('\n')).toMatch(/best: trial \d, family=linear/);
+		expect(out.join('\n')).toMatch(
+			/test \(scored once, by the winner retrained on all 120 search rows\): accuracy/
+		);
+	}, 120_000);
+
+	it('refuses bad options in one line', () => {
+		expect(() => parseTuneOptions(['x.csv'])).toThrow(/tune needs --target/);
+		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--strategy', 'bayes'])).toThrow(
+			/--strategy must be one of grid, random, tpe, asha/
+		);
+		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--workers', '9'])).toThrow(/from 1 to 4/);
+		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--time', 'soon'])).toThrow(
+			/--time must be a duration/
+		);
+		expect(parseDuration('2m')).toBe(120_000);
+		expect(parseDuration('90')).toBe(90_000);
+		expect(parseTuneOptions(['x.csv', '--target', 'y', '--time', '60s']).trials).toBeUndefined();
+		expect(parseTuneOptions(['x.csv', '--target', 'y']).trials).toBe(20);
+	});
+
+	it('says what is wrong with a space file', async () => {
+		const bad = join(workDir, 'bad.json');
+		writeFileSync(bad, JSON.stringify({ params: { units: { type: 'real', low: 1, high: 8 } } }));
+		const { code, err } = await tune([sample('iris.csv'), '--target', 'species', '--space', bad]);
+		expect(code).not.toBe(0);
+		expect(err.join('\n')).toMatch(/units takes whole numbers/);
+	});
+});
