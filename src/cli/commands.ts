@@ -4,7 +4,6 @@
 import { EVALUATE_USAGE, PREDICT_USAGE } from './evaluate-options.ts';
 import { TRAIN_USAGE } from './train-options.ts';
 import { TUNE_USAGE } from './tune-options.ts';
-import { TUNE_USAGE } from './tune-options.ts';
 
 export interface CliIo {
 	out(text: string): void;
@@ -45,13 +44,6 @@ export const COMMANDS: CliCommand[] = [
 		summary:
 			'train a model on a file with the studio’s core and write it as the studio exports it (test-split metrics; --json for machine-readable output)',
 		load: async () => (await import('./train-command.ts')).trainCommand
-	},
-	{
-		name: 'tune',
-		usage: TUNE_USAGE,
-		summary:
-			'search hyperparameters (grid, random, TPE or successive halving) on a file: a leaderboard on the validation rows, the winner scored once on the test rows (--out writes it as train does, --json for machine-readable output)',
-		load: async () => (await import('./tune-command.ts')).tuneCommand
 	},
 	{
 		name: 'tune',
