@@ -2,6 +2,8 @@
 // says its Benchtop type, and strings become categories or text by CSV's distinct-value rule.
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
+// Every codec Parquet writers use (ZSTD, GZIP, Brotli, LZ4, LZ4_RAW) beside hyparquet's own Snappy.
+import { compressors } from 'hyparquet-compressors';
 import { BenchtopError } from '../../errors.ts';
 import type { ColumnType } from '../../table/column-types.ts';
 import type { CellValue } from '../convert-column.ts';
@@ -122,6 +124,7 @@ export async function readParquet(
 		await parquetRead({
 			file,
 			metadata,
+			compressors,
 			onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
 				const j = index.get(columnName) ?? -1;
 				const column = values[j];
@@ -137,7 +140,7 @@ export async function readParquet(
 		if (codec) {
 			throw new BenchtopError(
 				'bad-input',
-				`This Parquet file is compressed with ${codec[1]}, which Benchtop cannot read yet. Save it with Snappy compression (or none) and import it again.`,
+				`This Parquet file is compressed with ${codec[1]}, which Benchtop cannot read. Save it with ZSTD, Snappy, gzip, Brotli or LZ4 compression (or none) and import it again.`,
 				String(error)
 			);
 		}
