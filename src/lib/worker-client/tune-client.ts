@@ -1,0 +1,93 @@
+// The page's pool of tuning workers: min(cores − 1, 4) on the CPU and WASM backends, one on a GPU backend
+// (trials would only queue on the one device), as cross-validation's folds are spread. The search loop is
+// core (runSearch): it keeps as many trials going as there are workers and proposes them from finished
+// batches only, so the pool finds the same trials as one worker would.
+import type { BackendName } from '../core/backends/backend-names.ts';
+import type { DatasetRecord } from '../core/registry/index.ts';
+import type { ModelArtifact, RunRecord } from '../core/train/run-record.ts';
+import { BATCH, bestTrial, runSearch, type SearchState, type TrialRecord } from '../core/tune/search.ts';
+import type { SearchSpace } from '../core/tune/space.ts';
+import type { TuneRequest } from '../core/tune/tune.ts';
+import type { TuneWorkerApi } from '../../../workers/tune.worker.ts';
+import type { DataRef } from '../worker-protocol/data-ref.ts';
+import { foldWorkerCount } from './analysis-client.ts';
+import { WorkerClient } from './worker-client.ts';
+
+export function createTuneClient(): WorkerClient<TuneWorkerApi> {
+	return new WorkerClient<TuneWorkerApi>(
+		() => new Worker(new URL('../../../workers/tune.worker.ts', import.meta.url), { type: 'module' }),
+		{ name: 'tuning worker', idleTimeoutMs: 60_000 }
+	);
+}
+
+/** Workers for a search: as cross-validation's folds get them. */
+export function tuneWorkerCount(backend: string, cores: number | undefined): number {
+	return foldWorkerCount(BATCH, backend, cores);
+}
+
+export interface SearchRunOptions {
+	dataset: DatasetRecord;
+	data: DataRef;
+	/** The page always sends the space it shows. */
+	request: TuneRequest & { space: SearchSpace };
+	backend: BackendName | 'auto';
+	/** The epochs of a full trial (ASHA's rungs): from the request's settings, 100 by default. */
+	maxEpochs: number;
+	resume?: SearchState;
+	onStart?: (workers: number) => void;
+	onTrial?: (record: TrialRecord, state: SearchState) => void;
+	/** Asked before each trial: true stops the search there (a trial already training finishes). */
+	shouldStop: () => boolean;
+}
+
+export interface SearchRunResult {
+	state: SearchState;
+	/** The winner's final run, to be stored by the page; null when no trial finished. */
+	final: { run: Omit<RunRecord, 'id' | 'artifactId'>; artifact: ModelArtifact } | null;
+}
+
+/** Runs (or goes on with) a search in a pool of tuning workers, terminated when done. */
+export async function searchInWorkers(options: SearchRunOptions): Promise<SearchRunResult> {
+	const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
+	const count = tuneWorkerCount(options.backend, cores);
+	const pool = Array.from({ length: count }, () => createTuneClient());
+	const idle = [...pool];
+	const job = {
+		dataset: options.dataset,
+		data: options.data,
+		request: options.request,
+		backend: options.backend
+	};
+	options.onStart?.(count);
+	try {
+		const state = await runSearch(
+			{
+				space: options.request.space,
+				strategy: options.request.strategy,
+				seed: options.request.seed,
+				budget: options.request.budget,
+				maxEpochs: options.maxEpochs
+			},
+			async (trial) => {
+				// runSearch never runs more trials at once than `count`, so a worker is always free here.
+				const client = idle.pop()!;
+				try {
+					return await client.run((api) => api.trial(job, trial));
+				} finally {
+					idle.push(client);
+				}
+			},
+			{
+				workers: count,
+				resume: options.resume,
+				onTrial: options.onTrial,
+				shouldStop: options.shouldStop
+			}
+		);
+		const best = bestTrial(state.trials);
+		const final = best ? await pool[0]!.run((api) => api.final(job, best.params, best.trial)) : null;
+		return { state, final };
+	} finally {
+		for (const client of pool) client.terminate();
+	}
+}
