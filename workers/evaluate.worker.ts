@@ -9,7 +9,14 @@ import {
 	type PredictFileProgress,
 	type PredictFileResult
 } from '$lib/core/predict/predict-file.ts';
-import { bundleFromRun, loadPredictor } from '$lib/core/predict/predictor.ts';
+import { bundleFromRun, loadPredictor, type Predictor } from '$lib/core/predict/predictor.ts';
+import {
+	createWhatIf,
+	type WhatIf,
+	type WhatIfAnswer,
+	type WhatIfField
+} from '$lib/core/evaluate/what-if.ts';
+import { BenchtopError } from '$lib/core/errors.ts';
 import type { CsvCells } from '$lib/core/data/export/csv-cell.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
@@ -38,6 +45,9 @@ export interface PredictFileJob extends RunJob {
 /** Inference needs no gradients, so the fastest real backend that works here will do. */
 const INFERENCE = { convolutions: false };
 
+/** The what-if form's run, kept loaded between keystrokes (one at a time). */
+let whatIfOpen: { runId: string; whatIf: WhatIf; predictor: Predictor } | undefined;
+
 const api = {
 	async evaluateRun(job: EvaluateRunJob): Promise<RunEvaluation> {
 		const { run, artifact } = await runWithArtifact(job, 'evaluate worker');
@@ -61,6 +71,33 @@ const api = {
 			predictor.dispose();
 			await progress.settle();
 		}
+	},
+
+	/** Loads a run for what-if: its model, its training rows prepared for the nearest-row search. */
+	async openWhatIf(job: EvaluateRunJob): Promise<{ fields: WhatIfField[]; trainRows: number }> {
+		const { run, artifact } = await runWithArtifact(job, 'evaluate worker');
+		const input = { table: await loadTable(job.data, 'evaluate worker'), schema: job.dataset.schema };
+		await useBackend('auto', INFERENCE);
+		whatIfOpen?.predictor.dispose();
+		whatIfOpen = undefined;
+		const predictor = await loadPredictor(bundleFromRun(run, artifact));
+		try {
+			whatIfOpen = { runId: run.id, whatIf: createWhatIf(input, run, predictor), predictor };
+		} catch (error) {
+			predictor.dispose();
+			throw error;
+		}
+		return { fields: whatIfOpen.whatIf.fields, trainRows: whatIfOpen.whatIf.trainRows };
+	},
+
+	/** One typed row of the open run predicted, with its nearest training rows. */
+	async answerWhatIf(runId: string, values: Record<string, string>, k?: number): Promise<WhatIfAnswer> {
+		if (whatIfOpen?.runId !== runId)
+			throw new BenchtopError(
+				'not-found',
+				'This run is not open for what-if here (the worker was restarted).'
+			);
+		return whatIfOpen.whatIf.answer(values, k);
 	}
 };
 
