@@ -1,0 +1,69 @@
+// The copy-paste embed: a form with one field per input column of the model and a
+// `<script type="module">` that imports the bundle's model.js and shows each prediction. Plain HTML and
+// JavaScript, no framework, so it pastes into any page that serves the bundle folder beside it.
+import type { BundleMetadata } from './model-module.ts';
+
+const ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
+const html = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** Input fields by column type: numbers get a numeric keyboard, dates a date picker, the rest text. */
+function field(column: BundleMetadata['inputs'][number]): string {
+	const attributes =
+		column.type === 'number' || column.type === 'integer'
+			? ' inputmode="decimal"'
+			: column.type === 'date'
+				? ' type="date"'
+				: '';
+	const required = column.required ? ' required' : '';
+	return `    <label>${html(column.name)} <input name="${html(column.name)}"${attributes}${required}></label>`;
+}
+
+export interface EmbedSnippetOptions {
+	/** Where model.js is, as the embedding page sees it. */
+	moduleUrl?: string;
+	/** The form's id (several models on one page need different ids). */
+	id?: string;
+}
+
+/**
+ * The snippet for a bundle: the form, then the module script. An empty field is sent as missing (null), so
+ * the recipe's imputation applies; a row the model cannot read shows the bundle's own message.
+ */
+export function embedSnippet(metadata: BundleMetadata, options: EmbedSnippetOptions = {}): string {
+	const id = (options.id ?? 'benchtop-model').replace(/[^A-Za-z0-9_-]/g, '-');
+	const url = options.moduleUrl ?? './model.js';
+	const inputs = metadata.inputs.filter((column) => !metadata.targets.includes(column.name));
+	const describe =
+		metadata.task === 'classification'
+			? "r.label + ' (' + (100 * r.probabilities[r.label]).toFixed(1) + ' %)'"
+			: metadata.task === 'clustering'
+				? "'cluster ' + r.cluster + ' (distance ' + r.distance.toFixed(3) + ')'"
+				: "Object.entries(r).map(([k, v]) => k + ': ' + v.toPrecision(4)).join(', ')";
+	return `<form id="${id}">
+  <fieldset>
+    <legend>${html(metadata.name)}</legend>
+${inputs.map(field).join('\n')}
+    <button type="submit">Predict</button>
+  </fieldset>
+  <output for="${id}" aria-live="polite"></output>
+</form>
+<script type="module">
+  import { predict } from ${JSON.stringify(url)};
+  const form = document.getElementById(${JSON.stringify(id)});
+  const output = form.querySelector('output');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const row = {};
+    for (const [name, value] of new FormData(form)) row[name] = value === '' ? null : value;
+    const [r] = await predict([row]);
+    output.textContent = r.error ? 'Cannot predict: ' + r.error : ${describe};
+  });
+</script>
+`;
+}

@@ -1,0 +1,29 @@
+// Runs the embed snippet the Export page posts, as a pasted snippet would run: model.js becomes a blob:
+// module, the snippet's import of './model.js' points at it, its form goes into the body and its module
+// script runs. Only messages from the parent page are read; nothing is sent back but a status line.
+const parentWindow = window.parent;
+
+window.addEventListener('message', async (event) => {
+	if (event.source !== parentWindow || typeof event.data !== 'object' || event.data === null) return;
+	const { modelJs, snippet, moduleUrl } = event.data;
+	if (typeof modelJs !== 'string' || typeof snippet !== 'string' || typeof moduleUrl !== 'string') return;
+	try {
+		const model = URL.createObjectURL(new Blob([modelJs], { type: 'text/javascript' }));
+		const template = document.createElement('template');
+		template.innerHTML = snippet;
+		const scripts = [...template.content.querySelectorAll('script')];
+		for (const script of scripts) script.remove();
+		document.body.replaceChildren(template.content);
+		for (const script of scripts) {
+			const code = script.textContent.split(JSON.stringify(moduleUrl)).join(JSON.stringify(model));
+			await import(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+		}
+		parentWindow.postMessage({ embedPreview: 'ready' }, '*');
+	} catch (error) {
+		const message = document.createElement('p');
+		message.textContent = `The preview could not run: ${error instanceof Error ? error.message : String(error)}`;
+		document.body.replaceChildren(message);
+		parentWindow.postMessage({ embedPreview: 'failed' }, '*');
+	}
+});
+parentWindow.postMessage({ embedPreview: 'loaded' }, '*');

@@ -1,0 +1,57 @@
+// The embed snippet: one field per input column (targets left out), names escaped in the HTML and in the
+// script, the module imported from where it is asked, and a script that is valid JavaScript.
+import { transform } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { embedSnippet } from '../../../../src/lib/core/export/embed-snippet.ts';
+import type { BundleMetadata } from '../../../../src/lib/core/export/model-module.ts';
+
+const metadata = (task: BundleMetadata['task']): BundleMetadata => ({
+	format: 'benchtop-bundle',
+	version: 1,
+	name: 'Iris <MLP>',
+	task,
+	model: { family: 'mlp', label: 'MLP' },
+	inputs: [
+		{ name: 'petal "length"', type: 'number', required: true },
+		{ name: 'when', type: 'date', required: false },
+		{ name: 'species', type: 'category', required: true }
+	],
+	targets: ['species'],
+	classes: task === 'classification' ? ['a', 'b'] : null,
+	quantize: 'none',
+	weightBytes: 4,
+	weightsSha256: '0'.repeat(64),
+	generatedBy: 'test'
+});
+
+const script = (snippet: string) =>
+	snippet.slice(snippet.indexOf('<script type="module">') + 22, snippet.indexOf('</script>'));
+
+describe('embedSnippet', () => {
+	it('a field per input column, the target left out, names escaped, required where the model needs it', () => {
+		const snippet = embedSnippet(metadata('classification'));
+		expect(snippet).toContain('<legend>Iris &lt;MLP&gt;</legend>');
+		expect(snippet).toContain(
+			'<label>petal &quot;length&quot; <input name="petal &quot;length&quot;" inputmode="decimal" required></label>'
+		);
+		expect(snippet).toContain('<label>when <input name="when" type="date"></label>');
+		expect(snippet).not.toContain('name="species"');
+		expect(snippet).toContain('import { predict } from "./model.js";');
+	});
+
+	it('the module script is valid JavaScript for every task, importing from the URL asked', async () => {
+		for (const task of ['classification', 'regression', 'clustering'] as const) {
+			const snippet = embedSnippet(metadata(task), {
+				moduleUrl: 'https://example.org/m/model.js',
+				id: 'my form!'
+			});
+			expect(snippet).toContain('<form id="my-form-">');
+			const code = script(snippet);
+			expect(code).toContain('import { predict } from "https://example.org/m/model.js";');
+			await expect(transform(code, { format: 'esm', loader: 'js' })).resolves.toBeTruthy();
+		}
+		await expect(
+			transform('import { x } from "./m.js"; x(', { format: 'esm', loader: 'js' })
+		).rejects.toThrow();
+	});
+});
