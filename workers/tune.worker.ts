@@ -8,6 +8,7 @@ import { runNeedsConvolutions } from '$lib/core/models/needs-convolutions.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import { TrainControl } from '$lib/core/train/train-control.ts';
+import { baselineRow, type BaselineRow } from '$lib/core/tune/baseline-row.ts';
 import { runTrial } from '$lib/core/tune/run-trial.ts';
 import type { TrialJob, TrialOutcome } from '$lib/core/tune/search.ts';
 import { finalRun, planSearch, type TunePlan, type TuneRequest } from '$lib/core/tune/tune.ts';
@@ -54,6 +55,11 @@ async function contextFor(job: TuneWorkerJob) {
 }
 
 const api = {
+	/** What a model that learned nothing scores on the trials' validation rows: the leaderboard's baseline. */
+	async baseline(job: TuneWorkerJob): Promise<BaselineRow> {
+		const { plan } = await planFor(job);
+		return baselineRow(plan.data.search, plan.setup);
+	},
 	async trial(job: TuneWorkerJob, trial: TrialJob): Promise<TrialOutcome> {
 		const { plan } = await planFor(job);
 		control = new TrainControl();

@@ -4,6 +4,7 @@
 // batches only, so the pool finds the same trials as one worker would.
 import type { BackendName } from '../core/backends/backend-names.ts';
 import type { DatasetRecord } from '../core/registry/index.ts';
+import type { BaselineRow } from '../core/tune/baseline-row.ts';
 import type { ModelArtifact, RunRecord } from '../core/train/run-record.ts';
 import { BATCH, bestTrial, runSearch, type SearchState, type TrialRecord } from '../core/tune/search.ts';
 import type { SearchSpace } from '../core/tune/space.ts';
@@ -35,6 +36,7 @@ export interface SearchRunOptions {
 	maxEpochs: number;
 	resume?: SearchState;
 	onStart?: (workers: number) => void;
+	onBaseline?: (baseline: BaselineRow) => void;
 	onTrial?: (record: TrialRecord, state: SearchState) => void;
 	/** Asked before each trial: true stops the search there (a trial already training finishes). */
 	shouldStop: () => boolean;
@@ -60,6 +62,7 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 	};
 	options.onStart?.(count);
 	try {
+		options.onBaseline?.(await pool[0]!.run((api) => api.baseline(job)));
 		const state = await runSearch(
 			{
 				space: options.request.space,

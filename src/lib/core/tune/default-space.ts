@@ -2,7 +2,7 @@
 // over ranges wide enough to hold the usual good values (scikit-learn's and Keras's defaults sit inside
 // each). Image tables search the CNN's training settings only: its layers follow the image's size.
 import type { Task } from '../models/types.ts';
-import type { SearchSpace } from './space.ts';
+import type { Domain, SearchField, SearchSpace } from './space.ts';
 
 const range = (type: 'int' | 'real', low: number, high: number, log = false) =>
 	({ type, low, high, log, steps: 3 }) as const;
@@ -34,3 +34,21 @@ export function defaultSearchSpace(task: Exclude<Task, 'clustering'>, images = f
 		}
 	};
 }
+
+/** A starting domain for every field, for the space editor to offer when a field is switched on. */
+export const FIELD_DEFAULTS: Record<SearchField, Domain> = {
+	family: { type: 'choice', options: ['linear', 'mlp'] },
+	layers: range('int', 1, 3),
+	units: range('int', 8, 256, true),
+	activation: { type: 'choice', options: ['relu', 'tanh'] },
+	dropout: range('real', 0, 0.4),
+	l2: range('real', 1e-6, 1e-2, true),
+	optimizer: { type: 'choice', options: ['adam', 'rmsprop'] },
+	learningRate: range('real', 1e-4, 3e-2, true),
+	batchSize: { type: 'choice', options: [16, 32, 64, 128] },
+	epochs: range('int', 20, 200),
+	patience: { type: 'choice', options: [10, 20, 40] },
+	scaler: { type: 'choice', options: ['standard', 'robust', 'min-max'] },
+	encoder: { type: 'choice', options: ['one-hot', 'ordinal'] },
+	impute: { type: 'choice', options: ['median', 'mean'] }
+};

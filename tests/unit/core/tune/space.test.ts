@@ -92,3 +92,12 @@ describe('trialRequest', () => {
 		expect(linear.spec).toEqual({ family: 'linear', task: 'classification', layers: [] });
 	});
 });
+
+describe('FIELD_DEFAULTS', () => {
+	it('offers a valid starting domain for every field', async () => {
+		const { FIELD_DEFAULTS } = await import('../../../../src/lib/core/tune/default-space.ts');
+		const { SEARCH_FIELD_NAMES } = await import('../../../../src/lib/core/tune/space.ts');
+		expect(Object.keys(FIELD_DEFAULTS).sort()).toEqual([...SEARCH_FIELD_NAMES].sort());
+		expect(parseSearchSpace({ params: FIELD_DEFAULTS }).params).toEqual(FIELD_DEFAULTS);
+	});
+});

@@ -54,3 +54,23 @@ describe('tune', () => {
 		second.final!.model?.dispose();
 	}, 120_000);
 });
+
+describe('baselineRow', () => {
+	it('scores the majority class on the validation rows (iris: a third), and the mean for a regression', async () => {
+		const { planSearch } = await import('../../../../src/lib/core/tune/tune.ts');
+		const { baselineRow } = await import('../../../../src/lib/core/tune/baseline-row.ts');
+		const iris = planSearch(await loadSample('iris.csv'), request);
+		const row = baselineRow(iris.data.search, iris.setup);
+		expect(row.value).toBeCloseTo(1 / 3, 1);
+		expect(row.label).toMatch(/^always “/);
+		const diabetes = planSearch(await loadSample('diabetes.csv'), {
+			...request,
+			targets: ['progression'],
+			task: 'regression'
+		});
+		const mean = baselineRow(diabetes.data.search, diabetes.setup);
+		expect(mean.value).toBeLessThanOrEqual(0);
+		expect(mean.value).toBeGreaterThan(-0.2);
+		expect(mean.label).toMatch(/training mean/);
+	});
+});

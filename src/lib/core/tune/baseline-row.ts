@@ -1,0 +1,61 @@
+// The leaderboard's baseline row: what a model that learned nothing scores on the trials' validation rows
+// (the training rows' majority class, or their mean), so a search's winner is always seen against it.
+import { splitRows } from '../prep/split/index.ts';
+import type { PrepTable } from '../table/prep-table.ts';
+import { readLabels, readNumbers } from '../table/read-column.ts';
+import type { TuneSetup } from './run-trial.ts';
+
+export interface BaselineRow {
+	/** Accuracy (classification) or R² (regression) of the baseline on the validation rows. */
+	value: number;
+	/** What the baseline answers, in words. */
+	label: string;
+}
+
+export function baselineRow(search: PrepTable, setup: TuneSetup): BaselineRow {
+	const split = splitRows(search, setup.trialSplit);
+	const target = setup.targets[0]!;
+	if (setup.task === 'classification') {
+		const labels = readLabels(search.table, target);
+		const counts = new Map<string, number>();
+		for (const i of split.train) {
+			const label = labels[i];
+			if (label !== null && label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1);
+		}
+		// The most frequent training class; ties go to the first in sorted order, so the row is stable.
+		const majority = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
+		let right = 0;
+		let scored = 0;
+		for (const i of split.validation) {
+			if (labels[i] === null) continue;
+			scored++;
+			if (labels[i] === majority) right++;
+		}
+		return { value: scored ? right / scored : 0, label: `always “${majority}”` };
+	}
+	const values = readNumbers(search.table, target);
+	let sum = 0;
+	let n = 0;
+	for (const i of split.train)
+		if (Number.isFinite(values[i])) {
+			sum += values[i]!;
+			n++;
+		}
+	const mean = n ? sum / n : 0;
+	let residual = 0;
+	let total = 0;
+	let m = 0;
+	let vsum = 0;
+	const valid = [...split.validation].filter((i) => Number.isFinite(values[i]));
+	for (const i of valid) vsum += values[i]!;
+	const vmean = valid.length ? vsum / valid.length : 0;
+	for (const i of valid) {
+		residual += (values[i]! - mean) ** 2;
+		total += (values[i]! - vmean) ** 2;
+		m++;
+	}
+	return {
+		value: m && total > 0 ? 1 - residual / total : 0,
+		label: `always the training mean (${Number(mean.toPrecision(4))})`
+	};
+}
