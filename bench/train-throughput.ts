@@ -226,7 +226,8 @@ export const trainThroughput: Benchmark = {
 					...SHAPE,
 					...timing,
 					skipSoftware: quick,
-					wasmThreads: isolated ? cpus().length : undefined
+					wasmThreads: isolated ? cpus().length : undefined,
+					denseEngine: !isolated
 				};
 				const results = await bench.page.evaluate(
 					(p) =>
@@ -265,7 +266,10 @@ export const trainThroughput: Benchmark = {
 			}
 		};
 		for (const backend of studio) {
-			Object.assign(figures, backendFigures(backend.name, backend, timing));
+			Object.assign(
+				figures,
+				backendFigures(backend.name === 'dense-engine' ? 'denseEngine' : backend.name, backend, timing)
+			);
 			if (backend.models.length === 0) {
 				figures[`${backend.name}Available`] = {
 					value: 0,
@@ -307,6 +311,11 @@ export const trainThroughput: Benchmark = {
 				wasm,
 				`WASM as the studio runs it (${wasmThreads} thread(s))`
 			)
+		);
+		const dense = studio.find((b) => b.name === 'dense-engine');
+		Object.assign(
+			figures,
+			speedupFigures('pytorchOverDenseEngine', torch, 1, dense, 'the fused WASM dense engine (1 thread)')
 		);
 		if (threadedWasm?.wasm) {
 			const n = threadedWasm.wasm.threads;

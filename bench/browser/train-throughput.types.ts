@@ -22,6 +22,8 @@ export interface ThroughputPlan {
 	skipSoftware: boolean;
 	/** TF.js WASM threads (setThreadsCount), used only when the page is cross-origin isolated. */
 	wasmThreads?: number;
+	/** Also time the fused WASM dense engine (src/lib/core/train/fused), one thread. */
+	denseEngine?: boolean;
 }
 
 export interface ModelThroughput {
@@ -39,7 +41,8 @@ export interface ModelThroughput {
 }
 
 export interface BackendThroughput {
-	name: BackendName;
+	/** A TF.js backend, or the studio's own fused dense engine. */
+	name: BackendName | 'dense-engine';
 	available: boolean;
 	software?: boolean;
 	adapter?: string;

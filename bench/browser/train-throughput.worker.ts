@@ -9,6 +9,7 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import type { BackendName } from '../../src/lib/core/backends/backend-names.ts';
 import { probeBackend, type TfLike } from '../../src/lib/core/backends/probe-backends.ts';
 import { createRandom } from '../../src/lib/core/random/seeded-random.ts';
+import { DenseEngine } from '../../src/lib/core/train/fused/dense-engine.ts';
 import { makeTrainStep } from '../../src/lib/core/train/train-step.ts';
 import type {
 	BackendThroughput,
@@ -27,6 +28,11 @@ setWasmPaths({
 const SEED = 42;
 
 function seededData(rows: number, features: number): { x: tf.Tensor2D; y: tf.Tensor2D } {
+	const { x, y } = seededArrays(rows, features);
+	return { x: tf.tensor2d(x, [rows, features]), y: tf.tensor2d(y, [rows, 1]) };
+}
+
+function seededArrays(rows: number, features: number): { x: Float32Array; y: Float32Array } {
 	const random = createRandom(SEED);
 	const x = new Float32Array(rows * features);
 	const y = new Float32Array(rows);
@@ -40,7 +46,7 @@ function seededData(rows: number, features: number): { x: tf.Tensor2D; y: tf.Ten
 		}
 		y[r] = target + random.normal(0, 0.1);
 	}
-	return { x: tf.tensor2d(x, [rows, features]), y: tf.tensor2d(y, [rows, 1]) };
+	return { x, y };
 }
 
 function buildMlp(inputs: number, hidden: number): tf.LayersModel {
@@ -81,52 +87,7 @@ async function timeModel(hidden: number, plan: ThroughputPlan): Promise<ModelThr
 		}
 	};
 	try {
-		// Warm-up: shader compilation and the first allocations; one epoch, cut short on a slow backend.
-		let started = performance.now();
-		let firstLoss = NaN;
-		let warmupBatches = 0;
-		while (
-			warmupBatches < batchesPerEpoch &&
-			(warmupBatches < plan.minBatches / 2 || performance.now() - started < plan.warmupMs)
-		) {
-			await runBatch();
-			if (warmupBatches === 0) firstLoss = lastLoss;
-			warmupBatches++;
-		}
-		started = performance.now();
-		let batches = 0;
-		let elapsed = 0;
-		let best = 0;
-		let rounds = 0;
-		let roundStart = started;
-		let roundBatches = 0;
-		while (batches < 2 || (elapsed < plan.maxMs && (elapsed < plan.minMs || batches < plan.minBatches))) {
-			await runBatch();
-			batches++;
-			roundBatches++;
-			const now = performance.now();
-			elapsed = now - started;
-			if (now - roundStart >= plan.roundMs) {
-				best = Math.max(best, (roundBatches * plan.batchSize) / ((now - roundStart) / 1000));
-				rounds++;
-				roundStart = now;
-				roundBatches = 0;
-			}
-		}
-		if (!Number.isFinite(lastLoss)) throw new Error(`the loss went to ${lastLoss}`);
-		const mean = (batches * plan.batchSize) / (elapsed / 1000);
-		return {
-			hidden,
-			// The whole timed stretch is a window too (and the only one when it is shorter than a round).
-			samplesPerSecond: Math.max(best, mean),
-			meanSamplesPerSecond: mean,
-			rounds,
-			batches,
-			ms: elapsed,
-			warmupBatches,
-			firstLoss,
-			lastLoss
-		};
+		return { hidden, ...(await timeBatches(plan, batchesPerEpoch, runBatch, () => lastLoss)) };
 	} finally {
 		permutation?.dispose();
 		optimizer.dispose();
@@ -134,6 +95,107 @@ async function timeModel(hidden: number, plan: ThroughputPlan): Promise<ModelThr
 		x.dispose();
 		y.dispose();
 	}
+}
+
+/** Warm-up, then timed rounds of `runBatch`, as the plan says; the figures of one model. */
+async function timeBatches(
+	plan: ThroughputPlan,
+	batchesPerEpoch: number,
+	runBatch: () => Promise<void> | void,
+	lastLoss: () => number
+): Promise<Omit<ModelThroughput, 'hidden'>> {
+	// Warm-up: shader compilation and the first allocations; one epoch, cut short on a slow backend.
+	let started = performance.now();
+	let firstLoss = NaN;
+	let warmupBatches = 0;
+	while (
+		warmupBatches < batchesPerEpoch &&
+		(warmupBatches < plan.minBatches / 2 || performance.now() - started < plan.warmupMs)
+	) {
+		await runBatch();
+		if (warmupBatches === 0) firstLoss = lastLoss();
+		warmupBatches++;
+	}
+	started = performance.now();
+	let batches = 0;
+	let elapsed = 0;
+	let best = 0;
+	let rounds = 0;
+	let roundStart = started;
+	let roundBatches = 0;
+	while (batches < 2 || (elapsed < plan.maxMs && (elapsed < plan.minMs || batches < plan.minBatches))) {
+		await runBatch();
+		batches++;
+		roundBatches++;
+		const now = performance.now();
+		elapsed = now - started;
+		if (now - roundStart >= plan.roundMs) {
+			best = Math.max(best, (roundBatches * plan.batchSize) / ((now - roundStart) / 1000));
+			rounds++;
+			roundStart = now;
+			roundBatches = 0;
+		}
+	}
+	if (!Number.isFinite(lastLoss())) throw new Error(`the loss went to ${lastLoss()}`);
+	const mean = (batches * plan.batchSize) / (elapsed / 1000);
+	return {
+		// The whole timed stretch is a window too (and the only one when it is shorter than a round).
+		samplesPerSecond: Math.max(best, mean),
+		meanSamplesPerSecond: mean,
+		rounds,
+		batches,
+		ms: elapsed,
+		warmupBatches,
+		firstLoss,
+		lastLoss: lastLoss()
+	};
+}
+
+/**
+ * The fused WASM engine (wasm/dense/dense.c) on the same data, shuffles and Adam: each batch's rows are
+ * gathered into the engine's input buffer, then one call trains it and returns its loss.
+ */
+async function timeDenseEngine(hidden: number, plan: ThroughputPlan): Promise<ModelThroughput> {
+	const { x, y } = seededArrays(plan.rows, plan.features);
+	const sizes = [plan.features, hidden, hidden, 1];
+	const engine = await DenseEngine.create(
+		{ sizes, activations: ['relu', 'relu', 'linear'], loss: 'mse' },
+		{ kind: 'adam', rate: 1e-3 },
+		plan.batchSize
+	);
+	const init = createRandom(SEED + 1);
+	engine.setWeights(
+		sizes.slice(1).map((out, l) => {
+			const limit = Math.sqrt(6 / (sizes[l]! + out));
+			return {
+				kernel: Float32Array.from({ length: sizes[l]! * out }, () => init.uniform(-limit, limit)),
+				bias: new Float32Array(out)
+			};
+		})
+	);
+	const random = createRandom(SEED + 7);
+	const order = Int32Array.from({ length: plan.rows }, (_, i) => i);
+	const batchesPerEpoch = Math.floor(plan.rows / plan.batchSize);
+	let permutation = order;
+	let batchInEpoch = batchesPerEpoch;
+	let lastLoss = NaN;
+	const f = plan.features;
+	const runBatch = () => {
+		if (batchInEpoch === batchesPerEpoch) {
+			permutation = random.shuffle(order);
+			batchInEpoch = 0;
+		}
+		const input = engine.inputBuffer(plan.batchSize);
+		const target = engine.targetBuffer(plan.batchSize);
+		for (let i = 0; i < plan.batchSize; i++) {
+			const row = permutation[batchInEpoch * plan.batchSize + i]!;
+			input.set(x.subarray(row * f, row * f + f), i * f);
+			target[i] = y[row]!;
+		}
+		lastLoss = engine.trainBuffered(plan.batchSize);
+		batchInEpoch++;
+	};
+	return { hidden, ...(await timeBatches(plan, batchesPerEpoch, runBatch, () => lastLoss)) };
 }
 
 async function timeBackend(name: BackendName, plan: ThroughputPlan): Promise<BackendThroughput> {
@@ -182,6 +244,11 @@ self.onmessage = async (event: MessageEvent<ThroughputPlan>) => {
 				const message = error instanceof Error ? error.message : String(error);
 				results.push({ name, available: false, reason: `failed while training: ${message}`, models: [] });
 			}
+		}
+		if (plan.denseEngine) {
+			const models: ModelThroughput[] = [];
+			for (const hidden of plan.hidden) models.push(await timeDenseEngine(hidden, plan));
+			results.push({ name: 'dense-engine', available: true, models });
 		}
 		self.postMessage({ ok: true, results } satisfies WorkerReply);
 	} catch (error) {

@@ -1,0 +1,254 @@
+// The fused dense training engine (wasm/dense/dense.c) driven from TypeScript: a network's weights, its
+// optimizer state and its batch buffers live in the module's memory, and one call trains one batch. The
+// layout of `struct net` below mirrors the C struct; `net_size` checks it at load.
+import { DENSE_ENGINE_WASM } from './dense-engine-wasm.ts';
+
+export type DenseActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
+export type DenseLoss = 'mse' | 'cross-entropy';
+
+export interface DenseNetworkSpec {
+	/** Widths from the input to the output: [32, 64, 64, 1] is two hidden layers of 64. */
+	sizes: readonly number[];
+	/** One per layer; softmax only last, and only with cross-entropy. */
+	activations: readonly DenseActivation[];
+	/** Per layer, Keras's l2 on the kernel (0 for none). */
+	l2?: readonly number[];
+	loss: DenseLoss;
+}
+
+export type DenseOptimizer =
+	| { kind: 'sgd'; rate: number; momentum?: number }
+	| { kind: 'adam'; rate: number; beta1?: number; beta2?: number; epsilon?: number };
+
+/** A layer's numbers as TF.js keeps them: kernel [in, out] row-major, bias [out]. */
+export interface DenseLayerWeights {
+	kernel: Float32Array;
+	bias: Float32Array;
+}
+
+interface Exports {
+	memory: WebAssembly.Memory;
+	alloc(bytes: number): number;
+	net_size(): number;
+	forward(net: number, x: number, batch: number): number;
+	train_batch(net: number, x: number, y: number, batch: number): number;
+}
+
+const MAX_LAYERS = 16;
+const ACTIVATION_CODES: Record<DenseActivation, number> = {
+	linear: 0,
+	relu: 1,
+	sigmoid: 2,
+	tanh: 3,
+	softmax: 4
+};
+const LOSS_CODES: Record<DenseLoss, number> = { mse: 0, 'cross-entropy': 1 };
+const OPTIMIZER_CODES = { sgd: 0, momentum: 1, adam: 2 } as const;
+
+/** Byte offsets of `struct net`'s fields (wasm32: ints, floats and pointers are 4 bytes). */
+const FIELD = (() => {
+	const offsets: Record<string, number> = {};
+	let at = 0;
+	const add = (name: string, count = 1) => {
+		offsets[name] = at;
+		at += 4 * count;
+	};
+	for (const name of ['layers', 'loss', 'optimizer', 'step']) add(name);
+	for (const name of ['rate', 'beta1', 'beta2', 'epsilon', 'momentum', 'beta1Power', 'beta2Power']) add(name);
+	add('sizes', MAX_LAYERS + 1);
+	add('activation', MAX_LAYERS);
+	add('l2', MAX_LAYERS);
+	for (const name of ['weight', 'bias', 'weightGrad', 'biasGrad', 'weightM', 'weightV', 'biasM', 'biasV'])
+		add(name, MAX_LAYERS);
+	add('out', MAX_LAYERS + 1);
+	add('delta', MAX_LAYERS + 1);
+	add('scratch');
+	add('lossValue');
+	return { ...offsets, size: at } as Record<string, number> & { size: number };
+})();
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+function moduleBytes(): Uint8Array<ArrayBuffer> {
+	const text = atob(DENSE_ENGINE_WASM);
+	const bytes = new Uint8Array(text.length);
+	for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+	return bytes;
+}
+
+/** Whether this JavaScript engine runs WASM SIMD128 (every current browser and Node 16+ does). */
+export function denseEngineSupported(): boolean {
+	try {
+		return typeof WebAssembly === 'object' && WebAssembly.validate(moduleBytes());
+	} catch {
+		return false;
+	}
+}
+
+function checkSpec(spec: DenseNetworkSpec): void {
+	const layers = spec.sizes.length - 1;
+	if (layers < 1 || layers > MAX_LAYERS)
+		throw new Error(`The dense engine takes 1 to ${MAX_LAYERS} layers, not ${layers}.`);
+	if (spec.activations.length !== layers) throw new Error('The dense engine needs one activation per layer.');
+	if (spec.sizes.some((n) => !Number.isInteger(n) || n < 1))
+		throw new Error('Layer widths must be whole numbers ≥ 1.');
+	const softmaxAt = spec.activations.indexOf('softmax');
+	if (softmaxAt !== -1 && (softmaxAt !== layers - 1 || spec.loss !== 'cross-entropy'))
+		throw new Error('Softmax is only the last layer, with cross-entropy.');
+	if (spec.loss === 'cross-entropy' && spec.activations[layers - 1] !== 'softmax')
+		throw new Error('Cross-entropy trains on the softmax of the last layer.');
+}
+
+/** A network in the engine's memory, trained one batch per call. */
+export class DenseEngine {
+	private readonly wasm: Exports;
+	private readonly net: number;
+	private readonly inputAt: number;
+	private readonly targetAt: number;
+
+	private constructor(
+		instance: WebAssembly.Instance,
+		readonly spec: DenseNetworkSpec,
+		readonly maxBatch: number,
+		optimizer: DenseOptimizer
+	) {
+		this.wasm = instance.exports as unknown as Exports;
+		if (this.wasm.net_size() !== FIELD.size)
+			throw new Error('The dense engine module does not match its wrapper.');
+		const { sizes, activations } = spec;
+		const layers = sizes.length - 1;
+		const floats = (count: number) => {
+			const at = this.wasm.alloc(count * 4);
+			if (at === 0) throw new Error('The dense engine ran out of memory.');
+			return at;
+		};
+		this.net = floats(FIELD.size / 4);
+		this.inputAt = floats(maxBatch * sizes[0]!);
+		this.targetAt = floats(maxBatch * sizes[layers]!);
+		this.setInt('layers', layers);
+		this.setInt('loss', LOSS_CODES[spec.loss]);
+		for (let l = 0; l <= layers; l++) this.setInt('sizes', sizes[l]!, l);
+		let largest = 0;
+		for (let l = 0; l < layers; l++) {
+			const count = sizes[l]! * sizes[l + 1]!;
+			largest = Math.max(largest, count);
+			this.setInt('activation', ACTIVATION_CODES[activations[l]!], l);
+			this.setFloat('l2', spec.l2?.[l] ?? 0, l);
+			for (const name of ['weight', 'weightGrad', 'weightM', 'weightV']) this.setInt(name, floats(count), l);
+			for (const name of ['bias', 'biasGrad', 'biasM', 'biasV']) this.setInt(name, floats(sizes[l + 1]!), l);
+		}
+		for (let l = 1; l <= layers; l++) {
+			this.setInt('out', floats(maxBatch * sizes[l]!), l);
+			this.setInt('delta', floats(maxBatch * sizes[l]!), l);
+		}
+		this.setInt('delta', floats(maxBatch * sizes[0]!), 0);
+		this.setInt('scratch', floats(largest));
+		this.setOptimizer(optimizer);
+	}
+
+	/** Compiles the module once per thread and builds a network in a fresh instance of it. */
+	static async create(
+		spec: DenseNetworkSpec,
+		optimizer: DenseOptimizer,
+		maxBatch: number
+	): Promise<DenseEngine> {
+		checkSpec(spec);
+		compiled ??= WebAssembly.compile(moduleBytes());
+		const instance = await WebAssembly.instantiate(await compiled, {});
+		return new DenseEngine(instance, spec, maxBatch, optimizer);
+	}
+
+	private view(): DataView {
+		return new DataView(this.wasm.memory.buffer);
+	}
+	private setInt(field: string, value: number, index = 0): void {
+		this.view().setInt32(this.net + FIELD[field]! + 4 * index, value, true);
+	}
+	private getInt(field: string, index = 0): number {
+		return this.view().getInt32(this.net + FIELD[field]! + 4 * index, true);
+	}
+	private setFloat(field: string, value: number, index = 0): void {
+		this.view().setFloat32(this.net + FIELD[field]! + 4 * index, value, true);
+	}
+	private floats(at: number, count: number): Float32Array {
+		return new Float32Array(this.wasm.memory.buffer, at, count);
+	}
+
+	/** Sets the optimizer and clears its state (moments, velocity, step count). */
+	setOptimizer(optimizer: DenseOptimizer): void {
+		const momentum = optimizer.kind === 'sgd' ? (optimizer.momentum ?? 0) : 0;
+		this.setInt(
+			'optimizer',
+			optimizer.kind === 'adam'
+				? OPTIMIZER_CODES.adam
+				: momentum > 0
+					? OPTIMIZER_CODES.momentum
+					: OPTIMIZER_CODES.sgd
+		);
+		this.setFloat('rate', optimizer.rate);
+		this.setFloat('momentum', momentum);
+		this.setFloat('beta1', optimizer.kind === 'adam' ? (optimizer.beta1 ?? 0.9) : 0);
+		this.setFloat('beta2', optimizer.kind === 'adam' ? (optimizer.beta2 ?? 0.999) : 0);
+		// TF.js's default: the backend's epsilon for float32.
+		this.setFloat('epsilon', optimizer.kind === 'adam' ? (optimizer.epsilon ?? 1e-7) : 0);
+		this.setFloat('beta1Power', 1);
+		this.setFloat('beta2Power', 1);
+		this.setInt('step', 0);
+		for (let l = 0; l < this.spec.sizes.length - 1; l++) {
+			for (const name of ['weightM', 'weightV'])
+				this.floats(this.getInt(name, l), this.kernelSize(l)).fill(0);
+			for (const name of ['biasM', 'biasV'])
+				this.floats(this.getInt(name, l), this.spec.sizes[l + 1]!).fill(0);
+		}
+	}
+
+	private kernelSize(l: number): number {
+		return this.spec.sizes[l]! * this.spec.sizes[l + 1]!;
+	}
+
+	setWeights(layers: readonly DenseLayerWeights[]): void {
+		layers.forEach(({ kernel, bias }, l) => {
+			if (kernel.length !== this.kernelSize(l) || bias.length !== this.spec.sizes[l + 1])
+				throw new Error(`Layer ${l + 1}'s weights do not fit its shape.`);
+			this.floats(this.getInt('weight', l), kernel.length).set(kernel);
+			this.floats(this.getInt('bias', l), bias.length).set(bias);
+		});
+	}
+
+	/** Copies of the weights, in TF.js's layout. */
+	getWeights(): DenseLayerWeights[] {
+		return this.spec.activations.map((_, l) => ({
+			kernel: this.floats(this.getInt('weight', l), this.kernelSize(l)).slice(),
+			bias: this.floats(this.getInt('bias', l), this.spec.sizes[l + 1]!).slice()
+		}));
+	}
+
+	/** The input buffer for the next batch (rows × features), to fill in place without a copy. */
+	inputBuffer(rows: number): Float32Array {
+		return this.floats(this.inputAt, rows * this.spec.sizes[0]!);
+	}
+	targetBuffer(rows: number): Float32Array {
+		return this.floats(this.targetAt, rows * this.spec.sizes[this.spec.sizes.length - 1]!);
+	}
+
+	/** One optimizer step on the `rows` rows already in the input and target buffers; the batch's loss. */
+	trainBuffered(rows: number): number {
+		if (rows < 1 || rows > this.maxBatch)
+			throw new Error(`A batch holds 1 to ${this.maxBatch} rows, not ${rows}.`);
+		return this.wasm.train_batch(this.net, this.inputAt, this.targetAt, rows);
+	}
+
+	/** One optimizer step on a batch given as arrays (copied into the engine's buffers). */
+	trainBatch(x: Float32Array, y: Float32Array, rows: number): number {
+		this.inputBuffer(rows).set(x.subarray(0, rows * this.spec.sizes[0]!));
+		this.targetBuffer(rows).set(y.subarray(0, rows * this.spec.sizes[this.spec.sizes.length - 1]!));
+		return this.trainBuffered(rows);
+	}
+
+	/** The network's outputs for `rows` rows (at most maxBatch), as a copy. */
+	predict(x: Float32Array, rows: number): Float32Array {
+		this.inputBuffer(rows).set(x.subarray(0, rows * this.spec.sizes[0]!));
+		const at = this.wasm.forward(this.net, this.inputAt, rows);
+		return this.floats(at, rows * this.spec.sizes[this.spec.sizes.length - 1]!).slice();
+	}
+}

@@ -1,0 +1,194 @@
+// The fused WASM engine against the studio's TF.js step: from the same weights, on the same batches in
+// the same order, each optimizer and loss gives the same loss curve and the same final weights.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	meanLoss,
+	regularizationPenalty,
+	sampleLosses
+} from '../../../../../src/lib/core/train/batch-loss.ts';
+import {
+	DenseEngine,
+	denseEngineSupported,
+	type DenseActivation,
+	type DenseOptimizer,
+	type DenseLayerWeights
+} from '../../../../../src/lib/core/train/fused/dense-engine.ts';
+import { createRandom } from '../../../../../src/lib/core/random/seeded-random.ts';
+
+beforeAll(async () => {
+	await tf.setBackend('cpu');
+});
+
+interface Case {
+	name: string;
+	sizes: number[];
+	activations: DenseActivation[];
+	task: 'classification' | 'regression';
+	optimizer: DenseOptimizer;
+	l2?: number[];
+}
+
+function data(rows: number, features: number, outputs: number, task: Case['task'], seed: number) {
+	const random = createRandom(seed);
+	const x = Float32Array.from({ length: rows * features }, () => random.normal());
+	const y = new Float32Array(rows * outputs);
+	for (let i = 0; i < rows; i++) {
+		const signal = x[i * features]! + 0.5 * x[i * features + 1]!;
+		if (task === 'classification')
+			y[i * outputs + ((signal > 0.5 ? 2 : signal > -0.5 ? 1 : 0) % outputs)] = 1;
+		else for (let o = 0; o < outputs; o++) y[i * outputs + o] = signal * (o + 1) + 0.1 * random.normal();
+	}
+	return { x, y };
+}
+
+function initialWeights(sizes: number[], seed: number): DenseLayerWeights[] {
+	const random = createRandom(seed);
+	return sizes.slice(1).map((out, l) => {
+		const limit = Math.sqrt(6 / (sizes[l]! + out));
+		return {
+			kernel: Float32Array.from({ length: sizes[l]! * out }, () => (random.next() * 2 - 1) * limit),
+			bias: Float32Array.from({ length: out }, () => 0.1 * random.normal())
+		};
+	});
+}
+
+function tfjsModel(c: Case, weights: DenseLayerWeights[]): tf.LayersModel {
+	const model = tf.sequential();
+	c.sizes.slice(1).forEach((units, l) => {
+		model.add(
+			tf.layers.dense({
+				units,
+				activation: c.activations[l],
+				inputShape: l === 0 ? [c.sizes[0]!] : undefined,
+				kernelRegularizer: c.l2?.[l] ? tf.regularizers.l2({ l2: c.l2[l] }) : undefined
+			})
+		);
+	});
+	model.setWeights(
+		weights.flatMap((w, l) => [tf.tensor2d(w.kernel, [c.sizes[l]!, c.sizes[l + 1]!]), tf.tensor1d(w.bias)])
+	);
+	return model;
+}
+
+function tfjsOptimizer(o: DenseOptimizer): tf.Optimizer {
+	if (o.kind === 'adam') return tf.train.adam(o.rate);
+	return o.momentum ? tf.train.momentum(o.rate, o.momentum) : tf.train.sgd(o.rate);
+}
+
+const CASES: Case[] = [
+	{
+		name: 'adam, cross-entropy, relu',
+		sizes: [6, 20, 3],
+		activations: ['relu', 'softmax'],
+		task: 'classification',
+		optimizer: { kind: 'adam', rate: 0.01 }
+	},
+	{
+		name: 'sgd with momentum, cross-entropy, tanh, L2',
+		sizes: [6, 17, 9, 3],
+		activations: ['tanh', 'relu', 'softmax'],
+		task: 'classification',
+		optimizer: { kind: 'sgd', rate: 0.05, momentum: 0.9 },
+		l2: [0.01, 0, 0]
+	},
+	{
+		name: 'plain sgd, mean squared error, sigmoid, two outputs',
+		sizes: [5, 33, 2],
+		activations: ['sigmoid', 'linear'],
+		task: 'regression',
+		optimizer: { kind: 'sgd', rate: 0.05 }
+	},
+	{
+		name: 'adam, mean squared error, wide relu layers',
+		sizes: [32, 64, 64, 1],
+		activations: ['relu', 'relu', 'linear'],
+		task: 'regression',
+		optimizer: { kind: 'adam', rate: 0.003 }
+	}
+];
+
+describe('the fused dense engine', () => {
+	it('runs here (WASM SIMD128)', () => {
+		expect(denseEngineSupported()).toBe(true);
+	});
+
+	for (const c of CASES) {
+		it(`matches TF.js step for step: ${c.name}`, async () => {
+			const batch = 16;
+			const batches = 25;
+			const outputs = c.sizes[c.sizes.length - 1]!;
+			const { x, y } = data(batch * 5, c.sizes[0]!, outputs, c.task, 7);
+			const weights = initialWeights(c.sizes, 3);
+			const engine = await DenseEngine.create(
+				{
+					sizes: c.sizes,
+					activations: c.activations,
+					l2: c.l2,
+					loss: c.task === 'classification' ? 'cross-entropy' : 'mse'
+				},
+				c.optimizer,
+				batch
+			);
+			engine.setWeights(weights);
+			const model = tfjsModel(c, weights);
+			const optimizer = tfjsOptimizer(c.optimizer);
+			const engineLosses: number[] = [];
+			const tfjsLosses: number[] = [];
+			for (let b = 0; b < batches; b++) {
+				const start = (b % 5) * batch;
+				const xb = x.subarray(start * c.sizes[0]!, (start + batch) * c.sizes[0]!);
+				const yb = y.subarray(start * outputs, (start + batch) * outputs);
+				engineLosses.push(engine.trainBatch(xb, yb, batch));
+				const loss = optimizer.minimize(() => {
+					const predicted = model.apply(tf.tensor2d(xb, [batch, c.sizes[0]!]), {
+						training: true
+					}) as tf.Tensor;
+					const l = meanLoss(sampleLosses(c.task, tf.tensor2d(yb, [batch, outputs]), predicted));
+					const penalty = regularizationPenalty(model);
+					return penalty ? tf.add(l, penalty) : l;
+				}, true)!;
+				tfjsLosses.push((await loss.data())[0]!);
+				loss.dispose();
+			}
+			for (let b = 0; b < batches; b++) {
+				expect(engineLosses[b], `batch ${b + 1}`).toBeCloseTo(tfjsLosses[b]!, 4);
+			}
+			// It learned: the first batch's loss, seen again four passes later, is lower.
+			expect(engineLosses[20]).toBeLessThan(engineLosses[0]!);
+			const expected = model.getWeights();
+			const got = engine.getWeights().flatMap((w) => [w.kernel, w.bias]);
+			for (let i = 0; i < got.length; i++) {
+				const want = await expected[i]!.data();
+				let worst = 0;
+				for (let j = 0; j < want.length; j++) worst = Math.max(worst, Math.abs(got[i]![j]! - want[j]!));
+				expect(worst, `weights ${i}`).toBeLessThan(1e-4);
+			}
+			// Forward on its own agrees too.
+			const predicted = engine.predict(x, batch);
+			const reference = await (
+				model.predict(tf.tensor2d(x.subarray(0, batch * c.sizes[0]!), [batch, c.sizes[0]!])) as tf.Tensor
+			).data();
+			for (let j = 0; j < predicted.length; j++) expect(predicted[j]).toBeCloseTo(reference[j]!, 4);
+			model.dispose();
+			optimizer.dispose();
+		});
+	}
+
+	it('refuses shapes it does not run', async () => {
+		await expect(
+			DenseEngine.create(
+				{ sizes: [4, 3], activations: ['relu'], loss: 'cross-entropy' },
+				{ kind: 'sgd', rate: 0.1 },
+				8
+			)
+		).rejects.toThrow(/softmax/);
+		await expect(
+			DenseEngine.create(
+				{ sizes: [4, 3, 2], activations: ['softmax', 'linear'], loss: 'mse' },
+				{ kind: 'sgd', rate: 0.1 },
+				8
+			)
+		).rejects.toThrow(/Softmax is only the last layer/);
+	});
+});

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Rebuilds the dense training engine from dense.c with Debian's clang and lld (apt-get install clang lld)
+# and writes it, base64-encoded, into src/lib/core/train/fused/dense-engine-wasm.ts, so the page, its
+# workers and Node load it without fetching a file. `npm ci && npm start` never needs a compiler: the built
+# module is checked in; `sh wasm/dense/build.sh --check` (run in CI) fails when it no longer matches dense.c.
+set -eu
+if ! command -v clang >/dev/null 2>&1 || ! command -v wasm-ld >/dev/null 2>&1; then
+	# A laptop without the compiler still runs the tests; CI (CI=true) installs clang and lld and must check.
+	if [ "${1:-}" = "--check" ] && [ "${CI:-}" != "true" ]; then
+		echo "wasm/dense: no clang/lld here, so the checked-in module is not compared with dense.c (CI compares it)"
+		exit 0
+	fi
+	echo "wasm/dense/build.sh needs clang and lld: apt-get install clang lld" >&2
+	exit 1
+fi
+here=$(dirname "$0")
+root=$here/../..
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+clang --target=wasm32 -O3 -msimd128 -ffast-math -fno-builtin -nostdlib \
+	-Wl,--no-entry -Wl,--export-dynamic -Wl,--strip-all -Wl,--initial-memory=1048576 \
+	-o "$out/dense.wasm" "$here/dense.c"
+target=$root/src/lib/core/train/fused/dense-engine-wasm.ts
+{
+	echo "// Built by wasm/dense/build.sh from wasm/dense/dense.c ($(clang --version | head -n 1)); do not edit."
+	printf "export const DENSE_ENGINE_WASM =\n\t'%s';\n" "$(base64 -w 0 "$out/dense.wasm")"
+} > "$out/module.ts"
+if [ "${1:-}" = "--check" ]; then
+	if cmp -s "$out/module.ts" "$target"; then echo "dense-engine-wasm.ts matches dense.c"; exit 0; fi
+	echo "dense-engine-wasm.ts does not match dense.c: run sh wasm/dense/build.sh" >&2
+	exit 1
+fi
+mkdir -p "$(dirname "$target")"
+cp "$out/module.ts" "$target"
+echo "wrote $target ($(wc -c < "$out/dense.wasm") bytes of WASM)"

@@ -1,0 +1,331 @@
+// A fused training step for dense networks: forward, loss gradient, backward and the optimizer update for
+// one batch in a single call, in place in this module's memory, so a batch costs one JS→WASM crossing
+// instead of TF.js's dozens of small ops. Freestanding C (no libc) built with clang for wasm32 + SIMD128:
+// see wasm/dense/build.sh. The page and Node hold the network's numbers in this module's memory; the
+// layout of `struct net` is mirrored in src/lib/core/train/fused/dense-engine.ts.
+#include <wasm_simd128.h>
+
+#define MAX_LAYERS 16
+
+enum activation { LINEAR = 0, RELU = 1, SIGMOID = 2, TANH = 3, SOFTMAX = 4 };
+enum loss { MSE = 0, CROSS_ENTROPY = 1 };
+enum optimizer { SGD = 0, MOMENTUM = 1, ADAM = 2 };
+
+struct net {
+	int layers;
+	int loss;
+	int optimizer;
+	int step; /* optimizer steps taken so far (Adam's bias correction) */
+	float rate, beta1, beta2, epsilon, momentum;
+	float beta1_power, beta2_power; /* beta^step, kept as TF.js keeps accBeta */
+	int sizes[MAX_LAYERS + 1];
+	int activation[MAX_LAYERS];
+	float l2[MAX_LAYERS];
+	float *weight[MAX_LAYERS], *bias[MAX_LAYERS];
+	float *weight_grad[MAX_LAYERS], *bias_grad[MAX_LAYERS];
+	/* Adam: first and second moments; momentum SGD: the velocity in the first. */
+	float *weight_m[MAX_LAYERS], *weight_v[MAX_LAYERS], *bias_m[MAX_LAYERS], *bias_v[MAX_LAYERS];
+	float *out[MAX_LAYERS + 1];   /* out[0] is the batch's input; out[l+1] layer l's activations */
+	float *delta[MAX_LAYERS + 1]; /* the loss's gradient by each layer's pre-activation (or input) */
+	float *scratch;               /* a transposed weight matrix, max(in*out) floats */
+	float loss_value;
+};
+
+extern unsigned char __heap_base;
+static unsigned long heap_top = 0;
+
+/** A bump allocator: the engine allocates once per network and never frees. */
+__attribute__((export_name("alloc"))) void *alloc(unsigned long bytes) {
+	if (heap_top == 0) heap_top = (unsigned long)&__heap_base;
+	heap_top = (heap_top + 15) & ~15ul;
+	unsigned long start = heap_top;
+	heap_top += bytes;
+	unsigned long pages_needed = (heap_top + 65535) / 65536;
+	unsigned long pages = __builtin_wasm_memory_size(0);
+	if (pages_needed > pages && __builtin_wasm_memory_grow(0, pages_needed - pages) == (unsigned long)-1) return 0;
+	return (void *)start;
+}
+
+__attribute__((export_name("reset_heap"))) void reset_heap(void) { heap_top = 0; }
+
+__attribute__((export_name("net_size"))) int net_size(void) { return sizeof(struct net); }
+
+/* ---- math helpers (no libc) ---- */
+
+static float exp_approx_guard(float x) { return x < -87.f ? -87.f : (x > 88.f ? 88.f : x); }
+
+/* expf to float precision: range reduction by ln 2, a degree-7 polynomial, and the exponent set by bits. */
+static float fexp(float x) {
+	x = exp_approx_guard(x);
+	float k = __builtin_floorf(x * 1.44269504088896341f + 0.5f);
+	float r = x - k * 0.693145751953125f - k * 1.42860682030941723e-6f;
+	float p = 1.f + r * (1.f + r * (0.5f + r * (1.f / 6 + r * (1.f / 24 + r * (1.f / 120 + r * (1.f / 720 + r * (1.f / 5040)))))));
+	union { float f; int i; } scale = { .i = ((int)k + 127) << 23 };
+	return p * scale.f;
+}
+
+/* log to float precision: mantissa in [sqrt(1/2), sqrt(2)), atanh series. */
+static float flog(float x) {
+	union { float f; int i; } u = { .f = x };
+	int e = ((u.i >> 23) & 255) - 127;
+	u.i = (u.i & 0x007fffff) | 0x3f800000;
+	float m = u.f;
+	if (m > 1.41421356f) { m *= 0.5f; e += 1; }
+	float s = (m - 1.f) / (m + 1.f), s2 = s * s;
+	float series = 2.f * s * (1.f + s2 * (1.f / 3 + s2 * (1.f / 5 + s2 * (1.f / 7 + s2 * (1.f / 9 + s2 / 11)))));
+	return series + (float)e * 0.69314718055994531f;
+}
+
+static float fsqrt(float x) { return __builtin_sqrtf(x); }
+
+/* ---- GEMM micro-kernels: row-major, C = A·B (+ bias), 4 rows × 16 columns held in registers ---- */
+
+/* C[m][n] = bias[n] + Σk A[m][k]·B[k][n]  (A: rows×inner, B: inner×cols). */
+static void gemm_bias(int rows, int inner, int cols, const float *A, const float *B, const float *bias, float *C) {
+	int i = 0;
+	for (; i + 4 <= rows; i += 4) {
+		int j = 0;
+		for (; j + 16 <= cols; j += 16) {
+			v128_t c[4][4];
+			for (int r = 0; r < 4; r++)
+				for (int q = 0; q < 4; q++) c[r][q] = bias ? wasm_v128_load(bias + j + 4 * q) : wasm_f32x4_splat(0);
+			for (int k = 0; k < inner; k++) {
+				const float *b = B + k * cols + j;
+				v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4), b2 = wasm_v128_load(b + 8), b3 = wasm_v128_load(b + 12);
+				for (int r = 0; r < 4; r++) {
+					v128_t a = wasm_f32x4_splat(A[(i + r) * inner + k]);
+					c[r][0] = wasm_f32x4_add(c[r][0], wasm_f32x4_mul(a, b0));
+					c[r][1] = wasm_f32x4_add(c[r][1], wasm_f32x4_mul(a, b1));
+					c[r][2] = wasm_f32x4_add(c[r][2], wasm_f32x4_mul(a, b2));
+					c[r][3] = wasm_f32x4_add(c[r][3], wasm_f32x4_mul(a, b3));
+				}
+			}
+			for (int r = 0; r < 4; r++)
+				for (int q = 0; q < 4; q++) wasm_v128_store(C + (i + r) * cols + j + 4 * q, c[r][q]);
+		}
+		for (; j + 4 <= cols; j += 4) {
+			v128_t c[4];
+			for (int r = 0; r < 4; r++) c[r] = bias ? wasm_v128_load(bias + j) : wasm_f32x4_splat(0);
+			for (int k = 0; k < inner; k++) {
+				v128_t b = wasm_v128_load(B + k * cols + j);
+				for (int r = 0; r < 4; r++) c[r] = wasm_f32x4_add(c[r], wasm_f32x4_mul(wasm_f32x4_splat(A[(i + r) * inner + k]), b));
+			}
+			for (int r = 0; r < 4; r++) wasm_v128_store(C + (i + r) * cols + j, c[r]);
+		}
+		for (; j < cols; j++)
+			for (int r = 0; r < 4; r++) {
+				float s = bias ? bias[j] : 0.f;
+				for (int k = 0; k < inner; k++) s += A[(i + r) * inner + k] * B[k * cols + j];
+				C[(i + r) * cols + j] = s;
+			}
+	}
+	for (; i < rows; i++)
+		for (int j = 0; j < cols; j++) {
+			float s = bias ? bias[j] : 0.f;
+			for (int k = 0; k < inner; k++) s += A[i * inner + k] * B[k * cols + j];
+			C[i * cols + j] = s;
+		}
+}
+
+/* G[k][n] = Σi A[i][k]·D[i][n]  (the weight gradient: Aᵀ·D, A: rows×inner, D: rows×cols). */
+static void gemm_at_b(int rows, int inner, int cols, const float *A, const float *D, float *G) {
+	int k = 0;
+	for (; k + 4 <= inner; k += 4) {
+		int j = 0;
+		for (; j + 16 <= cols; j += 16) {
+			v128_t c[4][4];
+			for (int r = 0; r < 4; r++)
+				for (int q = 0; q < 4; q++) c[r][q] = wasm_f32x4_splat(0);
+			for (int i = 0; i < rows; i++) {
+				const float *d = D + i * cols + j;
+				v128_t d0 = wasm_v128_load(d), d1 = wasm_v128_load(d + 4), d2 = wasm_v128_load(d + 8), d3 = wasm_v128_load(d + 12);
+				const float *a = A + i * inner + k;
+				for (int r = 0; r < 4; r++) {
+					v128_t s = wasm_f32x4_splat(a[r]);
+					c[r][0] = wasm_f32x4_add(c[r][0], wasm_f32x4_mul(s, d0));
+					c[r][1] = wasm_f32x4_add(c[r][1], wasm_f32x4_mul(s, d1));
+					c[r][2] = wasm_f32x4_add(c[r][2], wasm_f32x4_mul(s, d2));
+					c[r][3] = wasm_f32x4_add(c[r][3], wasm_f32x4_mul(s, d3));
+				}
+			}
+			for (int r = 0; r < 4; r++)
+				for (int q = 0; q < 4; q++) wasm_v128_store(G + (k + r) * cols + j + 4 * q, c[r][q]);
+		}
+		for (; j < cols; j++)
+			for (int r = 0; r < 4; r++) {
+				float s = 0.f;
+				for (int i = 0; i < rows; i++) s += A[i * inner + k + r] * D[i * cols + j];
+				G[(k + r) * cols + j] = s;
+			}
+	}
+	for (; k < inner; k++)
+		for (int j = 0; j < cols; j++) {
+			float s = 0.f;
+			for (int i = 0; i < rows; i++) s += A[i * inner + k] * D[i * cols + j];
+			G[k * cols + j] = s;
+		}
+}
+
+static void transpose(int rows, int cols, const float *M, float *T) {
+	for (int i = 0; i < rows; i++)
+		for (int j = 0; j < cols; j++) T[j * rows + i] = M[i * cols + j];
+}
+
+/* ---- activations ---- */
+
+static void activate(int kind, float *z, int count, int width) {
+	switch (kind) {
+	case RELU: {
+		int i = 0;
+		v128_t zero = wasm_f32x4_splat(0);
+		for (; i + 4 <= count; i += 4) wasm_v128_store(z + i, wasm_f32x4_max(wasm_v128_load(z + i), zero));
+		for (; i < count; i++) z[i] = z[i] > 0.f ? z[i] : 0.f;
+		break;
+	}
+	case SIGMOID:
+		for (int i = 0; i < count; i++) z[i] = 1.f / (1.f + fexp(-z[i]));
+		break;
+	case TANH:
+		for (int i = 0; i < count; i++) {
+			float e = fexp(-2.f * __builtin_fabsf(z[i]));
+			float t = (1.f - e) / (1.f + e);
+			z[i] = z[i] < 0.f ? -t : t;
+		}
+		break;
+	case SOFTMAX:
+		for (int row = 0; row < count / width; row++) {
+			float *p = z + row * width, top = p[0], sum = 0.f;
+			for (int j = 1; j < width; j++) top = p[j] > top ? p[j] : top;
+			for (int j = 0; j < width; j++) sum += (p[j] = fexp(p[j] - top));
+			for (int j = 0; j < width; j++) p[j] /= sum;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* delta ← delta · f'(z), with f' taken from the activation's output a. */
+static void activation_backward(int kind, const float *a, float *delta, int count) {
+	switch (kind) {
+	case RELU:
+		for (int i = 0; i < count; i++) delta[i] = a[i] > 0.f ? delta[i] : 0.f;
+		break;
+	case SIGMOID:
+		for (int i = 0; i < count; i++) delta[i] *= a[i] * (1.f - a[i]);
+		break;
+	case TANH:
+		for (int i = 0; i < count; i++) delta[i] *= 1.f - a[i] * a[i];
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- the loss and its gradient by the output ---- */
+
+#define CLIP 1e-7f
+
+/* Keras's losses, averaged over the batch: categorical cross-entropy on probabilities clipped to
+ * [1e-7, 1 - 1e-7] (the clip's gradient is 0 outside), or mean squared error averaged over outputs.
+ * Writes dLoss/dz of the last layer into `delta` (through softmax for cross-entropy). */
+static float loss_gradient(struct net *n, const float *y, int batch) {
+	int L = n->layers, width = n->sizes[L];
+	const float *p = n->out[L];
+	float *delta = n->delta[L];
+	double total = 0;
+	if (n->loss == CROSS_ENTROPY) {
+		for (int i = 0; i < batch; i++) {
+			const float *pi = p + i * width, *yi = y + i * width;
+			float *di = delta + i * width;
+			float dot = 0.f;
+			for (int j = 0; j < width; j++) {
+				float q = pi[j] < CLIP ? CLIP : (pi[j] > 1.f - CLIP ? 1.f - CLIP : pi[j]);
+				total -= yi[j] * flog(q);
+				/* dL/dp, zero where the clip holds the probability */
+				float g = (pi[j] > CLIP && pi[j] < 1.f - CLIP) ? -yi[j] / pi[j] / (float)batch : 0.f;
+				di[j] = g;
+				dot += g * pi[j];
+			}
+			for (int j = 0; j < width; j++) di[j] = pi[j] * (di[j] - dot); /* the softmax's Jacobian */
+		}
+	} else {
+		float scale = 2.f / (float)(batch * width);
+		for (int i = 0; i < batch * width; i++) {
+			float e = p[i] - y[i];
+			total += e * e;
+			delta[i] = scale * e;
+		}
+		total /= width;
+		activation_backward(n->activation[L - 1], p, delta, batch * width);
+	}
+	return (float)(total / batch);
+}
+
+/* ---- optimizer updates, as TF.js's optimizers compute them ---- */
+
+static void update(struct net *n, float *w, float *g, float *m, float *v, int count) {
+	float rate = n->rate;
+	if (n->optimizer == ADAM) {
+		float b1 = n->beta1, b2 = n->beta2, c1 = 1.f - n->beta1_power, c2 = 1.f - n->beta2_power;
+		for (int i = 0; i < count; i++) {
+			m[i] = b1 * m[i] + (1.f - b1) * g[i];
+			v[i] = b2 * v[i] + (1.f - b2) * g[i] * g[i];
+			w[i] -= rate * (m[i] / c1) / (fsqrt(v[i] / c2) + n->epsilon);
+		}
+	} else if (n->optimizer == MOMENTUM) {
+		for (int i = 0; i < count; i++) {
+			m[i] = n->momentum * m[i] + g[i];
+			w[i] -= rate * m[i];
+		}
+	} else {
+		for (int i = 0; i < count; i++) w[i] -= rate * g[i];
+	}
+}
+
+/** Forward only: `x` (batch × sizes[0]) to out[layers]; returns a pointer to the outputs. */
+__attribute__((export_name("forward"))) float *forward(struct net *n, const float *x, int batch) {
+	n->out[0] = (float *)x;
+	for (int l = 0; l < n->layers; l++) {
+		int in = n->sizes[l], outw = n->sizes[l + 1];
+		gemm_bias(batch, in, outw, n->out[l], n->weight[l], n->bias[l], n->out[l + 1]);
+		activate(n->activation[l], n->out[l + 1], batch * outw, outw);
+	}
+	return n->out[n->layers];
+}
+
+/** One optimizer step on one batch; returns the batch's mean loss (the L2 penalty included). */
+__attribute__((export_name("train_batch"))) float train_batch(struct net *n, const float *x, const float *y, int batch) {
+	forward(n, x, batch);
+	float loss = loss_gradient(n, y, batch);
+	n->step += 1;
+	n->beta1_power *= n->beta1;
+	n->beta2_power *= n->beta2;
+	for (int l = n->layers - 1; l >= 0; l--) {
+		int in = n->sizes[l], outw = n->sizes[l + 1];
+		float *w = n->weight[l];
+		gemm_at_b(batch, in, outw, n->out[l], n->delta[l + 1], n->weight_grad[l]);
+		float *gb = n->bias_grad[l];
+		for (int j = 0; j < outw; j++) gb[j] = 0.f;
+		for (int i = 0; i < batch; i++)
+			for (int j = 0; j < outw; j++) gb[j] += n->delta[l + 1][i * outw + j];
+		if (n->l2[l] > 0.f) {
+			float twice = 2.f * n->l2[l], penalty = 0.f;
+			for (int i = 0; i < in * outw; i++) {
+				penalty += w[i] * w[i];
+				n->weight_grad[l][i] += twice * w[i];
+			}
+			loss += n->l2[l] * penalty;
+		}
+		if (l > 0) {
+			/* the gradient by the layer's input, before its weights change */
+			transpose(in, outw, w, n->scratch);
+			gemm_bias(batch, outw, in, n->delta[l + 1], n->scratch, 0, n->delta[l]);
+			activation_backward(n->activation[l - 1], n->out[l], n->delta[l], batch * in);
+		}
+		update(n, w, n->weight_grad[l], n->weight_m[l], n->weight_v[l], in * outw);
+		update(n, n->bias[l], gb, n->bias_m[l], n->bias_v[l], outw);
+	}
+	n->loss_value = loss;
+	return loss;
+}
