@@ -9,14 +9,14 @@
 
 enum activation { LINEAR = 0, RELU = 1, SIGMOID = 2, TANH = 3, SOFTMAX = 4 };
 enum loss { MSE = 0, CROSS_ENTROPY = 1 };
-enum optimizer { SGD = 0, MOMENTUM = 1, ADAM = 2 };
+enum optimizer { SGD = 0, MOMENTUM = 1, ADAM = 2, RMSPROP = 3 };
 
 struct net {
 	int layers;
 	int loss;
 	int optimizer;
 	int step; /* optimizer steps taken so far (Adam's bias correction) */
-	float rate, beta1, beta2, epsilon, momentum;
+	float rate, beta1, beta2, epsilon, momentum, decay; /* decay: RMSprop's, of the mean square */
 	float beta1_power, beta2_power; /* beta^step, kept as TF.js keeps accBeta */
 	int sizes[MAX_LAYERS + 1];
 	int activation[MAX_LAYERS];
@@ -272,6 +272,13 @@ static void update(struct net *n, float *w, float *g, float *m, float *v, int co
 			m[i] = b1 * m[i] + (1.f - b1) * g[i];
 			v[i] = b2 * v[i] + (1.f - b2) * g[i] * g[i];
 			w[i] -= rate * (m[i] / c1) / (fsqrt(v[i] / c2) + n->epsilon);
+		}
+	} else if (n->optimizer == RMSPROP) {
+		/* TF.js's RMSprop without momentum: w -= rate · g / sqrt(ms + epsilon) */
+		float d = n->decay;
+		for (int i = 0; i < count; i++) {
+			v[i] = d * v[i] + (1.f - d) * g[i] * g[i];
+			w[i] -= rate * g[i] / fsqrt(v[i] + n->epsilon);
 		}
 	} else if (n->optimizer == MOMENTUM) {
 		for (int i = 0; i < count; i++) {

@@ -18,7 +18,8 @@ export interface DenseNetworkSpec {
 
 export type DenseOptimizer =
 	| { kind: 'sgd'; rate: number; momentum?: number }
-	| { kind: 'adam'; rate: number; beta1?: number; beta2?: number; epsilon?: number };
+	| { kind: 'adam'; rate: number; beta1?: number; beta2?: number; epsilon?: number }
+	| { kind: 'rmsprop'; rate: number; decay?: number; epsilon?: number };
 
 /** A layer's numbers as TF.js keeps them: kernel [in, out] row-major, bias [out]. */
 export interface DenseLayerWeights {
@@ -43,7 +44,7 @@ const ACTIVATION_CODES: Record<DenseActivation, number> = {
 	softmax: 4
 };
 const LOSS_CODES: Record<DenseLoss, number> = { mse: 0, 'cross-entropy': 1 };
-const OPTIMIZER_CODES = { sgd: 0, momentum: 1, adam: 2 } as const;
+const OPTIMIZER_CODES = { sgd: 0, momentum: 1, adam: 2, rmsprop: 3 } as const;
 
 /** Byte offsets of `struct net`'s fields (wasm32: ints, floats and pointers are 4 bytes). */
 const FIELD = (() => {
@@ -54,7 +55,8 @@ const FIELD = (() => {
 		at += 4 * count;
 	};
 	for (const name of ['layers', 'loss', 'optimizer', 'step']) add(name);
-	for (const name of ['rate', 'beta1', 'beta2', 'epsilon', 'momentum', 'beta1Power', 'beta2Power']) add(name);
+	for (const name of ['rate', 'beta1', 'beta2', 'epsilon', 'momentum', 'decay', 'beta1Power', 'beta2Power'])
+		add(name);
 	add('sizes', MAX_LAYERS + 1);
 	add('activation', MAX_LAYERS);
 	add('l2', MAX_LAYERS);
@@ -177,20 +179,20 @@ export class DenseEngine {
 	/** Sets the optimizer and clears its state (moments, velocity, step count). */
 	setOptimizer(optimizer: DenseOptimizer): void {
 		const momentum = optimizer.kind === 'sgd' ? (optimizer.momentum ?? 0) : 0;
-		this.setInt(
-			'optimizer',
-			optimizer.kind === 'adam'
-				? OPTIMIZER_CODES.adam
-				: momentum > 0
+		const code =
+			optimizer.kind === 'sgd'
+				? momentum > 0
 					? OPTIMIZER_CODES.momentum
 					: OPTIMIZER_CODES.sgd
-		);
+				: OPTIMIZER_CODES[optimizer.kind];
+		this.setInt('optimizer', code);
 		this.setFloat('rate', optimizer.rate);
 		this.setFloat('momentum', momentum);
 		this.setFloat('beta1', optimizer.kind === 'adam' ? (optimizer.beta1 ?? 0.9) : 0);
 		this.setFloat('beta2', optimizer.kind === 'adam' ? (optimizer.beta2 ?? 0.999) : 0);
-		// TF.js's default: the backend's epsilon for float32.
-		this.setFloat('epsilon', optimizer.kind === 'adam' ? (optimizer.epsilon ?? 1e-7) : 0);
+		this.setFloat('decay', optimizer.kind === 'rmsprop' ? (optimizer.decay ?? 0.9) : 0);
+		// TF.js's default for both: the backend's epsilon for float32.
+		this.setFloat('epsilon', optimizer.kind === 'sgd' ? 0 : (optimizer.epsilon ?? 1e-7));
 		this.setFloat('beta1Power', 1);
 		this.setFloat('beta2Power', 1);
 		this.setInt('step', 0);

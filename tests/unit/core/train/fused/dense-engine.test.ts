@@ -73,6 +73,7 @@ function tfjsModel(c: Case, weights: DenseLayerWeights[]): tf.LayersModel {
 
 function tfjsOptimizer(o: DenseOptimizer): tf.Optimizer {
 	if (o.kind === 'adam') return tf.train.adam(o.rate);
+	if (o.kind === 'rmsprop') return tf.train.rmsprop(o.rate);
 	return o.momentum ? tf.train.momentum(o.rate, o.momentum) : tf.train.sgd(o.rate);
 }
 
@@ -98,6 +99,13 @@ const CASES: Case[] = [
 		activations: ['sigmoid', 'linear'],
 		task: 'regression',
 		optimizer: { kind: 'sgd', rate: 0.05 }
+	},
+	{
+		name: 'rmsprop, cross-entropy, relu',
+		sizes: [6, 12, 4],
+		activations: ['relu', 'softmax'],
+		task: 'classification',
+		optimizer: { kind: 'rmsprop', rate: 0.005 }
 	},
 	{
 		name: 'adam, mean squared error, wide relu layers',
