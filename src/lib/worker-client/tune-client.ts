@@ -8,6 +8,7 @@ import type { BaselineRow } from '../core/tune/baseline-row.ts';
 import type { ModelArtifact, RunRecord } from '../core/train/run-record.ts';
 import { BATCH, bestTrial, runSearch, type SearchState, type TrialRecord } from '../core/tune/search.ts';
 import type { SearchSpace } from '../core/tune/space.ts';
+import { searchMaxEpochs } from '../core/tune/max-epochs.ts';
 import type { TuneRequest } from '../core/tune/tune.ts';
 import type { TuneWorkerApi } from '../../../workers/tune.worker.ts';
 import type { DataRef } from '../worker-protocol/data-ref.ts';
@@ -32,8 +33,6 @@ export interface SearchRunOptions {
 	/** The page always sends the space it shows. */
 	request: TuneRequest & { space: SearchSpace };
 	backend: BackendName | 'auto';
-	/** The epochs of a full trial (ASHA's rungs): from the request's settings, 100 by default. */
-	maxEpochs: number;
 	resume?: SearchState;
 	onStart?: (workers: number) => void;
 	onBaseline?: (baseline: BaselineRow) => void;
@@ -69,7 +68,7 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 				strategy: options.request.strategy,
 				seed: options.request.seed,
 				budget: options.request.budget,
-				maxEpochs: options.maxEpochs
+				maxEpochs: searchMaxEpochs(options.request.space, options.request.settings)
 			},
 			async (trial) => {
 				// runSearch never runs more trials at once than `count`, so a worker is always free here.

@@ -8,8 +8,9 @@ import { defaultRecipe } from '../prep/default-recipe.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { runTraining, type TrainingContext, type TrainingOutcome } from '../train/run-training.ts';
-import { DEFAULT_TRAIN_SETTINGS, type TrainSettingsInput } from '../train/settings.ts';
+import type { TrainSettingsInput } from '../train/settings.ts';
 import { defaultSearchSpace } from './default-space.ts';
+import { searchMaxEpochs } from './max-epochs.ts';
 import { runTrial, setupRequest, type TuneSetup } from './run-trial.ts';
 import {
 	bestTrial,
@@ -55,13 +56,7 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 	const features = input.schema.map((c) => c.name).filter((n) => !request.targets.includes(n));
 	const space = request.space ?? defaultSearchSpace(request.task, imageShapeOf(features) !== null);
 	const settings: TrainSettingsInput = { ...(request.settings ?? {}), seed: request.seed };
-	const epochParam = space.params.epochs;
-	const maxEpochs =
-		epochParam?.type === 'choice'
-			? Math.max(...epochParam.options.map(Number))
-			: epochParam
-				? epochParam.high
-				: (settings.epochs ?? DEFAULT_TRAIN_SETTINGS.epochs);
+	const maxEpochs = searchMaxEpochs(space, settings);
 	return {
 		data,
 		space,

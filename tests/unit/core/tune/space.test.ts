@@ -101,3 +101,14 @@ describe('FIELD_DEFAULTS', () => {
 		expect(parseSearchSpace({ params: FIELD_DEFAULTS }).params).toEqual(FIELD_DEFAULTS);
 	});
 });
+
+describe('searchMaxEpochs', () => {
+	it("takes the space's largest epochs, else the settings', else 100", async () => {
+		const { searchMaxEpochs } = await import('../../../../src/lib/core/tune/max-epochs.ts');
+		const space = (epochs: unknown) => parseSearchSpace({ params: { epochs } });
+		expect(searchMaxEpochs(space({ type: 'int', low: 10, high: 60 }))).toBe(60);
+		expect(searchMaxEpochs(space({ type: 'choice', options: [30, 90] }))).toBe(90);
+		expect(searchMaxEpochs(defaultSearchSpace('regression'), { epochs: 40 })).toBe(40);
+		expect(searchMaxEpochs(defaultSearchSpace('regression'))).toBe(100);
+	});
+});
