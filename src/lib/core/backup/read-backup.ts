@@ -221,7 +221,7 @@ export async function readBackup(
 	stores: readonly string[],
 	schemaVersion: number
 ): Promise<CheckedBackup> {
-	const zip = new BackupReader(bytes, label);
+	const zip: BackupReader = new BackupReader(bytes, label);
 	const manifest = readManifest(zip, schemaVersion);
 	const listed = new Map(manifest.entries.map((e) => [e.path, e]));
 	if (listed.size !== manifest.entries.length) zip.fail('its manifest lists an entry twice');

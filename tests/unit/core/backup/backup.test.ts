@@ -371,7 +371,7 @@ describe('import refuses a bad backup with a specific message and writes nothing
 		expect((await refusal(big)).message).toMatch(
 			/the entry “records\/runs\/0\.json” declares 1,073,741,825 bytes, over the 1,073,741,824-byte cap for one entry/
 		);
-		let total = zip;
+		let total: Uint8Array = zip;
 		for (const name of [
 			'records/runs/0.json',
 			'records/runs/1.json',
