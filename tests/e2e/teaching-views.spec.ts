@@ -140,3 +140,58 @@ test('what-if: the moons model predicts a typed row, and moving it across the mo
 	await x1.fill('abc');
 	await expect(whatIf.getByRole('alert')).toContainText('x1: “abc” is not a number');
 });
+
+test('presentation mode: steps with the arrow keys, runs live with the boundary, and opens the studio', async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	const id = await generateMoons(page);
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	await page.getByRole('link', { name: 'Present' }).click();
+	await page.waitForURL(/\/present\?id=/);
+	const present = page.getByTestId('present');
+	const heading = page.locator('#slide-heading');
+	await expect(heading).toContainText('The data');
+	await expect(present).toContainText('500 rows, 3 columns');
+	await expect(present.getByRole('table')).toContainText('x1');
+	await shoot(page, 'present-data');
+
+	await page.keyboard.press('ArrowRight');
+	await expect(heading).toContainText('The recipe');
+	await expect(present).toHaveAttribute('data-step', 'recipe');
+	await expect(page).toHaveURL(/step=recipe/);
+	await expect(present.getByRole('list', { name: 'Recipe steps' })).toContainText(/Scale/i);
+	await page.keyboard.press('ArrowRight');
+	await expect(heading).toContainText('The model');
+	await expect(present.getByRole('list', { name: 'Layers' })).toContainText('2 features in');
+	await expect(present.getByRole('list', { name: 'Layers' })).toContainText('softmax');
+	await page.keyboard.press('ArrowLeft');
+	await expect(heading).toContainText('The recipe');
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect(heading).toContainText('Training');
+	// Read-only: no editing controls anywhere in the presentation.
+	await expect(present.locator('input, select, textarea')).toHaveCount(0);
+
+	await watchBoundary(page);
+	await present.getByRole('button', { name: 'Run' }).click();
+	const boundary = present.getByTestId('decision-boundary');
+	await expect(boundary).toBeVisible();
+	await expect(present.getByRole('button', { name: 'Run' })).toBeEnabled({ timeout: 90_000 });
+	const frames = await boundaryFrames(page);
+	expect(new Set(frames.map((f) => f.signature)).size).toBeGreaterThanOrEqual(2);
+	await shoot(page, 'present-training');
+
+	await page.keyboard.press('ArrowRight');
+	await expect(heading).toContainText('Evaluation');
+	await expect(present.getByRole('list', { name: 'Test figures' })).toContainText('Accuracy');
+	await expect(present.getByTestId('what-if-prediction')).not.toBeEmpty({ timeout: 60_000 });
+	// The last step stays the last.
+	await page.keyboard.press('ArrowRight');
+	await expect(heading).toContainText('Evaluation');
+	await shoot(page, 'present-evaluation');
+
+	await present.getByRole('link', { name: 'Open in the studio' }).click();
+	await page.waitForURL(/\/train\?id=/);
+	await expect(page.getByRole('heading', { name: 'Runs' })).toBeVisible();
+});
