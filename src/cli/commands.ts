@@ -2,6 +2,7 @@
 // describes its command; the command's own file (TF.js and the rest of the core behind it) loads only when
 // it runs, so `benchtop --version` and `--help` answer without loading any of it.
 import { EVALUATE_USAGE, PREDICT_USAGE } from './evaluate-options.ts';
+import { EXPORT_USAGE } from './export-options.ts';
 import { TRAIN_USAGE } from './train-options.ts';
 import { TUNE_USAGE } from './tune-options.ts';
 
@@ -58,6 +59,13 @@ export const COMMANDS: CliCommand[] = [
 		summary:
 			'evaluate a model benchtop train wrote (folder or .zip) on a file with the true values: the metrics train --json prints, a confusion matrix for classifiers, --report for an HTML report',
 		load: async () => (await import('./evaluate-command.ts')).evaluateCommand
+	},
+	{
+		name: 'export',
+		usage: EXPORT_USAGE,
+		summary:
+			'write a model (folder or .zip) as an edge bundle that runs without TF.js (model.js, handler.js, serve.js, Dockerfile, demo page; --quantize float16|int8, --single-file, --data to measure the change) or as a TF.js zip (--zip)',
+		load: async () => (await import('./export-command.ts')).exportCommand
 	},
 	{
 		name: 'predict',

@@ -32,6 +32,10 @@ function activate(x: Float64Array, fn: Activation, width: number): void {
 	for (let i = 0; i < x.length; i++) x[i] = f(x[i]!);
 }
 
+function need(ok: boolean, what: string): void {
+	if (!ok) throw new Error(`the model's ${what} do not fit its layers`);
+}
+
 /** Output size and the padding before the first row/column, as TensorFlow pads ('same': centred). */
 function window(size: number, k: number, stride: number, padding: 'valid' | 'same'): [number, number] {
 	if (padding === 'valid') return [Math.floor((size - k) / stride) + 1, 0];
@@ -55,6 +59,7 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 			const kernel = read(op.kernel)!;
 			const bias = read(op.bias);
 			const units = op.units;
+			need(kernel.length === width * units && (!bias || bias.length === units), 'dense weights');
 			shape.splice(0, shape.length, units);
 			return (x, n) => {
 				const out = new Float64Array(n * units);
@@ -78,6 +83,10 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 			const variance = read(op.variance)!;
 			const gamma = read(op.gamma);
 			const beta = read(op.beta);
+			need(
+				[mean, variance, gamma, beta].every((v) => !v || v.length === channels),
+				'batch-norm vectors'
+			);
 			const mul = Float64Array.from(variance, (v, c) => (gamma ? gamma[c]! : 1) / Math.sqrt(v + op.epsilon));
 			const add = Float64Array.from(mean, (m, c) => (beta ? beta[c]! : 0) - m * mul[c]!);
 			return (x) => {
@@ -96,6 +105,11 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 			const f = conv ? op.filters : c;
 			const kernel = conv ? read(op.weights)! : null;
 			const bias = conv ? read(op.bias) : null;
+			need(
+				shape.length === 3 && oh > 0 && ow > 0 && (!conv || kernel!.length === kh * kw * c * f),
+				`${op.op} shapes`
+			);
+			need(!bias || bias.length === f, 'conv2d bias');
 			shape.splice(0, 3, oh, ow, f);
 			return (x, n) => {
 				const out = new Float64Array(n * oh * ow * f);
@@ -140,5 +154,6 @@ export function network(layers: LayerOp[], inputWidth: number, bytes: Uint8Array
 	const shape = [inputWidth];
 	const read: Read = (ref) => (ref ? readTensor(bytes, ref) : null);
 	const steps = layers.map((op) => compile(op, shape, read)).filter((f): f is Forward => f !== null);
+	need(shape.length === 1, 'output shape');
 	return (x, n) => steps.reduce((batch, step) => step(batch, n), x);
 }

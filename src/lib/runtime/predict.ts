@@ -31,6 +31,8 @@ function centroidsForward(plan: RuntimePlan, bytes: Uint8Array): Forward {
 	if (plan.model.kind !== 'centroids') throw new Error('not a centroid model');
 	const [k, width] = plan.model.centroids.shape as [number, number];
 	const centres = readTensor(bytes, plan.model.centroids);
+	if (width !== plan.features.length || centres.length !== k * width)
+		throw new Error('the centroids do not have one number per feature');
 	return (x, n) => {
 		const out = new Float64Array(n * 2);
 		for (let r = 0; r < n; r++) {
@@ -101,6 +103,8 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array): RuntimeModel 
 			}
 		}
 		const y = good.length ? forward(x.subarray(0, good.length * width), good.length) : new Float64Array(0);
+		if (y.length !== good.length * outputs)
+			throw new Error(`the model gives ${y.length / good.length} outputs per row; its plan says ${outputs}`);
 		const result: (Float64Array | null)[] = new Array(n).fill(null);
 		good.forEach((row, i) => {
 			const out = y.subarray(i * outputs, (i + 1) * outputs);
