@@ -1,7 +1,8 @@
-// A share link's fragment: `share=bt<format>.<base64url of raw-deflated JSON>`, after the `#` so it is never
+// A share link's fragment: `share=bt<format>.<base64url of (CRC-32 of the JSON, 4 bytes) + raw-deflated JSON>`, after the `#` so it is never
 // sent to any server. Other views may add their own `&name=value` parameters (e.g. `view=present`).
 // Decoding never throws: it answers with the experiment or with a refusal that says what is wrong.
 import { deflateSync } from 'fflate';
+import { crc32 } from './crc32.ts';
 import { Base64Error, fromBase64Url, toBase64Url } from './base64url.ts';
 import { inflateCapped } from './inflate-capped.ts';
 import { nestsDeeperThan } from './json-depth.ts';
@@ -21,7 +22,10 @@ export type ShareDecodeResult =
 /** The fragment (without `#`) for a payload: `share=bt1.…`. */
 export function encodeShareFragment(payload: SharePayload): string {
 	const json = new TextEncoder().encode(JSON.stringify(payload));
-	const packed = deflateSync(json, { level: 9 });
+	const deflated = deflateSync(json, { level: 9 });
+	const packed = new Uint8Array(4 + deflated.length);
+	new DataView(packed.buffer).setUint32(0, crc32(json));
+	packed.set(deflated, 4);
 	return `${SHARE_PARAM}=${PREFIX}${SHARE_FORMAT}.${toBase64Url(packed)}`;
 }
 
@@ -66,7 +70,9 @@ function unpack(value: string): SharePayload {
 			refuse('damaged', `This link is damaged: ${error.message} (was it cut short or edited?).`);
 		throw error;
 	}
-	const inflated = inflateCapped(packed, L.jsonBytes);
+	if (packed.length < 5) refuse('damaged', 'This link is damaged: it is too short to hold an experiment.');
+	const checksum = new DataView(packed.buffer, packed.byteOffset, 4).getUint32(0);
+	const inflated = inflateCapped(packed.subarray(4), L.jsonBytes);
 	if (!inflated.ok) {
 		if (inflated.reason === 'too-big')
 			refuse(
@@ -80,6 +86,11 @@ function unpack(value: string): SharePayload {
 				: 'This link is damaged: its data does not unpack (a character was changed or it was not made by Benchtop).'
 		);
 	}
+	if (crc32(inflated.bytes) !== checksum)
+		refuse(
+			'damaged',
+			'This link is damaged or was changed after it was made: its contents do not match its checksum.'
+		);
 	let json: unknown;
 	try {
 		json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes));

@@ -8,6 +8,7 @@ import {
 	toBase64Url
 } from '../../../../src/lib/core/share/base64url.ts';
 import { inflateCapped } from '../../../../src/lib/core/share/inflate-capped.ts';
+import { crc32 } from '../../../../src/lib/core/share/crc32.ts';
 import { nestsDeeperThan } from '../../../../src/lib/core/share/json-depth.ts';
 import { inlineColumnTypes, inlineColumnsToCsv } from '../../../../src/lib/core/share/index.ts';
 
@@ -65,5 +66,12 @@ describe('inline data as CSV', () => {
 		];
 		expect(inlineColumnsToCsv(columns)).toBe('"name, full",n\n"a ""b""",1\n" padded",\n,3\n');
 		expect(inlineColumnTypes(columns)).toEqual({ 'name, full': 'text', n: 'integer' });
+	});
+});
+
+describe('crc32', () => {
+	it('is the standard CRC-32 (zip, PNG)', () => {
+		expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+		expect(crc32(new Uint8Array(0))).toBe(0);
 	});
 });

@@ -8,7 +8,8 @@ import {
 	sharePayloadFromRun,
 	type SharePayload
 } from '../../../../src/lib/core/share/index.ts';
-import { toBase64 } from '../../../../src/lib/core/share/base64url.ts';
+import { fromBase64Url, toBase64, toBase64Url } from '../../../../src/lib/core/share/base64url.ts';
+import { crc32 } from '../../../../src/lib/core/share/crc32.ts';
 import { IRIS_DATASET, irisRun, shareableArtifact } from './shared-run.ts';
 import { linkOfBytes, linkOfJson, linkOfText } from './link-bytes.ts';
 
@@ -66,6 +67,24 @@ describe('decodeShareLink refuses', () => {
 		const middle = Math.floor(link.length / 2);
 		const flipped = `${link.slice(0, middle)}${link[middle] === 'A' ? 'B' : 'A'}${link.slice(middle + 1)}`;
 		expect(['damaged', 'not-json', 'invalid']).toContain(refusal(flipped).reason);
+	});
+
+	it('contents changed under their checksum (a weight edited in the packed text)', () => {
+		const original = new TextEncoder().encode(JSON.stringify(withWeights));
+		const edited = JSON.stringify(withWeights).replace(
+			/"float32":"(.)/,
+			(_, c: string) => `"float32":"${c === 'A' ? 'B' : 'A'}`
+		);
+		const link = linkOfText(edited);
+		// Same packing, but the checksum of the original: what a changed character in a stored block gives.
+		const packed = fromBase64Url(link.slice('#share=bt1.'.length));
+		new DataView(packed.buffer).setUint32(0, crc32(original));
+		const result = refusal(`#share=bt1.${toBase64Url(packed)}`);
+		expect(result.reason).toBe('damaged');
+		expect(result.message).toContain('do not match its checksum');
+		// The edited contents under their own checksum are a valid experiment with other weights: the checksum
+		// is about damage, not authorship.
+		expect(decodeShareLink(link).ok).toBe(true);
 	});
 
 	it('a deflate bomb, stopped at the size cap', () => {
