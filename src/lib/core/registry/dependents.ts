@@ -24,6 +24,11 @@ export interface DatasetDependents {
 	derived: { id: string; name: string }[];
 	/** Runs of the derived versions: deleted with them when the dependents go too. */
 	derivedRuns: RunSummary[];
+	/**
+	 * Model versions trained on this version or a derived one. They keep their own weights and records, so
+	 * a delete never removes them; the dialog names them because their lineage will point at a gone version.
+	 */
+	modelVersions: { modelName: string; version: number; versionId: string }[];
 }
 
 export type DependentsChoice = 'delete' | 'keep';
@@ -55,19 +60,31 @@ export function descendantsOf(id: string, datasets: Pick<DatasetRecord, 'id' | '
 
 export async function datasetDependents(db: StudioDb, id: string): Promise<DatasetDependents> {
 	try {
-		const tx = db.transaction(['datasets', 'runs'], 'readonly');
-		const [datasets, runs] = await Promise.all([
+		const tx = db.transaction(['datasets', 'runs', 'models', 'modelVersions'], 'readonly');
+		const [datasets, runs, models, versions] = await Promise.all([
 			tx.objectStore('datasets').getAll(),
-			tx.objectStore('runs').getAll()
+			tx.objectStore('runs').getAll(),
+			tx.objectStore('models').getAll(),
+			tx.objectStore('modelVersions').getAll()
 		]);
 		await tx.done;
 		const derivedIds = descendantsOf(id, datasets);
+		const affected = new Set([id, ...derivedIds]);
+		const modelName = new Map(models.map((m) => [m.id, m.name]));
 		const byId = new Map(datasets.map((d) => [d.id, d]));
 		const derivedSet = new Set(derivedIds);
 		return {
 			runs: runs.filter((run) => runBelongsTo(run, id)).map(summariseRun),
 			derived: derivedIds.map((d) => ({ id: d, name: byId.get(d)?.name ?? d })),
-			derivedRuns: runs.filter((run) => derivedSet.has(run.experimentId)).map(summariseRun)
+			derivedRuns: runs.filter((run) => derivedSet.has(run.experimentId)).map(summariseRun),
+			modelVersions: versions
+				.filter((version) => affected.has(version.lineage.datasetId))
+				.map((version) => ({
+					modelName: modelName.get(version.modelId) ?? '?',
+					version: version.version,
+					versionId: version.id
+				}))
+				.sort((a, b) => a.modelName.localeCompare(b.modelName) || a.version - b.version)
 		};
 	} catch (error) {
 		throw toStorageError(error);

@@ -21,6 +21,7 @@ import {
 } from '../../../../src/lib/core/registry/orphans.ts';
 import { saveRecipeDraft } from '../../../../src/lib/core/registry/recipes.ts';
 import { listRuns, saveRun } from '../../../../src/lib/core/registry/runs.ts';
+import { saveModelVersion } from '../../../../src/lib/core/registry/model-versions.ts';
 import type { DatasetRecord } from '../../../../src/lib/core/registry/schema.ts';
 import type { RunRecord } from '../../../../src/lib/core/train/run-record.ts';
 
@@ -127,7 +128,26 @@ describe('datasetDependents', () => {
 			{ id: grandchild.id, name: 'Handwritten digits version 3' }
 		]);
 		expect(found.derivedRuns.map((r) => r.id)).toEqual([childRun.id]);
-		expect(await datasetDependents(db, grandchild.id)).toEqual({ runs: [], derived: [], derivedRuns: [] });
+		expect(await datasetDependents(db, grandchild.id)).toEqual({
+			runs: [],
+			derived: [],
+			derivedRuns: [],
+			modelVersions: []
+		});
+	});
+
+	it('names the model versions trained on the version or a derived one (they are kept, not deleted)', async () => {
+		const { base, child, baseRun, childRun } = await trainedFamily();
+		const artifact = { kind: 'kmeans' as const, centroids: [[0]] };
+		const one = await saveModelVersion(db, { modelName: 'digits', run: childRun, artifact, gate: null });
+		const two = await saveModelVersion(db, { modelName: 'digits', run: baseRun, artifact, gate: null });
+		expect((await datasetDependents(db, base.id)).modelVersions).toEqual([
+			{ modelName: 'digits', version: 1, versionId: one.id },
+			{ modelName: 'digits', version: 2, versionId: two.id }
+		]);
+		expect((await datasetDependents(db, child.id)).modelVersions.map((v) => v.version)).toEqual([1]);
+		await deleteDatasetWithDependents(db, base.id, 'delete');
+		expect(await db.count('modelVersions')).toBe(2);
 	});
 });
 
