@@ -1,0 +1,169 @@
+// The share link end to end: iris trained on the CPU engine in one browser, its link built with and
+// without weights, and opened in NEW browser contexts (fresh storage): the same data; with weights the
+// same predictions at once (the Evaluate page's test metrics, computed from the shared weights, equal the
+// sender's); without, retraining with the recorded seed on the CPU engine gives the same metrics. A
+// tampered link is refused with a specific message and leaves the workspace as it was.
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { openTrain } from './open-train.ts';
+
+const SHOTS = '/work/shots-h17a';
+const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
+
+/** How many data sets and runs this browser's workspace holds (read straight from IndexedDB). */
+function workspaceCounts(page: Page): Promise<{ datasets: number; runs: number }> {
+	return page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('benchtop');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('datasets')) return resolve({ datasets: 0, runs: 0 });
+					const tx = db.transaction(['datasets', 'runs'], 'readonly');
+					const d = tx.objectStore('datasets').count();
+					const r = tx.objectStore('runs').count();
+					tx.oncomplete = () => {
+						resolve({ datasets: d.result, runs: r.result });
+						db.close();
+					};
+				};
+			})
+	);
+}
+
+/** The Evaluate page's test metrics for a run (computed there from its weights). */
+async function evaluateMetrics(
+	page: Page,
+	datasetId: string,
+	runId: string
+): Promise<Record<string, string>> {
+	await page.goto(`/evaluate?id=${encodeURIComponent(datasetId)}&run=${encodeURIComponent(runId)}`);
+	const values: Record<string, string> = {};
+	for (const metric of ['accuracy', 'f1_macro', 'log_loss']) {
+		const cell = page.locator(`table[data-split="test"] tr[data-metric="${metric}"] td.value`).first();
+		await expect(cell).toHaveText(/\d/, { timeout: 60_000 });
+		values[metric] = (await cell.innerText()).trim();
+	}
+	return values;
+}
+
+async function freshPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+	const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+	return context.newPage();
+}
+
+test('an iris experiment shared by link reproduces in a fresh browser, with and without weights', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(300_000);
+	// ---- The sender: iris, 40 epochs on the CPU engine. ----
+	const datasetId = await openTrain(page, 'Iris flowers');
+	await page.getByLabel('Backend').selectOption('cpu');
+	await page.locator('summary', { hasText: 'Training settings' }).click();
+	await page.getByLabel('Epochs', { exact: true }).fill('40');
+	await page.getByLabel('Epochs', { exact: true }).press('Tab');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(runs(page).getByRole('button')).toHaveCount(1, { timeout: 120_000 });
+	const detail = page.getByRole('region', { name: /MLP/ });
+	const metricsTable = detail.getByRole('table', { name: 'Metrics' });
+	const senderMetrics = (await metricsTable.textContent())!;
+
+	await detail.getByRole('button', { name: 'Share' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Share this experiment' });
+	await expect(dialog.getByTestId('share-length')).toContainText('characters');
+	await expect(dialog).toContainText('the sample “Iris flowers” (shipped with Benchtop)');
+	const linkBox = dialog.getByRole('textbox', { name: 'Share link' });
+	const plainLink = await linkBox.inputValue();
+	expect(plainLink).toMatch(/\/share#share=bt1\.[A-Za-z0-9_-]+$/);
+	await expect(dialog.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
+	await dialog.screenshot({ path: `${SHOTS}/dialog-1280.png` });
+	const weights = dialog.getByRole('checkbox', { name: /With the trained weights/ });
+	await expect(weights).toBeEnabled();
+	await weights.check();
+	await expect(dialog.getByTestId('share-length')).toContainText('weights included');
+	const weightsLink = await linkBox.inputValue();
+	expect(weightsLink.length).toBeGreaterThan(plainLink.length);
+	expect(weightsLink.length).toBeLessThan(64 * 1024);
+	await expect(dialog).toContainText('No QR code');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await dialog.screenshot({ path: `${SHOTS}/dialog-390-weights.png` });
+	await weights.uncheck();
+	await page.screenshot({ path: `${SHOTS}/dialog-390.png`, fullPage: false });
+	await page.setViewportSize({ width: 1280, height: 800 });
+	console.log(`iris link: ${plainLink.length} characters without weights, ${weightsLink.length} with`);
+	await dialog.getByRole('button', { name: 'Close' }).click();
+
+	const senderRunId = await page.evaluate(
+		() =>
+			new Promise<string>((resolve) => {
+				const open = indexedDB.open('benchtop');
+				open.onsuccess = () => {
+					const request = open.result.transaction('runs').objectStore('runs').getAllKeys();
+					request.onsuccess = () => resolve(String(request.result[0]));
+				};
+			})
+	);
+	const senderEvaluated = await evaluateMetrics(page, datasetId, senderRunId);
+
+	// ---- A fresh browser opens the link WITH weights: predictions at once, no training. ----
+	const withWeights = await freshPage(browser, baseURL);
+	await withWeights.goto(weightsLink.replace(/^https?:\/\/[^/]+/, ''));
+	await expect(withWeights.getByRole('heading', { name: /Shared experiment:/ })).toBeVisible();
+	await expect(withWeights.getByText(/The trained weights \([\d,]+ float32 numbers\)/)).toBeVisible();
+	expect(await workspaceCounts(withWeights)).toEqual({ datasets: 0, runs: 0 });
+	await withWeights.screenshot({ path: `${SHOTS}/open-1280.png`, fullPage: true });
+	await withWeights.getByRole('button', { name: 'Open in my workspace' }).click();
+	await expect(withWeights.getByTestId('share-opened')).toContainText('the trained run');
+	await expect(withWeights.getByTestId('share-opened')).toContainText('byte for byte the sender’s');
+	const evaluateLink = withWeights.getByRole('link', { name: 'Evaluate the shared run' });
+	const href = new URL((await evaluateLink.getAttribute('href'))!, 'http://x');
+	const sharedEvaluated = await evaluateMetrics(
+		withWeights,
+		href.searchParams.get('id')!,
+		href.searchParams.get('run')!
+	);
+	expect(sharedEvaluated).toEqual(senderEvaluated);
+	// The run list on the Train page shows the same test metrics as the sender's run detail.
+	await withWeights.goto(`/train?id=${encodeURIComponent(href.searchParams.get('id')!)}`);
+	await expect(runs(withWeights).getByRole('button')).toHaveCount(1);
+	await expect(withWeights.getByRole('table', { name: 'Metrics' })).toHaveText(senderMetrics);
+
+	// A tampered link there: a specific refusal, and the workspace as it was.
+	const before = await workspaceCounts(withWeights);
+	expect(before).toEqual({ datasets: 1, runs: 1 });
+	const middle = Math.floor(weightsLink.length * 0.6);
+	const tampered = `${weightsLink.slice(0, middle)}${weightsLink[middle] === 'Q' ? 'R' : 'Q'}${weightsLink.slice(middle + 1)}`;
+	await withWeights.goto(tampered.replace(/^https?:\/\/[^/]+/, ''));
+	const refusal = withWeights.getByTestId('share-refusal');
+	await expect(refusal).toBeVisible();
+	await expect(refusal).toHaveText(/damaged|In the link's|not a valid experiment|not valid JSON/);
+	await expect(withWeights.getByRole('button', { name: 'Open in my workspace' })).toHaveCount(0);
+	await withWeights.screenshot({ path: `${SHOTS}/refused-1280.png` });
+	const newer = plainLink.replace('share=bt1.', 'share=bt9.');
+	await withWeights.goto(newer.replace(/^https?:\/\/[^/]+/, ''));
+	await expect(refusal).toHaveText(/made by a newer Benchtop \(share format 9\)/);
+	expect(await workspaceCounts(withWeights)).toEqual(before);
+	await withWeights.context().close();
+
+	// ---- Another fresh browser opens the link WITHOUT weights and retrains with the seed on the CPU. ----
+	const plain = await freshPage(browser, baseURL);
+	await plain.goto(plainLink.replace(/^https?:\/\/[^/]+/, ''));
+	await expect(plain.getByText('No trained weights: train with the recorded seed')).toBeVisible();
+	await plain.getByRole('button', { name: 'Open in my workspace' }).click();
+	await expect(plain.getByTestId('share-opened')).toContainText('byte for byte the sender’s');
+	await expect(plain.getByRole('link', { name: 'Evaluate the shared run' })).toHaveCount(0);
+	await plain.getByRole('button', { name: /^Train with seed \d+ on the CPU$/ }).click();
+	await expect(plain.getByTestId('share-verdict')).toHaveText(/The same metrics as the sender’s/, {
+		timeout: 180_000
+	});
+	await plain.setViewportSize({ width: 390, height: 844 });
+	await plain.screenshot({ path: `${SHOTS}/retrained-390.png`, fullPage: true });
+	// And the Train page of that browser shows the retrained run with the sender's very metrics.
+	await plain.getByRole('link', { name: 'Open in Train' }).click();
+	await expect(runs(plain).getByRole('button')).toHaveCount(1);
+	await expect(plain.getByRole('table', { name: 'Metrics' })).toHaveText(senderMetrics);
+	await plain.context().close();
+});
