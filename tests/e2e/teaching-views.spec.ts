@@ -186,6 +186,10 @@ test('presentation mode: steps with the arrow keys, runs live with the boundary,
 	await expect(heading).toContainText('Evaluation');
 	await expect(present.getByRole('list', { name: 'Test figures' })).toContainText('Accuracy');
 	await expect(present.getByTestId('what-if-prediction')).not.toBeEmpty({ timeout: 60_000 });
+	// The form stays loaded and answers (the only inputs here: they ask the model, they edit nothing).
+	await present.getByLabel('x1').fill('2');
+	await present.getByLabel('x2').fill('0.3');
+	await expect(present.getByTestId('what-if-prediction')).toHaveText('class_1');
 	// The last step stays the last.
 	await page.keyboard.press('ArrowRight');
 	await expect(heading).toContainText('Evaluation');
