@@ -167,3 +167,87 @@ test('an iris experiment shared by link reproduces in a fresh browser, with and 
 	await expect(plain.getByRole('table', { name: 'Metrics' })).toHaveText(senderMetrics);
 	await plain.context().close();
 });
+
+/** Two overlapping classes from a fixed generator: a small table of the person's own. */
+function ownCsv(rows: number): string {
+	let state = 777;
+	const random = () => {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		return state / 2 ** 32;
+	};
+	const lines = ['x1,x2,label'];
+	for (let i = 0; i < rows; i++) {
+		const positive = random() < 0.5;
+		lines.push(
+			`${(random() + (positive ? 0.7 : 0)).toFixed(3)},${(random() - random()).toFixed(3)},${positive ? 'yes' : 'no'}`
+		);
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+test('a small table of one’s own travels inside the link, or as "bring your own file" checked by its columns', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(300_000);
+	const file = { name: 'own.csv', mimeType: 'text/csv', buffer: Buffer.from(ownCsv(120)) };
+	await page.goto('/data');
+	await page.getByLabel('Choose a file…').setInputFiles(file);
+	await page.waitForURL(/\/data\?id=/);
+	const id = new URL(page.url()).searchParams.get('id')!;
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	await page.getByLabel('Target').selectOption('label');
+	await expect(page.getByTestId('task-reason')).toContainText('classification');
+	await page.getByLabel('Backend').selectOption('cpu');
+	await page.locator('summary', { hasText: 'Training settings' }).click();
+	await page.getByLabel('Epochs', { exact: true }).fill('20');
+	await page.getByLabel('Epochs', { exact: true }).press('Tab');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(runs(page).getByRole('button')).toHaveCount(1, { timeout: 120_000 });
+
+	await page.getByRole('button', { name: 'Share' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Share this experiment' });
+	const inline = dialog.getByRole('checkbox', { name: /Put the data itself in the link/ });
+	await expect(inline).toBeChecked();
+	await expect(dialog).toContainText('120 rows × 3 columns, inside the link');
+	const linkBox = dialog.getByRole('textbox', { name: 'Share link' });
+	const inlineLink = await linkBox.inputValue();
+	await inline.uncheck();
+	await expect(dialog).toContainText('your own copy of “own”');
+	const fileLink = await linkBox.inputValue();
+	console.log(
+		`own 120-row table: ${inlineLink.length} characters inline, ${fileLink.length} as a file reference`
+	);
+	const path = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
+
+	// Inline: the rows come with the link; retraining with the seed gives the sender's metrics.
+	const b = await freshPage(browser, baseURL);
+	await b.goto(path(inlineLink));
+	await b.getByRole('button', { name: 'Open in my workspace' }).click();
+	await expect(b.getByTestId('share-opened')).toContainText('byte for byte the sender’s');
+	await b.getByRole('button', { name: /^Train with seed \d+ on the CPU$/ }).click();
+	await expect(b.getByTestId('share-verdict')).toHaveText(/The same metrics as the sender’s/, {
+		timeout: 180_000
+	});
+	await b.context().close();
+
+	// A file reference: a file without the expected columns is refused and not kept; the right one opens.
+	const c = await freshPage(browser, baseURL);
+	await c.goto(path(fileLink));
+	const open = c.getByRole('button', { name: 'Open in my workspace' });
+	await expect(open).toBeDisabled();
+	await c.getByLabel(/Your copy of “own”/).setInputFiles({
+		name: 'other.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('a,b\n1,2\n3,4\n')
+	});
+	await open.click();
+	await expect(c.getByText(/This file lacks the columns “x1”, “x2”, “label” the link expects/)).toBeVisible();
+	expect(await workspaceCounts(c)).toEqual({ datasets: 0, runs: 0 });
+	await c.getByLabel(/Your copy of “own”/).setInputFiles(file);
+	await open.click();
+	await expect(c.getByTestId('share-opened')).toContainText('byte for byte the sender’s');
+	expect(await workspaceCounts(c)).toEqual({ datasets: 1, runs: 0 });
+	await c.context().close();
+});
