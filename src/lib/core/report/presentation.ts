@@ -114,3 +114,10 @@ export function headlineMetrics(
 		return typeof value === 'number' && Number.isFinite(value) ? [{ key, label, value }] : [];
 	});
 }
+
+/** Whether a share link asks to open in presentation mode: `#share=…&view=present` (any order). */
+export function wantsPresentation(link: string): boolean {
+	const hash = link.indexOf('#');
+	const fragment = hash >= 0 ? link.slice(hash + 1) : link;
+	return fragment.split('&').includes('view=present');
+}

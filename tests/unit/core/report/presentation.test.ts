@@ -5,7 +5,8 @@ import {
 	PRESENT_STEPS,
 	recipeLines,
 	stepAfter,
-	stepFromParam
+	stepFromParam,
+	wantsPresentation
 } from '../../../../src/lib/core/report/presentation.ts';
 import { defaultRecipe } from '../../../../src/lib/core/prep/default-recipe.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
@@ -86,5 +87,15 @@ describe('headlineMetrics', () => {
 			{ key: 'mae', label: 'Mean absolute error', value: 2 }
 		]);
 		expect(headlineMetrics('clustering', undefined)).toEqual([]);
+	});
+});
+
+describe('wantsPresentation', () => {
+	it('reads view=present among the fragment parameters only', () => {
+		expect(wantsPresentation('https://x.test/share#share=bt1.abc&view=present')).toBe(true);
+		expect(wantsPresentation('#view=present&share=bt1.abc')).toBe(true);
+		expect(wantsPresentation('#share=bt1.abc')).toBe(false);
+		expect(wantsPresentation('#share=bt1.abc&view=presentation')).toBe(false);
+		expect(wantsPresentation('https://x.test/share?view=present#share=bt1.abc')).toBe(false);
 	});
 });
