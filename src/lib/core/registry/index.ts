@@ -85,3 +85,5 @@ export type {
 	VersionArtifactRecord,
 	VersionLineage
 } from './model-records.ts';
+export { STORAGE_MARKER_KEY, checkStorageMarker, localStorageMirror } from './storage-marker.ts';
+export type { MarkerCheck, MarkerMirror, StorageMarker } from './storage-marker.ts';

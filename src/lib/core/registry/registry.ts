@@ -18,6 +18,8 @@ import * as orphans from './orphans.ts';
 import * as modelVersions from './model-versions.ts';
 import type { LoadedVersionArtifact, ModelUsage, NewModelVersion } from './model-versions.ts';
 import * as modelAliases from './model-aliases.ts';
+import * as storageMarker from './storage-marker.ts';
+import type { MarkerCheck, MarkerMirror } from './storage-marker.ts';
 import type { AliasMove } from './model-aliases.ts';
 import type { AliasEventRecord, ModelRecord, ModelVersionRecord } from './model-records.ts';
 import type { FreedOrphans, OrphanRepair, Orphans } from './orphans.ts';
@@ -86,6 +88,8 @@ export interface Registry {
 	aliasHistory(modelId: string): Promise<AliasEventRecord[]>;
 	modelStorageUsage(): Promise<ModelUsage[]>;
 	versionsTrainedOn(datasetId: string): Promise<{ modelName: string; version: number; versionId: string }[]>;
+	/** Whether the browser cleared the database since the last start (storage-marker.ts). */
+	checkStorageMarker(mirror: MarkerMirror | undefined): Promise<MarkerCheck>;
 	/** The open database for modules above the registry that work on every store at once (core/backup),
 	 * with the same stale-tab and storage-error handling as every call here. */
 	withDatabase<T>(operation: (db: StudioDb) => Promise<T>): Promise<T>;
@@ -211,6 +215,11 @@ function createRegistry(
 		aliasHistory: (modelId) => use((db) => modelAliases.aliasHistory(db, modelId)),
 		modelStorageUsage: () => use((db) => modelVersions.modelStorageUsage(db)),
 		versionsTrainedOn: (datasetId) => use((db) => modelVersions.versionsTrainedOn(db, datasetId)),
+		checkStorageMarker: (mirror) =>
+			// In memory nothing outlives the tab, so there is nothing to have lost.
+			mode.persistent
+				? use((db) => storageMarker.checkStorageMarker(db, mirror))
+				: Promise.resolve({ lost: false }),
 		close() {
 			state.markClosed();
 			db.close();
