@@ -34,7 +34,9 @@ function columnsMatch(record: DatasetRecord, payload: SharePayload): string | un
 	return `This file lacks ${missing.length === 1 ? 'the column' : 'the columns'} ${missing
 		.slice(0, 4)
 		.map((c) => `“${c.name}”`)
-		.join(', ')} the link expects. Nothing was kept; choose the file the link was made with.`;
+		.join(
+			', '
+		)}${missing.length > 4 ? ` and ${missing.length - 4} more` : ''} the link expects. Nothing was kept; choose the file the link was made with.`;
 }
 
 async function importData(
