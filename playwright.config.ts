@@ -19,6 +19,9 @@ export default defineConfig({
 		browserName: 'chromium',
 		launchOptions: { executablePath: resolveChromium(), args: CHROMIUM_ARGS },
 		trace: 'retain-on-failure',
+		// The studio's service worker (offline copy) would answer requests before page.route sees them
+		// and keep pages across reloads; specs run without it, offline.spec.ts turns it on for itself.
+		serviceWorkers: 'block',
 		screenshot: 'only-on-failure'
 	},
 	projects: [

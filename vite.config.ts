@@ -1,8 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { workerFilesPlugin } from './src/lib/offline/worker-files-plugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// workerFilesPlugin: the service worker's list of what only the workers load (src/service-worker.ts).
+	plugins: [sveltekit(), workerFilesPlugin()],
 	// Module workers, so they can `import` tfjs and core like any other module.
 	worker: { format: 'es' },
 	build: {
