@@ -4,6 +4,7 @@
 import { BenchtopError } from '$lib/core/errors.ts';
 import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import { recreateSplit } from '$lib/core/evaluate/evaluate-split.ts';
+import { columnValues } from '$lib/core/table/read-column.ts';
 import type { ModelArtifact } from '$lib/core/models/artifact.ts';
 import type { Registry } from '$lib/core/registry/index.ts';
 import type { ModelVersionRecord } from '$lib/core/registry/model-records.ts';
@@ -86,8 +87,16 @@ export async function testRowsOf(
 		if (error instanceof BenchtopError) return undefined;
 		throw error;
 	}
-	const rows = Array.from(split.test.subarray(0, MAX_TEST_ROWS));
-	return rows.map((i) => table.object(i) as Record<string, unknown>);
+	// Column by column: arquero's row objects are built by generated code, which the CSP forbids.
+	const columns = dataset.schema.map((c) => [c.name, columnValues(table, c.name)] as const);
+	return Array.from(split.test.subarray(0, MAX_TEST_ROWS), (i) => {
+		const row: Record<string, unknown> = {};
+		for (const [name, values] of columns) {
+			const value = values[i];
+			row[name] = typeof value === 'bigint' ? Number(value) : value;
+		}
+		return row;
+	});
 }
 
 /** Saves bytes as a download with the given name. */
