@@ -251,3 +251,36 @@ test('a small table of one’s own travels inside the link, or as "bring your ow
 	expect(await workspaceCounts(c)).toEqual({ datasets: 1, runs: 0 });
 	await c.context().close();
 });
+
+test('a link whose fields hold markup shows them as text and runs none of it', async ({ page }) => {
+	const { encodeShareFragment } = await import('../../src/lib/core/share/codec.ts');
+	const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+	const payload = {
+		format: 1,
+		name: hostile,
+		data: { kind: 'sample', sampleId: 'iris', name: '<svg onload="window.__pwned=3">', hash: 'a'.repeat(64) },
+		task: 'classification',
+		targets: ['species'],
+		recipe: { version: 1, steps: [] },
+		split: { method: 'random', train: 0.8, validation: 0, test: 0.2, seed: 1 },
+		spec: { family: 'linear', task: 'classification', layers: [] },
+		settings: { seed: 1 },
+		seed: 1,
+		metrics: { test: { '<b onmouseover=alert(1)>accuracy</b>': 0.5 } }
+	};
+	const dialogs: string[] = [];
+	page.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void d.dismiss();
+	});
+	await page.goto(`/share#${encodeShareFragment(payload as never)}`);
+	await expect(page.getByRole('heading', { name: `Shared experiment: ${hostile}` })).toBeVisible();
+	await expect(
+		page.getByText('the sample “<svg onload="window.__pwned=3">” (shipped with Benchtop)')
+	).toBeVisible();
+	await expect(page.getByRole('rowheader', { name: '<b onmouseover=alert(1)>accuracy</b>' })).toBeVisible();
+	await page.getByRole('rowheader', { name: /accuracy/ }).hover();
+	expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+	expect(await page.locator('main img, main script, main svg[onload]').count()).toBe(0);
+	expect(dialogs).toEqual([]);
+});
