@@ -251,3 +251,28 @@ test('200 saved versions: the Models page opens without a main-thread task over 
 	const shown = await all.stop();
 	expect(shown[0]!.cpuMs, `showing all 200: ${JSON.stringify(shown.slice(0, 5))}`).toBeLessThanOrEqual(50);
 });
+
+test('a start after the browser cleared the database says the data is gone', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+	await page.waitForURL(/\/data\?id=/);
+	await expect
+		.poll(() => page.evaluate(() => localStorage.getItem('benchtop:storage-marker')))
+		.not.toBeNull();
+	await expect(page.getByTestId('eviction-notice')).toHaveCount(0);
+	// What eviction does to IndexedDB: the database is gone (the open tab steps aside when asked).
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.deleteDatabase('benchtop');
+				request.onsuccess = () => resolve();
+				request.onerror = () => reject(request.error);
+			})
+	);
+	await page.goto('/');
+	await expect(page.getByTestId('eviction-notice')).toContainText(
+		"This browser cleared Benchtop's stored data"
+	);
+	await page.reload();
+	await expect(page.getByTestId('eviction-notice')).toHaveCount(0);
+});
