@@ -1,7 +1,7 @@
 // The teaching views of issue 17: the live decision boundary on a generated moons set, the what-if form
 // on the Evaluate page, and the presentation mode stepped with the arrow keys. Screenshots at 1280 and
 // 390 px go to SHOTS_DIR when it is set (the author looks at them; the test does not need them).
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const SHOTS = process.env.SHOTS_DIR;
@@ -199,3 +199,41 @@ test('presentation mode: steps with the arrow keys, runs live with the boundary,
 	await page.waitForURL(/\/train\?id=/);
 	await expect(page.getByRole('heading', { name: 'Runs' })).toBeVisible();
 });
+
+test('a share link with view=present opens, once confirmed, as a presentation of the shared moons run', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(150_000);
+	const id = await generateMoons(page);
+	await trainOnce(page, id);
+	await page.getByRole('region', { name: /MLP/ }).getByRole('button', { name: 'Share' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Share this experiment' });
+	const weights = dialog.getByRole('checkbox', { name: /With the trained weights/ });
+	await weights.check();
+	const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+	expect(link).toMatch(/#share=bt1\./);
+
+	const other = await freshPage(browser, baseURL);
+	await other.goto(`${link.replace(/^https?:\/\/[^/]+/, '')}&view=present`);
+	await other.getByRole('button', { name: 'Open in my workspace' }).click();
+	await other.waitForURL(/\/present\?id=/);
+	const present = other.getByTestId('present');
+	await expect(other.locator('#slide-heading')).toContainText('The data');
+	await expect(present).toContainText('500 rows, 3 columns');
+	await other.keyboard.press('ArrowRight');
+	await other.keyboard.press('ArrowRight');
+	await other.keyboard.press('ArrowRight');
+	await other.keyboard.press('ArrowRight');
+	await expect(other.locator('#slide-heading')).toContainText('Evaluation');
+	// The shared weights: the run is there at once, no training in this browser.
+	await expect(present.getByRole('list', { name: 'Test figures' })).toContainText('Accuracy');
+	await expect(present.getByTestId('what-if-prediction')).not.toBeEmpty({ timeout: 60_000 });
+	await other.context().close();
+});
+
+async function freshPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+	const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+	return context.newPage();
+}
