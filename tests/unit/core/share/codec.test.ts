@@ -21,6 +21,7 @@ import { bundleFromRun, loadPredictor } from '../../../../src/lib/core/predict/p
 import { applyRecipe, parseRecipe } from '../../../../src/lib/core/prep/recipe/index.ts';
 import type { RunRecord } from '../../../../src/lib/core/train/run-record.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
+import { trainRun } from '../predict/trained-runs.ts';
 import { IRIS_DATASET, irisRun, shareableArtifact } from './shared-run.ts';
 
 beforeAll(async () => {
@@ -118,6 +119,21 @@ describe('share link round trip', () => {
 			rows: 150,
 			columns: IRIS_DATASET.schema
 		});
+	}, 60_000);
+
+	it('a k-means run travels with its centroids and comes back as the same model', async () => {
+		const trained = await trainRun('iris.csv', {
+			targets: [],
+			task: 'clustering',
+			k: 3,
+			settings: { seed: 1 }
+		});
+		const artifact = await shareableArtifact(trained);
+		const back = decoded(encodeShareFragment(sharePayloadFromRun(trained.run, IRIS_DATASET, { artifact })));
+		expect(back.spec).toEqual(trained.run.spec);
+		expect(artifactFromShare(back)).toEqual(trained.artifact);
+		expect(requestFromShare(back)).toMatchObject({ task: 'clustering', targets: [], k: 3 });
+		expect(describeSharePayload(back).weights).toBe('The trained centroids (3).');
 	}, 60_000);
 
 	it('the caps are the documented ones', () => {
