@@ -11,7 +11,7 @@ import type { InputColumn, RuntimeColumnType } from './plan.ts';
  */
 export interface Column {
 	type: RuntimeColumnType;
-	values: unknown[];
+	values: unknown[] | Float64Array;
 }
 
 export type Columns = Map<string, Column>;
@@ -62,8 +62,11 @@ function fromText(text: string, raw: string, type: RuntimeColumnType, dayFirst: 
 	}
 }
 
-const gapOf = (type: RuntimeColumnType) =>
-	type === 'integer' || type === 'number' || type === 'date' ? NaN : null;
+const isNumeric = (type: RuntimeColumnType) => type === 'integer' || type === 'number' || type === 'date';
+
+/** The text a value is read from (trimmed), for values that are not already of the column's type. */
+const textOf = (v: unknown) =>
+	typeof v === 'string' ? v.trim() : isGap(v) || v instanceof Date ? '' : String(v);
 
 /** The batch as typed columns, and per row the reasons it cannot be predicted (null when it can). */
 export function readColumns(
@@ -80,31 +83,39 @@ export function readColumns(
 			fail(i, 'row: not an object of column values');
 	}
 	for (const { name, type } of inputs) {
-		const values: unknown[] = new Array(n);
-		const texts: string[] = new Array(n);
+		const numeric = isNumeric(type);
+		// Numbers and dates (epoch ms) in a typed array with NaN for gaps: the common case stays cheap.
+		const values: Float64Array | unknown[] = numeric ? new Float64Array(n) : new Array(n);
+		const gap = numeric ? NaN : null;
+		const raw: unknown[] = new Array(n);
 		for (let i = 0; i < n; i++) {
 			const row = rows[i] as Record<string, unknown> | null;
-			const v = row && typeof row === 'object' && Object.hasOwn(row, name) ? row[name] : undefined;
-			values[i] = v;
-			texts[i] = v instanceof Date ? '' : typeof v === 'string' ? v.trim() : isGap(v) ? '' : String(v);
+			raw[i] = row !== null && typeof row === 'object' && Object.hasOwn(row, name) ? row[name] : undefined;
 		}
-		const dayFirst = type === 'date' && readsDayFirst(texts);
-		const gap = gapOf(type);
+		// Numbers-only dates with the year last are read day first only when the whole batch reads so.
+		const dayFirst = type === 'date' && readsDayFirst(raw.map(textOf));
 		for (let i = 0; i < n; i++) {
-			const v = values[i];
+			const v = raw[i];
 			let out: unknown;
-			if (typeof v === 'number' && (type === 'number' || (type === 'integer' && Number.isInteger(v))))
-				out = v;
-			else if (typeof v === 'number' && type === 'date') out = Number.isFinite(v) ? v : undefined;
+			if (
+				typeof v === 'number' &&
+				(type === 'number' || type === 'date' || (type === 'integer' && Number.isInteger(v)))
+			)
+				out = v === v ? v : gap;
 			else if (typeof v === 'boolean' && type === 'boolean') out = v;
 			else if (v instanceof Date && type === 'date') out = v.getTime();
-			else if (isGap(v) || MISSING.has(texts[i]!.toLowerCase())) out = gap;
-			else out = fromText(texts[i]!, typeof v === 'string' ? v : texts[i]!, type, dayFirst);
-			if (out === undefined) {
-				fail(i, `${name}: “${texts[i]}” is not ${WORDS[type]}`);
-				out = gap;
+			else if (v === null || v === undefined) out = gap;
+			else {
+				const text = textOf(v);
+				out = MISSING.has(text.toLowerCase())
+					? gap
+					: fromText(text, typeof v === 'string' ? v : text, type, dayFirst);
+				if (out === undefined) {
+					fail(i, `${name}: “${text}” is not ${WORDS[type]}`);
+					out = gap;
+				}
 			}
-			values[i] = out === out ? out : gap;
+			values[i] = out;
 		}
 		columns.set(name, { type, values });
 	}

@@ -69,30 +69,33 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array): RuntimeModel 
 				: plan.targets.length;
 	const required = plan.inputs.filter((c) => c.required);
 
-	function predictRaw(rows: readonly unknown[]): RawPredictions {
+	/** The outputs of the rows that have them (row-major in `y`), where each row's are, and the errors. */
+	function run(rows: readonly unknown[]): { y: Float64Array; at: Int32Array; errors: (string | null)[] } {
 		if (!Array.isArray(rows)) throw new TypeError('predict(rows) takes an array of row objects');
 		const n = rows.length;
 		const { columns, errors } = readColumns(rows, plan.inputs);
-		const raw = required.map((c) => columns.get(c.name)!.values);
+		// Where each required column had no value, before the steps rewrite the columns.
+		const gaps = required.map((c) => Array.from(columns.get(c.name)!.values, isGap));
 		for (const step of plan.steps) STEPS[step.op]!(step.params as never, step.state as never, columns, n);
-		const x = new Float64Array(n * width);
 		const features = plan.features.map((name) => {
 			const column = columns.get(name);
 			if (!column) throw new Error(`the recipe gave no column ${name}, which the model reads`);
 			return column.values;
 		});
-		const good: number[] = [];
+		const x = new Float64Array(n * width);
+		const at = new Int32Array(n).fill(-1);
+		let count = 0;
 		for (let i = 0; i < n; i++) {
 			let ok = errors[i] === null;
 			for (let j = 0; ok && j < width; j++) {
 				const v = features[j]![i];
 				const value = typeof v === 'number' ? v : typeof v === 'boolean' ? +v : NaN;
-				if (Number.isFinite(value)) x[good.length * width + j] = value;
+				if (value - value === 0) x[count * width + j] = value;
 				else ok = false;
 			}
-			if (ok) good.push(i);
+			if (ok) at[i] = count++;
 			else if (errors[i] === null) {
-				const empty = required.filter((_, c) => isGap(raw[c]![i])).map((c) => `${c.name}: missing`);
+				const empty = required.filter((_, c) => gaps[c]![i]).map((c) => `${c.name}: missing`);
 				errors[i] =
 					empty.length > 0
 						? empty.join('; ')
@@ -102,39 +105,51 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array): RuntimeModel 
 								.join('; ');
 			}
 		}
-		const y = good.length ? forward(x.subarray(0, good.length * width), good.length) : new Float64Array(0);
-		if (y.length !== good.length * outputs)
-			throw new Error(`the model gives ${y.length / good.length} outputs per row; its plan says ${outputs}`);
-		const result: (Float64Array | null)[] = new Array(n).fill(null);
-		good.forEach((row, i) => {
-			const out = y.subarray(i * outputs, (i + 1) * outputs);
-			if (out.every(Number.isFinite)) result[row] = out;
-			else errors[row] = NON_FINITE;
-		});
-		return { outputs: result, errors };
+		const y = count ? forward(x.subarray(0, count * width), count) : new Float64Array(0);
+		if (y.length !== count * outputs)
+			throw new Error(`the model gives ${y.length / count} outputs per row; its plan says ${outputs}`);
+		for (let i = 0; i < n; i++) {
+			if (at[i]! < 0) continue;
+			const base = at[i]! * outputs;
+			for (let j = 0; j < outputs; j++)
+				if (!(y[base + j]! - y[base + j]! === 0)) {
+					errors[i] = NON_FINITE;
+					at[i] = -1;
+					break;
+				}
+		}
+		return { y, at, errors };
 	}
 
+	const classes = plan.classes ?? [];
 	return {
-		predictRaw,
+		predictRaw(rows) {
+			const { y, at, errors } = run(rows);
+			const result = Array.from(at, (p) => (p < 0 ? null : y.subarray(p * outputs, (p + 1) * outputs)));
+			return { outputs: result, errors };
+		},
 		predict(rows) {
-			const { outputs: out, errors } = predictRaw(rows);
-			return out.map((o, i): Prediction => {
-				if (!o) return { error: errors[i]! };
-				if (plan.task === 'clustering') return { cluster: o[0]!, distance: o[1]! };
-				if (plan.task !== 'classification') {
+			const { y, at, errors } = run(rows);
+			const answers: Prediction[] = new Array(at.length);
+			for (let i = 0; i < at.length; i++) {
+				const base = at[i]! * outputs;
+				if (base < 0) answers[i] = { error: errors[i]! };
+				else if (plan.task === 'clustering') answers[i] = { cluster: y[base]!, distance: y[base + 1]! };
+				else if (plan.task !== 'classification') {
 					const values: Record<string, number> = {};
-					plan.targets.forEach((t, j) => (values[t] = o[j]!));
-					return values;
+					for (let j = 0; j < outputs; j++) values[plan.targets[j]!] = y[base + j]!;
+					answers[i] = values;
+				} else {
+					const probabilities: Record<string, number> = {};
+					let best = 0;
+					for (let j = 0; j < outputs; j++) {
+						probabilities[classes[j]!] = y[base + j]!;
+						if (y[base + j]! > y[base + best]!) best = j;
+					}
+					answers[i] = { label: classes[best]!, probabilities };
 				}
-				const classes = plan.classes!;
-				let best = 0;
-				const probabilities: Record<string, number> = {};
-				classes.forEach((c, j) => {
-					probabilities[c] = o[j]!;
-					if (o[j]! > o[best]!) best = j;
-				});
-				return { label: classes[best]!, probabilities };
-			});
+			}
+			return answers;
 		}
 	};
 }

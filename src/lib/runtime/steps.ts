@@ -18,21 +18,29 @@ function column(columns: Columns, name: string): Column {
 
 /** The column as numbers (core/table/read-column.ts readNumbers): booleans 0/1, dates ms, NaN for gaps. */
 function numbers(c: Column): Float64Array {
-	const out = new Float64Array(c.values.length);
+	const values = c.values;
+	const out = new Float64Array(values.length);
+	if (values instanceof Float64Array) {
+		for (let i = 0; i < out.length; i++) {
+			const x = values[i]!;
+			out[i] = x - x === 0 ? x : NaN; // finite, else a gap
+		}
+		return out;
+	}
 	for (let i = 0; i < out.length; i++) {
-		const v = c.values[i];
+		const v = values[i];
 		const x = typeof v === 'number' ? v : typeof v === 'boolean' ? +v : NaN;
 		out[i] = Number.isFinite(x) ? x : NaN;
 	}
 	return out;
 }
 
-const numberColumn = (values: Float64Array, type: RuntimeColumnType = 'number'): Column => ({
-	type,
-	values: Array.from(values)
-});
+const numberColumn = (values: Float64Array, type: RuntimeColumnType = 'number'): Column => ({ type, values });
 
-/** Each listed column's numbers through f, NaN in, NaN out. */
+/**
+ * Each listed column's numbers through f, NaN in, NaN out (±Infinity is a gap, as readNumbers makes it).
+ * A column of numbers is rewritten in place: every column is the batch's own, made by readColumns or a step.
+ */
 function mapNumbers(
 	columns: Columns,
 	list: { column: string }[],
@@ -41,8 +49,11 @@ function mapNumbers(
 ) {
 	for (const entry of list) {
 		const c = column(columns, entry.column);
-		const x = numbers(c);
-		for (let i = 0; i < x.length; i++) if (x[i] === x[i]) x[i] = f(x[i]!, entry as never);
+		const x = c.values instanceof Float64Array && c.type !== 'date' ? c.values : numbers(c);
+		for (let i = 0; i < x.length; i++) {
+			const v = x[i]!;
+			x[i] = v - v === 0 ? f(v, entry as never) : NaN;
+		}
 		columns.set(entry.column, numberColumn(x, type(entry as never, c.type)));
 	}
 }
@@ -96,16 +107,21 @@ export const STEPS: Record<string, Step> = {
 	impute(params, state: { fills: { column: string; value: unknown }[] }, columns, n) {
 		for (const { column: name, value } of state.fills) {
 			const c = column(columns, name);
-			const missing = c.values.map((x) => (isGap(x) ? 1 : 0));
+			const missing =
+				params.indicator || !numeric(c.type) ? Array.from(c.values, (x) => (isGap(x) ? 1 : 0)) : [];
 			let filled: Column;
 			if (numeric(c.type)) {
 				const fill = Number(value);
-				const x = numbers(c).map((v) => (v === v ? v : fill));
+				const x = c.values instanceof Float64Array ? c.values : numbers(c);
+				for (let i = 0; i < x.length; i++) if (!(x[i]! - x[i]! === 0)) x[i] = fill;
 				filled = numberColumn(x, c.type === 'integer' && !Number.isInteger(fill) ? 'number' : c.type);
 			} else {
 				const fill =
 					c.type === 'date' ? Number(value) : c.type === 'boolean' ? value === true : String(value);
-				filled = { type: c.type, values: c.values.map((x, i) => (missing[i] ? fill : x)) };
+				filled = {
+					type: c.type,
+					values: Array.from(c.values as ArrayLike<unknown>, (x, i) => (missing[i] ? fill : x))
+				};
 			}
 			columns.set(name, filled);
 			if (params.indicator) columns.set(`${name}_missing`, { type: 'integer', values: missing });
@@ -151,7 +167,7 @@ export const STEPS: Record<string, Step> = {
 			const other = s.levels.length;
 			const hasOther = s.foldedCount > 0;
 			// Where each row goes: a level, `other` (its column, or the ordinal code after the levels), or a gap.
-			const slots = c.values.map((x) => {
+			const slots = Array.from(c.values as ArrayLike<unknown>, (x) => {
 				const text = label(x, c.type);
 				if (text === null) return oneHot ? -2 : NaN;
 				const i = index.get(text);
@@ -178,7 +194,7 @@ export const STEPS: Record<string, Step> = {
 		const parts = params.parts as string[];
 		for (const name of params.columns) {
 			const c = column(columns, name);
-			const times = c.values.map((v) => (typeof v === 'number' ? v : NaN));
+			const times = Array.from(c.values as ArrayLike<unknown>, (v) => (typeof v === 'number' ? v : NaN));
 			if (!params.keepOriginal) columns.delete(name);
 			for (const part of parts)
 				columns.set(`${name}_${part}`, {
