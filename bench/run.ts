@@ -8,6 +8,7 @@ import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
 import { coreTimings } from './core-timings.ts';
 import { csvIngest } from './csv-ingest.ts';
+import { edgeBundle } from './edge-bundle.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
 import { recipePrep } from './recipe-prep.ts';
@@ -21,7 +22,8 @@ const BENCHMARKS: Benchmark[] = [
 	csvIngest,
 	recipePrep,
 	coreTimings,
-	trainThroughput
+	trainThroughput,
+	edgeBundle
 ];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

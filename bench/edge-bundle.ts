@@ -1,0 +1,180 @@
+// The edge bundle beside TF.js on the same iris MLP (4 → 16 relu → 3 softmax, trained for a few epochs by
+// the CLI's core): microseconds per row for single rows and batches of 1,000, the bundle from raw row
+// objects to answers (recipe included) and TF.js `model.predict` on the CPU backend from a ready tensor
+// (recipe excluded, so TF.js is flattered), plus the studio's own path (recipe + TF.js) for batches; and
+// serve.js requests per second under a bounded local load on 127.0.0.1 (8 connections, single-row POSTs).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { readModel } from '../src/cli/read-model.ts';
+import { main } from '../src/cli/main.ts';
+import { importTable } from '../src/lib/core/data/import/index.ts';
+import { writeInferenceBundle } from '../src/lib/core/export/write-bundle.ts';
+import { predictRows } from '../src/lib/core/predict/predict-rows.ts';
+import { loadPredictor } from '../src/lib/core/predict/predictor.ts';
+import type { Benchmark, Figure } from './types.ts';
+
+interface BundleModule {
+	load(): Promise<{ predict(rows: unknown[]): unknown[] }>;
+}
+
+/** Median of `rounds` timings of `work`, in microseconds per row. */
+async function microsPerRow(rows: number, rounds: number, work: () => unknown): Promise<number> {
+	const times: number[] = [];
+	for (let r = 0; r < rounds; r++) {
+		const start = performance.now();
+		await work();
+		times.push(((performance.now() - start) * 1000) / rows);
+	}
+	return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+async function serveRequestsPerSecond(folder: string, body: string, total: number): Promise<number> {
+	const child = spawn(process.execPath, ['serve.js', '--port', '0'], { cwd: folder });
+	try {
+		const url = await new Promise<string>((resolve, reject) => {
+			let out = '';
+			child.stdout.on('data', (chunk: Buffer) => {
+				out += chunk.toString();
+				const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+				if (match) resolve(match[1]!);
+			});
+			child.on('exit', (code) => reject(new Error(`serve.js exited ${code}`)));
+		});
+		let sent = 0;
+		const worker = async () => {
+			while (sent < total) {
+				sent++;
+				const response = await fetch(`${url}/predict`, { method: 'POST', body });
+				if (!response.ok) throw new Error(`serve.js answered ${response.status}`);
+				await response.arrayBuffer();
+			}
+		};
+		const start = performance.now();
+		await Promise.all(Array.from({ length: 8 }, worker));
+		return total / ((performance.now() - start) / 1000);
+	} finally {
+		child.kill();
+	}
+}
+
+export const edgeBundle: Benchmark = {
+	name: 'edge-bundle',
+	description:
+		'iris MLP: the dependency-free bundle vs TF.js (CPU backend), µs per row; serve.js requests per second',
+	async run({ quick, repoRoot }) {
+		const folder = mkdtempSync(join(tmpdir(), 'benchtop-bench-bundle-'));
+		try {
+			const csv = join(repoRoot, 'sample-datasets', 'iris.csv');
+			const modelDir = join(folder, 'model');
+			const io = { out: () => {}, err: () => {} };
+			const args = ['train', csv, '--target', 'species', '--model', 'mlp', '--epochs', '5', '--seed', '1'];
+			if ((await main([...args, '--out', modelDir], io)) !== 0)
+				throw new Error('training the iris MLP failed');
+			await tf.setBackend('cpu');
+			const { bundle } = await readModel(modelDir);
+			const bundleDir = join(folder, 'bundle');
+			const written = await writeInferenceBundle(bundle, { quantize: 'none', singleFile: false });
+			rmSync(bundleDir, { recursive: true, force: true });
+			await import('node:fs').then((fs) => fs.mkdirSync(bundleDir));
+			for (const file of written.files) writeFileSync(join(bundleDir, file.name), file.bytes);
+			const module = (await import(pathToFileURL(join(bundleDir, 'model.js')).href)) as BundleModule;
+			const model = await module.load();
+
+			const [header, ...lines] = readFileSync(csv, 'utf8').trimEnd().split('\n');
+			const names = header!.split(',');
+			const iris = lines.map((line) =>
+				Object.fromEntries(line.split(',').map((cell, j) => [names[j]!, j < 4 ? Number(cell) : cell]))
+			);
+			const batch = Array.from({ length: 1000 }, (_, i) => iris[i % iris.length]!);
+			const singles = quick ? 2000 : 20000;
+			const rounds = quick ? 5 : 21;
+
+			let i = 0;
+			const bundleSingle = await microsPerRow(singles, rounds, () => {
+				for (let r = 0; r < singles; r++) model.predict([iris[i++ % iris.length]]);
+			});
+			const bundleBatch = await microsPerRow(1000, rounds * 4, () => model.predict(batch));
+
+			const network = await tf.loadLayersModel(
+				tf.io.fromMemory({
+					modelTopology: (bundle.artifact as { modelTopology: tf.io.ModelArtifacts['modelTopology'] })
+						.modelTopology,
+					weightSpecs: (bundle.artifact as { weightSpecs: tf.io.WeightsManifestEntry[] }).weightSpecs,
+					weightData: await (bundle.artifact as { weightData: Blob }).weightData.arrayBuffer()
+				})
+			);
+			const one = tf.tensor2d([[0.1, -0.3, 0.5, 0.2]]);
+			const thousand = tf.randomNormal([1000, 4]);
+			const tfSingles = quick ? 200 : 2000;
+			const tfSingle = await microsPerRow(tfSingles, rounds, async () => {
+				for (let r = 0; r < tfSingles; r++) {
+					const out = network.predict(one) as tf.Tensor;
+					await out.data();
+					out.dispose();
+				}
+			});
+			const tfBatch = await microsPerRow(1000, rounds, async () => {
+				const out = network.predict(thousand) as tf.Tensor;
+				await out.data();
+				out.dispose();
+			});
+			tf.dispose([one, thousand]);
+			network.dispose();
+
+			const predictor = await loadPredictor(bundle);
+			const table = await importTable(
+				new Blob([[header, ...Array.from({ length: 1000 }, (_, k) => lines[k % lines.length])].join('\n')]),
+				{ fileName: 'batch.csv' }
+			);
+			const studioBatch = await microsPerRow(1000, rounds, () => predictRows(predictor, table));
+			predictor.dispose();
+
+			const requests = quick ? 300 : 3000;
+			const rps = await serveRequestsPerSecond(bundleDir, JSON.stringify([iris[0]]), requests);
+			const figures: Record<string, Figure> = {
+				bundle_single_us_per_row: {
+					value: bundleSingle,
+					unit: 'µs/row',
+					note: 'model.predict([row]) from a raw row object to { label, probabilities }, recipe included'
+				},
+				bundle_batch1000_us_per_row: {
+					value: bundleBatch,
+					unit: 'µs/row',
+					note: 'model.predict(1,000 raw rows)'
+				},
+				tfjs_single_us_per_row: {
+					value: tfSingle,
+					unit: 'µs/row',
+					note: 'TF.js CPU backend, model.predict on a ready 1×4 tensor + data(); no recipe'
+				},
+				tfjs_batch1000_us_per_row: {
+					value: tfBatch,
+					unit: 'µs/row',
+					note: 'TF.js CPU, one 1,000×4 tensor; no recipe'
+				},
+				studio_batch1000_us_per_row: {
+					value: studioBatch,
+					unit: 'µs/row',
+					note: 'the studio path: conform, fitted recipe (arquero), TF.js CPU predict, for 1,000 rows'
+				},
+				serve_requests_per_s: {
+					value: rps,
+					unit: 'req/s',
+					note: `serve.js on 127.0.0.1, ${requests} single-row POSTs over 8 concurrent fetch loops`
+				},
+				runtime_gzip_bytes: {
+					value: written.sizes.runtimeGzip,
+					unit: 'B',
+					note: 'the runtime inside model.js, gzipped'
+				}
+			};
+			return figures;
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	}
+};
