@@ -18,6 +18,7 @@ import { runTraining } from '../../../../src/lib/core/train/run-training.ts';
 import { generateSyntheticTable } from '../../../../src/lib/core/prep/synthetic/index.ts';
 import { defaultRecipe } from '../../../../src/lib/core/prep/default-recipe.ts';
 import { prepareSplits } from '../../../../src/lib/core/prep/preparation.ts';
+import { loadSample } from '../data/profile/load-sample.ts';
 
 const CONTEXT = {
 	dataset: { id: 'd', hash: 'h', name: 'moons' },
@@ -197,6 +198,41 @@ describe('a live boundary on a real moons run', () => {
 		// target's own spread.
 		const spread = Math.max(...last) - Math.min(...last);
 		expect(spread).toBeGreaterThan((plane!.range![1] - plane!.range![0]) * 0.5);
+	}, 60_000);
+
+	it('draws any two chosen numeric columns: iris on its petals, three classes', async () => {
+		const iris = loadSample('iris.csv');
+		const recipe = defaultRecipe(iris, ['species']).recipe;
+		recipe.steps.push({ op: 'drop', params: { columns: ['sepal_length', 'sepal_width'] }, enabled: true });
+		let plane: BoundaryPlane | undefined;
+		const frames: BoundaryFrame[] = [];
+		const outcome = await runTraining(
+			iris,
+			{ targets: ['species'], recipe, settings: { epochs: 20 } },
+			{
+				...CONTEXT,
+				boundary: {
+					request: { columns: ['petal_length', 'petal_width'], size: 12 },
+					onPlane: (p) => (plane = p),
+					onFrame: (f) => frames.push(f)
+				}
+			}
+		);
+		outcome.model?.dispose();
+		expect(outcome.run.features).toEqual(['petal_length', 'petal_width']);
+		expect(plane!.classes).toEqual(['setosa', 'versicolor', 'virginica']);
+		// The plane is in the raw units of the columns (petal length 1 to 6.9 cm, with a margin).
+		expect(plane!.xs[0]!).toBeLessThan(1.2);
+		expect(plane!.xs.at(-1)!).toBeGreaterThan(6.6);
+		const last = frames.at(-1)!.outputs;
+		expect(last).toHaveLength(12 * 12 * 3);
+		// Short petals (the bottom-left cell) are setosa, long ones (top-right) virginica.
+		const argmax = (cell: number) => {
+			const p = Array.from(last.subarray(cell * 3, cell * 3 + 3));
+			return p.indexOf(Math.max(...p));
+		};
+		expect(argmax(0)).toBe(0);
+		expect(argmax(12 * 12 - 1)).toBe(2);
 	}, 60_000);
 
 	it('tells the page why when the features are not the plane columns, and still trains', async () => {
