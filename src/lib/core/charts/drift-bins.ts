@@ -8,7 +8,7 @@ import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './them
 export const DRIFT_SIDES = ['training', 'new data'] as const;
 
 /** Long rows: one per bin and side, in bin order. */
-export function driftBinRows(drift: FeatureDrift, reference = DRIFT_SIDES[0]) {
+export function driftBinRows(drift: FeatureDrift, reference: string = DRIFT_SIDES[0]) {
 	return drift.bins.flatMap((bin, order) => [
 		{ bin: bin.label, order, side: reference, share: bin.training },
 		{ bin: bin.label, order, side: DRIFT_SIDES[1], share: bin.current }
