@@ -180,6 +180,10 @@ export function validateSharePayload(json: unknown): SharePayload {
 	const { model: rawModel, ...rest } = raw;
 	const payload: SharePayload = { ...rest, recipe, split, spec, settings };
 	const model = rawModel ? checkModel(rawModel, payload) : undefined;
-	checkSize(payload, model ? model.features.length : Math.max(columns.length - raw.targets.length, 1));
+	// Without the trained model's feature list, the data's column count is the estimate (a lower bound:
+	// one-hot encoding can widen it), so a huge first layer is still caught.
+	const dataColumnCount =
+		raw.data.kind === 'sample' ? (findSample(raw.data.sampleId)?.columns ?? 1) : columns.length;
+	checkSize(payload, model ? model.features.length : Math.max(dataColumnCount - raw.targets.length, 1));
 	return model ? { ...payload, model } : payload;
 }
