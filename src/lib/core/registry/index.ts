@@ -87,3 +87,4 @@ export type {
 } from './model-records.ts';
 export { STORAGE_MARKER_KEY, checkStorageMarker, localStorageMirror } from './storage-marker.ts';
 export type { MarkerCheck, MarkerMirror, StorageMarker } from './storage-marker.ts';
+export { continueDataProblem, requireContinueData } from './continue-check.ts';

@@ -5,6 +5,7 @@ import type { Task } from '../models/types.ts';
 import type { ColumnSchema } from '../table/column-types.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import type { RunRecord } from '../train/run-record.ts';
+import type { OptimizerState } from '../train/optimizer-state.ts';
 
 /** The aliases with a meaning of their own; any other alias name is the person's. */
 export const CHAMPION = 'champion';
@@ -44,15 +45,8 @@ export interface VersionLineage {
 	parentVersionId: string | null;
 }
 
-/** Adam's (or another optimizer's) state after the last step, so training can go on as if never stopped. */
-export interface OptimizerState {
-	/** The optimizer's name as TF.js gives it, e.g. "Adam". */
-	name: string;
-	/** Steps taken (Adam's bias correction needs it). */
-	iterations: number;
-	/** The optimizer's variables in `optimizer.getWeights()` order, after the iterations scalar. */
-	variables: { name: string; shape: number[]; values: Float32Array }[];
-}
+/** Adam's state after the last step (train/optimizer-state.ts), kept with a version's weights. */
+export type { OptimizerState } from '../train/optimizer-state.ts';
 
 /** One saved version of a model: immutable except `notes` and `tags`. */
 export interface ModelVersionRecord {
