@@ -1,0 +1,141 @@
+// The XSS corpus through the studio (issue 17): a CSV whose file name, header and cells hold markup,
+// script and URL payloads is imported, shown (table, profile, charts and their tooltips), prepared,
+// trained and evaluated, and its HTML report opened. The policy is bypassed here on purpose, so this
+// tests the escaping itself: a payload put into the page as HTML would run and set `window.__xss`, and
+// any element carrying an inline handler or a javascript: link is caught as it is added, as is any dialog.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { HOSTILE_FILE_NAME, PAYLOADS, hostileCsv } from './xss-payloads.ts';
+
+test.use({ bypassCSP: true });
+
+const SHOTS = process.env.SHOTS_DIR;
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Experiment stages' });
+
+/** Everything that would mean a payload became markup, across navigations. */
+async function watchInjection(page: Page): Promise<string[]> {
+	const seen: string[] = [];
+	await page.exposeBinding('__reportInjection', (_source, line: string) => void seen.push(line));
+	page.on('dialog', (dialog) => {
+		seen.push(`dialog: ${dialog.message()}`);
+		void dialog.dismiss();
+	});
+	await page.addInitScript(() => {
+		const report = (window as unknown as { __reportInjection: (line: string) => void }).__reportInjection;
+		Object.defineProperty(window, '__xss', {
+			set: (value: unknown) => report(`window.__xss = ${String(value)}`),
+			get: () => undefined
+		});
+		const check = (node: Node) => {
+			if (!(node instanceof Element)) return;
+			for (const element of [node, ...node.querySelectorAll('*')]) {
+				for (const { name, value } of element.attributes) {
+					const inline = name.startsWith('on');
+					const scriptUrl = /^\s*javascript:/i.test(value) && /^(href|src|action|xlink:href)$/.test(name);
+					if (inline || scriptUrl) report(`<${element.localName} ${name}="${value}">`);
+				}
+				if (element.localName === 'script' && element.textContent?.includes('__xss'))
+					report(`<script>${element.textContent}</script>`);
+			}
+		};
+		new MutationObserver((records) => {
+			for (const record of records) {
+				record.addedNodes.forEach(check);
+				if (record.type === 'attributes') check(record.target);
+			}
+		}).observe(document, { childList: true, subtree: true, attributes: true });
+	});
+	return seen;
+}
+
+/** Hovers a few marks of each chart on screen, so vega's tooltips render their (hostile) text. */
+async function hoverMarks(page: Page): Promise<void> {
+	const marks = page.locator('main figure svg .role-mark path, main figure svg .role-mark rect');
+	const count = Math.min(await marks.count(), 6);
+	for (let i = 0; i < count; i++) {
+		await marks
+			.nth(i)
+			.hover({ force: true, timeout: 2000 })
+			.catch(() => {});
+	}
+}
+
+test('payloads in file name, header, cells and categories stay text from import to report', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	const injected = await watchInjection(page);
+
+	await page.goto('/data');
+	await page
+		.getByLabel('Choose a file…')
+		.setInputFiles({ name: HOSTILE_FILE_NAME, mimeType: 'text/csv', buffer: Buffer.from(hostileCsv()) });
+	await page.waitForURL(/\/data\?id=/);
+	const id = new URL(page.url()).searchParams.get('id')!;
+	// Shown as the very text it is: the table's header and a class value.
+	await expect(page.locator('main')).toContainText(PAYLOADS.img);
+	await expect(page.locator('main')).toContainText(PAYLOADS.closeScript);
+	await expect(page.locator('main')).toContainText(PAYLOADS.js);
+	if (SHOTS) await page.screenshot({ path: `${SHOTS}/xss-data-1280.png` });
+
+	await page.getByRole('tab', { name: 'Profile & quality' }).click();
+	await expect(page.getByRole('region', { name: 'Overview' })).toContainText('90 rows');
+	await expect(page.locator('main figure svg').first()).toBeVisible();
+	await hoverMarks(page);
+	if (SHOTS) await page.screenshot({ path: `${SHOTS}/xss-profile-1280.png`, fullPage: true });
+
+	await nav(page)
+		.getByRole('link', { name: /Prepare/ })
+		.click();
+	await expect(page.getByRole('list', { name: 'Recipe steps' }).locator(':scope > li').first()).toBeVisible();
+	await expect(page.locator('main')).toContainText(PAYLOADS.img);
+
+	await nav(page).getByRole('link', { name: /Train/ }).click();
+	await expect(page.getByTestId('task-reason')).toContainText('classification');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const runs = page.getByRole('list', { name: 'Runs' });
+	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 120_000 });
+	await hoverMarks(page);
+
+	await page.goto(`/evaluate?id=${encodeURIComponent(id)}`);
+	await expect(page.locator('table[data-split="test"]')).toBeVisible({ timeout: 60_000 });
+	const matrix = page.getByTestId('confusion-matrix');
+	// Axis labels are cut to fit (with an ellipsis); what is there is the payload's own text.
+	await expect(matrix.locator('svg')).toContainText(PAYLOADS.img.slice(0, 15));
+	await expect(matrix.locator('svg')).toContainText(PAYLOADS.js.slice(0, 15));
+	await hoverMarks(page);
+	for (const tab of await page.getByRole('tab').all()) {
+		await tab.click();
+		await hoverMarks(page);
+	}
+	if (SHOTS) await page.screenshot({ path: `${SHOTS}/xss-evaluate-1280.png`, fullPage: true });
+
+	await expect(page.getByText('Until the evaluation is in')).toBeHidden({ timeout: 60_000 });
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download report' }).click();
+	const report = await readFile((await (await download).path())!, 'utf8');
+	for (const payload of [PAYLOADS.img, PAYLOADS.script, PAYLOADS.svg, PAYLOADS.closeScript])
+		expect(report.includes(payload), `the report holds ${payload} unescaped`).toBe(false);
+	// Opened as a page of its own (same origin, policy bypassed): its text is there and nothing runs.
+	await page.route('**/xss-report.html', (route) =>
+		route.fulfill({ contentType: 'text/html', body: report })
+	);
+	await page.goto('/xss-report.html');
+	await expect(page.locator('body')).toContainText(PAYLOADS.img);
+	await expect(page.locator('body')).toContainText(PAYLOADS.closeScript);
+
+	expect(injected).toEqual([]);
+});
+
+test('the watch itself: a payload put in as HTML is caught', async ({ page }) => {
+	const injected = await watchInjection(page);
+	await page.goto('/');
+	await page.evaluate((html) => {
+		const box = document.createElement('div');
+		box.innerHTML = html;
+		document.body.append(box);
+	}, PAYLOADS.img);
+	await expect.poll(() => injected.some((line) => line === 'window.__xss = img')).toBe(true);
+	expect(injected.some((line) => line.startsWith('<img onerror='))).toBe(true);
+});
