@@ -8,11 +8,11 @@ import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
 import { coreTimings } from './core-timings.ts';
 import { csvIngest } from './csv-ingest.ts';
-import { edgeBundle } from './edge-bundle.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
 import { recipePrep } from './recipe-prep.ts';
 import { trainThroughput } from './train-throughput.ts';
+import { tuneSearch } from './tune-search.ts';
 import { describeMachine } from './machine.ts';
 import type { Benchmark } from './types.ts';
 
@@ -23,7 +23,7 @@ const BENCHMARKS: Benchmark[] = [
 	recipePrep,
 	coreTimings,
 	trainThroughput,
-	edgeBundle
+	tuneSearch
 ];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
