@@ -57,18 +57,28 @@ test('iris: TF.js zip out and back in a fresh context, same weights and predicti
 	await expect(variants.locator('thead')).toContainText('Test accuracy');
 	await expect(variants.locator('tr[data-variant="int8"]')).toContainText(/B/);
 
+	// The figures the README reports: each variant's weights and measured test metrics, and the prediction.
+	console.log(`iris variants:\n${await variants.innerText()}`);
 	const before = await previewPrediction(page);
+	console.log(`iris preview for ${JSON.stringify(ROW)}: ${before}`);
 	expect(before).toMatch(/^(setosa|versicolor|virginica) \(\d+\.\d %\)$/);
 
 	const zipA = await download(page, 'Download TF.js zip', testInfo.outputPath('iris-a.zip'));
 	const filesA = unzipSync(zipA);
 	expect(Object.keys(filesA).sort()).toEqual(['benchtop.json', 'model.json', 'weights.bin']);
 
+	// The int8 variant: the preview reruns on it (same label), and the bundle downloaded is that variant.
+	await page.getByRole('radio', { name: /int8/ }).check();
+	await expect(page.getByTestId('embed-status')).toContainText('int8', { timeout: 30_000 });
+	const int8 = await previewPrediction(page);
+	console.log(`int8 preview: ${int8}`);
+	expect(int8.split(' ')[0]).toBe(before.split(' ')[0]);
 	const bundle = unzipSync(await download(page, 'Download bundle (.zip)', testInfo.outputPath('bundle.zip')));
 	const modelJs = Object.keys(bundle).find((name) => name.endsWith('/model.js'));
 	expect(modelJs).toBeDefined();
 	expect(strFromU8(bundle[modelJs!]!)).toContain('export async function predict(rows)');
 	expect(Object.keys(bundle).some((name) => name.endsWith('/model.bin'))).toBe(true);
+	expect(strFromU8(bundle[modelJs!]!)).toContain('"quantize":"int8"');
 
 	// A fresh context: nothing stored, so the page says how to get a model; then the zip comes in.
 	const fresh = await browser.newContext();
@@ -104,4 +114,61 @@ test('iris: TF.js zip out and back in a fresh context, same weights and predicti
 	expect(recordB.run.metrics.test).toEqual(recordA.run.metrics.test);
 	expect(recordB.lineage).toMatchObject({ model: 'iris imported', version: 1 });
 	await fresh.close();
+});
+
+test('a plain TF.js model (three shards, picked as loose files) needs its input columns named, then predicts; a Lambda layer is refused; 390 px and keyboard', async ({
+	page
+}, testInfo) => {
+	const fixture = (name: string) => `tests/fixtures/tfjs/mlp-three-shards/${name}`;
+	await page.goto('/export');
+	await expect(page.getByTestId('export-empty')).toBeVisible();
+
+	const lambda = JSON.parse(await readFile('tests/fixtures/tfjs/mlp-one-shard/model.json', 'utf8'));
+	lambda.modelTopology.config.layers[1].class_name = 'Lambda';
+	const lambdaPath = testInfo.outputPath('model.json');
+	await writeFile(lambdaPath, JSON.stringify(lambda));
+	await page
+		.getByLabel('Model files')
+		.setInputFiles([lambdaPath, 'tests/fixtures/tfjs/mlp-one-shard/weights.bin']);
+	await expect(page.getByRole('alert')).toContainText(
+		'model.json: layer 2 (dropout_Dropout1) is a "Lambda" layer; an imported model may hold only InputLayer, Dense, Dropout, BatchNormalization layers (a flat table network)'
+	);
+
+	await page
+		.getByLabel('Model files')
+		.setInputFiles([
+			fixture('model.json'),
+			fixture('group1-shard1of3.bin'),
+			fixture('group1-shard2of3.bin'),
+			fixture('group1-shard3of3.bin')
+		]);
+	const accepted = page.getByTestId('import-accepted');
+	await expect(accepted).toContainText('6 inputs → 2 outputs (linear), 418 weights');
+	await page.getByLabel('Input columns (6, comma-separated)').fill('a, b, c');
+	await page.getByLabel('Save as model').fill('wide');
+	await page.getByRole('button', { name: 'Save as model version' }).click();
+	await expect(page.getByRole('alert')).toContainText('The model has 6 inputs; 3 names were given.');
+	await page.getByLabel('Input columns (6, comma-separated)').fill('u1, u2, u3, u4, u5, u6');
+	// Keyboard only: focus the save button and press Enter.
+	await page.getByRole('button', { name: 'Save as model version' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('import-saved')).toHaveText('Saved as wide v1.');
+
+	// The preview runs the imported network: TF.js's own outputs for this row are in expected.json.
+	const expected = JSON.parse(await readFile(fixture('expected.json'), 'utf8'));
+	await expect(page.getByTestId('embed-status')).toContainText('Live', { timeout: 30_000 });
+	const frame = page.frameLocator('iframe[title="Embed preview"]');
+	const row: number[] = expected.rows[0];
+	for (let i = 0; i < 6; i++) await frame.locator(`input[name="u${i + 1}"]`).fill(String(row[i]));
+	await frame.getByRole('button', { name: 'Predict' }).press('Enter');
+	const shown = await frame.locator('output').innerText();
+	const values = [...shown.matchAll(/y\d: (-?[\d.e-]+)/g)].map((m) => Number(m[1]));
+	expect(values).toHaveLength(2);
+	values.forEach((v, k) => expect(Math.abs(v - expected.outputs[0][k])).toBeLessThan(5e-4));
+
+	await page.screenshot({ path: '/work/shots-h16b/export-1280.png', fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await page.screenshot({ path: '/work/shots-h16b/export-390.png', fullPage: true });
 });
