@@ -49,16 +49,22 @@ async function watchInjection(page: Page): Promise<string[]> {
 	return seen;
 }
 
-/** Hovers a few marks of each chart on screen, so vega's tooltips render their (hostile) text. */
-async function hoverMarks(page: Page): Promise<void> {
+/** Hovers marks of the charts on screen, so vega's tooltips render their (hostile) text; returns the
+ * tooltips' text as shown. */
+async function hoverMarks(page: Page, limit = 40): Promise<string[]> {
 	const marks = page.locator('main figure svg .role-mark path, main figure svg .role-mark rect');
-	const count = Math.min(await marks.count(), 6);
+	const tooltip = page.locator('#vg-tooltip-element');
+	const shown: string[] = [];
+	const count = Math.min(await marks.count(), limit);
 	for (let i = 0; i < count; i++) {
-		await marks
+		const hovered = await marks
 			.nth(i)
-			.hover({ force: true, timeout: 2000 })
-			.catch(() => {});
+			.hover({ force: true, timeout: 1000 })
+			.then(() => true)
+			.catch(() => false);
+		if (hovered && (await tooltip.isVisible())) shown.push(await tooltip.innerText());
 	}
+	return shown;
 }
 
 test('payloads in file name, header, cells and categories stay text from import to report', async ({
@@ -82,7 +88,12 @@ test('payloads in file name, header, cells and categories stay text from import 
 	await page.getByRole('tab', { name: 'Profile & quality' }).click();
 	await expect(page.getByRole('region', { name: 'Overview' })).toContainText('90 rows');
 	await expect(page.locator('main figure svg').first()).toBeVisible();
-	await hoverMarks(page);
+	// A tooltip names a hostile category as text (vega-tooltip writes text, not markup).
+	const tooltips = await hoverMarks(page);
+	expect(
+		tooltips.some((text) => text.includes('<script>') || text.includes('<img src=x')),
+		`tooltips seen: ${tooltips.length}`
+	).toBe(true);
 	if (SHOTS) await page.screenshot({ path: `${SHOTS}/xss-profile-1280.png`, fullPage: true });
 
 	await nav(page)
