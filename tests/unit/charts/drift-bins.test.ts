@@ -31,8 +31,8 @@ describe('driftBinsSpec', () => {
 			title: { text: string; subtitle: string };
 			encoding: { y: { sort: unknown }; color: { scale: { domain: string[] } } };
 		};
-		expect(spec.title.text).toBe('colour: share of rows per category');
-		expect(spec.title.subtitle).toBe(`PSI ${drift.psi.toFixed(3)}`);
+		expect(spec.title.text).toBe('colour');
+		expect(spec.title.subtitle).toBe(`Rows per category · PSI ${drift.psi.toFixed(3)}`);
 		expect(spec.encoding.color.scale.domain).toEqual(['test split', 'new data']);
 	});
 	it('compiles with vega-lite', () => {

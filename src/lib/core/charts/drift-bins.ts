@@ -25,9 +25,10 @@ export function driftBinsSpec(
 		...baseSpec(options),
 		...CONTAINER_WIDTH,
 		height: bandHeight(drift.bins.length * 2, 9),
+		// Short lines: the card can be 300 px wide.
 		title: {
-			text: `${drift.name}: share of rows per ${drift.kind === 'number' ? 'training decile' : 'category'}`,
-			subtitle: `PSI ${Number.isFinite(drift.psi) ? drift.psi.toFixed(3) : 'n/a'}`
+			text: drift.name,
+			subtitle: `Rows per ${drift.kind === 'number' ? 'training decile' : 'category'} · PSI ${Number.isFinite(drift.psi) ? drift.psi.toFixed(3) : 'n/a'}`
 		},
 		data: { values: driftBinRows(drift, reference) },
 		mark: { type: 'bar', tooltip: true, cornerRadiusEnd: 2 },

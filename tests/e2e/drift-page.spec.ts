@@ -1,0 +1,75 @@
+// The drift page in Chromium: a penguin classifier trained on the Torgersen and Dream islands, compared
+// with the Biscoe penguins (a real shift: mostly Gentoo, heavier, longer flippers) and with its own data.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const penguins = readFileSync(
+	fileURLToPath(new URL('../../sample-datasets/penguins.csv', import.meta.url)),
+	'utf8'
+)
+	.trimEnd()
+	.split('\n');
+const csv = (name: string, keep: (island: string) => boolean) => ({
+	name,
+	mimeType: 'text/csv',
+	buffer: Buffer.from(`${penguins.filter((line, i) => i === 0 || keep(line.split(',')[1]!)).join('\n')}\n`)
+});
+
+async function importCsv(page: Page, file: ReturnType<typeof csv>): Promise<string> {
+	await page.goto('/data');
+	await page.getByLabel('Choose a file…').setInputFiles(file);
+	await page.waitForURL(/\/data\?id=/);
+	return new URL(page.url()).searchParams.get('id')!;
+}
+
+test('drifted penguin columns are flagged with reasons and charts, the training data is not', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const home = await importCsv(
+		page,
+		csv('torgersen-dream.csv', (island) => island !== 'Biscoe')
+	);
+	await page.goto(`/train?id=${encodeURIComponent(home)}`);
+	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
+	await page.getByLabel('Target').selectOption('Species');
+	await page.locator('summary', { hasText: 'Training settings' }).click();
+	await page.getByLabel('Epochs', { exact: true }).fill('20');
+	await page.getByLabel('Epochs', { exact: true }).press('Tab');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(page.getByRole('list', { name: 'Runs' }).getByRole('button')).toHaveCount(1, {
+		timeout: 90_000
+	});
+	await importCsv(
+		page,
+		csv('biscoe.csv', (island) => island === 'Biscoe')
+	);
+
+	await page.goto('/models/drift');
+	await page.getByRole('combobox', { name: /^New data/ }).selectOption({ label: 'biscoe' });
+	await page.getByRole('button', { name: 'Check for drift' }).click();
+	await expect(page.getByRole('heading', { name: /^[4-6] of 6 columns drifted$/ })).toBeVisible({
+		timeout: 60_000
+	});
+	for (const column of ['Island', 'Flipper Length (mm)', 'Body Mass (g)'])
+		await expect(page.getByRole('article', { name: `${column}: drifted` })).toBeVisible();
+	const island = page.getByRole('article', { name: 'Island: drifted' });
+	await expect(island).toContainText('1 value never seen in training (“Biscoe”) on 100.0% of rows');
+	await expect(island.locator('svg').first()).toBeVisible();
+	await expect(page.getByRole('article', { name: /^predicted Species: / })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Continue training on this data' })).toHaveAttribute(
+		'href',
+		/\/train\?id=/
+	);
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 1400 });
+		await page.screenshot({ path: `/work/shots-h15b/drift-${width}.png`, fullPage: false });
+	}
+	await page.setViewportSize({ width: 1280, height: 800 });
+
+	await page.getByRole('combobox', { name: /^New data/ }).selectOption({ label: 'torgersen-dream' });
+	await page.getByRole('button', { name: 'Check for drift' }).click();
+	await expect(page.getByRole('heading', { name: 'No column drifted' })).toBeVisible({ timeout: 60_000 });
+});
