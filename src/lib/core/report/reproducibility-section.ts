@@ -26,6 +26,9 @@ export function reproducibilitySection(input: ReportInput): string {
 		['Split hash', split.indicesHash],
 		['Training seed', run.seed],
 		['Backend', `${run.backend.name}${run.backend.software ? ' (software)' : ''}: ${run.backend.reason}`],
+		...(run.backend.engine
+			? [['Training engine', `${run.backend.engine.name}: ${run.backend.engine.reason}`] as [string, string]]
+			: []),
 		['Versions', versions.length ? versions.join(', ') : 'not recorded']
 	]);
 }

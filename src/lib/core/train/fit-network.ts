@@ -121,6 +121,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			...base,
 			name: `${requireFamily(spec.family).label} · ${targets.join(', ')} · ${context.dataset.name}`,
 			status: result.stopReason,
+			...(result.engine ? { backend: { ...base.backend, engine: result.engine } } : {}),
 			...(result.message ? { message: result.message } : {}),
 			...(context.resume
 				? {

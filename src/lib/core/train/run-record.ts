@@ -18,6 +18,9 @@ export interface RunBackend {
 	/** Why this backend: chosen automatically (and why), or picked by the person. */
 	reason: string;
 	software?: boolean;
+	/** Which engine stepped the batches on that backend (the fused WASM dense engine or TF.js ops), and why;
+	 * absent on runs from before the engine, and on models that train in no batches (k-means, solved). */
+	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string };
 }
 
 export interface RunRecord {

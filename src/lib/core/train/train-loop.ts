@@ -19,6 +19,7 @@ import type {
 	TrainSettings
 } from './types.ts';
 import { makeTrainStep } from './train-step.ts';
+import { DenseStepper, denseSpecFor, type TrainingEngine } from './fused/dense-stepper.ts';
 import { WeightCheckpoint } from './weight-checkpoint.ts';
 import { readWeights, weightTensors, type TrainCheckpoint } from './train-checkpoint.ts';
 import { yieldToEventLoop } from './yield-to-event-loop.ts';
@@ -50,6 +51,29 @@ export interface TrainNetworkOptions {
 	solvedMessage?: string;
 	/** Extra rows predicted after some epochs and at the end (the live decision boundary's grid). */
 	probe?: TrainProbe;
+	/** 'auto' (the default): the fused WASM dense engine where it computes this network exactly and the
+	 * TF.js backend is a CPU one (wasm, cpu); 'tfjs': TF.js ops always. */
+	engine?: 'auto' | 'tfjs';
+}
+
+/** The backends whose steps the fused engine replaces: on a CPU, one WASM call per batch beats TF.js's
+ * dozens of small ops (bench train-throughput); GPU backends keep TF.js until a chooser measures both. */
+const CPU_BACKENDS = new Set(['wasm', 'cpu']);
+
+/** The engine for this run, before any batch: the fused dense engine when it can, else TF.js, and why. */
+function chooseEngine(options: TrainNetworkOptions, classWeighted: boolean) {
+	const backend = tf.getBackend();
+	if (options.engine === 'tfjs') return { name: 'tfjs' as const, reason: 'TF.js was asked for' };
+	if (!CPU_BACKENDS.has(backend)) {
+		return { name: 'tfjs' as const, reason: `TF.js on ${backend}: the fused engine runs on the CPU only` };
+	}
+	const spec = denseSpecFor(options.model, options.task, classWeighted);
+	if (typeof spec === 'string') return { name: 'tfjs' as const, reason: spec };
+	return {
+		name: 'dense-wasm' as const,
+		reason: 'a plain dense network on the CPU: one fused WASM call per batch instead of TF.js ops',
+		spec
+	};
 }
 
 /** Rows the loop predicts as it trains, without touching the run: no random draw, no weight change. */
@@ -105,6 +129,9 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		task === 'classification' && settings.classWeights === 'balanced' ? sampleWeights(train) : undefined;
 	const optimizer = createOptimizer(settings);
 	const step = makeTrainStep({ model, task, optimizer, data: trainDevice, weights });
+	const engineChoice = chooseEngine(options, weights !== undefined);
+	const engine: TrainingEngine = { name: engineChoice.name, reason: engineChoice.reason };
+	let stepper: DenseStepper | undefined;
 	const start = new WeightCheckpoint();
 	const best = new WeightCheckpoint();
 	const clock = new ActiveClock();
@@ -166,6 +193,8 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 
 	// Which weights the model ends with; returns their epoch.
 	const restoreAtEnd = (): number => {
+		// The model holds the weights the engine trained last, whichever are kept below.
+		stepper?.syncModel();
 		if (stopReason === 'diverged') {
 			// The last good weights: the best epoch's, or those the run started from.
 			const back = best.isSet ? best : start;
@@ -222,18 +251,22 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 				...(options.solvedMessage ? { message: options.solvedMessage } : {})
 			};
 		}
+		if (engineChoice.spec) {
+			stepper = await DenseStepper.create(engineChoice.spec, model, task, train, settings, batchSize);
+		}
 		start.take(model, firstEpoch - 1);
 		epochs: for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
 			random.shuffle(order);
-			const permutation = tf.tensor1d(order, 'int32');
+			stepper?.startEpoch(order);
+			const permutation = stepper ? undefined : tf.tensor1d(order, 'int32');
 			const sums = new EpochSums(task, trainSquares);
 			try {
 				for (let batch = 1; batch <= batches; batch++) {
 					const begin = (batch - 1) * batchSize;
 					const size = Math.min(batchSize, n - begin);
-					const stats = step(permutation, begin, size);
-					const values = await stats.data();
-					stats.dispose();
+					const values = stepper
+						? stepper.step(begin, size)
+						: await stepValues(step, permutation!, begin, size);
 					const loss = values[0]!;
 					if (!Number.isFinite(loss)) {
 						stopReason = 'diverged';
@@ -245,6 +278,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 
 					let epochEnd: EpochRecord | undefined;
 					if (batch === batches) {
+						stepper?.syncModel();
 						epochEnd = { epoch, loss: sums.loss };
 						if (sums.metric !== undefined) epochEnd.metric = sums.metric;
 						if (validationDevice) {
@@ -312,7 +346,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 					}
 				}
 			} finally {
-				permutation.dispose();
+				permutation?.dispose();
 			}
 			if (settings.earlyStopping.enabled && epochsWithoutGain >= settings.earlyStopping.patience) {
 				stopReason = 'early-stopping';
@@ -329,6 +363,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 			bestEpoch: heldEpoch,
 			durationMs: clock.elapsedMs(),
 			rows: { train: n, validation: validation?.n ?? 0 },
+			engine,
 			...(message ? { message } : {})
 		};
 	} finally {
@@ -339,6 +374,21 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		if (validationDevice) tf.dispose([validationDevice.x, validationDevice.y]);
 		weights?.dispose();
 		probeX?.dispose();
+	}
+}
+
+/** One TF.js step's sums, read back (asynchronously: a GPU is never blocked) and disposed. */
+async function stepValues(
+	step: ReturnType<typeof makeTrainStep>,
+	permutation: tf.Tensor1D,
+	begin: number,
+	size: number
+): Promise<Float32Array> {
+	const stats = step(permutation, begin, size);
+	try {
+		return (await stats.data()) as Float32Array;
+	} finally {
+		stats.dispose();
 	}
 }
 

@@ -70,4 +70,6 @@ export interface TrainResult {
 	rows?: { train: number; validation: number };
 	/** Why a run ended early, in words (a NaN loss and what to try). */
 	message?: string;
+	/** Which engine stepped the batches (the fused WASM dense engine or TF.js ops), and why. */
+	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string };
 }

@@ -233,6 +233,14 @@ export class DenseEngine {
 		return this.floats(this.targetAt, rows * this.spec.sizes[this.spec.sizes.length - 1]!);
 	}
 
+	/** The last layer's outputs of the last forward pass (a training step's: before its update). */
+	outputBuffer(rows: number): Float32Array {
+		return this.floats(
+			this.getInt('out', this.spec.sizes.length - 1),
+			rows * this.spec.sizes[this.spec.sizes.length - 1]!
+		);
+	}
+
 	/** One optimizer step on the `rows` rows already in the input and target buffers; the batch's loss. */
 	trainBuffered(rows: number): number {
 		if (rows < 1 || rows > this.maxBatch)

@@ -1,0 +1,175 @@
+// The training loop's batches run by the fused WASM dense engine instead of TF.js ops, where the network
+// and the settings are ones the engine computes exactly as TF.js does (dense-engine.test.ts checks each
+// optimizer and loss batch for batch). The TF.js model stays the run's model: its weights are brought up to
+// date whenever the loop reads them (epoch ends, checkpoints, the end of the run).
+import * as tf from '@tensorflow/tfjs';
+import type { NetworkTask, TrainingArrays } from '../training-data.ts';
+import type { TrainSettings } from '../types.ts';
+import {
+	DenseEngine,
+	denseEngineSupported,
+	type DenseActivation,
+	type DenseNetworkSpec,
+	type DenseOptimizer
+} from './dense-engine.ts';
+
+/** Which engine stepped a run's batches, and why: kept with the run. */
+export interface TrainingEngine {
+	name: 'dense-wasm' | 'tfjs';
+	reason: string;
+}
+
+const ACTIVATIONS = new Set<string>(['linear', 'relu', 'sigmoid', 'tanh', 'softmax']);
+
+interface LayerConfig {
+	units?: number;
+	activation?: string;
+	useBias?: boolean;
+	kernelRegularizer?: { className?: string; config?: { l1?: number; l2?: number } } | null;
+	activityRegularizer?: unknown;
+	kernelConstraint?: unknown;
+	biasConstraint?: unknown;
+	biasRegularizer?: unknown;
+}
+
+/**
+ * The engine's description of `model`, or why the engine cannot train it (TF.js then does). Only plain
+ * stacks of Dense layers with the engine's activations, an L2 penalty at most, and the optimizers, losses
+ * and (unweighted) rows it reproduces.
+ */
+export function denseSpecFor(
+	model: tf.LayersModel,
+	task: NetworkTask,
+	classWeighted: boolean
+): DenseNetworkSpec | string {
+	if (classWeighted) return 'balanced class weights are trained by TF.js';
+	const layers = (model as tf.Sequential).layers;
+	const sizes = [model.inputs[0]!.shape[1] as number];
+	const activations: DenseActivation[] = [];
+	const l2: number[] = [];
+	if (model.inputs[0]!.shape.length !== 2) return 'the input is not a flat row';
+	for (const layer of layers) {
+		if (layer.getClassName() === 'InputLayer') continue;
+		if (layer.getClassName() !== 'Dense') return `${layer.getClassName()} layers are trained by TF.js`;
+		const config = layer.getConfig() as LayerConfig;
+		const activation = config.activation ?? 'linear';
+		if (!ACTIVATIONS.has(activation)) return `the ${activation} activation is trained by TF.js`;
+		if (config.useBias === false) return 'a layer without bias is trained by TF.js';
+		if (
+			config.activityRegularizer ||
+			config.biasRegularizer ||
+			config.kernelConstraint ||
+			config.biasConstraint
+		)
+			return 'regularisers other than L2 are trained by TF.js';
+		const regularizer = config.kernelRegularizer;
+		if (regularizer && (regularizer.className !== 'L1L2' || (regularizer.config?.l1 ?? 0) !== 0))
+			return 'an L1 penalty is trained by TF.js';
+		sizes.push(config.units!);
+		activations.push(activation as DenseActivation);
+		l2.push(regularizer?.config?.l2 ?? 0);
+	}
+	const loss = task === 'classification' ? 'cross-entropy' : 'mse';
+	const last = activations[activations.length - 1];
+	if (loss === 'cross-entropy' && last !== 'softmax')
+		return 'a classifier without softmax is trained by TF.js';
+	if (activations.slice(0, -1).includes('softmax')) return 'softmax inside the network is trained by TF.js';
+	if (activations.length < 1 || activations.length > 16) return 'the engine takes 1 to 16 layers';
+	if (!denseEngineSupported()) return 'this browser runs no WASM SIMD';
+	return { sizes, activations, l2, loss };
+}
+
+function engineOptimizer(settings: TrainSettings): DenseOptimizer {
+	switch (settings.optimizer) {
+		case 'adam':
+			return { kind: 'adam', rate: settings.learningRate };
+		case 'sgd':
+			return { kind: 'sgd', rate: settings.learningRate, momentum: settings.momentum };
+		case 'rmsprop':
+			return { kind: 'rmsprop', rate: settings.learningRate };
+	}
+}
+
+/** Runs the loop's batches in the engine; batchSums' values come back as TF.js's step gives them. */
+export class DenseStepper {
+	private order: Int32Array = new Int32Array(0);
+
+	private constructor(
+		private readonly engine: DenseEngine,
+		private readonly model: tf.LayersModel,
+		private readonly task: NetworkTask,
+		private readonly data: TrainingArrays
+	) {}
+
+	static async create(
+		spec: DenseNetworkSpec,
+		model: tf.LayersModel,
+		task: NetworkTask,
+		data: TrainingArrays,
+		settings: TrainSettings,
+		batchSize: number
+	): Promise<DenseStepper> {
+		const engine = await DenseEngine.create(spec, engineOptimizer(settings), batchSize);
+		const stepper = new DenseStepper(engine, model, task, data);
+		await stepper.loadModel();
+		return stepper;
+	}
+
+	/** Takes the model's weights (at the start, and after a resume put a checkpoint's in). */
+	async loadModel(): Promise<void> {
+		const values = await Promise.all(this.model.getWeights().map((w) => w.data() as Promise<Float32Array>));
+		const layers = [];
+		for (let i = 0; i < values.length; i += 2) layers.push({ kernel: values[i]!, bias: values[i + 1]! });
+		this.engine.setWeights(layers);
+	}
+
+	/** Puts the engine's weights into the model, before the loop reads the model. */
+	syncModel(): void {
+		const shapes = this.model.getWeights().map((w) => w.shape);
+		const tensors = this.engine
+			.getWeights()
+			.flatMap(({ kernel, bias }) => [kernel, bias])
+			.map((values, i) => tf.tensor(values, shapes[i]!, 'float32'));
+		this.model.setWeights(tensors);
+		tf.dispose(tensors);
+	}
+
+	startEpoch(order: Int32Array): void {
+		this.order = order;
+	}
+
+	/** Trains rows order[begin .. begin + size); the batch's mean loss, then the metric's sums. */
+	step(begin: number, size: number): Float64Array {
+		const { x, y, featureCount: f, outputSize: o } = this.data;
+		const input = this.engine.inputBuffer(size);
+		const target = this.engine.targetBuffer(size);
+		for (let i = 0; i < size; i++) {
+			const row = this.order[begin + i]!;
+			input.set(x.subarray(row * f, row * f + f), i * f);
+			target.set(y.subarray(row * o, row * o + o), i * o);
+		}
+		const loss = this.engine.trainBuffered(size);
+		// The outputs the loss was computed from (before this step's update), as TF.js's sums use.
+		const predicted = this.engine.outputBuffer(size);
+		if (this.task === 'classification') {
+			let correct = 0;
+			for (let i = 0; i < size; i++) {
+				if (argMax(predicted, i * o, o) === argMax(target, i * o, o)) correct++;
+			}
+			return Float64Array.of(loss, correct);
+		}
+		const sums = new Float64Array(1 + o);
+		sums[0] = loss;
+		for (let i = 0; i < size * o; i++) {
+			const e = predicted[i]! - target[i]!;
+			sums[1 + (i % o)]! += e * e;
+		}
+		return sums;
+	}
+}
+
+function argMax(values: Float32Array, start: number, count: number): number {
+	let best = 0;
+	for (let j = 1; j < count; j++) if (values[start + j]! > values[start + best]!) best = j;
+	return best;
+}
