@@ -35,14 +35,20 @@ export function shareUrl(pageUrl: string, fragment: string): string {
 	return `${hash < 0 ? pageUrl : pageUrl.slice(0, hash)}#${fragment}`;
 }
 
-/** The `share=` value out of a full URL, a `#fragment` or a bare fragment; undefined when there is none. */
-export function shareParam(link: string): string | undefined {
+/** A fragment parameter's raw value (`view` in `#share=…&view=present`) out of a full URL, a `#fragment`
+ * or a bare fragment; undefined when there is none. */
+export function fragmentParam(link: string, name: string): string | undefined {
 	const hash = link.indexOf('#');
 	const fragment = hash >= 0 ? link.slice(hash + 1) : link;
 	for (const pair of fragment.split('&')) {
-		if (pair.startsWith(`${SHARE_PARAM}=`)) return pair.slice(SHARE_PARAM.length + 1);
+		if (pair.startsWith(`${name}=`)) return pair.slice(name.length + 1);
 	}
 	return undefined;
+}
+
+/** The `share=` value; undefined when the link has none. */
+export function shareParam(link: string): string | undefined {
+	return fragmentParam(link, SHARE_PARAM);
 }
 
 function unpack(value: string): SharePayload {

@@ -10,7 +10,14 @@ export type {
 	SharePayload,
 	ShareWeights
 } from './payload.ts';
-export { SHARE_PARAM, decodeShareLink, encodeShareFragment, shareParam, shareUrl } from './codec.ts';
+export {
+	SHARE_PARAM,
+	decodeShareLink,
+	encodeShareFragment,
+	fragmentParam,
+	shareParam,
+	shareUrl
+} from './codec.ts';
 export type { ShareDecodeResult } from './codec.ts';
 export type { ShareRefusalReason } from './refusal.ts';
 export { validateSharePayload } from './validate-payload.ts';

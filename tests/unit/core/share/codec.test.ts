@@ -10,6 +10,7 @@ import {
 	describeSharePayload,
 	draftFromShare,
 	encodeShareFragment,
+	fragmentParam,
 	requestFromShare,
 	runFromShare,
 	shareParam,
@@ -111,6 +112,8 @@ describe('share link round trip', () => {
 		const fragment = encodeShareFragment(sharePayloadFromRun(run, file));
 		expect(shareParam(`view=present&${fragment}`)).toBe(fragment.slice('share='.length));
 		expect(shareParam('#view=present')).toBeUndefined();
+		expect(fragmentParam(`https://x.org/share#${fragment}&view=present`, 'view')).toBe('present');
+		expect(fragmentParam('https://x.org/share?view=present', 'view')).toBe(undefined);
 		const back = decoded(fragment);
 		expect(back.data).toEqual({
 			kind: 'file',
