@@ -6,14 +6,17 @@ import { expect, test } from './fixtures.ts';
 
 const SHOTS = process.env.SHOTS_DIR;
 
-async function shoot(page: Page, name: string): Promise<void> {
-	if (!SHOTS) return;
+/** Screenshots at 1280 and 390 px; returns how wide the page is at 390 px (wider means it scrolls sideways). */
+async function shoot(page: Page, name: string): Promise<number> {
+	let narrow = 0;
 	for (const width of [1280, 390]) {
 		await page.setViewportSize({ width, height: 900 });
 		await page.waitForTimeout(200);
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+		if (width === 390) narrow = await page.evaluate(() => document.documentElement.scrollWidth);
+		if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
 	}
 	await page.setViewportSize({ width: 1280, height: 900 });
+	return narrow;
 }
 
 /** Generates a seeded moons set on the Data page and returns its version id. */
@@ -130,7 +133,7 @@ test('what-if: the moons model predicts a typed row, and moving it across the mo
 	const neighbours = whatIf.getByRole('table');
 	await expect(neighbours.locator('tbody tr')).toHaveCount(5);
 	const before = await neighbours.locator('tbody').innerText();
-	await shoot(page, 'what-if');
+	expect(await shoot(page, 'what-if')).toBeLessThanOrEqual(390);
 	// Right end of the lower moon: class_1, and other neighbours.
 	await x1.fill('2');
 	await x2.fill('0.3');
@@ -154,7 +157,7 @@ test('presentation mode: steps with the arrow keys, runs live with the boundary,
 	await expect(heading).toContainText('The data');
 	await expect(present).toContainText('500 rows, 3 columns');
 	await expect(present.getByRole('table')).toContainText('x1');
-	await shoot(page, 'present-data');
+	expect(await shoot(page, 'present-data')).toBeLessThanOrEqual(390);
 
 	await page.keyboard.press('ArrowRight');
 	await expect(heading).toContainText('The recipe');
@@ -180,7 +183,7 @@ test('presentation mode: steps with the arrow keys, runs live with the boundary,
 	await expect(present.getByRole('button', { name: 'Run' })).toBeEnabled({ timeout: 90_000 });
 	const frames = await boundaryFrames(page);
 	expect(new Set(frames.map((f) => f.signature)).size).toBeGreaterThanOrEqual(2);
-	await shoot(page, 'present-training');
+	expect(await shoot(page, 'present-training')).toBeLessThanOrEqual(390);
 
 	await page.keyboard.press('ArrowRight');
 	await expect(heading).toContainText('Evaluation');
@@ -193,7 +196,7 @@ test('presentation mode: steps with the arrow keys, runs live with the boundary,
 	// The last step stays the last.
 	await page.keyboard.press('ArrowRight');
 	await expect(heading).toContainText('Evaluation');
-	await shoot(page, 'present-evaluation');
+	expect(await shoot(page, 'present-evaluation')).toBeLessThanOrEqual(390);
 
 	await present.getByRole('link', { name: 'Open in the studio' }).click();
 	await page.waitForURL(/\/train\?id=/);
