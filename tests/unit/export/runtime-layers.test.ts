@@ -35,13 +35,14 @@ async function artifactOf(model: tf.LayersModel): Promise<LayersArtifact> {
 function randomize(model: tf.LayersModel, seed: number): void {
 	const random = createRandom(seed);
 	for (const layer of model.layers) {
-		const weights = layer.getWeights().map((w) => {
+		const weights = layer.weights.map((w) => {
 			const positive = w.name.includes('variance');
+			const shape = w.shape as number[];
 			const values = Float32Array.from(
-				{ length: w.size },
+				{ length: shape.reduce((a, b) => a * b, 1) },
 				() => (positive ? 0.5 + random.next() : random.next() * 2 - 1) * 0.8
 			);
-			return tf.tensor(values, w.shape);
+			return tf.tensor(values, shape);
 		});
 		if (weights.length) layer.setWeights(weights);
 	}
