@@ -160,6 +160,31 @@ describe('a trained run → TF.js zip → back', () => {
 	});
 });
 
+describe('a k-means run → zip → back', () => {
+	it('holds benchtop.json alone (the centroids), and assigns every iris row to the same cluster', async () => {
+		const iris = loadSample('iris.csv');
+		const outcome = await runTraining(
+			iris,
+			{ targets: [], task: 'clustering', k: 3 } as Parameters<typeof runTraining>[1],
+			{
+				dataset: { id: 'd2', hash: 'h2', name: 'iris' },
+				backend: { name: 'cpu', reason: 'test' },
+				versions: {}
+			}
+		);
+		const run = { ...outcome.run, id: 'run-k', artifactId: 'a2' } as RunRecord;
+		const zip = await tfjsModelZip(run, outcome.artifact, { generatedBy: 'test' });
+		expect(Object.keys(unzipSync(zip))).toEqual(['benchtop.json']);
+		const imported = await readModelZip(zip, 'kmeans.zip');
+		if (imported.kind !== 'benchtop') throw new Error('expected a Benchtop model');
+		expect(imported.artifact).toEqual(outcome.artifact);
+		const a = await predictRows(await loadPredictor(bundleFromRun(run, outcome.artifact)), iris);
+		const b = await predictRows(await loadPredictor(bundleFromRun(imported.run, imported.artifact)), iris);
+		expect(Array.from(b.clusters!)).toEqual(Array.from(a.clusters!));
+		expect(new Set(a.clusters).size).toBe(3);
+	});
+});
+
 describe('plain TF.js Layers models made by TF.js', () => {
 	it('one shard, a classifier: imports with named columns and labels, predicts as TF.js did', async () => {
 		const imported = await readImportedModel(filesFromMap(folder('mlp-one-shard'), 'mlp-one-shard'));
