@@ -1,9 +1,10 @@
 // The whole journey under the build's own Content-Security-Policy (issue 17): every built page carries it,
 // and a CSV imported by file is shown (table, profile and its charts), prepared, trained (live curves),
-// evaluated (every section, charts included) and reported without one violation: no eval, no inline
-// handler, no request the policy refuses. Export and Share are visited too; their journeys join this one
-// as those pages land.
-import { readFile } from 'node:fs/promises';
+// evaluated (every section, charts included), reported, exported (with the live embed preview), shared
+// by link, opened from it and presented without one violation: no eval, no inline handler, no request
+// the policy refuses.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { watchCsp } from './csp-watch.ts';
@@ -20,7 +21,7 @@ async function policyOf(page: Page): Promise<string> {
 	);
 }
 
-test('import → prepare → train → evaluate → report, charts included, with no CSP violation', async ({
+test('import → prepare → train → evaluate → report → export → share → open link → present, no CSP violation', async ({
 	page
 }) => {
 	test.setTimeout(240_000);
@@ -73,19 +74,74 @@ test('import → prepare → train → evaluate → report, charts included, wit
 	const report = await readFile((await (await download).path())!, 'utf8');
 	expect(report).toContain('<svg');
 
-	// The stages that hold no journey yet still load under the policy.
-	for (const stage of ['Models', 'Export']) {
-		await nav(page)
-			.getByRole('link', { name: new RegExp(stage) })
-			.click();
-		await expect(page.locator('main h1, main h2').first()).toBeVisible();
-	}
+	// Export: the run's bundle variants and the live embed preview (a sandboxed frame of the site's own).
+	await nav(page)
+		.getByRole('link', { name: /Export/ })
+		.click();
+	await expect(page.getByLabel('Model version or run').locator('option')).toHaveCount(1);
+	await expect(page.getByTestId('embed-status')).toContainText('Live', { timeout: 60_000 });
+	await expect(
+		page.frameLocator('iframe[title="Embed preview"]').getByRole('button', { name: 'Predict' })
+	).toBeVisible();
 	if (SHOTS) await page.screenshot({ path: `${SHOTS}/csp-journey-export.png` });
+
+	// Share: the link from the run, opened in this tab, then the presentation of the opened experiment.
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	await page.getByRole('button', { name: 'Share' }).first().click();
+	const dialog = page.getByRole('dialog', { name: 'Share this experiment' });
+	await expect(dialog.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
+	const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+	await page.goto(link);
+	await expect(page.getByRole('heading', { name: /Shared experiment:/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Open in my workspace' }).click();
+	await page.getByRole('link', { name: 'Present' }).click();
+	await expect(page).toHaveURL(/\/present\?id=/);
+	await expect(page.locator('main h1, main h2').first()).toBeVisible();
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await page.waitForTimeout(1000);
+
+	await nav(page)
+		.getByRole('link', { name: /Models/ })
+		.click();
+	await expect(page.locator('main h1, main h2').first()).toBeVisible();
 	expect(csp.violations).toEqual([]);
 });
 
+test('every HTML file of the build carries a policy: no eval, no plugins, base pinned', async () => {
+	// BUILD_DIR is where svelte.config.js writes the site this run serves.
+	const dir = process.env.BUILD_DIR ?? 'build';
+	const pages = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.html'));
+	expect(pages).toContain('404.html');
+	expect(pages).toContain('index.html');
+	for (const name of pages) {
+		const html = await readFile(join(dir, name), 'utf8');
+		const policy = html.match(/<meta\s+http-equiv="content-security-policy"\s+content="([^"]+)"/i)?.[1] ?? '';
+		expect(policy, `${name} has no policy`).not.toBe('');
+		expect(policy, name).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
+		expect(policy, name).toMatch(/object-src 'none'|default-src 'none'/);
+		expect(policy, name).toMatch(/base-uri '(self|none)'/);
+		// Before any script: a policy met after a script would not govern it.
+		expect(html.search(/content-security-policy/i), name).toBeLessThan(html.indexOf('<script'));
+		// SvelteKit's pages: scripts from the site, and the inline bootstrap by its hash.
+		if (html.includes('__sveltekit'))
+			expect(policy, name).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
+	}
+});
+
 test('every route served by the build carries the policy in its HTML', async ({ page }) => {
-	for (const path of ['/', '/data', '/prepare', '/train', '/evaluate', '/models', '/export', '/system']) {
+	for (const path of [
+		'/',
+		'/data',
+		'/prepare',
+		'/train',
+		'/evaluate',
+		'/models',
+		'/export',
+		'/share',
+		'/present',
+		'/system'
+	]) {
 		await page.goto(path);
 		expect(await policyOf(page), path).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
 	}
