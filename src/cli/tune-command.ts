@@ -62,7 +62,11 @@ function paramsText(record: TrialRecord): string {
 export function leaderboard(trials: readonly TrialRecord[]): TrialRecord[] {
 	const rank = (t: TrialRecord) => (t.status === 'completed' ? 0 : t.status === 'pruned' ? 1 : 2);
 	return [...trials].sort(
-		(a, b) => rank(a) - rank(b) || (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.trial - b.trial
+		(a, b) =>
+			rank(a) - rank(b) ||
+			(b.value ?? -Infinity) - (a.value ?? -Infinity) ||
+			(b.tiebreak ?? -Infinity) - (a.tiebreak ?? -Infinity) ||
+			a.trial - b.trial
 	);
 }
 

@@ -48,7 +48,7 @@ export function setupRequest(
 export function trialFigures(
 	outcome: TrainingOutcome['run'],
 	task: Task
-): Pick<TrialOutcome, 'value' | 'metrics' | 'curve'> {
+): Pick<TrialOutcome, 'value' | 'tiebreak' | 'metrics' | 'curve'> {
 	const metric = selectionMetric(task);
 	const metrics = outcome.metrics.validation ?? {};
 	const value =
@@ -61,7 +61,9 @@ export function trialFigures(
 		if (epoch.valMetric !== undefined && epoch.valMetric > best) best = epoch.valMetric;
 		curve.push(best);
 	}
-	return { value, metrics, curve };
+	const logLoss = metrics.log_loss;
+	const tiebreak = typeof logLoss === 'number' && Number.isFinite(logLoss) ? -logLoss : undefined;
+	return { value, ...(tiebreak === undefined ? {} : { tiebreak }), metrics, curve };
 }
 
 /**

@@ -47,6 +47,9 @@ export interface TrialOutcome {
 	status: TrialStatus;
 	/** The selection score (validation accuracy or R²; higher is better); null when there is none. */
 	value: number | null;
+	/** Breaks a tie in `value` (higher is better): minus the validation log loss for classifiers, whose
+	 * accuracy on a few dozen rows often ties; absent where there is none. */
+	tiebreak?: number;
 	/** The validation metrics, as the run records them. */
 	metrics: Record<string, unknown>;
 	/** Best validation score up to each epoch (index epoch − 1): ASHA's learning curve. */
@@ -113,11 +116,17 @@ export function proposeTrial(
 	}
 }
 
-/** The best trial that ran to its end: highest score, the earlier trial on a tie; null when none did. */
+/** Whether trial a ranks above trial b: the higher score, then the higher tiebreak, then the earlier trial. */
+function ranksAbove(a: TrialRecord, b: TrialRecord): boolean {
+	if (a.value! !== b.value!) return a.value! > b.value!;
+	return (a.tiebreak ?? -Infinity) > (b.tiebreak ?? -Infinity);
+}
+
+/** The best trial that ran to its end (see ranksAbove); null when none did. */
 export function bestTrial(trials: readonly TrialRecord[]): TrialRecord | null {
 	let best: TrialRecord | null = null;
 	for (const t of trials)
-		if (t.status === 'completed' && t.value !== null && (best === null || t.value > best.value!)) best = t;
+		if (t.status === 'completed' && t.value !== null && (best === null || ranksAbove(t, best))) best = t;
 	return best;
 }
 

@@ -133,3 +133,21 @@ describe('successive halving', () => {
 		expect(bestTrial(state.trials)!.status).toBe('completed');
 	});
 });
+
+describe('bestTrial', () => {
+	it('breaks a tie in the score by the tiebreak (lower log loss), then by the earlier trial', () => {
+		const record = (trial: number, value: number, tiebreak?: number): TrialRecord => ({
+			trial,
+			params: {},
+			status: 'completed',
+			value,
+			...(tiebreak === undefined ? {} : { tiebreak }),
+			metrics: {},
+			curve: [],
+			durationMs: 0
+		});
+		expect(bestTrial([record(0, 1, -0.3), record(1, 1, -0.1), record(2, 0.9, 0)])!.trial).toBe(1);
+		expect(bestTrial([record(0, 1), record(1, 1)])!.trial).toBe(0);
+		expect(bestTrial([record(0, 0.5, -0.1), { ...record(1, 0.9), status: 'pruned' }])!.trial).toBe(0);
+	});
+});
