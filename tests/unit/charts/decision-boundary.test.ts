@@ -26,10 +26,10 @@ describe('classCellColor and rampColor', () => {
 		const sure = classCellColor([0, 1]);
 		const unsure = classCellColor([0.45, 0.55]);
 		const [r, g, b] = [0xf5, 0x85, 0x18];
-		// A sure answer is 80% of the class colour over white.
-		expect(sure[0]).toBeCloseTo(255 + (r - 255) * 0.8, 5);
-		expect(sure[1]).toBeCloseTo(255 + (g - 255) * 0.8, 5);
-		expect(sure[2]).toBeCloseTo(255 + (b - 255) * 0.8, 5);
+		// A sure answer is 55% of the class colour over white.
+		expect(sure[0]).toBeCloseTo(255 + (r - 255) * 0.55, 5);
+		expect(sure[1]).toBeCloseTo(255 + (g - 255) * 0.55, 5);
+		expect(sure[2]).toBeCloseTo(255 + (b - 255) * 0.55, 5);
 		expect(unsure[2]).toBeGreaterThan(200);
 		expect(sure[2]).toBeLessThan(unsure[2]);
 	});
