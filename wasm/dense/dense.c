@@ -28,6 +28,10 @@ struct net {
 	float *out[MAX_LAYERS + 1];   /* out[0] is the batch's input; out[l+1] layer l's activations */
 	float *delta[MAX_LAYERS + 1]; /* the loss's gradient by each layer's pre-activation (or input) */
 	float *scratch;               /* a transposed weight matrix, max(in*out) floats */
+	/* Dropout after layer l: the batch's multipliers (0 or 1/keep, drawn by the caller as TF.js draws them)
+	 * and the dropped activations the next layer reads; both null where the layer has no dropout. */
+	float *mask[MAX_LAYERS];
+	float *dropped[MAX_LAYERS];
 	float loss_value;
 };
 
@@ -290,20 +294,35 @@ static void update(struct net *n, float *w, float *g, float *m, float *v, int co
 	}
 }
 
-/** Forward only: `x` (batch × sizes[0]) to out[layers]; returns a pointer to the outputs. */
-__attribute__((export_name("forward"))) float *forward(struct net *n, const float *x, int batch) {
+/* What layer l reads: the input, the previous layer's activations, or those after its dropout (training). */
+static const float *layer_input(const struct net *n, int l, int training) {
+	if (l > 0 && training && n->mask[l - 1]) return n->dropped[l - 1];
+	return n->out[l];
+}
+
+static float *run_forward(struct net *n, const float *x, int batch, int training) {
 	n->out[0] = (float *)x;
 	for (int l = 0; l < n->layers; l++) {
 		int in = n->sizes[l], outw = n->sizes[l + 1];
-		gemm_bias(batch, in, outw, n->out[l], n->weight[l], n->bias[l], n->out[l + 1]);
+		gemm_bias(batch, in, outw, layer_input(n, l, training), n->weight[l], n->bias[l], n->out[l + 1]);
 		activate(n->activation[l], n->out[l + 1], batch * outw, outw);
+		if (training && n->mask[l]) {
+			const float *a = n->out[l + 1], *m = n->mask[l];
+			float *d = n->dropped[l];
+			for (int i = 0; i < batch * outw; i++) d[i] = a[i] * m[i];
+		}
 	}
 	return n->out[n->layers];
 }
 
+/** Forward only, as at inference (no dropout): `x` (batch × sizes[0]) to the outputs. */
+__attribute__((export_name("forward"))) float *forward(struct net *n, const float *x, int batch) {
+	return run_forward(n, x, batch, 0);
+}
+
 /** One optimizer step on one batch; returns the batch's mean loss (the L2 penalty included). */
 __attribute__((export_name("train_batch"))) float train_batch(struct net *n, const float *x, const float *y, int batch) {
-	forward(n, x, batch);
+	run_forward(n, x, batch, 1);
 	float loss = loss_gradient(n, y, batch);
 	n->step += 1;
 	n->beta1_power *= n->beta1;
@@ -311,7 +330,7 @@ __attribute__((export_name("train_batch"))) float train_batch(struct net *n, con
 	for (int l = n->layers - 1; l >= 0; l--) {
 		int in = n->sizes[l], outw = n->sizes[l + 1];
 		float *w = n->weight[l];
-		gemm_at_b(batch, in, outw, n->out[l], n->delta[l + 1], n->weight_grad[l]);
+		gemm_at_b(batch, in, outw, layer_input(n, l, 1), n->delta[l + 1], n->weight_grad[l]);
 		float *gb = n->bias_grad[l];
 		for (int j = 0; j < outw; j++) gb[j] = 0.f;
 		for (int i = 0; i < batch; i++)
@@ -328,6 +347,11 @@ __attribute__((export_name("train_batch"))) float train_batch(struct net *n, con
 			/* the gradient by the layer's input, before its weights change */
 			transpose(in, outw, w, n->scratch);
 			gemm_bias(batch, outw, in, n->delta[l + 1], n->scratch, 0, n->delta[l]);
+			if (n->mask[l - 1]) {
+				const float *m = n->mask[l - 1];
+				for (int i = 0; i < batch * in; i++) n->delta[l][i] *= m[i];
+			}
+			/* out[l] holds the activations before dropout, which the derivative needs */
 			activation_backward(n->activation[l - 1], n->out[l], n->delta[l], batch * in);
 		}
 		update(n, w, n->weight_grad[l], n->weight_m[l], n->weight_v[l], in * outw);

@@ -31,15 +31,35 @@ export class SeededDropout extends tf.layers.Layer {
 		this.random = createRandom(this.seed);
 	}
 
+	/** The seed of the next training step's mask, from the layer's stream (the fused engine draws its masks
+	 * with it too, so both engines drop the same units at the same step). */
+	nextMaskSeed(): number {
+		// TF.js treats a seed of 0 as "no seed", so masks are seeded from 1 up.
+		return 1 + this.random.int(2 ** 31 - 1);
+	}
+
 	override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
 		const input = Array.isArray(inputs) ? inputs[0]! : inputs;
 		if (kwargs['training'] !== true || this.rate <= 0) return input;
-		// TF.js treats a seed of 0 as "no seed", so masks are seeded from 1 up.
-		const maskSeed = 1 + this.random.int(2 ** 31 - 1);
+		const maskSeed = this.nextMaskSeed();
 		return tf.tidy(() => tf.dropout(input, this.rate, undefined, maskSeed));
 	}
 
 	override getConfig(): tf.serialization.ConfigDict {
 		return { ...super.getConfig(), rate: this.rate, seed: this.seed };
 	}
+}
+
+/**
+ * The multipliers tf.dropout draws for `seed` (0 for a dropped unit, 1 / (1 − rate) for a kept one), with
+ * TF.js's own ops in its own order, so they are the same numbers. On a CPU backend only (read at once).
+ */
+export function dropoutMultipliers(shape: [number, number], rate: number, seed: number): Float32Array {
+	const keep = 1 - rate;
+	return tf.tidy(
+		() =>
+			tf
+				.div(tf.floor(tf.add(tf.randomUniform(shape, 0, 1, 'float32', seed), keep)), keep)
+				.dataSync() as Float32Array
+	);
 }

@@ -13,6 +13,8 @@ export interface DenseNetworkSpec {
 	activations: readonly DenseActivation[];
 	/** Per layer, Keras's l2 on the kernel (0 for none). */
 	l2?: readonly number[];
+	/** Per layer, the rate of a dropout after it (0 or absent for none; never after the last layer). */
+	dropout?: readonly number[];
 	loss: DenseLoss;
 }
 
@@ -65,6 +67,8 @@ const FIELD = (() => {
 	add('out', MAX_LAYERS + 1);
 	add('delta', MAX_LAYERS + 1);
 	add('scratch');
+	add('mask', MAX_LAYERS);
+	add('dropped', MAX_LAYERS);
 	add('lossValue');
 	return { ...offsets, size: at } as Record<string, number> & { size: number };
 })();
@@ -99,6 +103,10 @@ function checkSpec(spec: DenseNetworkSpec): void {
 		throw new Error('Softmax is only the last layer, with cross-entropy.');
 	if (spec.loss === 'cross-entropy' && spec.activations[layers - 1] !== 'softmax')
 		throw new Error('Cross-entropy trains on the softmax of the last layer.');
+	if ((spec.dropout?.[layers - 1] ?? 0) > 0)
+		throw new Error('Dropout after the last layer is not a network the studio builds.');
+	if (spec.dropout?.some((rate) => !(rate >= 0 && rate < 1)))
+		throw new Error('Dropout rates are from 0 to below 1.');
 }
 
 /** A network in the engine's memory, trained one batch per call. */
@@ -145,6 +153,11 @@ export class DenseEngine {
 		}
 		this.setInt('delta', floats(maxBatch * sizes[0]!), 0);
 		this.setInt('scratch', floats(largest));
+		for (let l = 0; l < layers; l++) {
+			if ((spec.dropout?.[l] ?? 0) <= 0) continue;
+			this.setInt('mask', floats(maxBatch * sizes[l + 1]!), l);
+			this.setInt('dropped', floats(maxBatch * sizes[l + 1]!), l);
+		}
 		this.setOptimizer(optimizer);
 	}
 
@@ -231,6 +244,13 @@ export class DenseEngine {
 	}
 	targetBuffer(rows: number): Float32Array {
 		return this.floats(this.targetAt, rows * this.spec.sizes[this.spec.sizes.length - 1]!);
+	}
+
+	/** The dropout multipliers after layer `layer` for the next batch (rows × its width), to fill in place. */
+	maskBuffer(layer: number, rows: number): Float32Array {
+		const at = this.getInt('mask', layer);
+		if (at === 0) throw new Error(`Layer ${layer + 1} has no dropout after it.`);
+		return this.floats(at, rows * this.spec.sizes[layer + 1]!);
 	}
 
 	/** The last layer's outputs of the last forward pass (a training step's: before its update). */

@@ -3,6 +3,7 @@
 // optimizer and loss batch for batch). The TF.js model stays the run's model: its weights are brought up to
 // date whenever the loop reads them (epoch ends, checkpoints, the end of the run).
 import * as tf from '@tensorflow/tfjs';
+import { dropoutMultipliers, SeededDropout } from '../../models/seeded-dropout.ts';
 import type { NetworkTask, TrainingArrays } from '../training-data.ts';
 import type { TrainSettings } from '../types.ts';
 import {
@@ -47,9 +48,15 @@ export function denseSpecFor(
 	const sizes = [model.inputs[0]!.shape[1] as number];
 	const activations: DenseActivation[] = [];
 	const l2: number[] = [];
+	const dropout: number[] = [];
 	if (model.inputs[0]!.shape.length !== 2) return 'the input is not a flat row';
 	for (const layer of layers) {
 		if (layer.getClassName() === 'InputLayer') continue;
+		if (layer instanceof SeededDropout && activations.length > 0 && dropout[activations.length - 1] === 0) {
+			// Its masks are drawn from the layer's own seeded stream, as the TF.js step draws them.
+			dropout[activations.length - 1] = layer.rate;
+			continue;
+		}
 		if (layer.getClassName() !== 'Dense') return `${layer.getClassName()} layers are trained by TF.js`;
 		const config = layer.getConfig() as LayerConfig;
 		const activation = config.activation ?? 'linear';
@@ -68,6 +75,7 @@ export function denseSpecFor(
 		sizes.push(config.units!);
 		activations.push(activation as DenseActivation);
 		l2.push(regularizer?.config?.l2 ?? 0);
+		dropout.push(0);
 	}
 	const loss = task === 'classification' ? 'cross-entropy' : 'mse';
 	const last = activations[activations.length - 1];
@@ -75,8 +83,9 @@ export function denseSpecFor(
 		return 'a classifier without softmax is trained by TF.js';
 	if (activations.slice(0, -1).includes('softmax')) return 'softmax inside the network is trained by TF.js';
 	if (activations.length < 1 || activations.length > 16) return 'the engine takes 1 to 16 layers';
+	if (dropout[dropout.length - 1]! > 0) return 'dropout after the output is trained by TF.js';
 	if (!denseEngineSupported()) return 'this browser runs no WASM SIMD';
-	return { sizes, activations, l2, loss };
+	return { sizes, activations, l2, dropout, loss };
 }
 
 function engineOptimizer(settings: TrainSettings): DenseOptimizer {
@@ -93,13 +102,22 @@ function engineOptimizer(settings: TrainSettings): DenseOptimizer {
 /** Runs the loop's batches in the engine; batchSums' values come back as TF.js's step gives them. */
 export class DenseStepper {
 	private order: Int32Array = new Int32Array(0);
+	/** The model's seeded dropout layers, by the index of the dense layer each follows. */
+	private readonly dropouts: { after: number; layer: SeededDropout }[];
 
 	private constructor(
 		private readonly engine: DenseEngine,
 		private readonly model: tf.LayersModel,
 		private readonly task: NetworkTask,
 		private readonly data: TrainingArrays
-	) {}
+	) {
+		this.dropouts = [];
+		let dense = -1;
+		for (const layer of model.layers) {
+			if (layer.getClassName() === 'Dense') dense++;
+			else if (layer instanceof SeededDropout && layer.rate > 0) this.dropouts.push({ after: dense, layer });
+		}
+	}
 
 	static async create(
 		spec: DenseNetworkSpec,
@@ -147,6 +165,12 @@ export class DenseStepper {
 			const row = this.order[begin + i]!;
 			input.set(x.subarray(row * f, row * f + f), i * f);
 			target.set(y.subarray(row * o, row * o + o), i * o);
+		}
+		for (const { after, layer } of this.dropouts) {
+			const width = this.engine.spec.sizes[after + 1]!;
+			this.engine
+				.maskBuffer(after, size)
+				.set(dropoutMultipliers([size, width], layer.rate, layer.nextMaskSeed()));
 		}
 		const loss = this.engine.trainBuffered(size);
 		// The outputs the loss was computed from (before this step's update), as TF.js's sums use.

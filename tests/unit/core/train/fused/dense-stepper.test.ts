@@ -6,6 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTrainSettings } from '../../../../../src/lib/core/train/settings.ts';
 import { trainNetwork } from '../../../../../src/lib/core/train/train-loop.ts';
 import { denseSpecFor } from '../../../../../src/lib/core/train/fused/dense-stepper.ts';
+import { buildNetwork } from '../../../../../src/lib/core/models/build-network.ts';
+import { requireFamily } from '../../../../../src/lib/core/models/families.ts';
+import type { NetworkIO } from '../../../../../src/lib/core/models/summary.ts';
+import type { NetworkSpec } from '../../../../../src/lib/core/models/types.ts';
 import { buildMlp, prepareSample } from '../prepare-sample.ts';
 
 beforeAll(async () => {
@@ -83,6 +87,44 @@ describe('the training loop on the fused dense engine', () => {
 		}
 	);
 
+	it(
+		'trains the studio’s default MLP (dropout 0.1 between its layers) to the run TF.js ops give',
+		{ timeout: 60_000 },
+		async () => {
+			const data = prepareSample('iris.csv', 'species', 'classification', [
+				{ op: 'scale', params: { columns: IRIS } }
+			]);
+			const spec = requireFamily('mlp').defaultSpec('classification', {
+				kind: 'table',
+				features: 4
+			} as never) as NetworkSpec;
+			expect(spec.layers.some((layer) => layer.type === 'dropout')).toBe(true);
+			const settings = parseTrainSettings({ epochs: 12 });
+			const runs = [];
+			for (const engine of ['auto', 'tfjs'] as const) {
+				const model = buildNetwork(spec, { inputSize: 4, outputSize: 3 } as NetworkIO, 42);
+				const result = await trainNetwork({
+					model,
+					task: 'classification',
+					data: data.train,
+					validation: data.validation,
+					settings,
+					engine
+				});
+				runs.push({ result, weights: await Promise.all(model.getWeights().map((w) => w.data())) });
+				model.dispose();
+			}
+			const [fused, ops] = runs;
+			expect(fused!.result.engine?.name).toBe('dense-wasm');
+			fused!.result.history.forEach((epoch, i) => {
+				expect(epoch.loss, `epoch ${i + 1}`).toBeCloseTo(ops!.result.history[i]!.loss, 4);
+			});
+			fused!.weights.forEach((w, i) => {
+				for (let j = 0; j < w.length; j++) expect(w[j]).toBeCloseTo(ops!.weights[i]![j]!, 3);
+			});
+		}
+	);
+
 	it('leaves what it does not compute exactly to TF.js, and says why', () => {
 		const withDropout = tf.sequential({
 			layers: [
@@ -104,6 +146,7 @@ describe('the training loop on the fused dense engine', () => {
 			sizes: [3, 3],
 			activations: ['softmax'],
 			l2: [0],
+			dropout: [0],
 			loss: 'cross-entropy'
 		});
 		for (const model of [withDropout, elu, plain]) model.dispose();
