@@ -10,6 +10,7 @@ import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { TrainControl } from '$lib/core/train/train-control.ts';
 import { runTraining, type TrainingRequest } from '$lib/core/train/run-training.ts';
 import { trainBestModel } from '$lib/core/train/choose-model.ts';
+import { trainedRunProfile } from '$lib/core/evaluate/model-drift.ts';
 import type { ModelFamily } from '$lib/core/models/types.ts';
 import type { BoundaryFrame, BoundaryPlane, BoundaryProbeRequest } from '$lib/core/train/boundary-probe.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
@@ -156,6 +157,10 @@ const api = {
 			await progress.settle();
 		}
 		outcome.model?.dispose();
+		// What a drift report later compares new data with; a run without it still works (the drift page then
+		// profiles its data set again), so a failure here never fails the run.
+		const profile = await trainedRunProfile(input, outcome.run, outcome.artifact).catch(() => undefined);
+		if (profile) outcome.run.trainingProfile = profile;
 		const tensors = { before, after: tf.memory().numTensors };
 		if (job.data.kind === 'memory')
 			return { unsaved: { run: outcome.run, artifact: outcome.artifact }, tensors };

@@ -53,6 +53,10 @@ test('drifted penguin columns are flagged with reasons and charts, the training 
 	await expect(page.getByRole('heading', { name: /^[4-6] of 6 columns drifted$/ })).toBeVisible({
 		timeout: 60_000
 	});
+	// The train worker recorded the run's training profile: nothing is drawn again from the data set.
+	await expect(
+		page.getByText(/168 rows of biscoe against \d+ training rows of torgersen-dream\.$/)
+	).toBeVisible();
 	for (const column of ['Island', 'Flipper Length (mm)', 'Body Mass (g)'])
 		await expect(page.getByRole('article', { name: `${column}: drifted` })).toBeVisible();
 	const island = page.getByRole('article', { name: 'Island: drifted' });

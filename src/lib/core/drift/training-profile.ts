@@ -1,6 +1,7 @@
 // What a model keeps of its training rows so that new data can later be compared with them, without the
 // rows themselves: per input column its missing rate and either decile bins (edges and counts) plus a
-// sample of at most SAMPLE_SIZE values at evenly spaced ranks (for the Kolmogorov–Smirnov test), or its
+// sample of at most SAMPLE_SIZE values at evenly spaced ranks (fewer per column on wide tables: SAMPLE_BUDGET
+// in all) for the Kolmogorov–Smirnov test, or its
 // category counts; and the same for the model's predictions on the test split. Plain JSON, small enough to
 // sit in benchtop.json and in a run record.
 import type { ColumnTable } from 'arquero';
@@ -14,6 +15,15 @@ export const TRAINING_PROFILE_VERSION = 1;
 export const PROFILE_BINS = 10;
 /** Values kept for the KS test: all of them up to this many, else this many at evenly spaced ranks. */
 export const SAMPLE_SIZE = 1000;
+/** Sample values kept over all columns together, so a wide table (784 pixels) keeps a small record: each
+ * column keeps SAMPLE_BUDGET / columns of them, never fewer than MIN_SAMPLE_SIZE. */
+export const SAMPLE_BUDGET = 50_000;
+export const MIN_SAMPLE_SIZE = 100;
+
+/** The sample size per number column for a table of `columns` profiled columns. */
+export function sampleSizeFor(columns: number): number {
+	return Math.max(MIN_SAMPLE_SIZE, Math.min(SAMPLE_SIZE, Math.floor(SAMPLE_BUDGET / Math.max(1, columns))));
+}
 /** Categories kept by count; the rest are summed as `other`. */
 export const MAX_CATEGORIES = 200;
 
@@ -88,14 +98,18 @@ export function presentNumbers(values: Iterable<unknown>): { sorted: Float64Arra
 	return { sorted: Float64Array.from(kept).sort(), missing };
 }
 
-export function profileNumbers(name: string, values: Iterable<unknown>): NumberProfile {
+export function profileNumbers(
+	name: string,
+	values: Iterable<unknown>,
+	sampleSize = SAMPLE_SIZE
+): NumberProfile {
 	const { sorted, missing } = presentNumbers(values);
 	const n = sorted.length;
 	const edges = n ? quantileEdges(sorted, PROFILE_BINS) : [];
 	const sample =
-		n <= SAMPLE_SIZE
+		n <= sampleSize
 			? Array.from(sorted)
-			: Array.from({ length: SAMPLE_SIZE }, (_, i) => sorted[Math.floor(((i + 0.5) * n) / SAMPLE_SIZE)]!);
+			: Array.from({ length: sampleSize }, (_, i) => sorted[Math.floor(((i + 0.5) * n) / sampleSize)]!);
 	return {
 		name,
 		kind: 'number',
@@ -123,8 +137,13 @@ export function profileCategories(name: string, values: Iterable<unknown>): Cate
 	return { name, kind: 'category', rows, missing, counts: Object.fromEntries(kept), other };
 }
 
-export function profileValues(name: string, kind: FeatureKind, values: Iterable<unknown>): FeatureProfile {
-	return kind === 'number' ? profileNumbers(name, values) : profileCategories(name, values);
+export function profileValues(
+	name: string,
+	kind: FeatureKind,
+	values: Iterable<unknown>,
+	sampleSize = SAMPLE_SIZE
+): FeatureProfile {
+	return kind === 'number' ? profileNumbers(name, values, sampleSize) : profileCategories(name, values);
 }
 
 function* rowsOf(table: ColumnTable, name: string, rows: ArrayLike<number> | null): Iterable<unknown> {
@@ -151,10 +170,11 @@ export function trainingProfile(
 	predictions?: ProfiledPredictions
 ): TrainingProfile {
 	const types = new Map(input.schema.map((c) => [c.name, c.type]));
+	const sampleSize = sampleSizeFor(columns.length);
 	const features = columns.map((name) => {
 		const type = types.get(name);
 		if (type === undefined) throw new Error(`the training table has no column “${name}”`);
-		return profileValues(name, featureKind(type), rowsOf(input.table, name, rows));
+		return profileValues(name, featureKind(type), rowsOf(input.table, name, rows), sampleSize);
 	});
 	return {
 		version: TRAINING_PROFILE_VERSION,

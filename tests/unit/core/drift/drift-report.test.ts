@@ -9,7 +9,9 @@ import {
 	featureKind,
 	profileCategories,
 	profileNumbers,
+	MIN_SAMPLE_SIZE,
 	SAMPLE_SIZE,
+	sampleSizeFor,
 	trainingProfile
 } from '../../../../src/lib/core/drift/training-profile.ts';
 import { createRandom } from '../../../../src/lib/core/random/seeded-random.ts';
@@ -50,6 +52,20 @@ describe('trainingProfile', () => {
 		expect(profile.sample[0]).toBe(2);
 		expect(profile.sample[SAMPLE_SIZE - 1]).toBe(4997);
 		expect(profile.edges[4]).toBeCloseTo(2499.5, 9);
+	});
+	it('keeps wide tables small: SAMPLE_BUDGET values over all columns, at least MIN_SAMPLE_SIZE each', () => {
+		expect(sampleSizeFor(6)).toBe(SAMPLE_SIZE);
+		expect(sampleSizeFor(784)).toBe(MIN_SAMPLE_SIZE);
+		expect(sampleSizeFor(200)).toBe(250);
+		expect(sampleSizeFor(100)).toBe(500);
+		expect(sampleSizeFor(10_000)).toBe(MIN_SAMPLE_SIZE);
+		expect(
+			profileNumbers(
+				'x',
+				Array.from({ length: 2000 }, (_, i) => i),
+				63
+			).sample
+		).toHaveLength(63);
 	});
 	it('compares dates as numbers and names a missing column', async () => {
 		expect(featureKind('date')).toBe('number');
