@@ -104,6 +104,34 @@ test('moons: the decision boundary is redrawn while the model trains, train and 
 	await shoot(page, 'train-boundary');
 });
 
+test('regression: a two-feature linear set draws its predicted value over the plane while it trains', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/data');
+	await page.getByRole('tab', { name: 'Generate' }).click();
+	await page.getByLabel('Generator').selectOption('linear');
+	await page.getByLabel('Features', { exact: true }).fill('2');
+	await page.getByLabel('Informative features').fill('2');
+	await page.getByRole('button', { name: 'Generate data set' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: /^Linear regression \(/ })).toBeVisible();
+	await page.waitForURL(/\/data\?id=/);
+	const id = new URL(page.url()).searchParams.get('id')!;
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
+	await watchBoundary(page);
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const boundary = page.getByTestId('decision-boundary');
+	await expect(boundary).toBeVisible();
+	await expect(page.locator('#running-heading')).toHaveCount(0, { timeout: 90_000 });
+	const during = (await boundaryFrames(page)).filter((f) => f.training);
+	expect(new Set(during.map((f) => f.signature)).size).toBeGreaterThanOrEqual(2);
+	await expect(boundary.getByRole('img')).toHaveAttribute('aria-label', /predicted value over x\d and x\d/);
+	await expect(boundary).toContainText('(low)');
+	await expect(boundary).toContainText('(high)');
+	await shoot(page, 'train-boundary-regression');
+});
+
 /** Trains the default model on the Train page of a version and waits for the run to be stored. */
 async function trainOnce(page: Page, id: string): Promise<void> {
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
