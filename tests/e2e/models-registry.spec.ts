@@ -202,6 +202,15 @@ test('two tabs promoting at once end with one history that both tabs show', asyn
 	// The second move started from where the first left the alias.
 	expect(await rows(page)).toMatch(/champion\s+v\d\s+v\d/);
 	expect(await rows(page)).toMatch(/champion\s+none\s+v\d/);
+
+	// A move in one tab reaches the other without a reload (BroadcastChannel).
+	const detail = page.getByTestId('version-detail');
+	await detail.getByLabel('Alias', { exact: true }).selectOption('challenger');
+	await detail.getByRole('button', { name: 'Set challenger' }).click();
+	await expect(other.getByTestId('alias-history').getByRole('row')).toHaveCount(4);
+	await expect(other.getByTestId('alias-history').getByRole('row').nth(1)).toContainText(
+		/challenger\s*none\s*v1/
+	);
 });
 
 test('200 saved versions: the Models page opens without a main-thread task over 50 ms', async ({ page }) => {
