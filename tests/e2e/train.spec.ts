@@ -39,6 +39,10 @@ test('a newcomer trains iris with the defaults, the page stays responsive, and t
 	await expect(detail.getByRole('img', { name: 'Loss by epoch' })).toBeVisible();
 	await expect(detail.getByRole('img', { name: 'Accuracy by epoch' })).toBeVisible();
 	await expect(detail).toContainText('backend');
+	// On a CPU backend the default MLP's batches run in the fused WASM engine; a GPU backend keeps TF.js.
+	if (/\bwasm\b|WASM/.test(await run.innerText())) {
+		await expect(detail).toContainText('batches by the fused WASM engine');
+	}
 	expect(
 		tasks[0]!.cpuMs,
 		`longest main-thread task: ${JSON.stringify(tasks.slice(0, 5))}`
