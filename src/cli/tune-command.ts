@@ -15,6 +15,7 @@ import { describeTask } from '../lib/core/train/training-request.ts';
 import { selectionMetric } from '../lib/core/tune/run-trial.ts';
 import type { TrialRecord } from '../lib/core/tune/search.ts';
 import { parseSearchSpace } from '../lib/core/tune/space.ts';
+import { relevantParams } from '../lib/core/tune/trial-request.ts';
 import { tune, type TuneRequest, type TuneResult } from '../lib/core/tune/tune.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import type { CliIo, CommandRunner } from './commands.ts';
@@ -53,7 +54,7 @@ const show = (value: unknown) =>
 	typeof value === 'number' ? Number(value.toPrecision(4)).toString() : String(value);
 
 function paramsText(record: TrialRecord): string {
-	return Object.entries(record.params)
+	return Object.entries(relevantParams(record.params))
 		.map(([name, value]) => `${name}=${show(value)}`)
 		.join(' ');
 }

@@ -37,6 +37,8 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 		mkdirSync(SHOTS, { recursive: true });
 		await panel.screenshot({ path: `${SHOTS}/search-1280.png` });
 		await page.setViewportSize({ width: 390, height: 900 });
+		// The charts follow their container's width on the next frame.
+		await page.waitForTimeout(1000);
 		await panel.screenshot({ path: `${SHOTS}/search-390.png` });
 		await page.setViewportSize({ width: 1280, height: 900 });
 	}

@@ -24,6 +24,15 @@ export function hiddenLayers(params: TrialParams): LayerSpec[] {
 
 const ARCHITECTURE = ['layers', 'units', 'activation', 'dropout', 'l2'] as const;
 
+/** The values that shape a trial's model, for tables and leaderboards: a linear model or a CNN has no
+ * searched layers, so their layer fields (drawn all the same) are left out. */
+export function relevantParams(params: TrialParams): TrialParams {
+	if (params.family !== 'linear' && params.family !== 'cnn') return params;
+	const out: TrialParams = { ...params };
+	for (const name of ARCHITECTURE) delete out[name];
+	return out;
+}
+
 /** The recipe with the trial's choices put into its scale, encode and numeric impute steps. */
 export function trialRecipe(recipe: Recipe, params: TrialParams): Recipe {
 	const steps = recipe.steps.map((step): RecipeStep => {

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSearchSpace } from '../../../../src/lib/core/tune/default-space.ts';
 import { parseSearchSpace, spaceFields } from '../../../../src/lib/core/tune/space.ts';
-import { hiddenLayers, trialRecipe, trialRequest } from '../../../../src/lib/core/tune/trial-request.ts';
+import {
+	hiddenLayers,
+	relevantParams,
+	trialRecipe,
+	trialRequest
+} from '../../../../src/lib/core/tune/trial-request.ts';
 
 describe('parseSearchSpace', () => {
 	it('fills in log and steps, and keeps the fields in one fixed order', () => {
@@ -110,5 +115,13 @@ describe('searchMaxEpochs', () => {
 		expect(searchMaxEpochs(space({ type: 'choice', options: [30, 90] }))).toBe(90);
 		expect(searchMaxEpochs(defaultSearchSpace('regression'), { epochs: 40 })).toBe(40);
 		expect(searchMaxEpochs(defaultSearchSpace('regression'))).toBe(100);
+	});
+});
+
+describe('relevantParams', () => {
+	it('leaves the layer fields out for a linear model, and keeps them for an MLP', () => {
+		const params = { family: 'linear', units: 8, dropout: 0.1, learningRate: 0.01 };
+		expect(relevantParams(params)).toEqual({ family: 'linear', learningRate: 0.01 });
+		expect(relevantParams({ ...params, family: 'mlp' })).toEqual({ ...params, family: 'mlp' });
 	});
 });
