@@ -1,5 +1,5 @@
 // Offline (issue 17): after one visit the service worker holds the whole site, so with the network off
-// the studio reloads, opens the iris sample, trains on it and keeps the run; a newer build is offered as
+// the studio reloads, opens the iris sample, trains on it, keeps the run and saves it as a model; a newer build is offered as
 // "a new version is ready: reload". The only spec that lets the service worker run (playwright.config.ts
 // blocks it for the others).
 import { readFile, writeFile } from 'node:fs/promises';
@@ -32,7 +32,7 @@ function runCount(page: Page): Promise<number> {
 	);
 }
 
-test('with the network off after one visit: reload, open iris, train, and the run is kept', async ({
+test('with the network off after one visit: reload, open iris, train, keep the run, save the model', async ({
 	page,
 	context
 }) => {
@@ -67,6 +67,14 @@ test('with the network off after one visit: reload, open iris, train, and the ru
 	await page.reload();
 	await expect(page.getByRole('list', { name: 'Runs' }).getByRole('button')).toHaveCount(1);
 	expect(await runCount(page)).toBe(1);
+
+	// Saved as a model version, still offline (the run's detail holds "Save as model").
+	await page.getByRole('button', { name: 'Save as model' }).first().click();
+	await page.getByLabel('Model name').fill('iris offline');
+	await page.getByRole('button', { name: 'Save version' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved as' })).toContainText('iris offline');
+	await page.goto('/models');
+	await expect(page.locator('main')).toContainText('iris offline');
 });
 
 test('a newer build beside the running one is offered as “a new version is ready: reload”', async ({
