@@ -1,7 +1,7 @@
 // The XSS corpus through the studio (issue 17): a CSV whose file name, header and cells hold markup,
 // script and URL payloads is imported, shown (table, profile, charts and their tooltips), prepared,
-// trained and evaluated, and its HTML report opened. The policy is bypassed here on purpose, so this
-// tests the escaping itself: a payload put into the page as HTML would run and set `window.__xss`, and
+// trained (and saved as a model whose name and notes are payloads), evaluated, and its HTML report
+// opened. The policy is bypassed here on purpose, so this tests the escaping itself: a payload put into the page as HTML would run and set `window.__xss`, and
 // any element carrying an inline handler or a javascript: link is caught as it is added, as is any dialog.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -108,6 +108,14 @@ test('payloads in file name, header, cells and categories stay text from import 
 	const runs = page.getByRole('list', { name: 'Runs' });
 	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 120_000 });
 	await hoverMarks(page);
+	// A model name and notes that are payloads too, shown on Models as text.
+	await page.getByRole('button', { name: 'Save as model' }).first().click();
+	await page.getByLabel('Model name').fill(PAYLOADS.svg);
+	await page.getByLabel('Notes (optional)').fill(`${PAYLOADS.script} ${PAYLOADS.attribute} ${PAYLOADS.rtl}`);
+	await page.getByRole('button', { name: 'Save version' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved as' })).toContainText(PAYLOADS.svg);
+	await page.goto('/models');
+	await expect(page.locator('main')).toContainText(PAYLOADS.svg);
 
 	await page.goto(`/evaluate?id=${encodeURIComponent(id)}`);
 	await expect(page.locator('table[data-split="test"]')).toBeVisible({ timeout: 60_000 });
