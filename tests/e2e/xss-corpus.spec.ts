@@ -1,8 +1,9 @@
 // The XSS corpus through the studio (issue 17): a CSV whose file name, header and cells hold markup,
 // script and URL payloads is imported, shown (table, profile, charts and their tooltips), prepared,
 // trained (and saved as a model whose name and notes are payloads), evaluated, and its HTML report
-// opened. The policy is bypassed here on purpose, so this tests the escaping itself: a payload put into the page as HTML would run and set `window.__xss`, and
-// any element carrying an inline handler or a javascript: link is caught as it is added, as is any dialog.
+// opened. The policy is bypassed here on purpose, so this tests the escaping itself: a payload put into
+// the page as HTML would run and set `window.__xss`, and any element carrying an inline handler or a
+// javascript: link is caught as it is added, as is any dialog.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
