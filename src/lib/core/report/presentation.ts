@@ -5,6 +5,7 @@
 import type { ModelSpec } from '../models/types.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import { findStep } from '../prep/steps/index.ts';
+import { fragmentParam } from '../share/codec.ts';
 import type { Task } from '../models/types.ts';
 
 export const PRESENT_STEPS = [
@@ -117,7 +118,5 @@ export function headlineMetrics(
 
 /** Whether a share link asks to open in presentation mode: `#share=…&view=present` (any order). */
 export function wantsPresentation(link: string): boolean {
-	const hash = link.indexOf('#');
-	const fragment = hash >= 0 ? link.slice(hash + 1) : link;
-	return fragment.split('&').includes('view=present');
+	return fragmentParam(link, 'view') === 'present';
 }
