@@ -21,8 +21,9 @@ interface BundleModule {
 	load(): Promise<{ predict(rows: unknown[]): unknown[] }>;
 }
 
-/** Median of `rounds` timings of `work`, in microseconds per row. */
+/** Median of `rounds` timings of `work`, in microseconds per row, after a few untimed rounds (JIT warm-up). */
 async function microsPerRow(rows: number, rounds: number, work: () => unknown): Promise<number> {
+	for (let r = 0; r < 3; r++) await work();
 	const times: number[] = [];
 	for (let r = 0; r < rounds; r++) {
 		const start = performance.now();
