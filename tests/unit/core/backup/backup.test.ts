@@ -173,6 +173,38 @@ describe('backup and restore of a workspace', () => {
 	});
 });
 
+describe('streaming', () => {
+	it('hands each record’s bytes to the sink before the next record is read', async () => {
+		const reads: number[] = [];
+		let got = 0;
+		const payload = new Uint8Array(256 * 1024).map((_, i) => (i * 7919) & 0xff);
+		const source: BackupSource = {
+			schemaVersion: DB_VERSION,
+			stores: ['blobs'],
+			keys: async () => Array.from({ length: 20 }, (_, i) => `b${i}`),
+			get: async (_store, key) => {
+				got++;
+				return { id: key, blob: new Blob([payload]) };
+			}
+		};
+		let written = 0;
+		const { bytes, manifest } = await writeBackup(
+			source,
+			(chunk) => {
+				reads.push(got);
+				written += chunk.byteLength;
+			},
+			{ scope: { kind: 'workspace' }, createdBy: 'test' }
+		);
+		expect(written).toBe(bytes);
+		expect(bytes).toBeGreaterThan(20 * payload.byteLength);
+		expect(manifest.stores).toEqual({ blobs: 20 });
+		// Bytes left for the sink while only the first record had been read, and after every later one.
+		expect(reads[0]).toBe(1);
+		expect(new Set(reads).size).toBe(20);
+	});
+});
+
 describe('record codec and id remapping', () => {
 	it('round-trips Blobs, typed arrays, ArrayBuffers and dates', async () => {
 		const record = {
