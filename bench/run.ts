@@ -8,6 +8,7 @@ import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
 import { coreTimings } from './core-timings.ts';
 import { csvIngest } from './csv-ingest.ts';
+import { edgeBundle } from './edge-bundle.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
 import { recipePrep } from './recipe-prep.ts';
@@ -23,6 +24,7 @@ const BENCHMARKS: Benchmark[] = [
 	recipePrep,
 	coreTimings,
 	trainThroughput,
+	edgeBundle,
 	tuneSearch
 ];
 

@@ -51,10 +51,16 @@ export async function checkStorageMarker(
 	return remembered ? { lost: true, since: remembered } : { lost: false };
 }
 
+interface KeyValueStore {
+	getItem(key: string): string | null;
+	setItem(key: string, value: string): void;
+}
+
 /** localStorage as a mirror, or undefined where it is missing or blocked. */
 export function localStorageMirror(key = 'benchtop:storage-marker'): MarkerMirror | undefined {
 	try {
-		const storage = (globalThis as { localStorage?: Storage }).localStorage;
+		// Typed by the two calls used: core compiles without the DOM's types (workers have no localStorage).
+		const storage = (globalThis as { localStorage?: KeyValueStore }).localStorage;
 		if (!storage) return undefined;
 		return {
 			get: () => storage.getItem(key),
