@@ -96,9 +96,9 @@ test('a diverging run gets its advice on the run card', async ({ page }) => {
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
 	await expect(page.getByTestId('task-reason')).toContainText('regression');
 	await page.locator('summary', { hasText: 'Training settings' }).click();
-	await page.getByLabel('Optimizer').selectOption('sgd');
-	await page.getByLabel('Learning rate').fill('1000000');
-	await page.getByLabel('Learning rate').press('Tab');
+	await page.getByLabel('Optimizer', { exact: true }).selectOption('sgd');
+	await page.getByLabel('Learning rate', { exact: true }).fill('1000000');
+	await page.getByLabel('Learning rate', { exact: true }).press('Tab');
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	await expect(page.getByRole('list', { name: 'Runs' })).toContainText('diverged', { timeout: 60_000 });
 	const advice = page.getByTestId('run-warnings').getByRole('alert').first();

@@ -82,18 +82,18 @@ test('a diverging run stops with what to do; bad settings are refused before tra
 	test.setTimeout(120_000);
 	await openTrain(page, 'Diabetes progression');
 	await openSettings(page);
-	await page.getByLabel('Optimizer').selectOption('sgd');
-	await page.getByLabel('Learning rate').fill('1000000');
-	await page.getByLabel('Learning rate').press('Tab');
+	await page.getByLabel('Optimizer', { exact: true }).selectOption('sgd');
+	await page.getByLabel('Learning rate', { exact: true }).fill('1000000');
+	await page.getByLabel('Learning rate', { exact: true }).press('Tab');
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	await expect(runs(page)).toContainText('diverged', { timeout: 60_000 });
 	await expect(page.getByRole('status').filter({ hasText: /learning rate/i })).toBeVisible();
 
-	await page.getByLabel('Batch size').fill('0');
-	await page.getByLabel('Batch size').press('Tab');
+	await page.getByLabel('Batch size', { exact: true }).fill('0');
+	await page.getByLabel('Batch size', { exact: true }).press('Tab');
 	await expect(
 		page.getByText('Batch size must be a whole number of at least 1 (got 0); set to 1.')
 	).toBeVisible();
-	await expect(page.getByLabel('Batch size')).toHaveValue('1');
+	await expect(page.getByLabel('Batch size', { exact: true })).toHaveValue('1');
 	await expect(runs(page).getByRole('button')).toHaveCount(1);
 });
