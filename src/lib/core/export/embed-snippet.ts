@@ -1,16 +1,10 @@
 // The copy-paste embed: a form with one field per input column of the model and a
 // `<script type="module">` that imports the bundle's model.js and shows each prediction. Plain HTML and
 // JavaScript, no framework, so it pastes into any page that serves the bundle folder beside it.
+import { escapeHtml } from '../escape-html.ts';
 import type { BundleMetadata } from './model-module.ts';
 
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-const html = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const html = escapeHtml;
 
 /** Input fields by column type: numbers get a numeric keyboard, dates a date picker, the rest text. */
 function field(column: BundleMetadata['inputs'][number]): string {

@@ -2,6 +2,7 @@
 // draws a form from the model's input schema and shows its prediction, and index.html, a demo page using
 // it. The element writes every name and value with textContent and attributes, never as HTML; the page's
 // one piece of model text (its name) is escaped.
+import { escapeHtml } from '../escape-html.ts';
 
 export const ELEMENT_JS = `// <benchtop-model src="./model.js"></benchtop-model>: a form for the model's inputs and its prediction.
 // Style it from outside with CSS custom properties (--benchtop-accent, --benchtop-font, --benchtop-gap,
@@ -89,14 +90,7 @@ class BenchtopModel extends HTMLElement {
 if (!customElements.get('benchtop-model')) customElements.define('benchtop-model', BenchtopModel);
 `;
 
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 export function indexHtml(name: string): string {
 	const title = escapeHtml(name);

@@ -2,18 +2,9 @@
 // named `<script>` prints as text and the file stays inert. Table text that a spreadsheet would run as a
 // formula when the table is copied into one gets a leading single quote (csv-cell.ts, OWASP).
 import { neutraliseFormula } from '../data/export/csv-cell.ts';
+import { escapeHtml } from '../escape-html.ts';
 
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-export function escapeHtml(text: unknown): string {
-	return String(text).replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-}
+export { escapeHtml };
 
 /** A table of escaped cells; `header` cells become <th>. Cells given as `{ html }` are already markup. */
 export type Cell = string | number | { html: string; className?: string };
