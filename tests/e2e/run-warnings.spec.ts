@@ -74,7 +74,7 @@ test('"Try both" trains the linear model and the MLP and says which it kept', as
 	const id = new URL(page.url()).searchParams.get('id')!;
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
 	await expect(page.getByTestId('task-reason')).toContainText('classification');
-	await page.getByLabel('Model').selectOption('compare');
+	await page.getByRole('combobox', { name: /^Model(?! family)/ }).selectOption('compare');
 	await expect(page.getByTestId('compare-note')).toContainText(
 		'keeps the one with the better validation accuracy'
 	);

@@ -5,8 +5,10 @@ import { openTrain } from './open-train.ts';
 
 test('digits show as twelve pictures captioned with their digit, open for a CNN', async ({ page }) => {
 	await openTrain(page, 'Handwritten digits');
-	await expect(page.getByLabel('Model')).toHaveValue('auto');
-	await expect(page.getByLabel('Model').locator('option:checked')).toContainText('cnn');
+	await expect(page.getByRole('combobox', { name: /^Model(?! family)/ })).toHaveValue('auto');
+	await expect(
+		page.getByRole('combobox', { name: /^Model(?! family)/ }).locator('option:checked')
+	).toContainText('cnn');
 	const preview = page.locator('details', { hasText: 'Preview the images' });
 	await expect(preview).toHaveAttribute('open', '');
 	const images = preview.getByRole('list', { name: 'Image preview' }).getByRole('img');
