@@ -67,7 +67,9 @@ test('a crashed train worker gets a message, and the run goes on from its checkp
 }) => {
 	test.setTimeout(180_000);
 	await openTrain(page, 'Iris flowers');
-	await setEpochs(page, 60);
+	// Enough epochs that the run is still going when the crash lands: on the fused WASM engine an iris
+	// epoch takes a few milliseconds, and 60 epochs were over before the worker was reached.
+	await setEpochs(page, 2000);
 	await page.getByLabel('Backend').selectOption('wasm');
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	await waitForEpoch(page, 3);
@@ -81,7 +83,7 @@ test('a crashed train worker gets a message, and the run goes on from its checkp
 		timeout: 30_000
 	});
 	const recover = page.getByRole('group', { name: 'Recover the run' });
-	const from = Number((await recover.innerText()).match(/epoch (\d+) of 60, taken on wasm/)![1]);
+	const from = Number((await recover.innerText()).match(/epoch (\d+) of 2000, taken on wasm/)![1]);
 	expect(from).toBeGreaterThanOrEqual(1);
 	await recover.getByRole('button', { name: `Continue from epoch ${from}` }).click();
 	await expect(page.getByRole('list', { name: 'Runs' }).getByRole('button')).toHaveCount(1, {
