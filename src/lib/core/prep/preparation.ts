@@ -84,9 +84,15 @@ export function previewPreparation(input: PrepTable, draft: PreparationDraft): P
 	};
 }
 
-/** Splits, fits on the training rows, and returns each split prepared. */
-export function prepareSplits(input: PrepTable, recipe: Recipe, splitSpec: unknown): PreparedSplits {
-	const split = splitRows(input, parseSplitSpec(splitSpec));
+/** Splits, fits on the training rows, and returns each split prepared. `rows` is a split made already
+ * (a tuning search's cross-validation fold), used instead of cutting one by the spec. */
+export function prepareSplits(
+	input: PrepTable,
+	recipe: Recipe,
+	splitSpec: unknown,
+	rows?: TableSplit
+): PreparedSplits {
+	const split = rows ?? splitRows(input, parseSplitSpec(splitSpec));
 	const rawTrain = takeRows(input, split.train);
 	let train = rawTrain;
 	const fitted = fitRecipe(recipe, rawTrain, { afterStep: (_, output) => (train = output) });

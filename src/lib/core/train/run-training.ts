@@ -10,6 +10,7 @@ import { defaultRecipe } from '../prep/default-recipe.ts';
 import { prepareSplits } from '../prep/preparation.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
+import type { TableSplit } from '../prep/split/index.ts';
 import { requireColumns } from '../table/require-columns.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import type { RunBase, TrainingContext, TrainingOutcome } from './fitter.ts';
@@ -22,10 +23,12 @@ import { defaultSplit, resolveTask, type TrainingRequest } from './training-requ
 export { defaultSplit, resolveTask, type TrainingRequest } from './training-request.ts';
 export type { TrainingContext, TrainingOutcome } from './fitter.ts';
 
+/** `rows`: a split made already (a tuning search's cross-validation fold); cut by `request.split` when absent. */
 export async function runTraining(
 	input: PrepTable,
 	request: TrainingRequest,
-	context: TrainingContext
+	context: TrainingContext,
+	rows?: TableSplit
 ): Promise<TrainingOutcome> {
 	const started = performance.now();
 	const parsedSettings = parseTrainSettings(request.settings);
@@ -39,7 +42,7 @@ export async function runTraining(
 	const recipe: Recipe =
 		request.recipe === undefined ? defaultRecipe(input, targets).recipe : parseRecipe(request.recipe);
 	const splitSpec = request.split ?? defaultSplit(task, targets[0], 0.2, parsedSettings.seed);
-	const prepared = prepareSplits(input, recipe, splitSpec);
+	const prepared = prepareSplits(input, recipe, splitSpec, rows);
 	const settings = sizePatience(parsedSettings, request.settings, prepared.train.table.numRows());
 	const features = prepared.train.schema.map((c) => c.name).filter((name) => !targets.includes(name));
 	const imageShape = imageShapeOf(features);
