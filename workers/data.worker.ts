@@ -198,7 +198,7 @@ const api = {
 		if (job.format === 'csv') {
 			return new Blob([tableToCsv(table, job.schema, job.cells ?? 'spreadsheet')], { type: 'text/csv' });
 		}
-		return new Blob([tableToParquet(table, job.schema)], { type: 'application/vnd.apache.parquet' });
+		return new Blob([await tableToParquet(table, job.schema)], { type: 'application/vnd.apache.parquet' });
 	},
 	/** The rows at `indices`, each as values in `columns` order: what a table view shows, and no more. */
 	async rows(job: VersionJob & { indices: Uint32Array; columns: string[] }): Promise<unknown[][]> {

@@ -1,10 +1,19 @@
 // Writes a table as Parquet with hyparquet-writer, each column in the Parquet type of its Benchtop type,
-// so that importing the file gives back the same schema.
+// so that importing the file gives back the same schema. Pages are compressed with ZSTD by default, the
+// codec most writers (pyarrow, DuckDB, Spark) now choose: smaller files than Snappy at a similar speed.
 import type { ColumnTable } from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSchema, ColumnType } from '../../table/column-types.ts';
+import { loadZstdCompressor } from './zstd-compressor.ts';
 
 type ParquetType = 'INT32' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP' | 'STRING';
+
+/** The page codecs Benchtop writes: ZSTD (the default), Snappy (hyparquet-writer's own) or none. */
+export type ParquetCodec = 'ZSTD' | 'SNAPPY' | 'UNCOMPRESSED';
+
+export interface ParquetWriteOptions {
+	codec?: ParquetCodec;
+}
 
 const PARQUET_TYPE: Record<ColumnType, ParquetType> = {
 	integer: 'INT64',
@@ -30,11 +39,17 @@ function parquetValue(value: unknown, type: ParquetType): unknown {
 	return value;
 }
 
-export function tableToParquet(table: ColumnTable, schema: ColumnSchema[]): Uint8Array<ArrayBuffer> {
+export async function tableToParquet(
+	table: ColumnTable,
+	schema: ColumnSchema[],
+	options: ParquetWriteOptions = {}
+): Promise<Uint8Array<ArrayBuffer>> {
+	const codec = options.codec ?? 'ZSTD';
+	const compressors = codec === 'ZSTD' ? { ZSTD: await loadZstdCompressor() } : undefined;
 	const columnData = schema.map(({ name, type }) => {
 		const values = Array.from(table.array(name) as ArrayLike<unknown>);
 		const parquetType = type === 'integer' && fitsInt32(values) ? 'INT32' : PARQUET_TYPE[type];
 		return { name, data: values.map((v) => parquetValue(v, parquetType)), type: parquetType };
 	});
-	return new Uint8Array(parquetWriteBuffer({ columnData }));
+	return new Uint8Array(parquetWriteBuffer({ columnData, codec, compressors }));
 }

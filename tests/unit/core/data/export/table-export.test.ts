@@ -1,3 +1,5 @@
+import { parquetMetadata } from 'hyparquet';
+import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { tableToCsv } from '../../../../../src/lib/core/data/export/table-to-csv.ts';
 import { tableToParquet } from '../../../../../src/lib/core/data/export/table-to-parquet.ts';
@@ -39,7 +41,7 @@ describe('tableToParquet', () => {
 	const { table, schema } = parseDelimitedText(CSV);
 
 	it('writes a Parquet file that reads back with the same schema and values', async () => {
-		const bytes = tableToParquet(table, schema);
+		const bytes = await tableToParquet(table, schema);
 		expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('PAR1');
 		const back = await importTable(new Blob([bytes]), { fileName: 'x.parquet' });
 		expect(back.schema).toEqual(schema);
@@ -48,8 +50,47 @@ describe('tableToParquet', () => {
 	});
 
 	it('round-trips through CSV and Parquet alike', async () => {
-		const viaParquet = await importTable(tableToParquet(table, schema), { format: 'parquet' });
+		const viaParquet = await importTable(await tableToParquet(table, schema), { format: 'parquet' });
 		const viaCsv = await importTable(tableToCsv(viaParquet.table, viaParquet.schema));
 		expect(viaCsv.table.objects()).toEqual(table.objects());
+	});
+
+	/** The codec of every column chunk, as the file's footer records it. */
+	const footerCodecs = (bytes: Uint8Array) =>
+		parquetMetadata(bytes.slice().buffer).row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec));
+
+	it('compresses pages with ZSTD by default, as the footer records, and reads them back', async () => {
+		const bytes = await tableToParquet(table, schema);
+		expect(new Set(footerCodecs(bytes))).toEqual(new Set(['ZSTD']));
+		const back = await importTable(new Blob([bytes]), { fileName: 'x.parquet' });
+		expect(back.table.objects()).toEqual(table.objects());
+	});
+
+	it('writes Snappy or no compression when asked, with the same values', async () => {
+		for (const codec of ['SNAPPY', 'UNCOMPRESSED'] as const) {
+			const bytes = await tableToParquet(table, schema, { codec });
+			expect(new Set(footerCodecs(bytes))).toEqual(new Set([codec]));
+			const back = await importTable(new Blob([bytes]), { fileName: 'x.parquet' });
+			expect(back.table.objects()).toEqual(table.objects());
+		}
+	});
+
+	it('makes a repetitive table several times smaller with ZSTD than without compression', async () => {
+		const n = 20_000;
+		const wide = aq.table({
+			id: Float64Array.from({ length: n }, (_, i) => i),
+			group: Array.from({ length: n }, (_, i) => ['north', 'south', 'east'][i % 3]),
+			note: Array.from({ length: n }, (_, i) => `row ${i % 100} of a repetitive note`)
+		});
+		const wideSchema = [
+			{ name: 'id', type: 'number' as const },
+			{ name: 'group', type: 'category' as const },
+			{ name: 'note', type: 'text' as const }
+		];
+		const zstd = await tableToParquet(wide, wideSchema);
+		const plain = await tableToParquet(wide, wideSchema, { codec: 'UNCOMPRESSED' });
+		expect(zstd.length * 3).toBeLessThan(plain.length);
+		const back = await importTable(new Blob([zstd]), { fileName: 'x.parquet' });
+		expect(back.table.objects()).toEqual(wide.objects());
 	});
 });

@@ -264,7 +264,7 @@ describe('importTable, Parquet', () => {
 			id: Array.from({ length: n }, (_, i) => i),
 			name: Array.from({ length: n }, (_, i) => `name ${i}`)
 		});
-		const parquet = tableToParquet(table, [
+		const parquet = await tableToParquet(table, [
 			{ name: 'id', type: 'integer' },
 			{ name: 'name', type: 'text' }
 		]);
