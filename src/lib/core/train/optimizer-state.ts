@@ -4,15 +4,9 @@
 // starts Adam over: zero moments and a bias correction of step one, a visibly different first few batches.
 import * as tf from '@tensorflow/tfjs';
 import { BenchtopError } from '../errors.ts';
+import type { OptimizerState } from '../models/artifact.ts';
 
-export interface OptimizerState {
-	/** The optimizer's class name as TF.js gives it, e.g. "Adam". */
-	name: string;
-	/** Steps taken (Adam's bias correction depends on it). */
-	iterations: number;
-	/** The optimizer's variables after the step count, in `optimizer.getWeights()` order. */
-	variables: { name: string; shape: number[]; values: Float32Array }[];
-}
+export type { OptimizerState } from '../models/artifact.ts';
 
 /** The optimizer's state now, read asynchronously (a WebGPU device must never be read synchronously). */
 export async function readOptimizerState(optimizer: tf.Optimizer): Promise<OptimizerState> {

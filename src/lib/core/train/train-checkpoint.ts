@@ -1,8 +1,10 @@
 // A run's progress as plain arrays, sent out of the worker as epochs end, so a run whose GPU device was
 // lost or whose worker crashed goes on elsewhere from where it was rather than from scratch. The optimizer's
-// own state (Adam's moment estimates) is not in it: a continued run rebuilds that in a few batches.
+// own state (Adam's moment estimates and step count) is in it, so the continued run takes the very steps the
+// unbroken one would have, whichever engine steps it (optimizer-layout.ts).
 import * as tf from '@tensorflow/tfjs';
 import { BenchtopError } from '../errors.ts';
+import type { OptimizerState } from './optimizer-state.ts';
 import type { EpochRecord } from './types.ts';
 
 export interface TrainCheckpoint {
@@ -12,8 +14,12 @@ export interface TrainCheckpoint {
 	weights: Float32Array[];
 	/** The finished epochs' records, so the continued run's curves start where these end. */
 	history: EpochRecord[];
-	/** The best epoch's weights, when the run restores them at the end and they differ from `weights`. */
-	best?: { epoch: number; weights: Float32Array[] };
+	/** The optimizer's state after `epoch`; absent in checkpoints from before it was kept (the continued run
+	 * then starts the optimizer afresh). */
+	optimizer?: OptimizerState;
+	/** The best epoch's weights (and optimizer state), when the run restores them at the end and they differ
+	 * from `weights`. */
+	best?: { epoch: number; weights: Float32Array[]; optimizer?: OptimizerState };
 }
 
 /** How a continued run came to be, kept in its record. */

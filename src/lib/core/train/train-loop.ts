@@ -22,6 +22,8 @@ import { makeTrainStep } from './train-step.ts';
 import { DenseStepper, denseSpecFor, type TrainingEngine } from './fused/dense-stepper.ts';
 import { WeightCheckpoint } from './weight-checkpoint.ts';
 import { readWeights, weightTensors, type TrainCheckpoint } from './train-checkpoint.ts';
+import { applyOptimizerState, readOptimizerState, type OptimizerState } from './optimizer-state.ts';
+import { SeededDropout } from '../models/seeded-dropout.ts';
 import { yieldToEventLoop } from './yield-to-event-loop.ts';
 
 export interface TrainNetworkOptions {
@@ -135,6 +137,11 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	const start = new WeightCheckpoint();
 	const best = new WeightCheckpoint();
 	const clock = new ActiveClock();
+	// The optimizer's state goes with the weights it belongs to: checkpoints, the best epoch, the result.
+	const readState = async (): Promise<OptimizerState> =>
+		stepper ? stepper.readOptimizerState(settings) : readOptimizerState(optimizer);
+	const keepBestState = settings.earlyStopping.enabled && settings.earlyStopping.restoreBest;
+	let bestState: OptimizerState | undefined;
 
 	const probe = options.probe;
 	let probeX: tf.Tensor | undefined;
@@ -167,6 +174,8 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		tf.dispose(held);
 		// The shuffles the finished epochs used, replayed: the continued run sees the batches an unbroken one would.
 		for (let e = 1; e <= resume.epoch; e++) random.shuffle(order);
+		// And the dropout masks they drew (one per layer per step), so the next step drops what it would have.
+		skipDropoutMasks(model, resume.epoch * batches);
 		let bestEpochSoFar = 0;
 		for (const record of resume.history) {
 			history.push(record);
@@ -182,10 +191,12 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		if (resume.best) {
 			best.hold(weightTensors(model, resume.best.weights), resume.best.epoch);
 			bestWeights = resume.best.weights;
+			bestState = resume.best.optimizer;
 		} else if (bestEpochSoFar === resume.epoch) {
 			// A checkpoint leaves `best` out when its own weights are the best ones.
 			best.take(model, resume.epoch);
 			bestWeights = resume.weights;
+			bestState = resume.optimizer;
 		}
 		firstEpoch = resume.epoch + 1;
 	}
@@ -254,6 +265,11 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		if (engineChoice.spec) {
 			stepper = await DenseStepper.create(engineChoice.spec, model, task, train, settings, batchSize);
 		}
+		if (resume?.optimizer) {
+			// Adam's moments and step count as they were: the next step is the one an unbroken run takes.
+			if (stepper) stepper.writeOptimizerState(resume.optimizer, settings);
+			else await applyOptimizerState(optimizer, resume.optimizer);
+		}
 		start.take(model, firstEpoch - 1);
 		epochs: for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
 			random.shuffle(order);
@@ -296,6 +312,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 						if (value !== undefined && improves(value, bestValue, monitor)) {
 							bestValue = value;
 							best.take(model, epoch);
+							if (keepBestState) bestState = await readState();
 							epochsWithoutGain = 0;
 						} else {
 							epochsWithoutGain++;
@@ -308,11 +325,21 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 								const weightsNow = await readWeights(model);
 								if (improved) bestWeights = weightsNow;
 								const keepBest = settings.earlyStopping.restoreBest && bestWeights && !improved;
+								const stateNow = improved && keepBestState && bestState ? bestState : await readState();
 								options.onCheckpoint({
 									epoch,
 									weights: weightsNow,
 									history: history.slice(),
-									...(keepBest ? { best: { epoch: best.epoch, weights: bestWeights! } } : {})
+									optimizer: stateNow,
+									...(keepBest
+										? {
+												best: {
+													epoch: best.epoch,
+													weights: bestWeights!,
+													...(bestState ? { optimizer: bestState } : {})
+												}
+											}
+										: {})
 								});
 							}
 						}
@@ -355,6 +382,13 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		}
 
 		const heldEpoch = restoreAtEnd();
+		// The state that goes with the kept weights: the last step's, or the best epoch's.
+		const keptState =
+			stopReason !== 'diverged' && heldEpoch === history.length
+				? await readState()
+				: keepBestState && heldEpoch === best.epoch
+					? bestState
+					: undefined;
 		await sendProbe(heldEpoch);
 		message ??= endMessage(stopReason, history.length, heldEpoch, monitor, settings.earlyStopping.patience);
 		return {
@@ -364,6 +398,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 			durationMs: clock.elapsedMs(),
 			rows: { train: n, validation: validation?.n ?? 0 },
 			engine,
+			...(keptState ? { optimizer: keptState } : {}),
 			...(message ? { message } : {})
 		};
 	} finally {
@@ -374,6 +409,14 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 		if (validationDevice) tf.dispose([validationDevice.x, validationDevice.y]);
 		weights?.dispose();
 		probeX?.dispose();
+	}
+}
+
+/** Draws and drops `steps` masks from each seeded dropout layer, as `steps` training steps would. */
+function skipDropoutMasks(model: tf.LayersModel, steps: number): void {
+	for (const layer of model.layers) {
+		if (!(layer instanceof SeededDropout) || layer.rate <= 0) continue;
+		for (let i = 0; i < steps; i++) layer.nextMaskSeed();
 	}
 }
 

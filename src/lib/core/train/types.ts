@@ -1,4 +1,5 @@
 // How a network trains: every setting with its default and why, plus the events a run reports. Plain JSON.
+import type { OptimizerState } from '../models/artifact.ts';
 
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -72,4 +73,6 @@ export interface TrainResult {
 	message?: string;
 	/** Which engine stepped the batches (the fused WASM dense engine or TF.js ops), and why. */
 	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string };
+	/** The optimizer's state that goes with the kept weights (absent when the run diverged, or was solved). */
+	optimizer?: OptimizerState;
 }

@@ -23,6 +23,13 @@ export type DenseOptimizer =
 	| { kind: 'adam'; rate: number; beta1?: number; beta2?: number; epsilon?: number }
 	| { kind: 'rmsprop'; rate: number; decay?: number; epsilon?: number };
 
+/** The optimizer's state in the engine: steps taken, and per layer the kernel's and bias's two slots (Adam:
+ * first and second moments; momentum SGD: the velocity in `m`; RMSprop: the mean square in `v`). */
+export interface DenseOptimizerState {
+	step: number;
+	layers: { weightM: Float32Array; weightV: Float32Array; biasM: Float32Array; biasV: Float32Array }[];
+}
+
 /** A layer's numbers as TF.js keeps them: kernel [in, out] row-major, bias [out]. */
 export interface DenseLayerWeights {
 	kernel: Float32Array;
@@ -236,6 +243,51 @@ export class DenseEngine {
 			kernel: this.floats(this.getInt('weight', l), this.kernelSize(l)).slice(),
 			bias: this.floats(this.getInt('bias', l), this.spec.sizes[l + 1]!).slice()
 		}));
+	}
+
+	/** A copy of the optimizer's state, to save with a checkpoint or a model version. */
+	readOptimizerState(): DenseOptimizerState {
+		return {
+			step: this.getInt('step'),
+			layers: this.spec.activations.map((_, l) => ({
+				weightM: this.floats(this.getInt('weightM', l), this.kernelSize(l)).slice(),
+				weightV: this.floats(this.getInt('weightV', l), this.kernelSize(l)).slice(),
+				biasM: this.floats(this.getInt('biasM', l), this.spec.sizes[l + 1]!).slice(),
+				biasV: this.floats(this.getInt('biasV', l), this.spec.sizes[l + 1]!).slice()
+			}))
+		};
+	}
+
+	/** Puts a saved state back (the optimizer set as when it was read), so the next step is the one an
+	 * unbroken run would take. Adam's beta powers are rebuilt as train_batch builds them: one float32
+	 * multiplication per step. */
+	writeOptimizerState(state: DenseOptimizerState): void {
+		const layers = this.spec.sizes.length - 1;
+		if (state.layers.length !== layers || !Number.isInteger(state.step) || state.step < 0)
+			throw new Error(`The optimizer state holds ${state.layers.length} layers, the network ${layers}.`);
+		state.layers.forEach((slots, l) => {
+			const kernel = this.kernelSize(l);
+			const width = this.spec.sizes[l + 1]!;
+			const sizes = [slots.weightM.length, slots.weightV.length, slots.biasM.length, slots.biasV.length];
+			if (sizes.join() !== [kernel, kernel, width, width].join())
+				throw new Error(`Layer ${l + 1}'s optimizer state does not fit its shape.`);
+			this.floats(this.getInt('weightM', l), kernel).set(slots.weightM);
+			this.floats(this.getInt('weightV', l), kernel).set(slots.weightV);
+			this.floats(this.getInt('biasM', l), width).set(slots.biasM);
+			this.floats(this.getInt('biasV', l), width).set(slots.biasV);
+		});
+		const view = this.view();
+		const beta1 = view.getFloat32(this.net + FIELD['beta1']!, true);
+		const beta2 = view.getFloat32(this.net + FIELD['beta2']!, true);
+		let power1 = 1;
+		let power2 = 1;
+		for (let i = 0; i < state.step; i++) {
+			power1 = Math.fround(power1 * beta1);
+			power2 = Math.fround(power2 * beta2);
+		}
+		this.setInt('step', state.step);
+		this.setFloat('beta1Power', power1);
+		this.setFloat('beta2Power', power2);
 	}
 
 	/** The input buffer for the next batch (rows × features), to fill in place without a copy. */

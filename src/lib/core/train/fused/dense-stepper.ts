@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { dropoutMultipliers, SeededDropout } from '../../models/seeded-dropout.ts';
 import type { NetworkTask, TrainingArrays } from '../training-data.ts';
 import type { TrainSettings } from '../types.ts';
+import type { OptimizerState } from '../optimizer-state.ts';
+import { engineToOptimizerState, optimizerStateToEngine } from '../optimizer-layout.ts';
 import {
 	DenseEngine,
 	denseEngineSupported,
@@ -150,6 +152,17 @@ export class DenseStepper {
 			.map((values, i) => tf.tensor(values, shapes[i]!, 'float32'));
 		this.model.setWeights(tensors);
 		tf.dispose(tensors);
+	}
+
+	/** The engine's optimizer state in TF.js's layout (optimizer-layout.ts), to save or to go on in TF.js. */
+	readOptimizerState(settings: TrainSettings): OptimizerState {
+		const names = this.model.trainableWeights.map((w) => w.name);
+		return engineToOptimizerState(this.engine.readOptimizerState(), settings, names);
+	}
+
+	/** Puts a saved optimizer state (from either engine) into the engine, before the first step. */
+	writeOptimizerState(state: OptimizerState, settings: TrainSettings): void {
+		this.engine.writeOptimizerState(optimizerStateToEngine(state, settings, this.engine.spec.sizes));
 	}
 
 	startEpoch(order: Int32Array): void {
