@@ -12,8 +12,22 @@ export interface BaselineRow {
 	label: string;
 }
 
+/** The baseline on the rows trials are compared on: the trial split's validation rows, or with k-fold
+ * selection each fold's held-out rows (the mean over the folds, as a trial's score is). */
 export function baselineRow(search: PrepTable, setup: TuneSetup): BaselineRow {
-	const split = splitRows(search, setup.trialSplit);
+	if (!setup.folds) return baselineOn(search, setup, splitRows(search, setup.trialSplit));
+	const rows = setup.folds.map((fold) => baselineOn(search, setup, fold));
+	return {
+		value: rows.reduce((sum, row) => sum + row.value, 0) / rows.length,
+		label: `${rows[0]!.label}, over ${rows.length} folds`
+	};
+}
+
+function baselineOn(
+	search: PrepTable,
+	setup: TuneSetup,
+	split: { train: ArrayLike<number> & Iterable<number>; validation: ArrayLike<number> & Iterable<number> }
+): BaselineRow {
 	const target = setup.targets[0]!;
 	if (setup.task === 'classification') {
 		const labels = readLabels(search.table, target);

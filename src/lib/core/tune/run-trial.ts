@@ -3,11 +3,13 @@
 // ASHA's rungs stop it early when its learning curve falls behind, and its validation score is the trial's.
 import type { Task } from '../models/types.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
+import type { TableSplit } from '../prep/split/index.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { runTraining, type TrainingContext, type TrainingOutcome } from '../train/run-training.ts';
 import type { TrainSettingsInput } from '../train/settings.ts';
 import { TrainControl } from '../train/train-control.ts';
 import type { TrainingRequest } from '../train/training-request.ts';
+import { foldSplit, type TrialFold } from './folds.ts';
 import { prunedAt } from './halving.ts';
 import type { TrialJob, TrialOutcome } from './search.ts';
 import { trialRequest } from './trial-request.ts';
@@ -22,6 +24,8 @@ export interface TuneSetup {
 	settings: TrainSettingsInput;
 	/** The trials' split of the search rows (tune-data.ts). */
 	trialSplit: Record<string, unknown>;
+	/** k-fold selection: the folds of the search rows every trial trains on (folds.ts); absent: one split. */
+	folds?: TrialFold[];
 }
 
 /** The selection score the search maximises: validation accuracy, or R² for regressions. */
@@ -66,9 +70,56 @@ export function trialFigures(
 	return { value, ...(tiebreak === undefined ? {} : { tiebreak }), metrics, curve };
 }
 
+/** The mean of each metric every fold reports as a finite number (the folds' other entries left out). */
+export function meanMetrics(sets: readonly Record<string, unknown>[]): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const name of Object.keys(sets[0] ?? {})) {
+		const values = sets.map((m) => m[name]);
+		if (values.every((x): x is number => typeof x === 'number' && Number.isFinite(x)))
+			out[name] = values.reduce((a, b) => a + b, 0) / values.length;
+	}
+	return out;
+}
+
+/** One training run of a trial: on the trial split, or on one fold. ASHA's rungs are watched when asked. */
+async function trainOnce(
+	search: PrepTable,
+	setup: TuneSetup,
+	job: TrialJob,
+	context: TrainingContext,
+	control: TrainControl,
+	fold: TableSplit | undefined,
+	watchRungs: boolean
+): Promise<{ training: TrainingOutcome; pruned: boolean }> {
+	let pruned = false;
+	let best = -Infinity;
+	const training = await runTraining(
+		search,
+		setupRequest(setup, job, setup.trialSplit),
+		{
+			...context,
+			control,
+			onProgress: (progress) => {
+				context.onProgress?.(progress);
+				const end = progress.epochEnd;
+				if (!end || !watchRungs) return;
+				if (end.valMetric !== undefined && end.valMetric > best) best = end.valMetric;
+				if (prunedAt(job.rungs, end.epoch, best)) {
+					pruned = true;
+					control.stop();
+				}
+			}
+		},
+		fold
+	);
+	return { training, pruned };
+}
+
 /**
- * Trains one trial on `search` (the search rows). Returns the outcome for the search and the run itself
- * (its model to be disposed by the caller, or kept).
+ * Trains one trial on `search` (the search rows): once on the trial split, or once per fold when the setup
+ * has folds. Returns the outcome for the search and a run itself (with folds, the first fold's), its model
+ * to be disposed by the caller, or kept. With folds, ASHA watches the first fold's learning curve (the
+ * curve a trial is compared on) and a trial it prunes trains no further folds.
  */
 export async function runTrial(
 	search: PrepTable,
@@ -78,45 +129,67 @@ export async function runTrial(
 ): Promise<{ outcome: TrialOutcome; training: TrainingOutcome | null }> {
 	const started = performance.now();
 	const control = context.control ?? new TrainControl();
-	let pruned = false;
-	let best = -Infinity;
+	const elapsed = () => Math.round(performance.now() - started);
+	const failure = (message: string, training: TrainingOutcome | null = null) => ({
+		outcome: {
+			status: 'failed' as const,
+			value: null,
+			metrics: {},
+			curve: [],
+			durationMs: elapsed(),
+			message
+		},
+		training
+	});
 	try {
-		const training = await runTraining(search, setupRequest(setup, job, setup.trialSplit), {
-			...context,
-			control,
-			onProgress: (progress) => {
-				context.onProgress?.(progress);
-				const end = progress.epochEnd;
-				if (!end) return;
-				if (end.valMetric !== undefined && end.valMetric > best) best = end.valMetric;
-				if (prunedAt(job.rungs, end.epoch, best)) {
-					pruned = true;
-					control.stop();
-				}
+		const folds = setup.folds ?? [undefined];
+		const runs: TrainingOutcome[] = [];
+		const figures: ReturnType<typeof trialFigures>[] = [];
+		for (const [i, fold] of folds.entries()) {
+			const { training, pruned } = await trainOnce(
+				search,
+				setup,
+				job,
+				context,
+				control,
+				fold && foldSplit(fold, setup.trialSplit),
+				i === 0
+			);
+			const figure = trialFigures(training.run, setup.task);
+			if (i === 0) runs.push(training);
+			else training.model?.dispose();
+			const failed = training.run.status === 'diverged' || figure.value === null;
+			if (failed) {
+				const message = training.run.message ?? 'no validation score';
+				return failure(folds.length > 1 ? `fold ${i + 1}: ${message}` : message, runs[0]);
 			}
-		});
-		const figures = trialFigures(training.run, setup.task);
-		const failed = training.run.status === 'diverged' || figures.value === null;
+			figures.push(figure);
+			if (pruned)
+				return {
+					outcome: { status: 'pruned', ...figure, durationMs: elapsed() },
+					training: runs[0]!
+				};
+			// The person stopped the search mid-trial: a mean over some of the folds would not compare.
+			if (control.stopped && i < folds.length - 1)
+				return failure(`stopped after ${i + 1} of ${folds.length} folds`, runs[0]);
+		}
+		if (figures.length === 1)
+			return { outcome: { status: 'completed', ...figures[0]!, durationMs: elapsed() }, training: runs[0]! };
+		const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+		const tiebreaks = figures.map((f) => f.tiebreak);
 		return {
 			outcome: {
-				status: failed ? 'failed' : pruned ? 'pruned' : 'completed',
-				...figures,
-				durationMs: Math.round(performance.now() - started),
-				...(failed ? { message: training.run.message ?? 'no validation score' } : {})
+				status: 'completed',
+				value: mean(figures.map((f) => f.value!)),
+				...(tiebreaks.every((t): t is number => t !== undefined) ? { tiebreak: mean(tiebreaks) } : {}),
+				metrics: meanMetrics(figures.map((f) => f.metrics)),
+				curve: figures[0]!.curve,
+				foldValues: figures.map((f) => f.value!),
+				durationMs: elapsed()
 			},
-			training
+			training: runs[0]!
 		};
 	} catch (error) {
-		return {
-			outcome: {
-				status: 'failed',
-				value: null,
-				metrics: {},
-				curve: [],
-				durationMs: Math.round(performance.now() - started),
-				message: error instanceof Error ? error.message : String(error)
-			},
-			training: null
-		};
+		return failure(error instanceof Error ? error.message : String(error));
 	}
 }

@@ -56,6 +56,8 @@ export interface TrialOutcome {
 	curve: number[];
 	durationMs: number;
 	message?: string;
+	/** k-fold selection: each fold's score (`value` is their mean). */
+	foldValues?: number[];
 	/** The run this trial was stored as, where it was stored. */
 	runId?: string;
 }

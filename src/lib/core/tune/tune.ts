@@ -10,6 +10,7 @@ import type { PrepTable } from '../table/prep-table.ts';
 import { runTraining, type TrainingContext, type TrainingOutcome } from '../train/run-training.ts';
 import type { TrainSettingsInput } from '../train/settings.ts';
 import { defaultSearchSpace } from './default-space.ts';
+import { searchFolds } from './folds.ts';
 import { searchMaxEpochs } from './max-epochs.ts';
 import { runTrial, setupRequest, type TuneSetup } from './run-trial.ts';
 import {
@@ -41,6 +42,8 @@ export interface TuneRequest {
 	settings?: TrainSettingsInput;
 	/** Put on the winner's final run record (`search`), with the winning trial's number. */
 	searchId?: string;
+	/** k-fold selection on the search rows (2 to 10 folds, stratified for classes); one validation split when absent. */
+	folds?: number;
 }
 
 export interface TunePlan {
@@ -57,6 +60,16 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 	const space = request.space ?? defaultSearchSpace(request.task, imageShapeOf(features) !== null);
 	const settings: TrainSettingsInput = { ...(request.settings ?? {}), seed: request.seed };
 	const maxEpochs = searchMaxEpochs(space, settings);
+	const folds =
+		request.folds === undefined
+			? undefined
+			: searchFolds(
+					data.search,
+					request.task === 'classification',
+					request.targets[0]!,
+					request.folds,
+					request.seed
+				);
 	return {
 		data,
 		space,
@@ -66,7 +79,8 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 			task: request.task,
 			recipe: request.recipe ?? defaultRecipe(data.search, request.targets).recipe,
 			settings,
-			trialSplit: data.trialSplit
+			trialSplit: data.trialSplit,
+			...(folds ? { folds } : {})
 		}
 	};
 }
