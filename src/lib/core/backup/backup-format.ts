@@ -10,8 +10,12 @@ export const BACKUP_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
 export const BACKUP_EXTENSION = '.benchtop.zip';
 
-/** Stores never exported: per-browser preferences, which an import must not overwrite. */
-export const SKIPPED_STORES: readonly string[] = ['settings'];
+/**
+ * Stores never exported: per-browser preferences, which an import must not overwrite; and the version
+ * summaries, which are drawn from the versions themselves (an import writes them beside each version, so
+ * a backup from before they existed restores the same).
+ */
+export const SKIPPED_STORES: readonly string[] = ['settings', 'versionSummaries'];
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;

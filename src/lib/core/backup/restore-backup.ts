@@ -4,8 +4,11 @@
 // schema adds are carried the same way. Two unique names are respected: a data set whose bytes are already
 // stored (same SHA-256) is not added again (its references point at the one there), and a model whose name
 // is taken is added as "<name> (imported)". Everything is written in one transaction: all or nothing.
+import { BenchtopError } from '../errors.ts';
 import type { StudioDb } from '../registry/db.ts';
+import type { ModelVersionRecord } from '../registry/model-records.ts';
 import { newRecordId } from '../registry/record-id.ts';
+import { summariseVersion } from '../registry/version-summary.ts';
 import { inWriteTransaction } from '../registry/write-transaction.ts';
 import type { CheckedBackup } from './read-backup.ts';
 
@@ -43,6 +46,17 @@ export function remapIds(value: unknown, ids: ReadonlyMap<string, string>): unkn
 	const out: Record<string, unknown> = {};
 	for (const [key, item] of Object.entries(value)) out[key] = remapIds(item, ids);
 	return out;
+}
+
+function summaryOf(version: Record<string, unknown>): unknown {
+	try {
+		return summariseVersion(version as unknown as ModelVersionRecord);
+	} catch (error) {
+		throw new BenchtopError(
+			'bad-input',
+			`The backup's model version ${String(version.id)} is not a whole version record (${(error as Error).message}); nothing was imported.`
+		);
+	}
 }
 
 export async function restoreBackup(db: StudioDb, backup: CheckedBackup): Promise<RestoredBackup> {
@@ -94,6 +108,8 @@ export async function restoreBackup(db: StudioDb, backup: CheckedBackup): Promis
 			}
 			if (store === 'models') taken.add(String(copy.name));
 			writes.push([store, copy]);
+			// The list's summary of a version is written beside it, as saving a version does.
+			if (store === 'modelVersions') writes.push(['versionSummaries', summaryOf(copy)]);
 			added[store]++;
 		}
 	}

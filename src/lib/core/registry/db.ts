@@ -5,11 +5,13 @@ import { unwrap, wrap } from 'idb';
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { BenchtopError } from '../errors.ts';
 import { ensureIdbClassesFor, globalFactory } from './idb-factory.ts';
+import type { ModelVersionRecord } from './model-records.ts';
 import type { BenchtopSchema } from './schema.ts';
+import { summariseVersion } from './version-summary.ts';
 
 export const DB_NAME = 'benchtop';
 /** Raise by one with every schema change, and add an `if (oldVersion < N)` step to `upgradeSchema`. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type StudioDb = IDBPDatabase<BenchtopSchema>;
 export type UpgradeTransaction = IDBPTransaction<
@@ -71,6 +73,35 @@ export function upgradeSchema(
 		db.createObjectStore('versionArtifacts', { keyPath: 'id' });
 		db.createObjectStore('aliasEvents', { keyPath: 'id' }).createIndex('by-model', 'modelId');
 	}
+	if (oldVersion < 4) {
+		// Version 4: a small summary of each version for the Models list (version-summary.ts), written
+		// from every version already stored, inside this upgrade: the upgrade commits with all of them or
+		// none, so no tab ever sees a version without its summary.
+		db.createObjectStore('versionSummaries', { keyPath: 'id' }).createIndex('by-model', 'modelId');
+		summariseStoredVersions(tx);
+	}
+}
+
+/**
+ * Walks `modelVersions` with a cursor inside the upgrade transaction and writes each one's summary. Plain
+ * IndexedDB requests chained from their own success events keep the upgrade transaction open until the
+ * last is written (a promise in between could let it commit early).
+ */
+function summariseStoredVersions(tx: UpgradeTransaction): void {
+	const raw = unwrap(tx) as IDBTransaction;
+	const summaries = raw.objectStore('versionSummaries');
+	const cursor = raw.objectStore('modelVersions').openCursor();
+	cursor.onsuccess = () => {
+		const at = cursor.result;
+		if (!at) return;
+		try {
+			summaries.put(summariseVersion(at.value as ModelVersionRecord));
+		} catch {
+			// A record the registry never wrote (hand-made, damaged): it stays readable by id but is not
+			// listed, rather than failing the upgrade and leaving Benchtop without its storage.
+		}
+		at.continue();
+	};
 }
 
 /**

@@ -56,6 +56,7 @@ export {
 	getModelVersion,
 	listModelVersions,
 	listModels,
+	listVersionSummaries,
 	loadModelVersionArtifact,
 	modelStorageUsage,
 	saveModelVersion,
@@ -85,6 +86,8 @@ export type {
 	VersionArtifactRecord,
 	VersionLineage
 } from './model-records.ts';
+export { numericMetrics, summariseVersion } from './version-summary.ts';
+export type { ModelVersionSummary } from './version-summary.ts';
 export { STORAGE_MARKER_KEY, checkStorageMarker, localStorageMirror } from './storage-marker.ts';
 export type { MarkerCheck, MarkerMirror, StorageMarker } from './storage-marker.ts';
 export { continueDataProblem, requireContinueData } from './continue-check.ts';

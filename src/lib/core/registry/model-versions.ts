@@ -17,8 +17,17 @@ import { announceModelChange } from './model-events.ts';
 import { newRecordId } from './record-id.ts';
 import { toStorageError } from './storage-errors.ts';
 import { inWriteTransaction } from './write-transaction.ts';
+import { summariseVersion, type ModelVersionSummary } from './version-summary.ts';
 
 export const MAX_MODEL_NAME_LENGTH = 100;
+
+/** A version is its model record's count, its record, its summary and its weights: written together. */
+const VERSION_STORES: ('models' | 'modelVersions' | 'versionSummaries' | 'versionArtifacts')[] = [
+	'models',
+	'modelVersions',
+	'versionSummaries',
+	'versionArtifacts'
+];
 
 export interface NewModelVersion {
 	/** A new name creates the model; an existing one adds the next version to it. */
@@ -65,7 +74,7 @@ export async function saveModelVersion(db: StudioDb, input: NewModelVersion): Pr
 	const versionId = newRecordId();
 	const artifactId = newRecordId();
 	const createdAt = new Date().toISOString();
-	const saved = await inWriteTransaction(db, ['models', 'modelVersions', 'versionArtifacts'], async (tx) => {
+	const saved = await inWriteTransaction(db, VERSION_STORES, async (tx) => {
 		const models = tx.objectStore('models');
 		const parentId = input.parentVersionId ?? null;
 		if (parentId !== null && !(await tx.objectStore('modelVersions').get(parentId))) {
@@ -111,6 +120,7 @@ export async function saveModelVersion(db: StudioDb, input: NewModelVersion): Pr
 		await models.put(model);
 		await tx.objectStore('versionArtifacts').put(stored);
 		await tx.objectStore('modelVersions').put(version);
+		await tx.objectStore('versionSummaries').put(summariseVersion(version));
 		return version;
 	});
 	announceModelChange({ kind: 'version', modelId: saved.modelId, versionId: saved.id });
@@ -138,6 +148,22 @@ export async function getModel(db: StudioDb, id: string): Promise<ModelRecord | 
 export async function getModelByName(db: StudioDb, name: string): Promise<ModelRecord | undefined> {
 	try {
 		return await db.getFromIndex('models', 'by-name', name.trim());
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/**
+ * What the version list shows, newest first; of every model when `modelId` is omitted. Small records
+ * (version-summary.ts): the full version, with its run, is read by `getModelVersion` when opened.
+ */
+export async function listVersionSummaries(db: StudioDb, modelId?: string): Promise<ModelVersionSummary[]> {
+	try {
+		const summaries =
+			modelId === undefined
+				? await db.getAll('versionSummaries')
+				: await db.getAllFromIndex('versionSummaries', 'by-model', modelId);
+		return summaries.sort((a, b) => b.version - a.version || b.createdAt.localeCompare(a.createdAt));
 	} catch (error) {
 		throw toStorageError(error);
 	}
@@ -223,7 +249,7 @@ export async function editModelVersionNotes(
  * deployed name never dangles; the model goes too when this was its last version.
  */
 export async function deleteModelVersion(db: StudioDb, id: string): Promise<void> {
-	await inWriteTransaction(db, ['models', 'modelVersions', 'versionArtifacts'], async (tx) => {
+	await inWriteTransaction(db, VERSION_STORES, async (tx) => {
 		const version = await tx.objectStore('modelVersions').get(id);
 		if (!version) return;
 		const model = await tx.objectStore('models').get(version.modelId);
@@ -238,6 +264,7 @@ export async function deleteModelVersion(db: StudioDb, id: string): Promise<void
 		}
 		await tx.objectStore('versionArtifacts').delete(version.artifact.id);
 		await tx.objectStore('modelVersions').delete(id);
+		await tx.objectStore('versionSummaries').delete(id);
 		const left = await tx.objectStore('modelVersions').index('by-model').count(version.modelId);
 		if (model && left === 0) await tx.objectStore('models').delete(model.id);
 	});
@@ -252,14 +279,14 @@ export interface ModelUsage {
 }
 
 export async function modelStorageUsage(db: StudioDb): Promise<ModelUsage[]> {
-	const [models, versions] = await Promise.all([listModels(db), listModelVersions(db)]);
+	const [models, versions] = await Promise.all([listModels(db), listVersionSummaries(db)]);
 	return models.map((model) => {
 		const mine = versions.filter((version) => version.modelId === model.id);
 		return {
 			modelId: model.id,
 			name: model.name,
 			versions: mine.length,
-			bytes: mine.reduce((sum, version) => sum + version.artifact.bytes, 0)
+			bytes: mine.reduce((sum, version) => sum + version.bytes, 0)
 		};
 	});
 }

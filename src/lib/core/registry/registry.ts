@@ -22,6 +22,7 @@ import * as storageMarker from './storage-marker.ts';
 import type { MarkerCheck, MarkerMirror } from './storage-marker.ts';
 import type { AliasMove } from './model-aliases.ts';
 import type { AliasEventRecord, ModelRecord, ModelVersionRecord } from './model-records.ts';
+import type { ModelVersionSummary } from './version-summary.ts';
 import type { FreedOrphans, OrphanRepair, Orphans } from './orphans.ts';
 
 export const MEMORY_ONLY_REASON =
@@ -73,6 +74,8 @@ export interface Registry {
 	getModelByName(name: string): Promise<ModelRecord | undefined>;
 	/** Newest first; every model's when `modelId` is omitted. */
 	listModelVersions(modelId?: string): Promise<ModelVersionRecord[]>;
+	/** What the version list shows (small records), newest first; the full record is `getModelVersion`. */
+	listVersionSummaries(modelId?: string): Promise<ModelVersionSummary[]>;
 	getModelVersion(id: string): Promise<ModelVersionRecord | undefined>;
 	/** The weights, checked against the SHA-256 recorded at save. */
 	loadModelVersionArtifact(
@@ -206,6 +209,7 @@ function createRegistry(
 		getModel: (id) => use((db) => modelVersions.getModel(db, id)),
 		getModelByName: (name) => use((db) => modelVersions.getModelByName(db, name)),
 		listModelVersions: (modelId) => use((db) => modelVersions.listModelVersions(db, modelId)),
+		listVersionSummaries: (modelId) => use((db) => modelVersions.listVersionSummaries(db, modelId)),
 		getModelVersion: (id) => use((db) => modelVersions.getModelVersion(db, id)),
 		loadModelVersionArtifact: (version) => use((db) => modelVersions.loadModelVersionArtifact(db, version)),
 		editModelVersionNotes: (id, edit) => use((db) => modelVersions.editModelVersionNotes(db, id, edit)),

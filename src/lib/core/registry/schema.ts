@@ -11,6 +11,7 @@ import type {
 	ModelVersionRecord,
 	VersionArtifactRecord
 } from './model-records.ts';
+import type { ModelVersionSummary } from './version-summary.ts';
 
 export type DatasetSource =
 	| { kind: 'sample'; sampleId: string }
@@ -97,6 +98,12 @@ export interface BenchtopSchema extends DBSchema {
 		key: string;
 		value: ModelVersionRecord;
 		indexes: { 'by-model': string; 'by-run': string; 'by-dataset': string };
+	};
+	/** What the version list shows, one per version, written with it (schema 4; version-summary.ts). */
+	versionSummaries: {
+		key: string;
+		value: ModelVersionSummary;
+		indexes: { 'by-model': string };
 	};
 	versionArtifacts: { key: string; value: VersionArtifactRecord };
 	aliasEvents: { key: string; value: AliasEventRecord; indexes: { 'by-model': string } };

@@ -13,13 +13,13 @@ function openRaw(factory: IDBFactory, name: string, version: number): Promise<ID
 }
 
 describe('openStudioDb', () => {
-	it('creates every store and index from an empty database, at schema version 3', async () => {
+	it('creates every store and index from an empty database, at schema version 4', async () => {
 		const factory = new IDBFactory();
 		const db = await openStudioDb({ factory });
 		expect(DB_NAME).toBe('benchtop');
-		expect(DB_VERSION).toBe(3);
+		expect(DB_VERSION).toBe(4);
 		expect(db.name).toBe('benchtop');
-		expect(db.version).toBe(3);
+		expect(db.version).toBe(4);
 		expect([...db.objectStoreNames].sort()).toEqual(
 			[
 				'aliasEvents',
@@ -32,7 +32,8 @@ describe('openStudioDb', () => {
 				'recipes',
 				'runs',
 				'settings',
-				'versionArtifacts'
+				'versionArtifacts',
+				'versionSummaries'
 			].sort()
 		);
 
@@ -47,6 +48,7 @@ describe('openStudioDb', () => {
 			'runs',
 			'modelVersions',
 			'versionArtifacts',
+			'versionSummaries',
 			'aliasEvents'
 		] as const) {
 			expect(tx.objectStore(name).keyPath, name).toBe('id');
@@ -66,6 +68,7 @@ describe('openStudioDb', () => {
 			'by-run'
 		]);
 		expect(tx.objectStore('aliasEvents').index('by-model').keyPath).toBe('modelId');
+		expect(tx.objectStore('versionSummaries').index('by-model').keyPath).toBe('modelId');
 		await tx.done;
 		db.close();
 	});
@@ -89,7 +92,7 @@ describe('openStudioDb', () => {
 			request.onerror = () => reject(request.error);
 		});
 		const db = await openStudioDb({ factory, name: 'old' });
-		expect(db.version).toBe(3);
+		expect(db.version).toBe(DB_VERSION);
 		expect(await db.getAllFromIndex('runs', 'by-experiment', 'e1')).toEqual([
 			{ id: 'r1', experimentId: 'e1' }
 		]);
@@ -97,7 +100,7 @@ describe('openStudioDb', () => {
 		db.close();
 	});
 
-	it('migrates a version 2 database to version 3: its runs, data sets and settings stay readable', async () => {
+	it('migrates a version 2 database to the current one: its runs, data sets and settings stay readable', async () => {
 		const factory = new IDBFactory();
 		await new Promise<void>((resolve, reject) => {
 			const request = factory.open('v2', 2);
@@ -119,7 +122,7 @@ describe('openStudioDb', () => {
 			request.onerror = () => reject(request.error);
 		});
 		const db = await openStudioDb({ factory, name: 'v2' });
-		expect(db.version).toBe(3);
+		expect(db.version).toBe(DB_VERSION);
 		expect((await db.getAllFromIndex('runs', 'by-experiment', 'e1')).map((r) => r.id)).toEqual(['r1']);
 		expect(await db.get('settings', 'theme')).toBe('dark');
 		expect(await db.getAllFromIndex('models', 'by-name', 'anything')).toEqual([]);

@@ -1,0 +1,152 @@
+// Version summaries (schema 4): written with every version, deleted with it, listed without the heavy
+// record; a schema 3 database's versions get theirs in the upgrade; a backup (which carries no
+// summaries) restores them.
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { importBackup, exportWorkspace } from '../../../../src/lib/core/backup/workspace-backup.ts';
+import { DB_VERSION, openStudioDb } from '../../../../src/lib/core/registry/db.ts';
+import {
+	deleteModelVersion,
+	listModelVersions,
+	listVersionSummaries,
+	modelStorageUsage,
+	saveModelVersion
+} from '../../../../src/lib/core/registry/model-versions.ts';
+import type { ModelVersionRecord } from '../../../../src/lib/core/registry/model-records.ts';
+import { numericMetrics, summariseVersion } from '../../../../src/lib/core/registry/version-summary.ts';
+import { fakeLayers, fakeRun } from './model-fixtures.ts';
+
+/** Two versions of one model, as the registry writes them, the second with a heavy run. */
+async function twoVersions(factory = new IDBFactory()) {
+	const db = await openStudioDb({ factory, name: 'source' });
+	const run = fakeRun('d1', '2026-01-01T00:00:00Z');
+	const first = await saveModelVersion(db, {
+		modelName: 'churn',
+		run: { ...run, metrics: { test: { accuracy: 0.9, confusion: [[1, 0]], macro: { f1: 0.8 } } } },
+		artifact: fakeLayers([1, 2, 3]),
+		gate: { pass: true, reasons: ['ok'] },
+		datasetName: 'churn.csv'
+	});
+	const heavyHistory = Array.from({ length: 2000 }, (_, i) => ({ epoch: i + 1, loss: 1 / (i + 1) }));
+	const second = await saveModelVersion(db, {
+		modelName: 'churn',
+		run: { ...run, id: 'run-2', history: heavyHistory },
+		artifact: fakeLayers([4, 5, 6, 7]),
+		gate: null,
+		parentVersionId: first.id
+	});
+	return { db, first, second };
+}
+
+describe('version summaries', () => {
+	it('keeps the numeric metrics only, nested objects included', () => {
+		expect(
+			numericMetrics({ accuracy: 0.5, confusion: [[1]], macro: { f1: 0.4, labels: ['a'] }, note: 'x' })
+		).toEqual({ accuracy: 0.5, macro: { f1: 0.4 } });
+	});
+
+	it('is written in the same transaction as its version and deleted with it', async () => {
+		const { db, first, second } = await twoVersions();
+		const summaries = await listVersionSummaries(db);
+		expect(summaries.map((s) => s.version)).toEqual([2, 1]);
+		expect(summaries[1]).toEqual({
+			id: first.id,
+			modelId: first.modelId,
+			version: 1,
+			createdAt: first.createdAt,
+			task: 'classification',
+			family: 'linear',
+			metrics: { test: { accuracy: 0.9, macro: { f1: 0.8 } } },
+			bytes: first.artifact.bytes,
+			datasetId: 'd1',
+			datasetName: 'churn.csv',
+			runId: first.run.id,
+			parentVersionId: null,
+			gatePass: true
+		});
+		expect(summaries[0]).toMatchObject({
+			parentVersionId: first.id,
+			gatePass: null,
+			bytes: second.artifact.bytes
+		});
+		// Light: the summary of the version with 2,000 epochs of history is a few hundred bytes.
+		expect(JSON.stringify(summaries[0]).length).toBeLessThan(600);
+		expect(JSON.stringify(second).length).toBeGreaterThan(40_000);
+		expect(await listVersionSummaries(db, 'no-such-model')).toEqual([]);
+		expect((await modelStorageUsage(db))[0]).toMatchObject({
+			versions: 2,
+			bytes: first.artifact.bytes + second.artifact.bytes
+		});
+
+		await deleteModelVersion(db, second.id);
+		expect((await listVersionSummaries(db)).map((s) => s.id)).toEqual([first.id]);
+		expect(await db.count('versionSummaries')).toBe(1);
+	});
+
+	it('a schema 3 database gets a summary of every stored version in the upgrade', async () => {
+		const { db: current } = await twoVersions();
+		const stored = await listModelVersions(current);
+		const models = await current.getAll('models');
+		current.close();
+
+		// The database as schema 3 left it: the registry's stores, versions and no summaries.
+		const factory = new IDBFactory();
+		await new Promise<void>((resolve, reject) => {
+			const request = factory.open('v3', 3);
+			request.onupgradeneeded = () => {
+				const db = request.result;
+				for (const name of ['datasets', 'blobs', 'recipes', 'experiments', 'runs', 'artifacts'])
+					db.createObjectStore(name, { keyPath: 'id' });
+				db.createObjectStore('settings');
+				const tx = request.transaction!;
+				tx.objectStore('runs').createIndex('by-experiment', 'experimentId');
+				db.createObjectStore('models', { keyPath: 'id' }).createIndex('by-name', 'name', { unique: true });
+				const versions = db.createObjectStore('modelVersions', { keyPath: 'id' });
+				versions.createIndex('by-model', 'modelId');
+				versions.createIndex('by-run', 'lineage.runId');
+				versions.createIndex('by-dataset', 'lineage.datasetId');
+				db.createObjectStore('versionArtifacts', { keyPath: 'id' });
+				db.createObjectStore('aliasEvents', { keyPath: 'id' }).createIndex('by-model', 'modelId');
+				for (const model of models) tx.objectStore('models').put(model);
+				for (const version of stored) tx.objectStore('modelVersions').put(version);
+				// A record the registry never wrote: the upgrade goes on without it rather than failing.
+				tx.objectStore('modelVersions').put({ id: 'broken', modelId: models[0]!.id });
+			};
+			request.onsuccess = () => {
+				request.result.close();
+				resolve();
+			};
+			request.onerror = () => reject(request.error);
+		});
+
+		const db = await openStudioDb({ factory, name: 'v3' });
+		expect(db.version).toBe(DB_VERSION);
+		const summaries = await listVersionSummaries(db, models[0]!.id);
+		expect(summaries).toEqual(stored.map((v) => summariseVersion(v)));
+		expect(summaries.map((s) => s.version)).toEqual([2, 1]);
+		// The versions themselves are untouched.
+		expect((await db.get('modelVersions', stored[0]!.id))!.run.history).toHaveLength(2000);
+		db.close();
+	});
+
+	it('a restored backup lists its versions (a backup carries no summaries)', async () => {
+		const { db } = await twoVersions();
+		const chunks: Uint8Array[] = [];
+		const { manifest } = await exportWorkspace(db, (chunk) => void chunks.push(chunk.slice()), {
+			createdBy: 'test'
+		});
+		expect(manifest.stores.versionSummaries).toBeUndefined();
+		const bytes = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+		let at = 0;
+		for (const chunk of chunks) {
+			bytes.set(chunk, at);
+			at += chunk.length;
+		}
+		const target = await openStudioDb({ factory: new IDBFactory() });
+		await importBackup(target, bytes, 'two.benchtop.zip');
+		const restored = await listModelVersions(target);
+		expect(await listVersionSummaries(target)).toEqual(
+			restored.map((v: ModelVersionRecord) => summariseVersion(v))
+		);
+	});
+});
