@@ -87,15 +87,14 @@ export function readColumns(
 		// Numbers and dates (epoch ms) in a typed array with NaN for gaps: the common case stays cheap.
 		const values: Float64Array | unknown[] = numeric ? new Float64Array(n) : new Array(n);
 		const gap = numeric ? NaN : null;
-		const raw: unknown[] = new Array(n);
-		for (let i = 0; i < n; i++) {
+		const at = (i: number) => {
 			const row = rows[i] as Record<string, unknown> | null;
-			raw[i] = row !== null && typeof row === 'object' && Object.hasOwn(row, name) ? row[name] : undefined;
-		}
+			return row !== null && typeof row === 'object' && Object.hasOwn(row, name) ? row[name] : undefined;
+		};
 		// Numbers-only dates with the year last are read day first only when the whole batch reads so.
-		const dayFirst = type === 'date' && readsDayFirst(raw.map(textOf));
+		const dayFirst = type === 'date' && readsDayFirst(Array.from({ length: n }, (_, i) => textOf(at(i))));
 		for (let i = 0; i < n; i++) {
-			const v = raw[i];
+			const v = at(i);
 			let out: unknown;
 			if (
 				typeof v === 'number' &&

@@ -1,36 +1,15 @@
 // The forward pass on a row-major batch, one operation at a time, in float64 (TF.js computes in float32:
-// the two agree to about 1e-7 relative). Images are channels last, as TF.js Layers keeps them.
-import type { Activation, LayerOp, TensorRef } from './plan.ts';
+// the two agree to about 1e-7 relative). Images are channels last, as TF.js Layers keeps them. A network
+// of dense layers runs in WebAssembly instead where the runtime allows it (wasm-network.ts); this JS path
+// serves everything else, and every dense network where WebAssembly cannot be compiled.
+import { activate } from './activations.ts';
+import type { LayerOp, TensorRef } from './plan.ts';
+import { wasmNetwork } from './wasm-network.ts';
 import { readTensor } from './weights.ts';
 
-type Read = (ref: TensorRef | null) => Float64Array | null;
+export type Read = (ref: TensorRef | null) => Float64Array | null;
 /** One prepared operation: (batch, rows) → output batch; `shape` is a row's shape after it. */
-export type Forward = (x: Float64Array, n: number) => Float64Array;
-
-function activate(x: Float64Array, fn: Activation, width: number): void {
-	if (fn === 'linear') return;
-	if (fn === 'softmax') {
-		for (let r = 0; r < x.length; r += width) {
-			let max = -Infinity;
-			for (let j = r; j < r + width; j++) if (x[j]! > max) max = x[j]!;
-			let sum = 0;
-			for (let j = r; j < r + width; j++) sum += x[j] = Math.exp(x[j]! - max);
-			for (let j = r; j < r + width; j++) x[j]! /= sum;
-		}
-		return;
-	}
-	const f: (v: number) => number =
-		fn === 'relu'
-			? (v) => (v > 0 ? v : 0)
-			: fn === 'tanh'
-				? Math.tanh
-				: fn === 'sigmoid'
-					? (v) => 1 / (1 + Math.exp(-v))
-					: fn === 'elu'
-						? (v) => (v > 0 ? v : Math.expm1(v))
-						: (v) => 1.0507009873554805 * (v > 0 ? v : 1.6732632423543772 * Math.expm1(v));
-	for (let i = 0; i < x.length; i++) x[i] = f(x[i]!);
-}
+export type Forward = ((x: Float64Array, n: number) => Float64Array) & { engine?: 'wasm' | 'js' };
 
 function need(ok: boolean, what: string): void {
 	if (!ok) throw new Error(`the model's ${what} do not fit its layers`);
@@ -61,18 +40,37 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 			const units = op.units;
 			need(kernel.length === width * units && (!bias || bias.length === units), 'dense weights');
 			shape.splice(0, shape.length, units);
+			// Transposed once, so each unit's weights are contiguous: a dot product kept in a register.
+			const t = new Float64Array(kernel.length);
+			for (let k = 0; k < width; k++)
+				for (let j = 0; j < units; j++) t[j * width + k] = kernel[k * units + j]!;
 			return (x, n) => {
 				const out = new Float64Array(n * units);
-				for (let r = 0; r < n; r++) {
+				let r = 0;
+				// Two rows at a time: each weight read serves both.
+				for (; r + 2 <= n; r += 2) {
+					const a = r * width;
+					const b = a + width;
 					const o = r * units;
-					if (bias) for (let j = 0; j < units; j++) out[o + j] = bias[j]!;
-					for (let k = 0; k < width; k++) {
-						const v = x[r * width + k]!;
-						if (v === 0) continue;
-						const w = k * units;
-						for (let j = 0; j < units; j++) out[o + j] = out[o + j]! + v * kernel[w + j]!;
+					for (let j = 0; j < units; j++) {
+						let s0 = bias ? bias[j]! : 0;
+						let s1 = s0;
+						const w = j * width;
+						for (let k = 0; k < width; k++) {
+							const q = t[w + k]!;
+							s0 += x[a + k]! * q;
+							s1 += x[b + k]! * q;
+						}
+						out[o + j] = s0;
+						out[o + units + j] = s1;
 					}
 				}
+				for (; r < n; r++)
+					for (let j = 0; j < units; j++) {
+						let s = bias ? bias[j]! : 0;
+						for (let k = 0; k < width; k++) s += x[r * width + k]! * t[j * width + k]!;
+						out[r * units + j] = s;
+					}
 				activate(out, op.activation, units);
 				return out;
 			};
@@ -150,10 +148,13 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 	}
 }
 
-export function network(layers: LayerOp[], inputWidth: number, bytes: Uint8Array): Forward {
+/** The forward pass; `wasm: false` keeps it in JS (float64), as where WebAssembly cannot be compiled. */
+export function network(layers: LayerOp[], inputWidth: number, bytes: Uint8Array, wasm = true): Forward {
 	const shape = [inputWidth];
 	const read: Read = (ref) => (ref ? readTensor(bytes, ref) : null);
+	// Compiled in JS first in any case: it checks every shape against its weights.
 	const steps = layers.map((op) => compile(op, shape, read)).filter((f): f is Forward => f !== null);
 	need(shape.length === 1, 'output shape');
-	return (x, n) => steps.reduce((batch, step) => step(batch, n), x);
+	const js: Forward = (x, n) => steps.reduce((batch, step) => step(batch, n), x);
+	return (wasm && wasmNetwork(layers, inputWidth, read)) || js;
 }

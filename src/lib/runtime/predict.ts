@@ -8,6 +8,8 @@ import type { RuntimePlan } from './plan.ts';
 import { STEPS } from './steps.ts';
 import { readTensor } from './weights.ts';
 
+export { fromBase64 } from './weights.ts';
+
 export type Prediction =
 	| { label: string; probabilities: Record<string, number> }
 	| { cluster: number; distance: number }
@@ -21,6 +23,8 @@ export interface RawPredictions {
 }
 
 export interface RuntimeModel {
+	/** Where the forward pass runs: WebAssembly SIMD (dense networks, where allowed) or plain JS. */
+	engine: 'wasm' | 'js';
 	predictRaw(rows: readonly unknown[]): RawPredictions;
 	predict(rows: readonly unknown[]): Prediction[];
 }
@@ -50,7 +54,12 @@ function centroidsForward(plan: RuntimePlan, bytes: Uint8Array): Forward {
 	};
 }
 
-export function createModel(plan: RuntimePlan, bytes: Uint8Array): RuntimeModel {
+export interface ModelOptions {
+	/** false keeps the forward pass in JS (float64), as where WebAssembly cannot be compiled. */
+	wasm?: boolean;
+}
+
+export function createModel(plan: RuntimePlan, bytes: Uint8Array, options: ModelOptions = {}): RuntimeModel {
 	if (plan.format !== 'benchtop-runtime' || plan.version !== 1)
 		throw new Error('not a Benchtop runtime plan');
 	if (bytes.byteLength !== plan.weightBytes)
@@ -58,7 +67,7 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array): RuntimeModel 
 	for (const step of plan.steps) if (!STEPS[step.op]) throw new Error(`recipe step ${step.op} is unknown`);
 	const forward =
 		plan.model.kind === 'network'
-			? network(plan.model.layers, plan.features.length, bytes)
+			? network(plan.model.layers, plan.features.length, bytes, options.wasm !== false)
 			: centroidsForward(plan, bytes);
 	const width = plan.features.length;
 	const outputs =
@@ -123,6 +132,7 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array): RuntimeModel 
 
 	const classes = plan.classes ?? [];
 	return {
+		engine: forward.engine ?? 'js',
 		predictRaw(rows) {
 			const { y, at, errors } = run(rows);
 			const result = Array.from(at, (p) => (p < 0 ? null : y.subarray(p * outputs, (p + 1) * outputs)));
@@ -152,12 +162,4 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array): RuntimeModel 
 			return answers;
 		}
 	};
-}
-
-/** model.bin's bytes from the single-file variant's base64 text (atob is in every runtime the bundle targets). */
-export function fromBase64(text: string): Uint8Array {
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return bytes;
 }

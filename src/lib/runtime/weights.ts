@@ -26,3 +26,11 @@ export function readTensor(bytes: Uint8Array, ref: TensorRef): Float64Array {
 	}
 	return out;
 }
+
+/** model.bin's bytes from the single-file variant's base64 text (atob is in every runtime the bundle targets). */
+export function fromBase64(text: string): Uint8Array {
+	const binary = atob(text);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}

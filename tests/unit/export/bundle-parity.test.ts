@@ -1,5 +1,6 @@
 // The bundle's answers equal the studio's (TF.js predictor, fitted recipe) on each family's test split,
-// within 1e-5: through model.js and handler.js in plain Node in a child process, with no node_modules.
+// within 1e-5: through model.js and handler.js in plain Node in a child process, with no node_modules
+// (dense networks through the WebAssembly path there; JS fallback parity is in runtime-layers.test.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,14 +15,14 @@ import {
 
 const SCRIPT = `
 import { readFileSync } from 'node:fs';
-import { predict, metadata } from './model.js';
+import { predict, metadata, load } from './model.js';
 import handler from './handler.js';
 const rows = JSON.parse(readFileSync('./rows.json', 'utf8'));
 const direct = await predict(rows);
 const response = await handler.fetch(new Request('http://x/predict', { method: 'POST', body: JSON.stringify(rows) }));
 const bad = await handler.fetch(new Request('http://x/predict', { method: 'POST', body: '{not json' }));
 console.log(JSON.stringify({ direct, viaHandler: await response.json(), status: response.status,
-	bad: { status: bad.status, body: await bad.json() }, task: metadata.task, paths: process.env.NODE_PATH ?? null }));
+	bad: { status: bad.status, body: await bad.json() }, task: metadata.task, engine: (await load()).engine, paths: process.env.NODE_PATH ?? null }));
 `;
 
 describe('edge bundle parity with the studio', () => {
@@ -39,9 +40,12 @@ describe('edge bundle parity with the studio', () => {
 					viaHandler: { predictions: Record<string, unknown>[] };
 					status: number;
 					bad: { status: number; body: { error: string } };
+					engine: string;
 					paths: string | null;
 				};
 				expect(result.paths).toBeNull();
+				// Dense networks run in WebAssembly in Node; images and centroids in JS.
+				expect(result.engine).toBe(/cnn|kmeans/.test(c.name) ? 'js' : 'wasm');
 				expect(result.direct).toHaveLength(trained.rows.length);
 				expect(result.status).toBe(200);
 				expect(result.viaHandler.predictions).toEqual(result.direct);

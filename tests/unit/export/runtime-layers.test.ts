@@ -1,7 +1,8 @@
 // The runtime's forward pass equals TF.js's on networks the studio builds with every layer and activation
 // the engines list (dense, dropout, batch norm, conv2d with same and valid padding and strides, max
 // pooling, flatten; relu, tanh, sigmoid, elu, selu, linear, softmax), with random weights and moving
-// statistics so no layer is an identity, in float32 (1e-5), and in float16/int8 within their precision.
+// statistics so no layer is an identity, in float32 (1e-5), and in float16/int8 within their precision;
+// dense networks both in JS (float64) and in the WebAssembly SIMD path (float32, as TF.js).
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { layersPlan } from '../../../src/lib/core/export/layers-plan.ts';
@@ -48,18 +49,26 @@ function randomize(model: tf.LayersModel, seed: number): void {
 	}
 }
 
-async function compare(spec: NetworkSpec, inputSize: number, outputSize: number, quantize: Quantization) {
+async function compare(
+	spec: NetworkSpec,
+	inputSize: number,
+	outputSize: number,
+	quantize: Quantization,
+	engine: 'wasm' | 'js' = 'js',
+	n = 17
+) {
 	const model = buildNetwork(spec, { inputSize, outputSize }, 7);
 	randomize(model, 11);
 	const random = createRandom(5);
-	const n = 17;
 	const x = Float64Array.from({ length: n * inputSize }, () => random.next() * 4 - 2);
 	const expected = (await (
 		model.predict(tf.tensor2d(Float32Array.from(x), [n, inputSize])) as tf.Tensor
 	).data()) as Float32Array;
 	const writer = new WeightWriter(quantize);
 	const layers = await layersPlan(await artifactOf(model), writer);
-	const actual = network(layers, inputSize, writer.bytes())(x, n);
+	const forward = network(layers, inputSize, writer.bytes(), engine === 'wasm');
+	expect(forward.engine ?? 'js').toBe(engine);
+	const actual = forward(x, n);
 	model.dispose();
 	expect(actual.length).toBe(expected.length);
 	return Math.max(...Array.from(actual, (a, i) => Math.abs(a - expected[i]!)));
@@ -97,6 +106,11 @@ const CNN: NetworkSpec = {
 describe('runtime forward pass', () => {
 	it('equals TF.js for an MLP with batch norm, dropout and every activation (softmax out)', async () => {
 		expect(await compare(MLP, 6, 4, 'none')).toBeLessThan(1e-5);
+	});
+	it('equals TF.js in WebAssembly too, over several chunks of rows and an odd remainder', async () => {
+		expect(await compare(MLP, 6, 4, 'none', 'wasm')).toBeLessThan(1e-5);
+		expect(await compare(MLP, 6, 4, 'none', 'wasm', 1000 + 3)).toBeLessThan(1e-5);
+		expect(await compare(MLP, 6, 4, 'int8', 'wasm', 5)).toBeLessThan(5e-2);
 	});
 	it('equals TF.js for a CNN with strided same and valid convolutions, pooling and flatten', async () => {
 		expect(await compare(CNN, 9 * 7 * 2, 3, 'none')).toBeLessThan(1e-5);

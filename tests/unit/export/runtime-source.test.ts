@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { compileRuntime, sourceModule } from '../../../src/lib/runtime/build-runtime.js';
 import { RUNTIME_SOURCE } from '../../../src/lib/runtime/runtime-source.ts';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 describe('runtime source', () => {
 	it('is at most 10 KB gzipped', () => {
@@ -28,5 +30,12 @@ describe('runtime source', () => {
 		const runtime = new Function(`${RUNTIME_SOURCE}; return BenchtopRuntime;`)() as Record<string, unknown>;
 		expect(typeof runtime.createModel).toBe('function');
 		expect(typeof runtime.fromBase64).toBe('function');
+	});
+
+	it('carries the dense layer built from dense.c (checked where clang is installed, as CI installs it)', () => {
+		const script = fileURLToPath(new URL('../../../src/lib/runtime/build-wasm.sh', import.meta.url));
+		const result = spawnSync('sh', [script, '--check'], { encoding: 'utf8' });
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/matches dense\.c|no clang/);
 	});
 });
