@@ -1,0 +1,99 @@
+// Drift on a saved model version, in Chromium: a penguin classifier trained on the Torgersen and Dream
+// islands is saved as a model; from its version detail the drift page opens with that version picked and
+// compares the Biscoe penguins (a real shift: mostly Gentoo, heavier, longer flippers). The drifted
+// columns are flagged with their reasons, the thresholds are stated, and "Continue training on this data"
+// leads to /models/continue for that version and that data set.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const penguins = readFileSync(
+	fileURLToPath(new URL('../../sample-datasets/penguins.csv', import.meta.url)),
+	'utf8'
+)
+	.trimEnd()
+	.split('\n');
+const csv = (name: string, keep: (island: string) => boolean) => ({
+	name,
+	mimeType: 'text/csv',
+	buffer: Buffer.from(`${penguins.filter((line, i) => i === 0 || keep(line.split(',')[1]!)).join('\n')}\n`)
+});
+
+async function importCsv(page: Page, file: ReturnType<typeof csv>): Promise<string> {
+	await page.goto('/data');
+	await page.getByLabel('Choose a file…').setInputFiles(file);
+	await page.waitForURL(/\/data\?id=/);
+	return new URL(page.url()).searchParams.get('id')!;
+}
+
+test('a saved version against shifted data: drifted columns flagged, thresholds stated, continue links to the version', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	const home = await importCsv(
+		page,
+		csv('torgersen-dream.csv', (island) => island !== 'Biscoe')
+	);
+	await page.goto(`/train?id=${encodeURIComponent(home)}`);
+	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
+	await page.getByLabel('Target').selectOption('Species');
+	await page.locator('summary', { hasText: 'Training settings' }).click();
+	await page.getByLabel('Epochs', { exact: true }).fill('20');
+	await page.getByLabel('Epochs', { exact: true }).press('Tab');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const runs = page.getByRole('list', { name: 'Runs' });
+	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 90_000 });
+	await runs.getByRole('link', { name: /Save .* as model/ }).click();
+	const form = page.getByRole('form', { name: /as a model version/ });
+	await form.getByLabel('Model name').fill('Penguin species');
+	await form.getByRole('button', { name: 'Save version' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'version 1' })).toBeVisible();
+	const biscoe = await importCsv(
+		page,
+		csv('biscoe.csv', (island) => island === 'Biscoe')
+	);
+
+	// From the version's detail to the drift page, with that version picked.
+	await page.goto('/models');
+	await page.getByTestId('model-card').getByRole('link', { name: 'v1', exact: true }).click();
+	await expect(page).toHaveURL(/[?&]version=/);
+	const versionId = new URL(page.url()).searchParams.get('version')!;
+	await page.getByTestId('version-detail').getByRole('link', { name: 'Check new data for drift' }).click();
+	await expect(page).toHaveURL(/\/models\/drift\?model=version/);
+	const model = page.getByRole('combobox', { name: /^Model/ });
+	await expect(model).toHaveValue(`version:${versionId}`);
+	await expect(model.locator('option:checked')).toHaveText('Penguin species v1');
+	await page.getByRole('combobox', { name: /^New data/ }).selectOption({ label: 'biscoe' });
+	await page.getByRole('button', { name: 'Check for drift' }).click();
+
+	await expect(page.getByRole('heading', { name: /^[4-6] of 6 columns drifted$/ })).toBeVisible({
+		timeout: 60_000
+	});
+	// The version's copy of its run carries the training profile: nothing is drawn again.
+	await expect(
+		page.getByText(/168 rows of biscoe against \d+ training rows of torgersen-dream\.$/)
+	).toBeVisible();
+	for (const column of ['Island', 'Flipper Length (mm)', 'Body Mass (g)'])
+		await expect(page.getByRole('article', { name: `${column}: drifted` })).toBeVisible();
+	await expect(page.getByRole('article', { name: 'Island: drifted' })).toContainText(
+		'1 value never seen in training (“Biscoe”) on 100.0% of rows'
+	);
+	await expect(page.getByRole('article', { name: /^predicted Species: / })).toBeVisible();
+	// The thresholds, stated.
+	await page.locator('summary', { hasText: 'Thresholds' }).click();
+	await expect(page.getByText(/^drifted: PSI > 0\.2 with a test p < 0\.01/)).toBeVisible();
+	await expect(page.getByText(/^moderate: PSI > 0\.1/)).toBeVisible();
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 1400 });
+		await page.screenshot({ path: `/work/shots-h15d/drift-version-${width}.png`, fullPage: false });
+	}
+	await page.setViewportSize({ width: 1280, height: 800 });
+
+	// Continue training from this version on this data.
+	const continueLink = page.getByRole('link', { name: 'Continue training on this data' });
+	const expected = `/models/continue?version=${encodeURIComponent(versionId)}&dataset=${encodeURIComponent(biscoe)}`;
+	await expect(continueLink).toHaveAttribute('href', expected);
+	await continueLink.click();
+	await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === expected);
+});
