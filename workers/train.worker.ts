@@ -16,6 +16,7 @@ import type { BoundaryFrame, BoundaryPlane, BoundaryProbeRequest } from '$lib/co
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import type { EpochRecord, TrainProgress } from '$lib/core/train/types.ts';
 import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
+import type { ContinueFrom } from '$lib/core/train/continue-from.ts';
 import { BENCHTOP_VERSION } from '$lib/core/version.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-protocol/progress.ts';
@@ -42,6 +43,8 @@ export interface WorkerTrainRequest {
 	compare?: boolean;
 	/** Draw the live decision boundary over these two raw columns (the model has exactly these features). */
 	boundary?: BoundaryProbeRequest;
+	/** Train a saved model version further (its weights and optimizer state, or centroids). */
+	init?: ContinueFrom;
 }
 
 export interface WorkerTrainOutcome {
@@ -133,6 +136,7 @@ const api = {
 				versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
 				control,
 				...(job.resume ? { resume: job.resume } : {}),
+				...(job.init ? { init: job.init } : {}),
 				onCheckpoint: onEvent && ((checkpoint) => emit({ kind: 'checkpoint', checkpoint })),
 				onCandidate: (family) => emit({ kind: 'candidate', family }),
 				...(job.boundary && onEvent

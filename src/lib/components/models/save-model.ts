@@ -3,7 +3,7 @@
 import { BenchtopError } from '$lib/core/errors.ts';
 import { evaluateGate, loadGate } from '$lib/core/evaluate/gate.ts';
 import { CHAMPION } from '$lib/core/registry/model-records.ts';
-import type { GateVerdict, ModelVersionRecord } from '$lib/core/registry/model-records.ts';
+import type { GateVerdict, ModelVersionRecord, OptimizerState } from '$lib/core/registry/model-records.ts';
 import type { Registry } from '$lib/core/registry/registry.ts';
 import type { RunRecord } from '$lib/core/train/run-record.ts';
 
@@ -33,9 +33,22 @@ export async function saveRunAsModel(
 	if (run.artifactId === null) {
 		throw new BenchtopError('bad-input', `Run “${run.name}” kept no weights, so it cannot become a model.`);
 	}
-	const artifact = await registry.loadRunArtifact(run);
+	const stored = await registry.loadRunArtifact(run);
+	// The optimizer's state is kept beside the version's weights, not hashed with them.
+	const { optimizer, ...weights } = stored as typeof stored & { optimizer?: OptimizerState };
+	const artifact = weights as typeof stored;
 	const gate = await gateVerdictFor(registry, run, modelName);
-	return registry.saveModelVersion({ modelName, run, artifact, gate, ...extra });
+	// A run that trained a version further is that version's child unless the caller says otherwise.
+	const parentVersionId = extra.parentVersionId ?? run.continuedFrom?.versionId ?? null;
+	return registry.saveModelVersion({
+		modelName,
+		run,
+		artifact,
+		gate,
+		...extra,
+		parentVersionId,
+		...(optimizer ? { optimizer } : {})
+	});
 }
 
 /** The name the dialog suggests: the model this experiment was last saved to, else one from the data. */

@@ -15,6 +15,8 @@ import { trainNetwork } from './train-loop.ts';
 import { liveBoundary } from './live-boundary.ts';
 import { toTrainingArrays, type NetworkTask, type TrainingArrays } from './training-data.ts';
 import type { TrainResult } from './types.ts';
+import { continuedRecord, parentTestRows } from './continue-from.ts';
+import { continuedStart, scoreParentNetwork } from './continue-network.ts';
 
 async function scoreSplit(
 	model: tf.LayersModel,
@@ -49,7 +51,14 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 	const { splits, features, base, started } = prepared;
 	const { task, targets, recipe } = base;
 	const networkTask = task as NetworkTask;
-	const train = toTrainingArrays(splits.train, { features, targets, task: networkTask });
+	const init = context.init;
+	// A continued classifier keeps its parent's classes in its parent's output order.
+	const train = toTrainingArrays(splits.train, {
+		features,
+		targets,
+		task: networkTask,
+		...(init?.run.classes ? { classes: init.run.classes } : {})
+	});
 	const shape = {
 		features,
 		targets,
@@ -77,8 +86,10 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 		scale,
 		epochs: settings.epochs
 	});
+	const sameData = init !== undefined && context.dataset.hash === init.run.datasetHash;
 	let result: TrainResult;
 	try {
+		const start = init ? await continuedStart(model, init, scale, sameData) : undefined;
 		result = await trainNetwork({
 			model,
 			task: networkTask,
@@ -88,7 +99,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			onProgress: context.onProgress,
 			control: context.control,
 			target: targets[0],
-			resumeFrom: context.resume?.checkpoint,
+			resumeFrom: start ?? context.resume?.checkpoint,
 			onCheckpoint: context.onCheckpoint,
 			...(probe ? { probe } : {}),
 			...closedForm(spec, networkTask, train)
@@ -102,6 +113,10 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 		validation: await scoreSplit(model, networkTask, validation, targets),
 		test: await scoreSplit(model, networkTask, test, targets)
 	};
+	const parentMetrics =
+		init && prepared.input
+			? await scoreParentNetwork(init, parentTestRows(prepared.input, splits, init), shape, settings.seed)
+			: undefined;
 	const warnings = [
 		...before,
 		...checkRunOutcome({
@@ -123,6 +138,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			status: result.stopReason,
 			...(result.engine ? { backend: { ...base.backend, engine: result.engine } } : {}),
 			...(result.message ? { message: result.message } : {}),
+			...(init ? { continuedFrom: continuedRecord(init, context.dataset.hash, parentMetrics) } : {}),
 			...(context.resume
 				? {
 						resumed: {
@@ -144,7 +160,11 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			warnings,
 			durationMs: Math.round(performance.now() - started)
 		},
-		artifact: await layersArtifact(model),
+		// The optimizer's state goes with the weights, so a version saved from this run can be trained further.
+		artifact: {
+			...(await layersArtifact(model)),
+			...(result.optimizer ? { optimizer: result.optimizer } : {})
+		},
 		model
 	};
 };

@@ -11,6 +11,7 @@ import type { TrainControl } from './train-control.ts';
 import type { ResumeOrigin, TrainCheckpoint } from './train-checkpoint.ts';
 import type { BoundaryListener } from './live-boundary.ts';
 import type { PrepTable } from '../table/prep-table.ts';
+import type { ContinueFrom } from './continue-from.ts';
 
 export interface TrainingContext {
 	dataset: { id: string; hash: string; name: string };
@@ -20,6 +21,8 @@ export interface TrainingContext {
 	control?: TrainControl;
 	/** Go on from where a broken run of this same request got to (another backend, a fresh worker). */
 	resume?: ResumeOrigin;
+	/** Train a saved model further (continue-from.ts): the family's fitter starts from its weights or centroids. */
+	init?: ContinueFrom;
 	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
 	/** The warnings found on the prepared training rows, before the first epoch (they are in the run too). */
 	onWarnings?: (warnings: RunWarning[]) => void;

@@ -6,6 +6,7 @@ import type { SplitRecord } from '../prep/split/index.ts';
 import type { FittedRecipe, Recipe } from '../prep/recipe/types.ts';
 import type { ModelSpec, Task } from '../models/types.ts';
 import type { ModelChoice } from './choose-model.ts';
+import type { ContinuedRecord } from './continue-from.ts';
 import type { RunWarning } from './run-warnings.ts';
 import type { EpochRecord, StopReason, TrainSettings } from './types.ts';
 
@@ -49,6 +50,9 @@ export interface RunRecord {
 	/** Library versions the run used, e.g. { benchtop: '0.1.0', tfjs: '4.22.0' }. */
 	versions: Record<string, string>;
 	history: EpochRecord[];
+	/** Set when the run trained a saved model further (a parent version, or model files): where it started,
+	 * and the parent's metrics on this run's test rows. */
+	continuedFrom?: ContinuedRecord;
 	/** Set when the run went on from another run's checkpoint (a lost GPU device, a crashed worker). */
 	resumed?: { fromEpoch: number; previousBackend: string; reason: string };
 	/** Epoch whose weights were kept. */

@@ -8,6 +8,7 @@ import { parseModelSpec } from '../models/spec-schema.ts';
 import type { ModelSpec } from '../models/types.ts';
 import { defaultRecipe } from '../prep/default-recipe.ts';
 import { prepareSplits } from '../prep/preparation.ts';
+import { prepareContinued, requireParentFeatures } from './continue-from.ts';
 import { parseRecipe } from '../prep/recipe/validate-recipe.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import type { TableSplit } from '../prep/split/index.ts';
@@ -42,9 +43,13 @@ export async function runTraining(
 	const recipe: Recipe =
 		request.recipe === undefined ? defaultRecipe(input, targets).recipe : parseRecipe(request.recipe);
 	const splitSpec = request.split ?? defaultSplit(task, targets[0], 0.2, parsedSettings.seed);
-	const prepared = prepareSplits(input, recipe, splitSpec, rows);
+	// A saved model trained further reads its rows through its own fitted recipe unless asked to refit it.
+	const prepared = context.init
+		? prepareContinued(input, context.init, splitSpec)
+		: prepareSplits(input, recipe, splitSpec, rows);
 	const settings = sizePatience(parsedSettings, request.settings, prepared.train.table.numRows());
 	const features = prepared.train.schema.map((c) => c.name).filter((name) => !targets.includes(name));
+	if (context.init) requireParentFeatures(context.init, features);
 	const imageShape = imageShapeOf(features);
 	const dataShape = {
 		featureCount: features.length,

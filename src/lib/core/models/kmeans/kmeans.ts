@@ -61,6 +61,44 @@ export function fitKMeans(points: Points, settings: KMeansSettings, seed: number
 	return { model: { k, width, centroids, inertia, iterations, converged }, labels, restarts: summary };
 }
 
+/**
+ * Lloyd iterations from given centres instead of k-means++ starts (no restarts: the start is chosen): how a
+ * saved k-means model is trained further on new rows. Its centres move to the new rows' means.
+ */
+export function fitKMeansFrom(points: Points, centroids: number[][], maxIterations: number): KMeansFit {
+	const rows = checkPoints(points);
+	const width = points.width;
+	if (centroids.length < 1 || centroids.some((c) => c.length !== width)) {
+		throw new BenchtopError(
+			'bad-input',
+			`The saved centres have ${centroids[0]?.length ?? 0} numbers each, but these rows have ${width}.`
+		);
+	}
+	const k = centroids.length;
+	if (k > rows) {
+		throw new BenchtopError(
+			'bad-input',
+			`k-means with k = ${k} needs at least ${k} rows, but the data has ${rows}.`
+		);
+	}
+	const run = lloyd(points, rows, Float64Array.from(centroids.flat()), Math.max(1, maxIterations));
+	const centres = Array.from({ length: k }, (_, c) =>
+		Array.from(run.centres.subarray(c * width, (c + 1) * width))
+	);
+	return {
+		model: {
+			k,
+			width,
+			centroids: centres,
+			inertia: run.inertia,
+			iterations: run.iterations,
+			converged: run.converged
+		},
+		labels: run.labels,
+		restarts: [{ inertia: run.inertia, iterations: run.iterations, converged: run.converged }]
+	};
+}
+
 /** The nearest centre of each row (ties go to the lower cluster number). */
 export function predictKMeans(model: KMeansModel, points: Points): Int32Array {
 	const rows = checkPoints(points);
