@@ -95,6 +95,9 @@ deno serve --allow-read handler.js
 
 Cloudflare Workers and similar runtimes import \`handler.js\` as the worker's module;
 ${singleFile ? 'this single-file variant needs no file access.' : 'export with `--single-file` there, so the weights travel inside model.js.'}
+Dense networks compute in WebAssembly SIMD where the runtime may compile it; where it may not (Cloudflare
+Workers, a page whose CSP lacks \`'wasm-unsafe-eval'\`), the same code falls back to plain JavaScript: the
+same answers within about 1e-7, a few times slower.
 
 ## Node service and container
 
