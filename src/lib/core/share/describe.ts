@@ -1,10 +1,12 @@
 // What a link holds, in words, for the share dialog and the page that opens a link. Every value is shown
 // as text by the UI (never as HTML or a chart spec).
+import { name, nameList, phrase, type Phrase } from '../phrase.ts';
 import type { SharePayload } from './payload.ts';
 
 export interface ShareSummary {
-	data: string;
-	experiment: string;
+	/** The data set's name and the target columns are names the page isolates. */
+	data: Phrase;
+	experiment: Phrase;
 	model: string;
 	weights: string;
 }
@@ -22,12 +24,13 @@ export function describeSharePayload(payload: SharePayload): ShareSummary {
 	const d = payload.data;
 	const data =
 		d.kind === 'sample'
-			? `the sample “${d.name}” (shipped with Benchtop)`
+			? phrase`the sample “${name(d.name)}” (shipped with Benchtop)`
 			: d.kind === 'inline'
-				? `“${d.name}”, ${d.columns[0]?.values.length ?? 0} rows × ${d.columns.length} columns, inside the link`
-				: `your own copy of “${d.name}” (${d.rows.toLocaleString('en')} rows × ${d.columns.length} columns; you choose the file)`;
+				? phrase`“${name(d.name)}”, ${d.columns[0]?.values.length ?? 0} rows × ${d.columns.length} columns, inside the link`
+				: phrase`your own copy of “${name(d.name)}” (${d.rows.toLocaleString('en')} rows × ${d.columns.length} columns; you choose the file)`;
 	const steps = payload.recipe.steps.filter((s) => s.enabled).map((s) => s.op);
-	const experiment = `${payload.task}${payload.targets.length ? ` of ${payload.targets.join(', ')}` : ''}; recipe ${steps.join(' → ') || 'none'}; ${payload.split.method} split ${payload.split.train}/${payload.split.validation}/${payload.split.test}`;
+	const of = payload.targets.length ? phrase` of ${nameList(payload.targets)}` : [];
+	const experiment = phrase`${payload.task}${of}; recipe ${steps.join(' → ') || 'none'}; ${payload.split.method} split ${payload.split.train}/${payload.split.validation}/${payload.split.test}`;
 	const s = payload.settings;
 	const model = `${layersText(payload)}; ${s.optimizer}, learning rate ${s.learningRate}, batch ${s.batchSize}, ${s.epochs} epochs, seed ${payload.seed}`;
 	const w = payload.model?.weights;

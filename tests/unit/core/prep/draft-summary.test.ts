@@ -21,7 +21,7 @@ describe('summarizeDraft', () => {
 	it('says the target, the split with its fractions and seed, and the steps that run', () => {
 		expect(summarizeDraft(draft())).toEqual({
 			target: 'species',
-			split: 'stratified by species · 70 / 15 / 15 % · seed 42',
+			split: ['stratified by ', { name: 'species' }, ' · 70 / 15 / 15 % · seed 42'],
 			recipe: '3 steps: fill missing values, scale numbers (1 off)'
 		});
 	});
@@ -31,7 +31,7 @@ describe('summarizeDraft', () => {
 			draft({ target: null, split: { method: 'random', train: 0.8, validation: 0, test: 0.2 } })
 		);
 		expect(summary.target).toBe('none: clustering (k-means)');
-		expect(summary.split).toBe('random · 80 / 0 / 20 % · seed 42');
+		expect(summary.split).toEqual(['random · 80 / 0 / 20 % · seed 42']);
 	});
 
 	it('says an empty recipe sends the data as it is', () => {
@@ -44,7 +44,7 @@ describe('summarizeDraft', () => {
 		const summary = summarizeDraft(
 			draft({ split: { method: 'random', train: 0.5, validation: 0.1, test: 0.1 } })
 		);
-		expect(summary.split).toBe('needs fixing');
+		expect(summary.split).toEqual(['needs fixing']);
 		expect(summary.splitProblem).toContain('must add up to 1');
 	});
 });

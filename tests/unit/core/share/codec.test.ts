@@ -18,6 +18,7 @@ import {
 	shareUrl,
 	type SharePayload
 } from '../../../../src/lib/core/share/index.ts';
+import { phraseText } from '../../../../src/lib/core/phrase.ts';
 import { bundleFromRun, loadPredictor } from '../../../../src/lib/core/predict/predictor.ts';
 import { applyRecipe, parseRecipe } from '../../../../src/lib/core/prep/recipe/index.ts';
 import type { RunRecord } from '../../../../src/lib/core/train/run-record.ts';
@@ -101,7 +102,8 @@ describe('share link round trip', () => {
 		const back = decoded(encodeShareFragment(payload));
 		expect(back.data).toEqual({ kind: 'inline', name: 'Iris', hash: 'a'.repeat(64), columns: inline });
 		const words = describeSharePayload(back);
-		expect(words.data).toBe('“Iris”, 4 rows × 2 columns, inside the link');
+		expect(phraseText(words.data)).toBe('“Iris”, 4 rows × 2 columns, inside the link');
+		expect(words.data).toContainEqual({ name: 'Iris' });
 		expect(words.weights).toMatch(/^No trained weights/);
 		expect(words.model).toContain(`seed ${run.seed}`);
 	}, 60_000);

@@ -1,0 +1,109 @@
+// Right-to-left overrides in names (issue 17): a column name and category values that open a
+// right-to-left override (U+202E) and never close it, the classic "gnp.exe" trick. Each name is isolated
+// where it is shown (<bdi>), so the words around it keep their order: the experiment strip's split
+// ("stratified by <name> · 70 / 15 / 15 % · seed 42"), the profile's most-frequent-values list (a count
+// after each value), the share dialog's contents. The order is measured on screen: the x positions of the
+// characters of the text after the name. A control without <bdi> shows the check can fail.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const RLO = '\u202E';
+const TARGET = `evil${RLO}target`;
+const CATEGORY = `${RLO}cat`;
+
+function csv(): string {
+	const lines = [`a,b,${TARGET}`];
+	for (let i = 0; i < 60; i++) {
+		const k = i % 2;
+		lines.push(
+			`${(k * 2 + (i % 7) / 10).toFixed(1)},${(k - (i % 5) / 10).toFixed(1)},${k ? CATEGORY : 'plain'}`
+		);
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Whether `text`, inside `within`'s first text node that holds it, is drawn left to right on screen: the
+ * first character's left edge before the last one's. An override leaking out of a name reverses it.
+ */
+async function drawnLeftToRight(within: Locator, text: string): Promise<boolean> {
+	return within.evaluate((root, wanted) => {
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const at = node.textContent!.indexOf(wanted);
+			if (at < 0) continue;
+			const left = (offset: number) => {
+				const range = document.createRange();
+				range.setStart(node, offset);
+				range.setEnd(node, offset + 1);
+				return range.getBoundingClientRect().left;
+			};
+			return left(at) < left(at + wanted.length - 1);
+		}
+		throw new Error(`no text node holds “${wanted}”`);
+	}, text);
+}
+
+async function importTable(page: Page): Promise<void> {
+	await page.goto('/data');
+	await page
+		.getByLabel('Choose a file…')
+		.setInputFiles({ name: 'bidi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) });
+	await page.waitForURL(/\/data\?id=/);
+}
+
+test('a right-to-left override in a name does not reorder the text around it', async ({ page }) => {
+	await importTable(page);
+	const split = page.getByTestId('summary-split');
+	await expect(split).toHaveText(`stratified by ${TARGET} · 70 / 15 / 15 % · seed 42`);
+	// The name is its own isolated element, and the text after it reads left to right.
+	await expect(split.locator('bdi')).toHaveText(TARGET);
+	expect(await split.locator('bdi').evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
+	expect(await drawnLeftToRight(split, 'seed 42')).toBe(true);
+	await expect(page.getByTestId('summary-target').locator('bdi')).toHaveText(TARGET);
+
+	// The control: the same sentence without isolation is drawn reversed after the name.
+	await page.evaluate((sentence) => {
+		const p = document.createElement('p');
+		p.dataset.testid = 'bidi-control';
+		p.textContent = sentence;
+		document.querySelector('main')!.append(p);
+	}, `stratified by ${TARGET} · 70 / 15 / 15 % · seed 42`);
+	expect(await drawnLeftToRight(page.getByTestId('bidi-control'), 'seed 42')).toBe(false);
+
+	// The profile's most frequent values: each count stays after its value and reads "30", not "03".
+	await page.getByRole('tab', { name: 'Profile & quality' }).click();
+	const top = page.getByRole('list', { name: `Most frequent values of ${TARGET}` });
+	await expect(top.locator('li')).toHaveCount(2);
+	const item = top.locator('li', { hasText: 'cat' });
+	await expect(item.locator('bdi')).toHaveText(CATEGORY);
+	expect(await drawnLeftToRight(item, '30')).toBe(true);
+	await expect(page.getByRole('heading', { name: `Features against ${TARGET}` }).locator('bdi')).toHaveText(
+		TARGET
+	);
+	await page.screenshot({ path: '/work/shots-h17d/bidi-profile-1280.png' });
+});
+
+test('the share dialog and the opened link isolate the names they hold', async ({ page }) => {
+	test.setTimeout(150_000);
+	await importTable(page);
+	const id = new URL(page.url()).searchParams.get('id')!;
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	await expect(page.getByTestId('task-reason')).toContainText('classification');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(page.getByRole('list', { name: 'Runs' }).getByRole('button')).toHaveCount(1, {
+		timeout: 120_000
+	});
+	await page.getByRole('button', { name: 'Share' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Share this experiment' });
+	const holds = dialog.getByRole('definition').nth(1);
+	await expect(holds).toContainText(`classification of ${TARGET}; recipe`);
+	await expect(holds.locator('bdi')).toHaveText(TARGET);
+	expect(await drawnLeftToRight(holds, 'recipe')).toBe(true);
+	const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+
+	await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+	const opened = page.getByRole('definition').nth(1);
+	await expect(opened.locator('bdi')).toHaveText(TARGET);
+	expect(await drawnLeftToRight(opened, 'recipe')).toBe(true);
+});
