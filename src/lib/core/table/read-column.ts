@@ -23,6 +23,14 @@ export function columnValues(table: ColumnTable, name: string): ArrayLike<unknow
 /** The column as numbers, NaN where missing. Dates become milliseconds, booleans 0 and 1. */
 export function readNumbers(table: ColumnTable, name: string): Float64Array {
 	const raw = columnValues(table, name);
+	// Typed columns (what the importer and numeric steps produce) copy in one go; only non-finite values
+	// need a look. Plain arrays hold nulls, Dates and the rest, and go value by value.
+	if (raw instanceof Int32Array || raw instanceof Uint8Array) return Float64Array.from(raw);
+	if (raw instanceof Float64Array || raw instanceof Float32Array) {
+		const out = Float64Array.from(raw);
+		for (let i = 0; i < out.length; i++) if (!Number.isFinite(out[i]!)) out[i] = NaN;
+		return out;
+	}
 	const out = new Float64Array(raw.length);
 	for (let i = 0; i < raw.length; i++) {
 		const v = raw[i];
@@ -41,4 +49,59 @@ export function readNumbers(table: ColumnTable, name: string): Float64Array {
 /** The column as text labels (how categories are compared), null where missing. */
 export function readLabels(table: ColumnTable, name: string): (string | null)[] {
 	return Array.from(columnValues(table, name), valueAsText);
+}
+
+/** A column as codes into its distinct labels: what counting and encoding categories work on. */
+export interface LabelCodes {
+	/** Per row, the index of its label in `labels`, or -1 where the value is missing. */
+	codes: Int32Array;
+	/** The distinct labels (as readLabels reads them), in the order they first appear. */
+	labels: string[];
+}
+
+/**
+ * The column as label codes: each distinct stored value is turned into text once, not once per row, so a
+ * million rows of a few categories cost a million map look-ups and no new strings.
+ */
+export function readLabelCodes(table: ColumnTable, name: string): LabelCodes {
+	const raw = columnValues(table, name);
+	const codes = new Int32Array(raw.length);
+	const labels: string[] = [];
+	const byLabel = new Map<string, number>();
+	// Keyed by the stored value; Dates by their time (in a map of their own), since each row holds its own
+	// Date object.
+	const byValue = new Map<unknown, number>();
+	const byTime = new Map<unknown, number>();
+	for (let i = 0; i < raw.length; i++) {
+		const value = raw[i];
+		const isDate = value instanceof Date;
+		const seen = isDate ? byTime : byValue;
+		const key = isDate ? value.getTime() : value;
+		let code = seen.get(key);
+		if (code === undefined) {
+			const label = valueAsText(value);
+			if (label === null) code = -1;
+			else {
+				code = byLabel.get(label);
+				if (code === undefined) {
+					code = labels.length;
+					labels.push(label);
+					byLabel.set(label, code);
+				}
+			}
+			seen.set(key, code);
+		}
+		codes[i] = code;
+	}
+	return { codes, labels };
+}
+
+/** How many rows hold each label of `codes` (missing rows are not counted). */
+export function countLabelCodes({ codes, labels }: LabelCodes): Int32Array {
+	const counts = new Int32Array(labels.length);
+	for (let i = 0; i < codes.length; i++) {
+		const code = codes[i]!;
+		if (code >= 0) counts[code]!++;
+	}
+	return counts;
 }

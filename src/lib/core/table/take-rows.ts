@@ -8,19 +8,34 @@ export function takeRows(input: PrepTable, rows: ArrayLike<number>): PrepTable {
 	const columns = new Map<string, ArrayLike<unknown>>();
 	for (const { name } of input.schema) {
 		const source = columnValues(input.table, name);
-		const out = new Array<unknown>(rows.length);
-		for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!];
-		columns.set(name, isTyped(source) ? typedLike(source, out as number[]) : out);
+		if (isTyped(source)) {
+			// Gathered straight into a typed array of the column's own kind, with no plain array between.
+			const out = typedOfLength(source, rows.length);
+			for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!]!;
+			columns.set(name, out);
+		} else {
+			const out = new Array<unknown>(rows.length);
+			for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!];
+			columns.set(name, out);
+		}
 	}
 	return { table: aq.table(columns), schema: input.schema };
 }
 
-function isTyped(values: ArrayLike<unknown>): values is Float64Array | Int32Array | Float32Array {
-	return values instanceof Float64Array || values instanceof Int32Array || values instanceof Float32Array;
+type TypedColumn = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+function isTyped(values: ArrayLike<unknown>): values is TypedColumn {
+	return (
+		values instanceof Float64Array ||
+		values instanceof Int32Array ||
+		values instanceof Float32Array ||
+		values instanceof Uint8Array
+	);
 }
 
-function typedLike(source: Float64Array | Int32Array | Float32Array, values: number[]) {
-	if (source instanceof Int32Array) return Int32Array.from(values);
-	if (source instanceof Float32Array) return Float32Array.from(values);
-	return Float64Array.from(values);
+function typedOfLength(source: TypedColumn, length: number): TypedColumn {
+	if (source instanceof Int32Array) return new Int32Array(length);
+	if (source instanceof Float32Array) return new Float32Array(length);
+	if (source instanceof Uint8Array) return new Uint8Array(length);
+	return new Float64Array(length);
 }

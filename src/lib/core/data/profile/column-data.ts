@@ -55,7 +55,12 @@ function readNumeric(name: string, type: ColumnType, raw: ArrayLike<unknown>): N
 	const n = raw.length;
 	const values = new Float64Array(n);
 	let missing = 0;
-	if (raw instanceof Float64Array || raw instanceof Float32Array || raw instanceof Int32Array) {
+	if (
+		raw instanceof Float64Array ||
+		raw instanceof Float32Array ||
+		raw instanceof Int32Array ||
+		raw instanceof Uint8Array
+	) {
 		values.set(raw);
 		for (let i = 0; i < n; i++) {
 			const x = values[i]!;

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { rebuildTable, type OutputColumn } from '../../../table/rebuild-table.ts';
+import { columnValues } from '../../../table/read-column.ts';
 import { requireColumns, requireKinds } from '../../../table/require-columns.ts';
 import { DATE_PARTS, DATE_PART_LABELS, DEFAULT_DATE_PARTS, dateParts, isWholeNumberPart } from './parts.ts';
 
@@ -62,7 +63,7 @@ export const datePartsStep = defineStep({
 		requireColumns(input, params.columns);
 		const replace = new Map<string, OutputColumn[]>();
 		for (const name of params.columns) {
-			const parts = dateParts(input.table.array(name) as ArrayLike<unknown>, params.parts);
+			const parts = dateParts(columnValues(input.table, name), params.parts);
 			const columns: OutputColumn[] = params.parts.map((part, p) => ({
 				name: `${name}_${part}`,
 				type: isWholeNumberPart(part) ? 'integer' : 'number',

@@ -88,13 +88,29 @@ export function asTime(value: unknown): number {
 	return NaN;
 }
 
+/** Distinct times remembered at once; past this the memory starts afresh (a column of all-different times). */
+const REMEMBERED_TIMES = 65_536;
+
 /** One column per part; a missing or unreadable date gives missing parts. */
 export function dateParts(values: ArrayLike<unknown>, parts: readonly DatePart[]): (number | null)[][] {
 	const out = parts.map(() => new Array<number | null>(values.length));
+	// Dates in a table repeat (a day per row, many rows per day): each part is worked out once per distinct
+	// time, not once per row, and no Date is made for a time already seen.
+	const seen = new Map<number, number[]>();
 	for (let i = 0; i < values.length; i++) {
 		const time = asTime(values[i]);
-		const date = Number.isFinite(time) ? new Date(time) : null;
-		for (let p = 0; p < parts.length; p++) out[p]![i] = date ? datePart(date, parts[p]!) : null;
+		if (!Number.isFinite(time)) {
+			for (let p = 0; p < parts.length; p++) out[p]![i] = null;
+			continue;
+		}
+		let known = seen.get(time);
+		if (known === undefined) {
+			if (seen.size >= REMEMBERED_TIMES) seen.clear();
+			const date = new Date(time);
+			known = parts.map((part) => datePart(date, part));
+			seen.set(time, known);
+		}
+		for (let p = 0; p < parts.length; p++) out[p]![i] = known[p]!;
 	}
 	return out;
 }

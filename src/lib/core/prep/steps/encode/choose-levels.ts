@@ -21,14 +21,13 @@ function compareText(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Missing values (null) are not a category: they are left out of the counts. */
+/** The categories kept apart and those folded into “other”, from each category's count of training rows
+ * (missing values are not a category), the map in the order categories first appear. */
 export function chooseLevels(
-	labels: readonly (string | null)[],
+	counts: ReadonlyMap<string, number>,
 	type: ColumnType,
 	maxLevels: number
 ): ChosenLevels {
-	const counts = new Map<string, number>();
-	for (const label of labels) if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
 	const order = levelOrder(type);
 	if (counts.size <= maxLevels) return { levels: [...counts.keys()].sort(order), folded: [] };
 
@@ -49,7 +48,7 @@ export function chooseLevels(
 }
 
 /** The count of the maxLevels-th most frequent category. */
-function keptCountThreshold(counts: Map<string, number>, maxLevels: number): number {
+function keptCountThreshold(counts: ReadonlyMap<string, number>, maxLevels: number): number {
 	const levelsWithCount = new Map<number, number>();
 	for (const count of counts.values()) levelsWithCount.set(count, (levelsWithCount.get(count) ?? 0) + 1);
 	const distinctCounts = [...levelsWithCount.keys()].sort((a, b) => b - a);

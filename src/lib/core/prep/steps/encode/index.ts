@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { columnType, requireColumns, requireKinds } from '../../../table/require-columns.ts';
-import { readLabels } from '../../../table/read-column.ts';
+import { countLabelCodes, readLabelCodes } from '../../../table/read-column.ts';
 import { rebuildTable, type OutputColumn } from '../../../table/rebuild-table.ts';
 import { chooseLevels } from './choose-levels.ts';
 import { oneHotColumns, ordinalColumn, type EncodedColumnState } from './encode-column.ts';
@@ -86,11 +86,14 @@ export const encode = defineStep({
 			'encoding is for categories, booleans, text and whole numbers'
 		);
 		const columns = params.columns.map((name): EncodedColumnState => {
-			const { levels, folded } = chooseLevels(
-				readLabels(input.table, name),
-				columnType(input, name),
-				params.maxLevels
-			);
+			const column = readLabelCodes(input.table, name);
+			const perLabel = countLabelCodes(column);
+			// In the order labels first appear, as chooseLevels counts them; a label no row holds is none.
+			const counts = new Map<string, number>();
+			column.labels.forEach((label, code) => {
+				if (perLabel[code]! > 0) counts.set(label, perLabel[code]!);
+			});
+			const { levels, folded } = chooseLevels(counts, columnType(input, name), params.maxLevels);
 			if (levels.length === 0) {
 				throw new BenchtopError(
 					'bad-input',
@@ -109,7 +112,7 @@ export const encode = defineStep({
 		);
 		const replace = new Map<string, OutputColumn[]>();
 		for (const column of state.columns) {
-			const labels = readLabels(input.table, column.name);
+			const labels = readLabelCodes(input.table, column.name);
 			replace.set(
 				column.name,
 				params.method === 'one-hot'

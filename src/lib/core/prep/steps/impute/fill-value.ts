@@ -5,7 +5,7 @@ import type { ColumnType } from '../../../table/column-types.ts';
 import { BenchtopError } from '../../../errors.ts';
 import { columnType } from '../../../table/require-columns.ts';
 import { isNumericType } from '../../../table/column-kinds.ts';
-import { readLabels, readNumbers } from '../../../table/read-column.ts';
+import { countLabelCodes, readLabelCodes, readNumbers, type LabelCodes } from '../../../table/read-column.ts';
 import type { PrepTable } from '../../../table/prep-table.ts';
 import { medianOfSorted } from '../clip/quantile.ts';
 
@@ -24,7 +24,7 @@ export function learnFill(
 	const type = columnType(input, column);
 	if (strategy === 'constant') return constantAs(type, constant!, column);
 	if (type === 'category' || type === 'text')
-		return mostFrequentLabel(readLabels(input.table, column), column);
+		return mostFrequentLabel(readLabelCodes(input.table, column), column);
 	if (type === 'boolean') return mostFrequentNumber(present(input, column), column) === 1;
 	const values = present(input, column);
 	if (strategy === 'most-frequent') return mostFrequentNumber(values, column);
@@ -74,15 +74,16 @@ function mostFrequentNumber(values: Float64Array, column: string): number {
 	return best;
 }
 
-function mostFrequentLabel(labels: (string | null)[], column: string): string {
-	const counts = new Map<string, number>();
-	for (const label of labels) if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
+function mostFrequentLabel(column: LabelCodes, name: string): string {
+	const counts = countLabelCodes(column);
 	let best: string | undefined;
 	let bestCount = 0;
-	for (const [label, count] of counts) {
-		if (count > bestCount || (count === bestCount && label < best!)) [best, bestCount] = [label, count];
-	}
-	return nonEmpty(best === undefined ? [] : [best], column)[0]!;
+	column.labels.forEach((label, code) => {
+		const count = counts[code]!;
+		if (count > bestCount || (count === bestCount && count > 0 && label < best!))
+			[best, bestCount] = [label, count];
+	});
+	return nonEmpty(best === undefined ? [] : [best], name)[0]!;
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', '1']);

@@ -6,7 +6,7 @@ import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { columnType, requireColumns } from '../../../table/require-columns.ts';
 import { isCategoricalType, isNumericType } from '../../../table/column-kinds.ts';
-import { readNumbers } from '../../../table/read-column.ts';
+import { columnValues, readNumbers } from '../../../table/read-column.ts';
 import { rebuildTable } from '../../../table/rebuild-table.ts';
 import type { OutputColumn } from '../../../table/rebuild-table.ts';
 import type { PrepTable } from '../../../table/prep-table.ts';
@@ -121,12 +121,10 @@ export const impute = defineStep<v.InferOutput<typeof PARAMS>, v.InferOutput<typ
 		);
 		const replace = new Map<string, OutputColumn[]>();
 		for (const { column, value } of state.fills) {
-			const { filled, missing } = fillColumn(input, column, value);
+			const { filled, missing } = fillColumn(input, column, value, params.indicator);
 			replace.set(
 				column,
-				params.indicator
-					? [filled, { name: `${column}_missing`, type: 'integer', values: missing }]
-					: [filled]
+				missing ? [filled, { name: `${column}_missing`, type: 'integer', values: missing }] : [filled]
 			);
 		}
 		return rebuildTable(input, replace);
@@ -137,16 +135,20 @@ function isMissing(x: unknown): boolean {
 	return x === null || x === undefined || (typeof x === 'number' && Number.isNaN(x));
 }
 
-/** The column with its gaps filled, and 1 where a gap was. */
+/** The column with its gaps filled, and, when asked for, 1 where a gap was. */
 function fillColumn(
 	input: PrepTable,
 	column: string,
-	fill: FillValue
-): { filled: OutputColumn; missing: Int32Array } {
+	fill: FillValue,
+	indicator: boolean
+): { filled: OutputColumn; missing: Int32Array | undefined } {
 	const type = columnType(input, column);
-	const raw = input.table.array(column) as ArrayLike<unknown>;
-	const missing = new Int32Array(raw.length);
-	for (let i = 0; i < raw.length; i++) missing[i] = isMissing(raw[i]) ? 1 : 0;
+	const raw = columnValues(input.table, column);
+	let missing: Int32Array | undefined;
+	if (indicator) {
+		missing = new Int32Array(raw.length);
+		for (let i = 0; i < raw.length; i++) missing[i] = isMissing(raw[i]) ? 1 : 0;
+	}
 	if (isNumericType(type)) {
 		const values = readNumbers(input.table, column);
 		const x = Number(fill);
@@ -156,6 +158,11 @@ function fillColumn(
 		return { filled: { name: column, type: filledType, values }, missing };
 	}
 	const typed = type === 'date' ? new Date(Number(fill)) : type === 'boolean' ? fill === true : String(fill);
-	const values = Array.from(raw, (x, i) => (missing[i] ? typed : x));
+	// A plain loop into a sized array: Array.from with a mapper is several times slower on a million rows.
+	const values = new Array<unknown>(raw.length);
+	for (let i = 0; i < raw.length; i++) {
+		const x = raw[i];
+		values[i] = isMissing(x) ? typed : x;
+	}
 	return { filled: { name: column, type, values }, missing };
 }
