@@ -16,6 +16,7 @@ import { selectionMetric } from '../lib/core/tune/run-trial.ts';
 import type { TrialRecord } from '../lib/core/tune/search.ts';
 import { parseSearchSpace } from '../lib/core/tune/space.ts';
 import { relevantParams } from '../lib/core/tune/trial-request.ts';
+import { admitTrial, type TrialRun } from '../lib/core/tune/trial-runs.ts';
 import { tune, type TuneRequest, type TuneResult } from '../lib/core/tune/tune.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import type { CliIo, CommandRunner } from './commands.ts';
@@ -100,6 +101,28 @@ function jsonResult(result: TuneResult, seed: number) {
 	};
 }
 
+/** A trial's folder under --out/trials: numbered to three places so a listing sorts by trial. */
+export function trialFolder(trial: number): string {
+	return `trial-${String(trial).padStart(3, '0')}`;
+}
+
+/** The best trials' runs, held while the search runs (admitTrial decides), written at the end. */
+function trialKeeper() {
+	let kept: TrialRecord[] = [];
+	const runs = new Map<number, TrialRun>();
+	return {
+		offer(record: TrialRecord, run: TrialRun) {
+			const { keep, evict } = admitTrial(kept, record);
+			for (const t of evict) runs.delete(t.trial);
+			kept = kept.filter((t) => !evict.includes(t));
+			if (!keep) return;
+			kept.push(record);
+			runs.set(record.trial, run);
+		},
+		runs: () => [...runs].sort((a, b) => a[0] - b[0])
+	};
+}
+
 export const tuneCommand: CommandRunner = {
 	async run(args, io) {
 		const options = parseTuneOptions(args);
@@ -132,6 +155,7 @@ export const tuneCommand: CommandRunner = {
 				...(options.timeMs === undefined ? {} : { timeMs: options.timeMs })
 			},
 			testSize: options.testSize,
+			...(options.folds === undefined ? {} : { folds: options.folds }),
 			searchId: `tune-${hash.slice(0, 12)}-${options.strategy}-${options.seed}`,
 			...(space ? { space } : {}),
 			...(recipe ? { recipe: recipe as TuneRequest['recipe'] } : {})
@@ -143,9 +167,11 @@ export const tuneCommand: CommandRunner = {
 				options.timeMs === undefined ? null : `${options.timeMs / 1000} s`
 			].filter(Boolean);
 			io.out(
-				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on validation ${metric}`
+				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on ${options.folds === undefined ? 'validation' : `the ${options.folds}-fold mean validation`} ${metric}`
 			);
 		}
+		// With --out, the best trials' models are written too (trials/trial-<n>/), as the studio keeps them.
+		const keeper = options.out === undefined ? null : trialKeeper();
 		const threads =
 			options.workers > 1
 				? await startTrialThreads(options.workers, { file: resolve(file), hash, request, convolution })
@@ -162,7 +188,8 @@ export const tuneCommand: CommandRunner = {
 				},
 				{
 					workers: options.workers,
-					...(threads ? { runTrial: (job) => threads.run(job) } : {}),
+					...(threads ? { runTrial: (job, _plan, wantRun) => threads.run(job, wantRun) } : {}),
+					...(keeper ? { onTrialRun: keeper.offer } : {}),
 					onTrial: options.json
 						? undefined
 						: (t) =>
@@ -176,6 +203,7 @@ export const tuneCommand: CommandRunner = {
 		}
 		const final: TrainingOutcome | null = result.final;
 		let written: string[] = [];
+		const trialFolders: string[] = [];
 		try {
 			if (final && options.out !== undefined)
 				written = await writeModelFiles(
@@ -184,6 +212,17 @@ export const tuneCommand: CommandRunner = {
 					input.schema,
 					`Benchtop ${BENCHTOP_VERSION} (TensorFlow.js ${tf.version.tfjs})`
 				);
+			if (keeper && options.out !== undefined)
+				for (const [trial, kept] of keeper.runs()) {
+					const folder = resolve(options.out, 'trials', trialFolder(trial));
+					await writeModelFiles(
+						folder,
+						{ ...kept, model: null },
+						input.schema,
+						`Benchtop ${BENCHTOP_VERSION} (TensorFlow.js ${tf.version.tfjs})`
+					);
+					trialFolders.push(folder);
+				}
 		} finally {
 			final?.model?.dispose();
 		}
@@ -214,6 +253,10 @@ export const tuneCommand: CommandRunner = {
 				.join('  ')}`
 		);
 		if (written.length) io.out(`wrote ${written.join(', ')}`);
+		if (trialFolders.length)
+			io.out(
+				`wrote the best ${trialFolders.length} trials' models (of ${state.trials.length}) to ${trialFolders.join(', ')}`
+			);
 		return 0;
 	}
 };

@@ -1,11 +1,12 @@
 // `benchtop tune`'s options, read and checked before any file is opened: a typo costs one line, not a search.
 import { BenchtopError } from '../lib/core/errors.ts';
 import { NUMBER_SETTINGS } from '../lib/core/train/settings.ts';
+import { MAX_FOLDS, MIN_FOLDS } from '../lib/core/tune/folds.ts';
 import { BATCH, STRATEGIES, type Strategy } from '../lib/core/tune/search.ts';
 import { parseOptions } from './parse-options.ts';
 
 export const TUNE_USAGE =
-	'<file> --target <col> [--space <space.json>] [--strategy grid|random|tpe|asha] [--trials <n>] [--time <60s|2m>] [--workers <n>] [--seed <n>] [--test-size <fraction>] [--recipe <recipe.json>] [--out <dir>] [--json]';
+	'<file> --target <col> [--space <space.json>] [--strategy grid|random|tpe|asha] [--trials <n>] [--time <60s|2m>] [--workers <n>] [--seed <n>] [--folds <k>] [--test-size <fraction>] [--recipe <recipe.json>] [--out <dir>] [--json]';
 
 /** Trials when neither --trials nor --time is given: enough for TPE to leave its 10 random start trials. */
 export const DEFAULT_TRIALS = 20;
@@ -19,6 +20,8 @@ export interface TuneOptions {
 	timeMs?: number;
 	workers: number;
 	seed: number;
+	/** k-fold selection on the search rows; one validation split when absent. */
+	folds?: number;
 	testSize: number;
 	recipe?: string;
 	out?: string;
@@ -57,6 +60,7 @@ export function parseTuneOptions(args: string[]): TuneOptions {
 		time: { type: 'string' },
 		workers: { type: 'string' },
 		seed: { type: 'string' },
+		folds: { type: 'string' },
 		'test-size': { type: 'string' },
 		recipe: { type: 'string' },
 		out: { type: 'string' },
@@ -106,6 +110,7 @@ export function parseTuneOptions(args: string[]): TuneOptions {
 		timeMs,
 		workers: values.workers === undefined ? 1 : whole('--workers', values.workers, 1, BATCH),
 		seed: values.seed === undefined ? NUMBER_SETTINGS.seed.default : whole('--seed', values.seed, 0, 2 ** 31),
+		...(values.folds === undefined ? {} : { folds: whole('--folds', values.folds, MIN_FOLDS, MAX_FOLDS) }),
 		testSize,
 		recipe: values.recipe,
 		out: values.out,

@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { importTable } from '../lib/core/data/import/index.ts';
 import { runTrial } from '../lib/core/tune/run-trial.ts';
 import type { TrialJob } from '../lib/core/tune/search.ts';
-import { planSearch, type TuneRequest } from '../lib/core/tune/tune.ts';
+import { trialRun } from '../lib/core/tune/trial-runs.ts';
+import { planSearch, type TrialResult, type TuneRequest } from '../lib/core/tune/tune.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import { useNodeBackend } from './node-backend.ts';
 
@@ -29,9 +30,15 @@ const context = {
 	backend,
 	versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs }
 };
-port.on('message', async (job: TrialJob) => {
+port.on('message', async ({ job, wantRun }: { job: TrialJob; wantRun: boolean }) => {
 	const { outcome, training } = await runTrial(plan.data.search, plan.setup, job, context);
 	training?.model?.dispose();
-	port.postMessage(outcome);
+	const result: TrialResult = {
+		outcome,
+		...(wantRun && training && outcome.status === 'completed'
+			? { run: trialRun(training, data.request.searchId, job.trial) }
+			: {})
+	};
+	port.postMessage(result);
 });
 port.postMessage('ready');

@@ -2,7 +2,8 @@
 // of the table. Each thread takes one trial at a time; the search loop (core/tune/search.ts) keeps N of
 // them busy and, since its proposals never depend on which thread finishes first, finds the same trials.
 import { Worker } from 'node:worker_threads';
-import type { TrialJob, TrialOutcome } from '../lib/core/tune/search.ts';
+import type { TrialJob } from '../lib/core/tune/search.ts';
+import type { TrialResult } from '../lib/core/tune/tune.ts';
 import type { TuneWorkerData } from './tune-worker.ts';
 
 /**
@@ -20,7 +21,8 @@ function startWorker(workerData: TuneWorkerData): Worker {
 }
 
 export interface TrialThreads {
-	run(job: TrialJob): Promise<TrialOutcome>;
+	/** `wantRun`: send back the completed trial's run (its record and model) too. */
+	run(job: TrialJob, wantRun?: boolean): Promise<TrialResult>;
 	close(): Promise<void>;
 }
 
@@ -51,13 +53,13 @@ export async function startTrialThreads(count: number, data: TuneWorkerData): Pr
 		else idle.push(worker);
 	};
 	return {
-		async run(job) {
+		async run(job, wantRun = false) {
 			const worker = await take();
 			try {
-				return await new Promise<TrialOutcome>((resolve, reject) => {
+				return await new Promise<TrialResult>((resolve, reject) => {
 					worker.once('message', resolve);
 					worker.once('error', reject);
-					worker.postMessage(job);
+					worker.postMessage({ job, wantRun });
 				});
 			} finally {
 				worker.removeAllListeners('error');

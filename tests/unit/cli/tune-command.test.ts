@@ -1,6 +1,6 @@
 // `benchtop tune` through main(): the --json contract, the winner written as train writes a model, the same
 // trials with one worker thread and two, and the one-line errors.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,10 +73,30 @@ describe('benchtop tune', () => {
 		const written = JSON.parse(readFileSync(join(workDir, 'winner', 'benchtop.json'), 'utf8'));
 		expect(written.spec.family).toBe(json.best.params.family);
 		expect(existsSync(join(workDir, 'winner', 'model.json'))).toBe(true);
-		const two = await tune([...args, '--workers', '2']);
+		// Every completed trial's model (4 here, at most 10) under trials/, marked with its search and trial.
+		const trialRecord = (dir: string, trial: number) =>
+			JSON.parse(readFileSync(join(workDir, dir, 'trials', `trial-00${trial}`, 'benchtop.json'), 'utf8'))
+				.run as { trial: number; search: string; metrics: { validation: { accuracy: number } } };
+		expect(readdirSync(join(workDir, 'winner', 'trials'))).toEqual([
+			'trial-000',
+			'trial-001',
+			'trial-002',
+			'trial-003'
+		]);
+		for (const trial of [0, 1, 2, 3]) {
+			const run = trialRecord('winner', trial);
+			expect(run.trial).toBe(trial);
+			expect(run.search).toMatch(/^tune-[0-9a-f]{12}-random-42$/);
+			expect(run.metrics.validation.accuracy).toBe(json.trials[trial]!.metrics.accuracy);
+		}
+		const two = await tune([...args, '--workers', '2', '--out', join(workDir, 'winner-2')]);
 		const figures = (j: TuneJson) =>
 			JSON.stringify({ t: j.trials.map((t) => [t.params, t.metrics, t.status]), b: j.best });
 		expect(figures(JSON.parse(two.out.join('\n')))).toBe(figures(json));
+		// The worker threads send the trials' runs back too.
+		expect(trialRecord('winner-2', 2).metrics.validation.accuracy).toBe(
+			trialRecord('winner', 2).metrics.validation.accuracy
+		);
 	}, 180_000);
 
 	it('prints a leaderboard and the winner', async () => {
@@ -101,6 +121,32 @@ describe('benchtop tune', () => {
 		);
 	}, 120_000);
 
+	it('selects on the k-fold mean with --folds', async () => {
+		const { code, out } = await tune([
+			sample('iris.csv'),
+			'--target',
+			'species',
+			'--space',
+			space,
+			'--trials',
+			'2',
+			'--strategy',
+			'random',
+			'--folds',
+			'3',
+			'--json'
+		]);
+		expect(code).toBe(0);
+		const json = JSON.parse(out.join('\n')) as TuneJson;
+		expect(json.trials).toHaveLength(2);
+		// A mean of three folds of 40 rows each: a multiple of 1/120 for accuracy.
+		for (const t of json.trials) {
+			const rows = t.metrics.accuracy! * 120;
+			expect(Math.abs(rows - Math.round(rows))).toBeLessThan(1e-6);
+		}
+		expect(json.best.test.accuracy).toBeGreaterThan(0.8);
+	}, 120_000);
+
 	it('refuses bad options in one line', () => {
 		expect(() => parseTuneOptions(['x.csv'])).toThrow(/tune needs --target/);
 		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--strategy', 'bayes'])).toThrow(
@@ -114,6 +160,11 @@ describe('benchtop tune', () => {
 		expect(parseDuration('90')).toBe(90_000);
 		expect(parseTuneOptions(['x.csv', '--target', 'y', '--time', '60s']).trials).toBeUndefined();
 		expect(parseTuneOptions(['x.csv', '--target', 'y']).trials).toBe(20);
+		expect(parseTuneOptions(['x.csv', '--target', 'y', '--folds', '5']).folds).toBe(5);
+		expect(parseTuneOptions(['x.csv', '--target', 'y']).folds).toBeUndefined();
+		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--folds', '1'])).toThrow(
+			/--folds must be a whole number from 2 to 10/
+		);
 	});
 
 	it('says what is wrong with a space file', async () => {

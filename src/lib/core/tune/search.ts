@@ -119,7 +119,7 @@ export function proposeTrial(
 }
 
 /** Whether trial a ranks above trial b: the higher score, then the higher tiebreak, then the earlier trial. */
-function ranksAbove(a: TrialRecord, b: TrialRecord): boolean {
+export function ranksAbove(a: TrialRecord, b: TrialRecord): boolean {
 	if (a.value! !== b.value!) return a.value! > b.value!;
 	return (a.tiebreak ?? -Infinity) > (b.tiebreak ?? -Infinity);
 }

@@ -25,6 +25,7 @@ import {
 } from './search.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { tuneData, type TuneData } from './tune-data.ts';
+import { trialRun, type TrialRun } from './trial-runs.ts';
 
 export interface TuneRequest {
 	targets: string[];
@@ -93,11 +94,20 @@ export interface TuneResult {
 	final: TrainingOutcome | null;
 }
 
+/** A trial's outcome and, when asked for and the trial completed, its run (trial-runs.ts). */
+export interface TrialResult {
+	outcome: TrialOutcome;
+	run?: TrialRun;
+}
+
 export interface TuneOptions {
 	workers?: number;
-	/** Trains one trial elsewhere (worker threads, the studio's workers); in this thread when absent. */
-	runTrial?: (job: TrialJob, plan: TunePlan) => Promise<TrialOutcome>;
+	/** Trains one trial elsewhere (worker threads, the studio's workers); in this thread when absent.
+	 * `wantRun`: send back the completed trial's run too. */
+	runTrial?: (job: TrialJob, plan: TunePlan, wantRun: boolean) => Promise<TrialResult>;
 	onTrial?: (record: TrialRecord, state: SearchState) => void;
+	/** Each completed trial's run (before onTrial): the caller keeps the best (admitTrial) or not. */
+	onTrialRun?: (record: TrialRecord, run: TrialRun) => void;
 	resume?: SearchState;
 	shouldStop?: () => boolean;
 }
@@ -121,12 +131,23 @@ export async function tune(
 	if (request.targets.length === 0)
 		throw new BenchtopError('bad-input', 'A search needs a target column: tuning compares models on it.');
 	const plan = planSearch(input, request);
-	const local = async (job: TrialJob) => {
+	const wantRun = options.onTrialRun !== undefined;
+	const local = async (job: TrialJob): Promise<TrialResult> => {
 		const { outcome, training } = await runTrial(plan.data.search, plan.setup, job, {
 			...context,
 			onWarnings: undefined
 		});
 		training?.model?.dispose();
+		return {
+			outcome,
+			...(wantRun && training && outcome.status === 'completed'
+				? { run: trialRun(training, request.searchId, job.trial) }
+				: {})
+		};
+	};
+	const trial = async (job: TrialJob): Promise<TrialOutcome> => {
+		const { outcome, run } = options.runTrial ? await options.runTrial(job, plan, wantRun) : await local(job);
+		if (run) options.onTrialRun?.({ trial: job.trial, params: job.params, ...outcome }, run);
 		return outcome;
 	};
 	const state = await runSearch(
@@ -137,7 +158,7 @@ export async function tune(
 			budget: request.budget,
 			maxEpochs: plan.maxEpochs
 		},
-		options.runTrial ? (job) => options.runTrial!(job, plan) : local,
+		trial,
 		{
 			workers: options.workers ?? 1,
 			onTrial: options.onTrial,
