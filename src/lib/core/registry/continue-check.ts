@@ -7,7 +7,9 @@ import type { ModelVersionRecord } from './model-records.ts';
 import { schemaMismatch } from './orphans.ts';
 import type { DatasetRecord } from './schema.ts';
 
-type VersionColumns = Pick<ModelVersionRecord, 'version' | 'inputSchema' | 'targets'>;
+/** `version` absent: a model read from files (`benchtop train --init`), named "The model". */
+type VersionColumns = Pick<ModelVersionRecord, 'inputSchema' | 'targets'> &
+	Partial<Pick<ModelVersionRecord, 'version'>>;
 type DataColumns = Pick<DatasetRecord, 'name' | 'schema'>;
 
 /** Why `dataset` cannot continue `version`, in words with the columns named; undefined when it can. */
@@ -25,7 +27,8 @@ export function continueDataProblem(version: VersionColumns, dataset: DataColumn
 			: [])
 	];
 	if (reasons.length === 0) return undefined;
-	return `v${version.version} cannot be trained further on “${dataset.name}”: ${reasons.join('; ')}.`;
+	const who = version.version === undefined ? 'The model' : `v${version.version}`;
+	return `${who} cannot be trained further on “${dataset.name}”: ${reasons.join('; ')}.`;
 }
 
 /** Throws `bad-input` with continueDataProblem's words when the data does not fit. */

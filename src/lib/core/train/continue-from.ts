@@ -77,7 +77,8 @@ export function continueRequest(run: ParentRun, moreEpochs: number): TrainingReq
 }
 
 /** The splits a continued run trains on: the parent's fitted recipe applied as it is, or fitted afresh. */
-export function prepareContinued(input: PrepTable, init: ContinueFrom, splitSpec: unknown): PreparedSplits {
+export function prepareContinued(table: PrepTable, init: ContinueFrom, splitSpec: unknown): PreparedSplits {
+	const input = parentColumns(table, init.run);
 	if (init.recipe === 'refit') return prepareSplits(input, init.run.recipe, splitSpec);
 	const split = splitRows(input, parseSplitSpec(splitSpec));
 	const fitted = init.run.fitted;
@@ -88,6 +89,27 @@ export function prepareContinued(input: PrepTable, init: ContinueFrom, splitSpec
 		validation: applyRecipe(fitted, takeRows(input, split.validation), 'evaluate'),
 		test: applyRecipe(fitted, takeRows(input, split.test), 'evaluate')
 	};
+}
+
+/**
+ * The columns the parent's recipe read (and its targets), in the new data: columns the parent never saw
+ * are left out, so they cannot slip in as model inputs (registry/continue-check.ts has already refused data
+ * that lacks or retypes one of the parent's).
+ */
+export function parentColumns(input: PrepTable, run: Pick<ParentRun, 'fitted' | 'targets'>): PrepTable {
+	const read = new Set([...run.fitted.inputSchema.map((c) => c.name), ...run.targets]);
+	const schema = input.schema.filter((c) => read.has(c.name));
+	if (schema.length === input.schema.length) return input;
+	return { table: input.table.select(schema.map((c) => c.name)), schema };
+}
+
+/** The new data's columns the parent never read: left out of a continued run, and said so. */
+export function unreadColumns(
+	run: Pick<ParentRun, 'fitted' | 'targets'>,
+	schema: readonly { name: string }[]
+): string[] {
+	const read = new Set([...run.fitted.inputSchema.map((c) => c.name), ...run.targets]);
+	return schema.map((c) => c.name).filter((name) => !read.has(name));
 }
 
 /** Refuses a continued run whose features are not the parent's (a refitted recipe made other columns). */

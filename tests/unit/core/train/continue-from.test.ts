@@ -5,7 +5,9 @@ import {
 	continueRequest,
 	layersWeights,
 	parentEpoch,
+	parentColumns,
 	requireParentFeatures,
+	unreadColumns,
 	unfoldTargetScale,
 	type ContinueFrom,
 	type ParentRun
@@ -69,6 +71,17 @@ describe('continue from a saved model', () => {
 		expect(() => requireParentFeatures(init, ['a', 'b'])).not.toThrow();
 		expect(() => requireParentFeatures(init, ['a', 'c'])).toThrow(/lacks b and adds c/);
 		expect(() => requireParentFeatures(init, ['b', 'a'])).toThrow(/orders them differently/);
+	});
+
+	it('leaves out the columns the parent never read, naming them', () => {
+		const parent = { fitted: { inputSchema: [{ name: 'a' }, { name: 'b' }] }, targets: ['y'] } as never;
+		const schema = ['a', 'note', 'b', 'y'].map((name) => ({ name, type: 'number' as const }));
+		const selected: string[][] = [];
+		const table = { select: (names: string[]) => (selected.push(names), { names }) } as never;
+		const kept = parentColumns({ table, schema }, parent);
+		expect(kept.schema.map((c) => c.name)).toEqual(['a', 'b', 'y']);
+		expect(selected).toEqual([['a', 'b', 'y']]);
+		expect(unreadColumns(parent, schema)).toEqual(['note']);
 	});
 
 	it('reads a network’s float32 weights in order, and takes the target scaling back out', async () => {
