@@ -53,5 +53,13 @@ export function sortedPresentValues(column: NumericData): Float64Array {
 		const x = values[i]!;
 		if (x === x) out[j++] = x;
 	}
-	return out.length >= RADIX_FROM ? radixSortFloat64(out) : out.sort();
+	return sortNumbers(out);
+}
+
+/**
+ * Numbers without NaN sorted ascending, the same order as the native typed-array sort (−0 before 0), in
+ * linear time when there are many. Sorts in place or in a buffer of its own: use the returned array.
+ */
+export function sortNumbers(values: Float64Array): Float64Array {
+	return values.length >= RADIX_FROM ? radixSortFloat64(values) : values.sort();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { radixSortFloat64 } from '../../../../../src/lib/core/data/profile/radix-sort.ts';
-import { sortedPresentValues } from '../../../../../src/lib/core/data/profile/sort-values.ts';
+import { sortNumbers, sortedPresentValues } from '../../../../../src/lib/core/data/profile/sort-values.ts';
 
 describe('radixSortFloat64', () => {
 	it('sorts like the native typed-array sort: negatives, zeros, infinities, tiny and huge values', () => {
@@ -21,5 +21,20 @@ describe('radixSortFloat64', () => {
 		const sorted = sortedPresentValues({ kind: 'numeric', name: 'x', type: 'number', values, missing: 4000 });
 		expect(sorted).toHaveLength(36_000);
 		expect(sorted.every((x, i) => i === 0 || sorted[i - 1]! <= x)).toBe(true);
+	});
+
+	it('sortNumbers gives the native order, bit for bit (−0 before 0), short and long', () => {
+		for (const n of [7, 70_000]) {
+			const values = Float64Array.from({ length: n }, (_, i) =>
+				i % 5 === 0 ? -0 : i % 7 === 0 ? 0 : Math.cos(i) * 1e3
+			);
+			const expected = values.slice().sort();
+			const sorted = sortNumbers(values.slice());
+			expect(sorted).toHaveLength(n);
+			expect(Array.from(sorted, (x) => Object.is(x, -0))).toEqual(
+				Array.from(expected, (x) => Object.is(x, -0))
+			);
+			expect(Array.from(sorted)).toEqual(Array.from(expected));
+		}
 	});
 });

@@ -8,6 +8,7 @@ import { isNumericType } from '../../../table/column-kinds.ts';
 import { countLabelCodes, readLabelCodes, readNumbers, type LabelCodes } from '../../../table/read-column.ts';
 import type { PrepTable } from '../../../table/prep-table.ts';
 import { medianOfSorted } from '../clip/quantile.ts';
+import { sortNumbers } from '../../../data/profile/sort-values.ts';
 
 export type ImputeStrategy = 'mean' | 'median' | 'most-frequent' | 'constant';
 
@@ -28,7 +29,8 @@ export function learnFill(
 	if (type === 'boolean') return mostFrequentNumber(present(input, column), column) === 1;
 	const values = present(input, column);
 	if (strategy === 'most-frequent') return mostFrequentNumber(values, column);
-	const fill = strategy === 'mean' ? mean(values, column) : medianOfSorted(nonEmpty(values, column).sort());
+	const fill =
+		strategy === 'mean' ? mean(values, column) : medianOfSorted(sortNumbers(nonEmpty(values, column)));
 	// A date fill is a whole millisecond, which a Date can hold exactly.
 	return type === 'date' ? Math.round(fill) : fill;
 }
@@ -62,7 +64,7 @@ function mean(values: Float64Array, column: string): number {
 
 /** The most frequent number; runs of a sorted copy, so the first longest run is also the smallest value. */
 function mostFrequentNumber(values: Float64Array, column: string): number {
-	const sorted = Float64Array.from(nonEmpty(values, column)).sort();
+	const sorted = sortNumbers(Float64Array.from(nonEmpty(values, column)));
 	let best = sorted[0]!;
 	let bestCount = 0;
 	for (let start = 0; start < sorted.length;) {

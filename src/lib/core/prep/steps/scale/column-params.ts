@@ -5,6 +5,7 @@ import type { ColumnSchema } from '../../../table/column-types.ts';
 import { BenchtopError } from '../../../errors.ts';
 import type { StepContext } from '../../recipe/step-definition.ts';
 import { isNumericType } from '../../../table/column-kinds.ts';
+import { sortNumbers } from '../../../data/profile/sort-values.ts';
 import { readNumbers } from '../../../table/read-column.ts';
 import type { PrepTable } from '../../../table/prep-table.ts';
 
@@ -43,5 +44,5 @@ export function presentSorted(input: PrepTable, column: string, what: string): F
 			`Column “${column}” has no values in the training rows, so there is nothing to ${what} from.`
 		);
 	}
-	return values.subarray(0, count).sort();
+	return sortNumbers(values.subarray(0, count));
 }
