@@ -5,6 +5,7 @@
 // to Monday instead of eleven and six steps away.
 
 import { parseDate } from '../../../data/parse-date.ts';
+import { numberColumn } from '../../../table/number-column.ts';
 
 export const DATE_PARTS = [
 	'year',
@@ -92,15 +93,18 @@ export function asTime(value: unknown): number {
 const REMEMBERED_TIMES = 65_536;
 
 /** One column per part; a missing or unreadable date gives missing parts. */
-export function dateParts(values: ArrayLike<unknown>, parts: readonly DatePart[]): (number | null)[][] {
-	const out = parts.map(() => new Array<number | null>(values.length));
+export function dateParts(
+	values: ArrayLike<unknown>,
+	parts: readonly DatePart[]
+): ArrayLike<number | null>[] {
+	const out = parts.map(() => new Float64Array(values.length));
 	// Dates in a table repeat (a day per row, many rows per day): each part is worked out once per distinct
 	// time, not once per row, and no Date is made for a time already seen.
 	const seen = new Map<number, number[]>();
 	for (let i = 0; i < values.length; i++) {
 		const time = asTime(values[i]);
 		if (!Number.isFinite(time)) {
-			for (let p = 0; p < parts.length; p++) out[p]![i] = null;
+			for (let p = 0; p < parts.length; p++) out[p]![i] = NaN;
 			continue;
 		}
 		let known = seen.get(time);
@@ -112,5 +116,6 @@ export function dateParts(values: ArrayLike<unknown>, parts: readonly DatePart[]
 		}
 		for (let p = 0; p < parts.length; p++) out[p]![i] = known[p]!;
 	}
-	return out;
+	// Typed when every row has its parts; nulls for the gaps otherwise, as the table stores them.
+	return out.map(numberColumn);
 }
