@@ -17,13 +17,20 @@ here=$(dirname "$0")
 root=$here/../..
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-clang --target=wasm32 -O3 -msimd128 -ffast-math -fno-builtin -nostdlib \
-	-Wl,--no-entry -Wl,--export-dynamic -Wl,--strip-all -Wl,--initial-memory=1048576 \
-	-o "$out/dense.wasm" "$here/dense.c"
+build() {
+	clang --target=wasm32 -O3 -msimd128 -ffast-math -fno-builtin -nostdlib "$@" \
+		-Wl,--no-entry -Wl,--export-dynamic -Wl,--strip-all -Wl,--initial-memory=1048576 "$here/dense.c"
+}
+# Two builds: plain SIMD128 (every current engine), and relaxed-SIMD's fused multiply-add in the GEMMs
+# (Chromium 114+, Firefox 120+), which the engine picks when WebAssembly.validate accepts it.
+build -o "$out/dense.wasm"
+build -mrelaxed-simd -DRELAXED_SIMD -o "$out/dense-relaxed-14.wasm"
+node "$here/patch-relaxed.mjs" "$out/dense-relaxed-14.wasm" "$out/dense-relaxed.wasm"
 target=$root/src/lib/core/train/fused/dense-engine-wasm.ts
 {
 	echo "// Built by wasm/dense/build.sh from wasm/dense/dense.c ($(clang --version | head -n 1)); do not edit."
 	printf "export const DENSE_ENGINE_WASM =\n\t'%s';\n" "$(base64 -w 0 "$out/dense.wasm")"
+	printf "export const DENSE_ENGINE_WASM_RELAXED =\n\t'%s';\n" "$(base64 -w 0 "$out/dense-relaxed.wasm")"
 } > "$out/module.ts"
 if [ "${1:-}" = "--check" ]; then
 	if cmp -s "$out/module.ts" "$target"; then echo "dense-engine-wasm.ts matches dense.c"; exit 0; fi
@@ -32,4 +39,4 @@ if [ "${1:-}" = "--check" ]; then
 fi
 mkdir -p "$(dirname "$target")"
 cp "$out/module.ts" "$target"
-echo "wrote $target ($(wc -c < "$out/dense.wasm") bytes of WASM)"
+echo "wrote $target ($(wc -c < "$out/dense.wasm") and $(wc -c < "$out/dense-relaxed.wasm") bytes of WASM)"

@@ -1,7 +1,7 @@
 // The fused dense training engine (wasm/dense/dense.c) driven from TypeScript: a network's weights, its
 // optimizer state and its batch buffers live in the module's memory, and one call trains one batch. The
 // layout of `struct net` below mirrors the C struct; `net_size` checks it at load.
-import { DENSE_ENGINE_WASM } from './dense-engine-wasm.ts';
+import { DENSE_ENGINE_WASM, DENSE_ENGINE_WASM_RELAXED } from './dense-engine-wasm.ts';
 
 export type DenseActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
 export type DenseLoss = 'mse' | 'cross-entropy';
@@ -80,22 +80,45 @@ const FIELD = (() => {
 	return { ...offsets, size: at } as Record<string, number> & { size: number };
 })();
 
-let compiled: Promise<WebAssembly.Module> | undefined;
+/** The module's two builds: plain SIMD128, and relaxed-SIMD's fused multiply-add in the GEMMs. */
+export type DenseEngineBuild = 'simd128' | 'relaxed-simd';
 
-function moduleBytes(): Uint8Array<ArrayBuffer> {
-	const text = atob(DENSE_ENGINE_WASM);
+const compiled = new Map<DenseEngineBuild, Promise<WebAssembly.Module>>();
+let validated: Map<DenseEngineBuild, boolean> | undefined;
+
+function moduleBytes(build: DenseEngineBuild): Uint8Array<ArrayBuffer> {
+	const text = atob(build === 'relaxed-simd' ? DENSE_ENGINE_WASM_RELAXED : DENSE_ENGINE_WASM);
 	const bytes = new Uint8Array(text.length);
 	for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
 	return bytes;
 }
 
+function validates(build: DenseEngineBuild): boolean {
+	validated ??= new Map();
+	let valid = validated.get(build);
+	if (valid === undefined) {
+		try {
+			valid = typeof WebAssembly === 'object' && WebAssembly.validate(moduleBytes(build));
+		} catch {
+			valid = false;
+		}
+		validated.set(build, valid);
+	}
+	return valid;
+}
+
 /** Whether this JavaScript engine runs WASM SIMD128 (every current browser and Node 16+ does). */
 export function denseEngineSupported(): boolean {
-	try {
-		return typeof WebAssembly === 'object' && WebAssembly.validate(moduleBytes());
-	} catch {
-		return false;
-	}
+	return validates('simd128');
+}
+
+/**
+ * The build this JavaScript engine runs best, feature-detected once: relaxed SIMD where it validates
+ * (Chromium 114+, Firefox 120+; not Node 20 without a flag), else plain SIMD128. Relaxed FMA may round
+ * once where plain SIMD rounds twice, so its numbers can differ from TF.js's in the last bits.
+ */
+export function preferredDenseBuild(): DenseEngineBuild {
+	return validates('relaxed-simd') ? 'relaxed-simd' : 'simd128';
 }
 
 function checkSpec(spec: DenseNetworkSpec): void {
@@ -118,6 +141,8 @@ function checkSpec(spec: DenseNetworkSpec): void {
 
 /** A network in the engine's memory, trained one batch per call. */
 export class DenseEngine {
+	/** Which of the module's builds runs this network. */
+	build: DenseEngineBuild = 'simd128';
 	private readonly wasm: Exports;
 	private readonly net: number;
 	private readonly inputAt: number;
@@ -172,12 +197,17 @@ export class DenseEngine {
 	static async create(
 		spec: DenseNetworkSpec,
 		optimizer: DenseOptimizer,
-		maxBatch: number
+		maxBatch: number,
+		build: DenseEngineBuild = preferredDenseBuild()
 	): Promise<DenseEngine> {
 		checkSpec(spec);
-		compiled ??= WebAssembly.compile(moduleBytes());
-		const instance = await WebAssembly.instantiate(await compiled, {});
-		return new DenseEngine(instance, spec, maxBatch, optimizer);
+		if (!validates(build)) throw new Error(`This JavaScript engine does not run the ${build} build.`);
+		let module = compiled.get(build);
+		if (!module) compiled.set(build, (module = WebAssembly.compile(moduleBytes(build))));
+		const instance = await WebAssembly.instantiate(await module, {});
+		const engine = new DenseEngine(instance, spec, maxBatch, optimizer);
+		engine.build = build;
+		return engine;
 	}
 
 	private view(): DataView {
