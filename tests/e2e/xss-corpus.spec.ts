@@ -8,47 +8,12 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { HOSTILE_FILE_NAME, PAYLOADS, hostileCsv } from './xss-payloads.ts';
+import { watchInjection } from './xss-watch.ts';
 
 test.use({ bypassCSP: true });
 
 const SHOTS = process.env.SHOTS_DIR;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Experiment stages' });
-
-/** Everything that would mean a payload became markup, across navigations. */
-async function watchInjection(page: Page): Promise<string[]> {
-	const seen: string[] = [];
-	await page.exposeBinding('__reportInjection', (_source, line: string) => void seen.push(line));
-	page.on('dialog', (dialog) => {
-		seen.push(`dialog: ${dialog.message()}`);
-		void dialog.dismiss();
-	});
-	await page.addInitScript(() => {
-		const report = (window as unknown as { __reportInjection: (line: string) => void }).__reportInjection;
-		Object.defineProperty(window, '__xss', {
-			set: (value: unknown) => report(`window.__xss = ${String(value)}`),
-			get: () => undefined
-		});
-		const check = (node: Node) => {
-			if (!(node instanceof Element)) return;
-			for (const element of [node, ...node.querySelectorAll('*')]) {
-				for (const { name, value } of element.attributes) {
-					const inline = name.startsWith('on');
-					const scriptUrl = /^\s*javascript:/i.test(value) && /^(href|src|action|xlink:href)$/.test(name);
-					if (inline || scriptUrl) report(`<${element.localName} ${name}="${value}">`);
-				}
-				if (element.localName === 'script' && element.textContent?.includes('__xss'))
-					report(`<script>${element.textContent}</script>`);
-			}
-		};
-		new MutationObserver((records) => {
-			for (const record of records) {
-				record.addedNodes.forEach(check);
-				if (record.type === 'attributes') check(record.target);
-			}
-		}).observe(document, { childList: true, subtree: true, attributes: true });
-	});
-	return seen;
-}
 
 /** Hovers marks of the charts on screen, so vega's tooltips render their (hostile) text; returns the
  * tooltips' text as shown. */
