@@ -94,13 +94,5 @@ export function parseManifestShape(json: unknown): BackupManifest {
 export const ENTRY_PATH =
 	/^(manifest\.json|records\/[A-Za-z][A-Za-z0-9_-]{0,63}\/\d{1,9}\.json|binary\/\d{1,9}\.(arrow|bin))$/;
 
-/** A path that would leave the folder it is unpacked into (or name a drive or a device). */
-export function climbsOut(path: string): boolean {
-	return (
-		path.startsWith('/') ||
-		path.startsWith('\\') ||
-		/^[A-Za-z]:/.test(path) ||
-		path.split(/[\\/]/).some((part) => part === '..') ||
-		path.includes('\0')
-	);
-}
+/** A path that would leave the folder it is unpacked into: the zip reader's own check. */
+export { climbsOut } from '../export/capped-zip.ts';

@@ -1,11 +1,26 @@
-// Reads and checks a whole backup before anything is written: the zip directory first (entry count,
-// paths that climb out, declared sizes, total and compression ratio), then the manifest (format, format
-// version, schema version), then every entry inflated in small chunks with the caps counted as it grows,
-// its size and SHA-256 against the manifest, and every record decoded. Any failure throws one specific
-// message; nothing is returned half-checked.
-import { Inflate } from 'fflate';
+// Reads and checks a whole backup before anything is written, without holding the file in memory: the
+// file is read by slices (core/export/capped-zip.ts, the one capped zip reader): the zip directory from
+// the end (entry count, paths that climb out, declared sizes, total and compression ratio), then the
+// manifest (format, format version, schema version), then every entry inflated one at a time in small
+// chunks with the caps counted as it grows, its size and SHA-256 checked as it streams past. Records (JSON)
+// are kept; binaries are not: a stored one becomes a slice of the file (a Blob IndexedDB copies itself),
+// anything else is inflated again, and hashed again, once everything has passed. Any failure throws one
+// specific message; nothing is returned half-checked.
 import { BenchtopError } from '../errors.ts';
-import { sha256Hex } from '../registry/content-hash.ts';
+import {
+	checkDirectory,
+	dataStart,
+	readDirectory,
+	readEntry,
+	runAsync,
+	streamEntry,
+	type AsyncZipBytes,
+	type InflatedCount,
+	type ZipCaps,
+	type ZipEntry,
+	type ZipWording
+} from '../export/capped-zip.ts';
+import { Sha256 } from '../registry/content-hash.ts';
 import {
 	BACKUP_FORMAT,
 	BACKUP_LIMITS,
@@ -14,9 +29,10 @@ import {
 	MANIFEST_FILE,
 	climbsOut,
 	parseManifestShape,
-	type BackupManifest
+	type BackupManifest,
+	type ManifestEntry
 } from './backup-format.ts';
-import { binaryPaths, decodeRecord } from './record-codec.ts';
+import { binaryRefs, decodeRecord } from './record-codec.ts';
 
 export interface CheckedBackup {
 	manifest: BackupManifest;
@@ -24,168 +40,179 @@ export interface CheckedBackup {
 	records: Record<string, Record<string, unknown>[]>;
 }
 
-interface Entry {
-	name: string;
-	method: number;
-	flags: number;
-	compressedSize: number;
-	size: number;
-	localOffset: number;
+/** The backup file, read by slices. */
+export interface BackupFile extends AsyncZipBytes {
+	/** Bytes `[offset, offset + length)` as a Blob, without reading them (a File's slice). */
+	slice(offset: number, length: number): Blob;
 }
 
+/** A File or Blob (the studio), or bytes already in memory (tests, the CLI). */
+export function backupFile(source: Blob | Uint8Array): BackupFile {
+	if (source instanceof Uint8Array)
+		return {
+			size: source.byteLength,
+			read: async (offset, length) => source.subarray(offset, Math.min(source.byteLength, offset + length)),
+			slice: (offset, length) =>
+				new Blob([source.subarray(offset, offset + length) as Uint8Array<ArrayBuffer>])
+		};
+	return {
+		size: source.size,
+		read: async (offset, length) => new Uint8Array(await source.slice(offset, offset + length).arrayBuffer()),
+		slice: (offset, length) => source.slice(offset, offset + length)
+	};
+}
+
+const CAPS: ZipCaps = BACKUP_LIMITS;
 const n = (x: number) => x.toLocaleString('en');
-const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
-/** Compressed bytes inflated at a time: zeros inflate about 1,000:1, so a cap is seen within ~4 MiB. */
-const CHUNK = 4096;
 
-export class BackupReader {
-	readonly entries: Entry[];
-	private inflated = 0;
+/** A backup's words for each zip problem, after "<file name>: ". */
+function backupWording(label: string): ZipWording {
+	const say = (why: string) => `${label}: ${why}`;
+	const entry = (name: string, why: string) => say(`the entry “${name}” ${why}`);
+	return (problem) => {
+		switch (problem.kind) {
+			case 'too-short':
+				return say('is not a .zip file (too short to hold a zip directory)');
+			case 'no-directory':
+				return say('is not a .zip file (no zip directory at its end)');
+			case 'zip64':
+				return say('is a ZIP64 archive; a backup is written as a plain zip');
+			case 'too-many-entries':
+				return say(`holds ${n(problem.entries)} entries, more than the ${n(problem.cap)} a backup may hold`);
+			case 'directory-past-end':
+				return say('is damaged (its zip directory points past its end)');
+			case 'directory-damaged':
+				return say('is damaged (its zip directory is broken)');
+			case 'cut-short':
+				return say('is cut short (an entry runs past the end of the file)');
+			case 'climbs-out':
+				return entry(
+					problem.entry,
+					'has a path that climbs out of the folder it would be unpacked into; nothing was imported'
+				);
+			case 'duplicate':
+				return entry(problem.entry, 'appears twice');
+			case 'encrypted':
+				return entry(problem.entry, 'is encrypted; a backup is not');
+			case 'method':
+				return entry(
+					problem.entry,
+					`uses compression method ${problem.method}; only stored and deflated entries are read`
+				);
+			case 'entry-too-large':
+				return problem.declared
+					? entry(
+							problem.entry,
+							`declares ${n(problem.size)} bytes, over the ${n(problem.cap)}-byte cap for one entry`
+						)
+					: entry(problem.entry, `inflates past ${n(problem.cap)} bytes, over its cap: it is not read`);
+			case 'ratio':
+				return entry(
+					problem.entry,
+					`${problem.declared ? 'declares' : 'inflates to'} ${n(problem.size)} bytes from ${n(problem.compressed)}, a compression ratio over ${problem.cap}:1: it looks like a zip bomb and is not read`
+				);
+			case 'total-too-large':
+				return say(
+					`its entries ${problem.declared ? 'declare' : 'inflate to'} more than ${n(problem.cap)} bytes together, over the cap for a backup`
+				);
+			case 'no-local-header':
+				return entry(problem.entry, 'is damaged (no local header)');
+			case 'entry-past-end':
+				return entry(problem.entry, 'runs past the end of the file');
+			case 'does-not-inflate':
+				return entry(problem.entry, `does not inflate (${problem.reason})`);
+			case 'no-data':
+			case 'entry-cut-short':
+				return entry(problem.entry, 'is cut short');
+		}
+	};
+}
 
-	constructor(
-		private readonly bytes: Uint8Array,
-		private readonly label: string
+/** The archive's directory, checked whole, and its entries read one at a time. */
+class BackupZip {
+	private readonly inflated: InflatedCount = { bytes: 0 };
+	private readonly wording: ZipWording;
+
+	private constructor(
+		readonly file: BackupFile,
+		readonly label: string,
+		readonly entries: ZipEntry[]
 	) {
-		this.entries = this.directory();
+		this.wording = backupWording(label);
+	}
+
+	static async open(file: BackupFile, label: string): Promise<BackupZip> {
+		const wording = backupWording(label);
+		const entries = await runAsync(readDirectory(file.size, CAPS, wording), file);
+		checkDirectory(entries, BACKUP_LIMITS.entryBytes, CAPS, wording);
+		return new BackupZip(file, label, entries);
 	}
 
 	fail(why: string, code: 'bad-input' | 'newer-version' = 'bad-input'): never {
 		throw new BenchtopError(code, `${this.label}: ${why}`);
 	}
 
-	private directory(): Entry[] {
-		const b = this.bytes;
-		const tail = Math.min(b.length, 22 + 0xffff);
-		if (tail < 22) this.fail('is not a .zip file (too short to hold a zip directory)');
-		let at = -1;
-		for (let i = b.length - 22; i >= b.length - tail; i--)
-			if (u32(b, i) === 0x06054b50) {
-				at = i;
-				break;
-			}
-		if (at < 0) this.fail('is not a .zip file (no zip directory at its end)');
-		const total = u16(b, at + 10);
-		const size = u32(b, at + 12);
-		const offset = u32(b, at + 16);
-		if (total > BACKUP_LIMITS.entries)
-			this.fail(`holds ${n(total)} entries, more than the ${n(BACKUP_LIMITS.entries)} a backup may hold`);
-		if (offset + size > b.length) this.fail('is damaged (its zip directory points past its end)');
-		const decoder = new TextDecoder();
-		const entries: Entry[] = [];
-		let p = offset;
-		for (let i = 0; i < total; i++) {
-			if (p + 46 > offset + size || u32(b, p) !== 0x02014b50)
-				this.fail('is damaged (its zip directory is broken)');
-			const nameLength = u16(b, p + 28);
-			entries.push({
-				flags: u16(b, p + 8),
-				method: u16(b, p + 10),
-				compressedSize: u32(b, p + 20),
-				size: u32(b, p + 24),
-				localOffset: u32(b, p + 42),
-				name: decoder.decode(b.subarray(p + 46, p + 46 + nameLength))
-			});
-			p += 46 + nameLength + u16(b, p + 30) + u16(b, p + 32);
-		}
-		this.checkDirectory(entries);
-		return entries;
-	}
-
-	/** What the directory alone shows: paths, repeats, declared sizes, ratios and the total. */
-	private checkDirectory(entries: readonly Entry[]): void {
-		const seen = new Set<string>();
-		let total = 0;
-		for (const entry of entries) {
-			if (climbsOut(entry.name))
-				this.fail(
-					`the entry “${entry.name}” has a path that climbs out of the folder it would be unpacked into; nothing was imported`
-				);
-			if (seen.has(entry.name)) this.fail(`the entry “${entry.name}” appears twice`);
-			seen.add(entry.name);
-			if (entry.flags & 1) this.fail(`the entry “${entry.name}” is encrypted; a backup is not`);
-			if (entry.method !== 0 && entry.method !== 8)
-				this.fail(
-					`the entry “${entry.name}” uses compression method ${entry.method}; only stored and deflated entries are read`
-				);
-			this.checkSize(entry.name, entry.size, entry.compressedSize, 'declares');
-			total += entry.size;
-			if (total > BACKUP_LIMITS.totalBytes)
-				this.fail(
-					`its entries declare more than ${n(BACKUP_LIMITS.totalBytes)} bytes together, over the cap for a backup`
-				);
-		}
-	}
-
-	private checkSize(name: string, size: number, compressed: number, verb: string): void {
-		if (size > BACKUP_LIMITS.entryBytes)
-			this.fail(
-				`the entry “${name}” ${verb} ${n(size)} bytes, over the ${n(BACKUP_LIMITS.entryBytes)}-byte cap for one entry`
-			);
-		if (size >= BACKUP_LIMITS.ratioFrom && size > BACKUP_LIMITS.ratio * Math.max(1, compressed))
-			this.fail(
-				`the entry “${name}” ${verb} ${n(size)} bytes from ${n(compressed)}, a compression ratio over ${BACKUP_LIMITS.ratio}:1: it looks like a zip bomb and is not read`
-			);
-	}
-
-	find(name: string): Entry | undefined {
+	find(name: string): ZipEntry | undefined {
 		return this.entries.find((entry) => entry.name === name);
 	}
 
-	/** The entry's bytes, inflated in chunks with every cap counted as they come out. */
-	read(entry: Entry, maxBytes: number = BACKUP_LIMITS.entryBytes): Uint8Array {
-		const b = this.bytes;
-		if (entry.localOffset + 30 > b.length || u32(b, entry.localOffset) !== 0x04034b50)
-			this.fail(`the entry “${entry.name}” is damaged (no local header)`);
-		const start = entry.localOffset + 30 + u16(b, entry.localOffset + 26) + u16(b, entry.localOffset + 28);
-		if (start + entry.compressedSize > b.length)
-			this.fail(`the entry “${entry.name}” runs past the end of the file`);
-		const data = b.subarray(start, start + entry.compressedSize);
-		if (entry.method === 0) {
-			this.count(entry, data.length, maxBytes);
-			return data;
-		}
-		const parts: Uint8Array[] = [];
-		let size = 0;
-		const inflate = new Inflate((chunk) => {
-			size += chunk.length;
-			this.count(entry, size, maxBytes, chunk.length);
-			parts.push(chunk.slice());
-		});
-		try {
-			for (let done = 0; done < data.length; done += CHUNK)
-				inflate.push(data.subarray(done, Math.min(data.length, done + CHUNK)), done + CHUNK >= data.length);
-		} catch (error) {
-			if (error instanceof BenchtopError) throw error;
-			this.fail(`the entry “${entry.name}” does not inflate (${(error as Error).message})`);
-		}
-		const out = new Uint8Array(size);
-		let at = 0;
-		for (const part of parts) {
-			out.set(part, at);
-			at += part.length;
-		}
-		return out;
+	read(entry: ZipEntry, maxBytes: number): Promise<Uint8Array> {
+		return runAsync(readEntry(entry, this.file.size, maxBytes, CAPS, this.inflated, this.wording), this.file);
 	}
 
-	private count(entry: Entry, size: number, maxBytes: number, added = size): void {
-		this.inflated += added;
-		if (size > maxBytes)
-			this.fail(`the entry “${entry.name}” inflates past ${n(maxBytes)} bytes, over its cap: it is not read`);
-		this.checkSize(entry.name, size, entry.compressedSize, 'inflates to');
-		if (this.inflated > BACKUP_LIMITS.totalBytes)
+	/** Streams the entry through `onChunk`; then its size and SHA-256 must be the manifest's. `count`:
+	 * the total inflated so far (a binary read again after the checks counts apart). */
+	async check(
+		entry: ZipEntry,
+		expected: ManifestEntry,
+		onChunk?: (chunk: Uint8Array) => void,
+		count: InflatedCount = this.inflated
+	): Promise<void> {
+		const hash = new Sha256();
+		let size = 0;
+		await runAsync(
+			streamEntry(entry, this.file.size, BACKUP_LIMITS.entryBytes, CAPS, count, this.wording, (chunk) => {
+				hash.update(chunk);
+				size += chunk.length;
+				onChunk?.(chunk);
+			}),
+			this.file
+		);
+		if (size !== expected.bytes)
+			this.fail(`“${expected.path}” holds ${n(size)} bytes; the manifest says ${n(expected.bytes)}`);
+		const sha256 = hash.hex();
+		if (sha256 !== expected.sha256)
 			this.fail(
-				`its entries inflate to more than ${n(BACKUP_LIMITS.totalBytes)} bytes together, over the cap for a backup`
+				`“${expected.path}” does not match its SHA-256 in the manifest (${sha256.slice(0, 12)}… against ${expected.sha256.slice(0, 12)}…): the file is damaged or was changed`
 			);
+	}
+
+	/** A checked binary entry's bytes again, for a record: a slice of the file when stored as it is (never
+	 * read here), else inflated and checked once more. */
+	async binary(entry: ZipEntry, expected: ManifestEntry, as: 'Blob' | 'bytes'): Promise<Uint8Array | Blob> {
+		if (as === 'Blob' && entry.method === 0) {
+			const start = await runAsync(dataStart(entry, this.file.size, this.wording), this.file);
+			return this.file.slice(start, entry.compressedSize);
+		}
+		const parts: Uint8Array[] = [];
+		await this.check(entry, expected, (chunk) => parts.push(chunk.slice()), { bytes: 0 });
+		if (as === 'Blob') return new Blob(parts as Uint8Array<ArrayBuffer>[]);
+		const bytes = new Uint8Array(expected.bytes);
+		let at = 0;
+		for (const part of parts) {
+			bytes.set(part, at);
+			at += part.length;
+		}
+		return bytes;
 	}
 }
 
-function readManifest(zip: BackupReader, schemaVersion: number): BackupManifest {
+async function readManifest(zip: BackupZip, schemaVersion: number): Promise<BackupManifest> {
 	const entry = zip.find(MANIFEST_FILE);
 	if (!entry) zip.fail(`has no ${MANIFEST_FILE}: it is not a Benchtop backup`);
 	let json: Record<string, unknown>;
 	try {
-		json = JSON.parse(new TextDecoder().decode(zip.read(entry, BACKUP_LIMITS.manifestBytes)));
+		json = JSON.parse(new TextDecoder().decode(await zip.read(entry, BACKUP_LIMITS.manifestBytes)));
 	} catch (error) {
 		if (error instanceof BenchtopError) throw error;
 		zip.fail(`its ${MANIFEST_FILE} is not JSON: it is not a Benchtop backup`);
@@ -213,43 +240,47 @@ function readManifest(zip: BackupReader, schemaVersion: number): BackupManifest 
 
 /**
  * Every check, then the decoded records. `stores`: the object stores this Benchtop has (records for any
- * other store are refused); `schemaVersion`: its storage schema version.
+ * other store are refused); `schemaVersion`: its storage schema version. `source`: the file (read by
+ * slices) or its bytes.
  */
 export async function readBackup(
-	bytes: Uint8Array,
+	source: Blob | Uint8Array | BackupFile,
 	label: string,
 	stores: readonly string[],
 	schemaVersion: number
 ): Promise<CheckedBackup> {
-	const zip: BackupReader = new BackupReader(bytes, label);
-	const manifest = readManifest(zip, schemaVersion);
+	const file = source instanceof Blob || source instanceof Uint8Array ? backupFile(source) : source;
+	const zip = await BackupZip.open(file, label);
+	const manifest = await readManifest(zip, schemaVersion);
 	const listed = new Map(manifest.entries.map((e) => [e.path, e]));
 	if (listed.size !== manifest.entries.length) zip.fail('its manifest lists an entry twice');
 	for (const entry of zip.entries)
 		if (entry.name !== MANIFEST_FILE && !listed.has(entry.name))
 			zip.fail(`the entry “${entry.name}” is not in its manifest`);
-	const contents = new Map<string, Uint8Array>();
+
+	// Every entry streamed past its size and hash; records kept (small JSON), binaries only located.
+	const recordJson = new Map<string, Uint8Array>();
+	const binaries = new Map<string, ZipEntry>();
 	for (const [path, expected] of listed) {
 		if (climbsOut(path)) zip.fail(`its manifest names “${path}”, a path that climbs out`);
 		if (!ENTRY_PATH.test(path)) zip.fail(`its manifest names “${path}”, which is not a backup entry`);
 		const entry = zip.find(path);
 		if (!entry) zip.fail(`its manifest lists “${path}”, but the archive has no such entry`);
-		const data = zip.read(entry);
-		if (data.byteLength !== expected.bytes)
-			zip.fail(`“${path}” holds ${n(data.byteLength)} bytes; the manifest says ${n(expected.bytes)}`);
-		const hash = await sha256Hex(data);
-		if (hash !== expected.sha256)
-			zip.fail(
-				`“${path}” does not match its SHA-256 in the manifest (${hash.slice(0, 12)}… against ${expected.sha256.slice(0, 12)}…): the file is damaged or was changed`
-			);
-		contents.set(path, data);
+		if (path.startsWith('records/')) {
+			const parts: Uint8Array[] = [];
+			await zip.check(entry, expected, (chunk) => parts.push(chunk.slice()));
+			recordJson.set(path, join(parts, expected.bytes));
+		} else {
+			await zip.check(entry, expected);
+			binaries.set(path, entry);
+		}
 	}
-	const records: Record<string, Record<string, unknown>[]> = {};
+
+	const parsed: { store: string; path: string; json: unknown }[] = [];
+	const wanted = new Map<string, 'Blob' | 'bytes'>();
 	const decoder = new TextDecoder();
-	for (const path of listed.keys()) {
-		const match = /^records\/([^/]+)\/\d+\.json$/.exec(path);
-		if (!match) continue;
-		const store = match[1]!;
+	for (const [path, bytes] of recordJson) {
+		const store = /^records\/([^/]+)\/\d+\.json$/.exec(path)![1]!;
 		if (!stores.includes(store))
 			zip.fail(
 				`it holds records of a store “${store}” this Benchtop does not have: update Benchtop to import it`,
@@ -257,27 +288,49 @@ export async function readBackup(
 			);
 		let json: unknown;
 		try {
-			json = JSON.parse(decoder.decode(contents.get(path)!));
+			json = JSON.parse(decoder.decode(bytes));
 		} catch {
 			zip.fail(`“${path}” is not JSON`);
 		}
 		if (typeof json !== 'object' || json === null || typeof (json as { id?: unknown }).id !== 'string')
 			zip.fail(`“${path}” is not a record with a text id`);
-		for (const binary of binaryPaths(json))
-			if (!contents.has(binary) || !binary.startsWith('binary/'))
-				zip.fail(`“${path}” refers to “${binary}”, which the backup does not hold`);
+		for (const ref of binaryRefs(json)) {
+			if (!binaries.has(ref.path) || !ref.path.startsWith('binary/'))
+				zip.fail(`“${path}” refers to “${ref.path}”, which the backup does not hold`);
+			// Bytes win: a path read as bytes anywhere is read as bytes (and a Blob made from them).
+			wanted.set(ref.path, ref.type === 'Blob' && wanted.get(ref.path) !== 'bytes' ? 'Blob' : 'bytes');
+		}
+		parsed.push({ store, path, json });
+	}
+	const counts: Record<string, number> = {};
+	for (const { store } of parsed) counts[store] = (counts[store] ?? 0) + 1;
+	for (const [store, expected] of Object.entries(manifest.stores))
+		if ((counts[store] ?? 0) !== expected)
+			zip.fail(`its manifest counts ${n(expected)} ${store} records; it holds ${n(counts[store] ?? 0)}`);
+
+	// Everything has passed: the binaries the records use, one at a time.
+	const parts = new Map<string, Uint8Array | Blob>();
+	for (const [path, as] of wanted)
+		parts.set(path, await zip.binary(binaries.get(path)!, listed.get(path)!, as));
+	const records: Record<string, Record<string, unknown>[]> = {};
+	for (const { store, path, json } of parsed) {
 		let record: unknown;
 		try {
-			record = decodeRecord(json, (p) => contents.get(p)!);
+			record = decodeRecord(json, (p) => parts.get(p)!);
 		} catch (error) {
 			zip.fail(`“${path}”: ${(error as Error).message}`);
 		}
 		(records[store] ??= []).push(record as Record<string, unknown>);
 	}
-	for (const [store, expected] of Object.entries(manifest.stores))
-		if ((records[store]?.length ?? 0) !== expected)
-			zip.fail(
-				`its manifest counts ${n(expected)} ${store} records; it holds ${n(records[store]?.length ?? 0)}`
-			);
 	return { manifest, records };
+}
+
+function join(parts: readonly Uint8Array[], size: number): Uint8Array {
+	const out = new Uint8Array(size);
+	let at = 0;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	return out;
 }

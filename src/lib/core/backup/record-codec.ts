@@ -68,33 +68,44 @@ export async function encodeRecord(
 	return { json: JSON.stringify(encoded), binaries };
 }
 
-/** Every binary path a decoded JSON record refers to. */
-export function binaryPaths(json: unknown): string[] {
-	const paths: string[] = [];
+/** Every binary a decoded JSON record refers to: its entry path and what it is rebuilt as. */
+export function binaryRefs(json: unknown): { path: string; type: unknown }[] {
+	const refs: { path: string; type: unknown }[] = [];
 	const walk = (value: unknown) => {
 		if (value === null || typeof value !== 'object') return;
 		if (Array.isArray(value)) return value.forEach(walk);
 		const ref = value as Partial<BinaryRef>;
 		if (typeof ref[BINARY_KEY] === 'string') {
-			paths.push(ref[BINARY_KEY]);
+			refs.push({ path: ref[BINARY_KEY], type: ref.type });
 			return;
 		}
 		Object.values(value).forEach(walk);
 	};
 	walk(json);
-	return paths;
+	return refs;
 }
 
-/** The record back from its JSON, binaries rebuilt from their entries' bytes. */
-export function decodeRecord(json: unknown, bytesOf: (path: string) => Uint8Array): unknown {
+/** Every binary path a decoded JSON record refers to. */
+export function binaryPaths(json: unknown): string[] {
+	return binaryRefs(json).map((ref) => ref.path);
+}
+
+/**
+ * The record back from its JSON, binaries rebuilt from their entries: bytes, or for a Blob a Blob too
+ * (a slice of the backup file, which is then never read into memory here).
+ */
+export function decodeRecord(json: unknown, bytesOf: (path: string) => Uint8Array | Blob): unknown {
 	const walk = (value: unknown): unknown => {
 		if (value === null || typeof value !== 'object') return value;
 		if (Array.isArray(value)) return value.map(walk);
 		const ref = value as Partial<BinaryRef> & { $date?: unknown };
 		if (typeof ref[BINARY_KEY] === 'string') {
-			const bytes = bytesOf(ref[BINARY_KEY]);
+			const part = bytesOf(ref[BINARY_KEY]);
 			if (ref.type === 'Blob')
-				return new Blob([bytes as Uint8Array<ArrayBuffer>], ref.mime ? { type: ref.mime } : {});
+				return new Blob([part as Uint8Array<ArrayBuffer> | Blob], ref.mime ? { type: ref.mime } : {});
+			if (!(part instanceof Uint8Array))
+				throw new Error(`${ref[BINARY_KEY]} was read as a Blob, not as bytes`);
+			const bytes = part;
 			if (ref.type === 'ArrayBuffer') return bytes.slice().buffer;
 			const Typed = TYPED[ref.type as TypedName];
 			if (!Typed) throw new Error(`unknown binary type ${String(ref.type)}`);

@@ -5,7 +5,7 @@ import { DB_VERSION } from '../registry/db.ts';
 import { SKIPPED_STORES } from './backup-format.ts';
 import { idbBackupSource } from './idb-source.ts';
 import { modelSelection } from './model-selection.ts';
-import { readBackup } from './read-backup.ts';
+import { readBackup, type BackupFile } from './read-backup.ts';
 import { restoreBackup, type RestoredBackup } from './restore-backup.ts';
 import { writeBackup, type BackupSink, type WrittenBackup } from './write-backup.ts';
 
@@ -23,11 +23,18 @@ export async function exportWorkspace(
 	});
 }
 
-/** Checks everything first (readBackup), then adds the records in one transaction. */
-export async function importBackup(db: StudioDb, bytes: Uint8Array, label: string): Promise<RestoredBackup> {
+/**
+ * Checks everything first (readBackup), then adds the records in one transaction. `source`: the file
+ * (read by slices, never whole) or its bytes.
+ */
+export async function importBackup(
+	db: StudioDb,
+	source: Blob | Uint8Array | BackupFile,
+	label: string
+): Promise<RestoredBackup> {
 	const stores = Array.from((db as unknown as { objectStoreNames: DOMStringList }).objectStoreNames).filter(
 		(name) => !SKIPPED_STORES.includes(name)
 	);
-	const checked = await readBackup(bytes, label, stores, DB_VERSION);
+	const checked = await readBackup(source, label, stores, DB_VERSION);
 	return restoreBackup(db, checked);
 }

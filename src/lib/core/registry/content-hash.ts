@@ -23,28 +23,57 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /** FIPS 180-4 SHA-256 in plain TypeScript: slower than Web Crypto, same answer. */
 export function sha256HexPortable(bytes: Uint8Array): string {
-	const h = new Uint32Array([
+	return new Sha256().update(bytes).hex();
+}
+
+/**
+ * SHA-256 fed piece by piece, for bytes that never sit in memory whole (a backup's entries as they are
+ * inflated). Web Crypto has no incremental digest.
+ */
+export class Sha256 {
+	private readonly h = new Uint32Array([
 		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
 	]);
-	const w = new Uint32Array(64);
-	const fullBlocks = Math.floor(bytes.length / 64);
-	for (let block = 0; block < fullBlocks; block++) compress(h, w, bytes, block * 64);
+	private readonly w = new Uint32Array(64);
+	private readonly block = new Uint8Array(64);
+	private held = 0;
+	private length = 0;
 
-	// The tail: remaining bytes, 0x80, zeros, then the bit length as a 64-bit big-endian number.
-	const rest = bytes.length - fullBlocks * 64;
-	const tail = new Uint8Array(rest < 56 ? 64 : 128);
-	tail.set(bytes.subarray(fullBlocks * 64));
-	tail[rest] = 0x80;
-	const view = new DataView(tail.buffer);
-	const bitLength = bytes.length * 8;
-	view.setUint32(tail.length - 8, Math.floor(bitLength / 0x100000000));
-	view.setUint32(tail.length - 4, bitLength >>> 0);
-	for (let offset = 0; offset < tail.length; offset += 64) compress(h, w, tail, offset);
+	update(bytes: Uint8Array): this {
+		this.length += bytes.length;
+		let at = 0;
+		if (this.held > 0) {
+			const take = Math.min(64 - this.held, bytes.length);
+			this.block.set(bytes.subarray(0, take), this.held);
+			this.held += take;
+			at = take;
+			if (this.held < 64) return this;
+			compress(this.h, this.w, this.block, 0);
+			this.held = 0;
+		}
+		for (; at + 64 <= bytes.length; at += 64) compress(this.h, this.w, bytes, at);
+		this.block.set(bytes.subarray(at), 0);
+		this.held = bytes.length - at;
+		return this;
+	}
 
-	const digest = new Uint8Array(32);
-	const out = new DataView(digest.buffer);
-	for (let i = 0; i < 8; i++) out.setUint32(i * 4, h[i]!);
-	return toHex(digest);
+	/** The digest as lower-case hex; the hash takes no more bytes after this. */
+	hex(): string {
+		// The tail: held bytes, 0x80, zeros, then the bit length as a 64-bit big-endian number.
+		const rest = this.held;
+		const tail = new Uint8Array(rest < 56 ? 64 : 128);
+		tail.set(this.block.subarray(0, rest));
+		tail[rest] = 0x80;
+		const view = new DataView(tail.buffer);
+		const bitLength = this.length * 8;
+		view.setUint32(tail.length - 8, Math.floor(bitLength / 0x100000000));
+		view.setUint32(tail.length - 4, bitLength >>> 0);
+		for (let offset = 0; offset < tail.length; offset += 64) compress(this.h, this.w, tail, offset);
+		const digest = new Uint8Array(32);
+		const out = new DataView(digest.buffer);
+		for (let i = 0; i < 8; i++) out.setUint32(i * 4, this.h[i]!);
+		return toHex(digest);
+	}
 }
 
 function compress(h: Uint32Array, w: Uint32Array, data: Uint8Array, offset: number): void {

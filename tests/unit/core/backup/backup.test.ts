@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { unzipSync, zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_LIMITS, MANIFEST_FILE } from '../../../../src/lib/core/backup/backup-format.ts';
-import { readBackup } from '../../../../src/lib/core/backup/read-backup.ts';
+import { backupFile, readBackup } from '../../../../src/lib/core/backup/read-backup.ts';
 import { remapIds } from '../../../../src/lib/core/backup/restore-backup.ts';
 import { exportWorkspace, importBackup } from '../../../../src/lib/core/backup/workspace-backup.ts';
 import { writeBackup, type BackupSource } from '../../../../src/lib/core/backup/write-backup.ts';
@@ -430,5 +430,55 @@ describe('import refuses a bad backup with a specific message and writes nothing
 		expect((await refusal(hidden)).message).toMatch(
 			/the entry “records\/runs\/0\.json” inflates (past 100 bytes|to [\d,]+ bytes from [\d,]+, a compression ratio over 200:1)/
 		);
+	});
+});
+
+describe('import reads the file by slices', () => {
+	it('imports a backup many times larger than any one read, reading the 6 MiB binary once', async () => {
+		const payload = new Uint8Array(6 * 1024 * 1024);
+		for (let i = 0; i < payload.length; i += 65536) crypto.getRandomValues(payload.subarray(i, i + 65536));
+		const records: Record<string, Record<string, unknown>[]> = {
+			runs: [{ id: 'r1', datasetId: 'd1', weights: Float32Array.from([0.5, -2]) }],
+			blobs: [{ id: 'big', blob: new Blob([payload], { type: 'application/octet-stream' }) }]
+		};
+		const source: BackupSource = {
+			schemaVersion: DB_VERSION,
+			stores: Object.keys(records),
+			keys: async (store) => records[store]!.map((r) => r.id as string),
+			get: async (store, key) => records[store]!.find((r) => r.id === key)
+		};
+		const chunks: Uint8Array[] = [];
+		await writeBackup(source, (c) => void chunks.push(c.slice()), {
+			scope: { kind: 'workspace' },
+			createdBy: 'test'
+		});
+		const file = new Blob(chunks as Uint8Array<ArrayBuffer>[]);
+		const reads: number[] = [];
+		const inner = backupFile(file);
+		const watched = {
+			...inner,
+			read: (offset: number, length: number) => {
+				reads.push(length);
+				return inner.read(offset, length);
+			}
+		};
+		const db = await open();
+		const result = await importBackup(db, watched, 'big.benchtop.zip');
+		expect(result.added).toMatchObject({ runs: 1, blobs: 1 });
+
+		// No read asked for more than 320 KiB (256 KiB of entry data, or the zip's 64 KiB tail), and the
+		// file was read about once: the stored binary became a slice of it, not a second read.
+		expect(file.size).toBeGreaterThan(6 * 1024 * 1024);
+		expect(Math.max(...reads)).toBeLessThanOrEqual(320 * 1024);
+		const total = reads.reduce((sum, r) => sum + r, 0);
+		expect(total).toBeLessThan(file.size * 1.05);
+		expect(total).toBeGreaterThan(payload.length);
+
+		const raw = db as unknown as { getAll(store: string): Promise<Record<string, unknown>[]> };
+		const [blob] = await raw.getAll('blobs');
+		const stored = new Uint8Array(await (blob!.blob as Blob).arrayBuffer());
+		expect(await sha256Hex(stored)).toBe(await sha256Hex(payload));
+		const [run] = await raw.getAll('runs');
+		expect(run!.weights).toEqual(Float32Array.from([0.5, -2]));
 	});
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex, sha256HexPortable } from '../../../../src/lib/core/registry/content-hash.ts';
+import { Sha256, sha256Hex, sha256HexPortable } from '../../../../src/lib/core/registry/content-hash.ts';
 
 function nodeSha256(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
@@ -32,5 +32,15 @@ describe('sha256Hex', () => {
 		const view = buffer.subarray(10, 60);
 		expect(await sha256Hex(view)).toBe(nodeSha256(view));
 		expect(sha256HexPortable(view)).toBe(nodeSha256(view));
+	});
+
+	it('Sha256 fed in uneven pieces equals the digest of the whole', () => {
+		const bytes = bytesOf(70_001);
+		for (const piece of [1, 7, 63, 64, 65, 4096, 70_001]) {
+			const hash = new Sha256();
+			for (let at = 0; at < bytes.length; at += piece) hash.update(bytes.subarray(at, at + piece));
+			expect(hash.hex(), `pieces of ${piece}`).toBe(nodeSha256(bytes));
+		}
+		expect(new Sha256().hex()).toBe(nodeSha256(new Uint8Array(0)));
 	});
 });
