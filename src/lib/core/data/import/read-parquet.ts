@@ -3,7 +3,6 @@
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 // Every codec Parquet writers use (ZSTD, GZIP, Brotli, LZ4, LZ4_RAW) beside hyparquet's own Snappy.
-import { compressors } from 'hyparquet-compressors';
 import { BenchtopError } from '../../errors.ts';
 import type { ColumnType } from '../../table/column-types.ts';
 import type { CellValue } from '../convert-column.ts';
@@ -120,6 +119,9 @@ export async function readParquet(
 	const readAs = mapped.map((type) => (type === 'strings' ? 'text' : type));
 	const values = names.map(() => new Array<CellValue>(rows).fill(null));
 	const index = new Map(names.map((name, i) => [name, i]));
+	// The decompressors (Snappy's and Brotli's WebAssembly among them) load only when a Parquet file is
+	// read: a CSV import, and the CLI's start, never pay for them.
+	const { compressors } = await import('hyparquet-compressors');
 	try {
 		await parquetRead({
 			file,
