@@ -140,15 +140,21 @@ test('Present, opened from a share link whose run name is a payload, shows every
 	await expect(present.getByRole('list', { name: 'Columns' })).toContainText(PAYLOADS.closeScript);
 	await expect(present.getByRole('table')).toContainText(PAYLOADS.script);
 	await page.screenshot({ path: `${SHOTS}/xss-present-data-1280.png` });
-	await page.keyboard.press('ArrowRight');
+	// Walked with the buttons this time (teaching-views walks it with the arrow keys).
+	const next = page.getByRole('button', { name: 'Next →' });
+	await next.click();
 	await expect(heading).toContainText('The recipe');
 	await expect(present.getByRole('definition').first()).toContainText(PAYLOADS.rtl);
-	await page.keyboard.press('ArrowRight');
+	await next.click();
 	await expect(heading).toContainText('The model');
-	await page.keyboard.press('ArrowRight');
+	await page.getByRole('button', { name: '← Back' }).click();
+	await expect(heading).toContainText('The recipe');
+	await next.click();
+	await next.click();
 	await expect(heading).toContainText('Training');
-	await page.keyboard.press('ArrowRight');
+	await next.click();
 	await expect(heading).toContainText('Evaluation');
+	await expect(next).toBeDisabled();
 	await expect(present).toContainText(`${runName} (shared)`);
 	await expect(present.getByRole('list', { name: 'Test figures' })).toContainText('Accuracy');
 	await expect(present.getByTestId('what-if-prediction')).not.toBeEmpty({ timeout: 60_000 });
