@@ -49,6 +49,7 @@ export {
 	MAX_MODEL_NAME_LENGTH,
 	checkModelName,
 	cleanTags,
+	deleteModel,
 	deleteModelVersion,
 	editModelVersionNotes,
 	getModel,

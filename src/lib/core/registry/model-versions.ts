@@ -270,6 +270,33 @@ export async function deleteModelVersion(db: StudioDb, id: string): Promise<void
 	});
 }
 
+/**
+ * Deletes a whole model: every version with its weights and summary, its alias history, and the model
+ * record, in one transaction (the storage panel asks first, naming the versions and aliases that go).
+ * Returns how many versions went; 0 when the model was already gone.
+ */
+export async function deleteModel(db: StudioDb, modelId: string): Promise<{ versions: number }> {
+	const stores: ('models' | 'modelVersions' | 'versionSummaries' | 'versionArtifacts' | 'aliasEvents')[] = [
+		...VERSION_STORES,
+		'aliasEvents'
+	];
+	const result = await inWriteTransaction(db, stores, async (tx) => {
+		if (!(await tx.objectStore('models').get(modelId))) return { versions: 0 };
+		const versions = await tx.objectStore('modelVersions').index('by-model').getAll(modelId);
+		for (const version of versions) {
+			await tx.objectStore('versionArtifacts').delete(version.artifact.id);
+			await tx.objectStore('versionSummaries').delete(version.id);
+			await tx.objectStore('modelVersions').delete(version.id);
+		}
+		const events = await tx.objectStore('aliasEvents').index('by-model').getAllKeys(modelId);
+		for (const key of events) await tx.objectStore('aliasEvents').delete(key);
+		await tx.objectStore('models').delete(modelId);
+		return { versions: versions.length };
+	});
+	if (result.versions > 0) announceModelChange({ kind: 'deleted', modelId });
+	return result;
+}
+
 /** A model as the storage panel lists it: its versions and the bytes their weights take. */
 export interface ModelUsage {
 	modelId: string;

@@ -86,6 +86,8 @@ export interface Registry {
 		edit: { notes?: string; tags?: readonly string[] }
 	): Promise<ModelVersionRecord>;
 	deleteModelVersion(id: string): Promise<void>;
+	/** A whole model: its versions, weights, summaries and alias history (model-versions.ts). */
+	deleteModel(modelId: string): Promise<{ versions: number }>;
 	moveAlias(move: AliasMove): Promise<AliasEventRecord>;
 	rollbackAlias(move: { modelId: string; alias: string; reason?: string }): Promise<AliasEventRecord>;
 	aliasHistory(modelId: string): Promise<AliasEventRecord[]>;
@@ -214,6 +216,7 @@ function createRegistry(
 		loadModelVersionArtifact: (version) => use((db) => modelVersions.loadModelVersionArtifact(db, version)),
 		editModelVersionNotes: (id, edit) => use((db) => modelVersions.editModelVersionNotes(db, id, edit)),
 		deleteModelVersion: (id) => use((db) => modelVersions.deleteModelVersion(db, id)),
+		deleteModel: (modelId) => use((db) => modelVersions.deleteModel(db, modelId)),
 		moveAlias: (move) => use((db) => modelAliases.moveAlias(db, move)),
 		rollbackAlias: (move) => use((db) => modelAliases.rollbackAlias(db, move)),
 		aliasHistory: (modelId) => use((db) => modelAliases.aliasHistory(db, modelId)),

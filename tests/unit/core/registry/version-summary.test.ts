@@ -5,7 +5,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { importBackup, exportWorkspace } from '../../../../src/lib/core/backup/workspace-backup.ts';
 import { DB_VERSION, openStudioDb } from '../../../../src/lib/core/registry/db.ts';
+import { aliasHistory, moveAlias } from '../../../../src/lib/core/registry/model-aliases.ts';
 import {
+	deleteModel,
 	deleteModelVersion,
 	listModelVersions,
 	listVersionSummaries,
@@ -81,6 +83,24 @@ describe('version summaries', () => {
 		await deleteModelVersion(db, second.id);
 		expect((await listVersionSummaries(db)).map((s) => s.id)).toEqual([first.id]);
 		expect(await db.count('versionSummaries')).toBe(1);
+	});
+
+	it('deleting a model takes its versions, weights, summaries and alias history, and nothing else', async () => {
+		const { db, first, second } = await twoVersions();
+		const other = await saveModelVersion(db, {
+			modelName: 'other',
+			run: first.run,
+			artifact: fakeLayers([9]),
+			gate: null
+		});
+		await moveAlias(db, { modelId: first.modelId, alias: 'champion', versionId: second.id, reason: 'best' });
+		expect(await deleteModel(db, first.modelId)).toEqual({ versions: 2 });
+		expect((await listVersionSummaries(db)).map((s) => s.id)).toEqual([other.id]);
+		expect((await listModelVersions(db)).map((v) => v.id)).toEqual([other.id]);
+		expect(await db.count('versionArtifacts')).toBe(1);
+		expect(await aliasHistory(db, first.modelId)).toEqual([]);
+		expect((await db.getAll('models')).map((m) => m.name)).toEqual(['other']);
+		expect(await deleteModel(db, first.modelId)).toEqual({ versions: 0 });
 	});
 
 	it('a schema 3 database gets a summary of every stored version in the upgrade', async () => {
