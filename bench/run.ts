@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
+import { cliProfile } from './cli-profile.ts';
 import { coreTimings } from './core-timings.ts';
 import { csvIngest } from './csv-ingest.ts';
 import { edgeBundle } from './edge-bundle.ts';
@@ -22,6 +23,7 @@ const BENCHMARKS: Benchmark[] = [
 	idbArrowRoundtrip,
 	csvIngest,
 	recipePrep,
+	cliProfile,
 	coreTimings,
 	trainThroughput,
 	edgeBundle,
@@ -29,7 +31,7 @@ const BENCHMARKS: Benchmark[] = [
 ];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const USAGE = 'usage: npm run bench [-- --quick] [-- --only <name>]';
+const USAGE = 'usage: npm run bench [-- --quick] [-- --only <name> | -- <name>]';
 
 function parseArgs(args: string[]): { quick: boolean; only?: string } {
 	let quick = false;
@@ -37,6 +39,8 @@ function parseArgs(args: string[]): { quick: boolean; only?: string } {
 	for (let i = 0; i < args.length; i++) {
 		if (args[i] === '--quick') quick = true;
 		else if (args[i] === '--only' && args[i + 1] && !args[i + 1]!.startsWith('--')) only = args[++i];
+		// `npm run bench -- cli-profile`: a bare name is --only that name.
+		else if (!args[i]!.startsWith('-') && only === undefined) only = args[i];
 		else throw new Error(`bench: cannot read "${args.slice(i).join(' ')}". ${USAGE}`);
 	}
 	return { quick, only };
