@@ -1,6 +1,7 @@
 // Reads one table column, once, into the compact form every later statistic loops over: numbers (dates
 // as milliseconds) in a Float64Array with NaN for missing, or other values as dictionary codes.
 import type { ColumnTable } from 'arquero';
+import { columnValues } from '../../table/read-column.ts';
 import type { ColumnType } from '../../table/column-types.ts';
 import { hashString } from './hash.ts';
 import { HyperLogLog } from './hyperloglog.ts';
@@ -166,7 +167,8 @@ function readStrings(name: string, type: ColumnType, raw: ArrayLike<unknown>): C
 }
 
 export function readColumn(table: ColumnTable, name: string, type: ColumnType): ColumnData {
-	const raw = table.array(name) as ArrayLike<unknown>;
+	// The stored column itself, not arquero's copy of it: every reader below copies into its own arrays.
+	const raw = columnValues(table, name);
 	if (isNumericType(type)) return readNumeric(name, type, raw);
 	if (type === 'boolean') return readBoolean(name, raw);
 	return readStrings(name, type, raw);
