@@ -25,6 +25,8 @@ function columnJson(column: ColumnProfile) {
 		count: column.count,
 		missing: column.missing,
 		unique: column.unique,
+		// True when unique is an estimate (a HyperLogLog sketch past 100,000 distinct values), else exact.
+		uniqueApprox: column.uniqueApprox,
 		min: jsonValue(column.min),
 		max: jsonValue(column.max),
 		mean: jsonValue(column.mean),
@@ -96,9 +98,11 @@ export const profileCommand: CommandRunner = {
 		);
 		for (const c of profile.columns) {
 			io.out(
-				`${shown(c.name).padEnd(width)}  ${c.type.padEnd(8)}  ${String(c.missing).padStart(8)}  ${String(c.unique).padStart(8)}  ${summary(c)}`
+				`${shown(c.name).padEnd(width)}  ${c.type.padEnd(8)}  ${String(c.missing).padStart(8)}  ${`${c.uniqueApprox ? '≈' : ''}${c.unique}`.padStart(8)}  ${summary(c)}`
 			);
 		}
+		if (profile.columns.some((c) => c.uniqueApprox))
+			io.out('\n≈ an estimate: past 100,000 distinct values, unique is counted with a HyperLogLog sketch.');
 		io.out(issues.length === 0 ? '\nNo quality issues found.' : `\nQuality (${issues.length}):`);
 		for (const issue of issues)
 			io.out(`- [${issue.severity}] ${issue.message}${issue.fix ? ` Fix: ${issue.fix.label}.` : ''}`);

@@ -35,6 +35,30 @@ describe('benchtop profile', () => {
 		expect(report.issues.length).toBeGreaterThan(0);
 	});
 
+	it('says when a unique count is an estimate: exact up to 100,000 distinct values, a sketch past them', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'benchtop-profile-'));
+		const file = join(dir, 'wide.csv');
+		const rows = Array.from({ length: 120_000 }, (_, i) => `k${i},${i % 3 ? 'a' : 'b'}`);
+		writeFileSync(file, `key,group\n${rows.join('\n')}\n`);
+		const { io, out } = capture();
+		expect(await main(['profile', file, '--json'], io)).toBe(0);
+		const columns = JSON.parse(out.join('\n')).columns as {
+			name: string;
+			unique: number;
+			uniqueApprox: boolean;
+		}[];
+		const key = columns.find((c) => c.name === 'key')!;
+		expect(key.uniqueApprox).toBe(true);
+		// HyperLogLog with the profile's precision is within a few percent.
+		expect(Math.abs(key.unique - 120_000) / 120_000).toBeLessThan(0.05);
+		expect(columns.find((c) => c.name === 'group')).toMatchObject({ unique: 2, uniqueApprox: false });
+
+		const text = capture();
+		expect(await main(['profile', file], text.io)).toBe(0);
+		expect(text.out.join('\n')).toMatch(/^key\s+text\s+0\s+≈\d+/m);
+		expect(text.out.join('\n')).toContain('≈ an estimate');
+	}, 60_000);
+
 	it('reads Parquet and Arrow with the same core', async () => {
 		for (const file of ['table.parquet', 'table.arrow']) {
 			const { io, out } = capture();
