@@ -1,10 +1,7 @@
 // What the Export page can export, read through the registry: every saved model version and every run
-// that kept its weights, newest first; each one's weights; and the raw test rows a run held back (the
-// rows the edge bundle's quantised variants are scored on). Page-side wiring of core functions only.
-import { BenchtopError } from '$lib/core/errors.ts';
-import { tableFromArrowIPC } from '$lib/core/data/arrow-ipc.ts';
-import { recreateSplit } from '$lib/core/evaluate/evaluate-split.ts';
-import { columnValues } from '$lib/core/table/read-column.ts';
+// that kept its weights, newest first; each one's weights; and the data set a run was tested on (the
+// export worker scores the edge bundle's quantised variants on its test rows). Page-side wiring only.
+import type { ColumnSchema } from '$lib/core/table/column-types.ts';
 import type { ModelArtifact } from '$lib/core/models/artifact.ts';
 import type { Registry } from '$lib/core/registry/index.ts';
 import type { ModelVersionRecord } from '$lib/core/registry/model-records.ts';
@@ -21,9 +18,6 @@ export interface ExportSource {
 	/** Fields benchtop.json carries as `lineage` (model name and version, data set, parent). */
 	lineage: Record<string, unknown>;
 }
-
-/** Test rows scored per quantised variant, at most: enough for a stable figure, quick in the page. */
-export const MAX_TEST_ROWS = 5000;
 
 export async function listExportSources(registry: Registry): Promise<ExportSource[]> {
 	const [versions, models, datasets] = await Promise.all([
@@ -69,34 +63,18 @@ export async function loadSourceArtifact(registry: Registry, source: ExportSourc
 }
 
 /**
- * The run's test rows as raw objects (the columns the data set has, as typed there), drawn again from its
- * split record; undefined when the data set is no longer stored or has no test rows (an imported model).
+ * The run's data set as the export worker scores the bundle's variants on it (Arrow IPC bytes and schema;
+ * the worker draws the test rows again from the run's split record); undefined when the data set is no
+ * longer stored or the run has no test rows (an imported model).
  */
-export async function testRowsOf(
+export async function testDataOf(
 	registry: Registry,
 	run: RunRecord
-): Promise<Record<string, unknown>[] | undefined> {
+): Promise<{ arrow: Uint8Array; schema: ColumnSchema[] } | undefined> {
 	if (!run.datasetId || run.split.counts.test === 0) return undefined;
 	const dataset = await registry.getDataset(run.datasetId);
 	if (!dataset) return undefined;
-	const table = tableFromArrowIPC(await registry.loadDatasetArrow(run.datasetId));
-	let split;
-	try {
-		split = recreateSplit({ table, schema: dataset.schema }, run.split);
-	} catch (error) {
-		if (error instanceof BenchtopError) return undefined;
-		throw error;
-	}
-	// Column by column: arquero's row objects are built by generated code, which the CSP forbids.
-	const columns = dataset.schema.map((c) => [c.name, columnValues(table, c.name)] as const);
-	return Array.from(split.test.subarray(0, MAX_TEST_ROWS), (i) => {
-		const row: Record<string, unknown> = {};
-		for (const [name, values] of columns) {
-			const value = values[i];
-			row[name] = typeof value === 'bigint' ? Number(value) : value;
-		}
-		return row;
-	});
+	return { arrow: await registry.loadDatasetArrow(run.datasetId), schema: dataset.schema };
 }
 
 /** Saves bytes as a download with the given name. */
