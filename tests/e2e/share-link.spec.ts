@@ -168,6 +168,41 @@ test('an iris experiment shared by link reproduces in a fresh browser, with and 
 	await plain.context().close();
 });
 
+test('weights past the 64 KB budget are not offered: the dialog names the size and the .benchtop.zip backup', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	// Iris with a 512-unit first layer: about 19,000 weights, far past what a link should carry.
+	await openTrain(page, 'Iris flowers');
+	await page.locator('summary', { hasText: 'Architecture' }).click();
+	const units = page.getByLabel('Units of layer 1');
+	await units.fill('512');
+	await units.press('Tab');
+	await page.locator('summary', { hasText: 'Training settings' }).click();
+	await page.getByLabel('Epochs', { exact: true }).fill('3');
+	await page.getByLabel('Epochs', { exact: true }).press('Tab');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect(runs(page).getByRole('button')).toHaveCount(1, { timeout: 120_000 });
+
+	await page.getByRole('button', { name: 'Share' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Share this experiment' });
+	const weights = dialog.getByRole('checkbox', { name: /With the trained weights/ });
+	await expect(weights).toBeDisabled();
+	const tooBig = dialog.getByTestId('share-weights-too-big');
+	await expect(tooBig).toContainText('past the 65,536');
+	await expect(tooBig).toContainText('.benchtop.zip');
+	const said = Number(
+		(await tooBig.innerText()).match(/would be ([\d,]+) characters/)![1]!.replaceAll(',', '')
+	);
+	expect(said).toBeGreaterThan(65_536);
+	// The link offered is the one without weights: short, with its QR code.
+	await expect(dialog.getByTestId('share-length')).not.toContainText('weights included');
+	const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+	expect(link.length).toBeLessThan(4_000);
+	await expect(dialog.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
+	await dialog.screenshot({ path: '/work/shots-h17d/share-too-big-1280.png' });
+});
+
 /** Two overlapping classes from a fixed generator: a small table of the person's own. */
 function ownCsv(rows: number): string {
 	let state = 777;
