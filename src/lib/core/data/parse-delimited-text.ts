@@ -5,7 +5,7 @@ import type { ColumnSchema } from '../table/column-types.ts';
 import { ColumnSink } from './import/column-sink.ts';
 import { DelimitedParser } from './import/delimited-parser.ts';
 import type { ImportOptions } from './import/import-types.ts';
-import { delimitedTable } from './import/read-delimited.ts';
+import { delimitedTable, sinkRecords } from './import/read-delimited.ts';
 import { sniffDelimiter } from './import/sniff-delimiter.ts';
 import { typeColumns } from './import/type-columns.ts';
 
@@ -27,6 +27,6 @@ export function parseDelimitedText(text: string, options: DelimitedTextOptions =
 	const parser = new DelimitedParser(delimiter, sink);
 	parser.push(body);
 	parser.finish();
-	const { table, schema } = typeColumns(delimitedTable(sink, delimiter, policy), options);
+	const { table, schema } = typeColumns(delimitedTable(sinkRecords(sink), delimiter, policy), options);
 	return { table, schema };
 }

@@ -1,6 +1,7 @@
 // The importer's options, progress and result: one shape for every format and every way in.
 import type { ColumnTable } from 'arquero';
 import type { ColumnSchema, ColumnType } from '../../table/column-types.ts';
+import type { PartRunner } from './parallel-parse.ts';
 
 export type ImportFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'arrow' | 'parquet';
 
@@ -20,6 +21,12 @@ export interface ImportOptions {
 	/** The person's choice of type wins over inference. */
 	typeOverrides?: Record<string, ColumnType>;
 	signal?: AbortSignal;
+	/**
+	 * Reads a big UTF-8 CSV/TSV in this many parts at once, through `parseParts` (a pool of workers the
+	 * caller owns); the result is the same as reading it in one go.
+	 */
+	parallelParts?: number;
+	parseParts?: PartRunner;
 	/** Called per chunk; callers that cross a worker boundary throttle it. */
 	onProgress?: (progress: ImportProgress) => void;
 }

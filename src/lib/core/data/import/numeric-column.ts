@@ -15,11 +15,24 @@ const MAX_DIGITS = 15;
 const POWERS_OF_TEN = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
 const FIRST_CAPACITY = 4096;
 
+/** Text of a byte range, for the values that are not plain decimals. */
+export type TextOf = (bytes: Uint8Array, start: number, end: number) => string;
+
 const ZERO = 48;
 const NINE = 57;
 const PLUS = 43;
 const MINUS = 45;
 const DOT = 46;
+
+export interface NumericData {
+	values: Float64Array;
+	places: Uint8Array;
+	verbatimRows: number[];
+	verbatimTexts: string[];
+	integer: boolean;
+	present: number;
+	lost: number;
+}
 
 export class NumericColumn {
 	length = 0;
@@ -111,6 +124,53 @@ export class NumericColumn {
 		return true;
 	}
 
+	/**
+	 * Adds a value from UTF-8 bytes: plain decimals ("-12.50", "7") are read from the bytes, with no
+	 * string made; everything else (spaces, signs, exponents, missing spellings) goes through push.
+	 */
+	pushBytes(bytes: Uint8Array, start: number, end: number, decode: TextOf): boolean {
+		if (start === end) {
+			this.append(Number.NaN, MISSING, '');
+			return true;
+		}
+		let i = start;
+		let c = bytes[i]!;
+		const negative = c === MINUS;
+		if (negative) c = bytes[++i] ?? 0;
+		const wholeStart = i;
+		let digits = 0;
+		while (c >= ZERO && c <= NINE && i < end) {
+			digits = digits * 10 + (c - ZERO);
+			c = ++i < end ? bytes[i]! : 0;
+		}
+		const wholeDigits = i - wholeStart;
+		let places = 0;
+		if (c === DOT && i < end) {
+			const fractionStart = ++i;
+			c = i < end ? bytes[i]! : 0;
+			while (c >= ZERO && c <= NINE && i < end) {
+				digits = digits * 10 + (c - ZERO);
+				c = ++i < end ? bytes[i]! : 0;
+			}
+			places = i - fractionStart;
+			if (places === 0) return this.push(decode(bytes, start, end));
+		}
+		// Anything but a plain decimal, a leading zero ("0123": text), -0, or more digits than a double
+		// holds exactly takes the general path, which decides exactly as for text.
+		if (
+			i !== end ||
+			wholeDigits === 0 ||
+			(wholeDigits > 1 && bytes[wholeStart] === ZERO) ||
+			wholeDigits + places > MAX_DIGITS ||
+			(negative && digits === 0)
+		)
+			return this.push(decode(bytes, start, end));
+		this.present++;
+		if (places > 0) this.integer = false;
+		this.append((negative ? -digits : digits) / POWERS_OF_TEN[places]!, places, '');
+		return true;
+	}
+
 	private append(number: number, places: number, raw: string): void {
 		if (this.length === this.values.length) {
 			const values = new Float64Array(this.length * 2);
@@ -140,6 +200,50 @@ export class NumericColumn {
 		this.present--;
 		if (Number.isNaN(this.values[last])) this.lost--;
 		// `integer` cannot be taken back; a dropped "1.5" may leave a whole-number column typed as number.
+	}
+
+	/** The column as plain data (typed arrays and strings), to send from a parse worker. */
+	toData(): NumericData {
+		return {
+			values: this.values.subarray(0, this.length),
+			places: this.places.subarray(0, this.length),
+			verbatimRows: this.verbatimRows,
+			verbatimTexts: this.verbatimTexts,
+			integer: this.integer,
+			present: this.present,
+			lost: this.lost
+		};
+	}
+
+	static fromData(data: NumericData): NumericColumn {
+		const column = new NumericColumn();
+		column.appendData(data);
+		return column;
+	}
+
+	/** Appends another part of the same column (the rows after these), as if pushed value by value. */
+	appendData(data: NumericData): void {
+		const size = data.values.length;
+		const needed = this.length + size;
+		if (needed > this.values.length) {
+			const capacity = Math.max(needed, this.values.length * 2);
+			const values = new Float64Array(capacity);
+			values.set(this.values.subarray(0, this.length));
+			this.values = values;
+			const places = new Uint8Array(capacity);
+			places.set(this.places.subarray(0, this.length));
+			this.places = places;
+		}
+		this.values.set(data.values, this.length);
+		this.places.set(data.places, this.length);
+		for (let k = 0; k < data.verbatimRows.length; k++) {
+			this.verbatimRows.push(data.verbatimRows[k]! + this.length);
+			this.verbatimTexts.push(data.verbatimTexts[k]!);
+		}
+		this.length = needed;
+		this.integer &&= data.integer;
+		this.present += data.present;
+		this.lost += data.lost;
 	}
 
 	/** Every value's text, exactly as it was written (a missing value as written, or empty). */

@@ -1,20 +1,163 @@
 // Reads CSV/TSV into one array of strings per column (never an array of rows), handling ragged rows
-// as the person chose, reporting progress per chunk and stopping when cancelled.
+// as the person chose, reporting progress per chunk and stopping when cancelled. UTF-8 files are read
+// from their bytes (numbers never become strings), in parallel parts when a runner is given; other
+// encodings are decoded to text first.
 import { BenchtopError } from '../../errors.ts';
+import { joinColumnParts } from './byte-column.ts';
+import { ByteRecordReader } from './byte-records.ts';
 import { abortIfCancelled } from './cancel.ts';
-import { ColumnSink, type RaggedRow } from './column-sink.ts';
+import { ColumnSink, type RaggedPolicy, type RaggedRow } from './column-sink.ts';
 import { DelimitedParser } from './delimited-parser.ts';
 import type { ImportNotice, ImportOptions } from './import-types.ts';
-import type { RawTable } from './raw-table.ts';
-import { EMPTY_FILE_MESSAGE, readText, totalBytes } from './read-text.ts';
+import { joinParts, partStarts, type PartTask } from './parallel-parse.ts';
+import type { RawColumn, RawTable } from './raw-table.ts';
+import { chooseEncoding, EMPTY_FILE_MESSAGE, readText, totalBytes } from './read-text.ts';
 import { sniffDelimiter } from './sniff-delimiter.ts';
 
 const SNIFF_CHARS = 64 * 1024;
+/** Bytes parsed between progress reports and cancel checks. */
+const SLICE_BYTES = 1 << 20;
+/** Bytes read from a Blob at a time. */
+const READ_BYTES = 8 << 20;
+/** Below this callers read a file in one go: starting workers would cost more than they save. */
+export const PARALLEL_MIN_BYTES = 8 << 20;
+
+/** What reading a delimited file collected, whichever way it was read. */
+export interface CollectedRecords {
+	header?: string[];
+	rows: number;
+	emptyLines: number;
+	ragged: number;
+	firstRagged: RaggedRow[];
+	/** Asked for only when the import goes on (not when ragged rows stop it). */
+	columns: () => RawColumn[];
+}
 
 export async function readDelimited(
 	source: Blob | Uint8Array | string,
 	options: ImportOptions,
 	tsv = false
+): Promise<RawTable> {
+	if (typeof source !== 'string') {
+		const head =
+			source instanceof Uint8Array
+				? source.subarray(0, SNIFF_CHARS)
+				: await blobBytes(source, 0, SNIFF_CHARS);
+		if (head.length > 0 && chooseEncoding(head) === 'utf-8') return readDelimitedBytes(source, options, tsv);
+	}
+	return readDelimitedText(source, options, tsv);
+}
+
+async function blobBytes(blob: Blob, start: number, end: number): Promise<Uint8Array> {
+	return new Uint8Array(await blob.slice(start, end).arrayBuffer());
+}
+
+/** The delimiter as asked, or guessed from the start of the text; refused when it cannot work. */
+function chooseDelimiter(options: ImportOptions, tsv: boolean, sample: string, whole: boolean): string {
+	const delimiter = options.delimiter ?? (tsv ? '\t' : sniffDelimiter(sample, whole));
+	// The text parser's checks (one character, not a quote or line break) and message.
+	new DelimitedParser(delimiter, { field() {}, endRecord() {} });
+	return delimiter;
+}
+
+/** A UTF-8 file from its bytes: read piece by piece with progress, or in parallel parts. */
+async function readDelimitedBytes(
+	source: Blob | Uint8Array,
+	options: ImportOptions,
+	tsv: boolean
+): Promise<RawTable> {
+	const policy = options.raggedRows ?? 'error';
+	const total = totalBytes(source);
+	const bytes = source instanceof Uint8Array ? source : new Uint8Array(total);
+	let filled = source instanceof Uint8Array ? total : 0;
+	const fill = async (upTo: number) => {
+		while (filled < upTo) {
+			// Read ahead in big pieces: each read of a Blob is a trip to the browser's file thread.
+			abortIfCancelled(options.signal);
+			const piece = await blobBytes(source as Blob, filled, Math.min(total, filled + READ_BYTES));
+			bytes.set(piece, filled);
+			filled += piece.length;
+		}
+	};
+	await fill(Math.min(total, SNIFF_CHARS));
+	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	const sample = new TextDecoder().decode(bytes.subarray(bom, Math.min(total, SNIFF_CHARS)));
+	const delimiter = chooseDelimiter(options, tsv, sample, total <= SNIFF_CHARS);
+	const progress = (at: number, rows: number) => {
+		abortIfCancelled(options.signal);
+		options.onProgress?.({ bytesRead: at, totalBytes: total, rows, phase: 'reading' });
+	};
+
+	if (options.parseParts && (options.parallelParts ?? 0) > 1) {
+		await fill(total);
+		const parallel = await readInParts(bytes, bom, delimiter, policy, options);
+		if (parallel) {
+			progress(total, parallel.rows);
+			return delimitedTable(parallel, delimiter, policy);
+		}
+	}
+
+	const reader = new ByteRecordReader(delimiter, policy);
+	let at = bom;
+	let to = bom;
+	while (to < total) {
+		// The window always grows, so a record longer than a slice is read again whole, not forever.
+		to = Math.min(total, to + SLICE_BYTES);
+		await fill(to);
+		at = reader.read(bytes, at, to, to === total);
+		progress(to, reader.rows);
+	}
+	const part = reader.part();
+	return delimitedTable(
+		{ ...part, columns: () => part.columns.map((column) => joinColumnParts([column])) },
+		delimiter,
+		policy
+	);
+}
+
+/**
+ * The records after the header, read in parts by the runner the caller gave (its workers); undefined
+ * when a part did not start on a record (a quoted line break at a split), so the file is read in one go.
+ */
+async function readInParts(
+	bytes: Uint8Array,
+	bom: number,
+	delimiter: string,
+	policy: RaggedPolicy,
+	options: ImportOptions
+): Promise<CollectedRecords | undefined> {
+	const header = new ByteRecordReader(delimiter, policy);
+	header.headerOnly = true;
+	const bodyStart = header.read(bytes, bom, bytes.length, true);
+	const head = header.part();
+	if (head.header === undefined || bodyStart >= bytes.length) return undefined;
+	const starts = partStarts(bytes, bodyStart, bytes.length, options.parallelParts!);
+	const tasks: PartTask[] = starts.map((start, k) => {
+		const end = starts[k + 1] ?? bytes.length;
+		return {
+			bytes: bytes.slice(start, end),
+			offset: start,
+			delimiter,
+			policy,
+			width: head.header!.length,
+			last: end === bytes.length
+		};
+	});
+	const results = await options.parseParts!(tasks);
+	abortIfCancelled(options.signal);
+	if (!results.every((result) => result.complete)) return undefined;
+	return joinParts(
+		head,
+		results.map((result) => result.records),
+		policy
+	);
+}
+
+/** Any other encoding: decoded to text chunk by chunk, then parsed as text. */
+async function readDelimitedText(
+	source: Blob | Uint8Array | string,
+	options: ImportOptions,
+	tsv: boolean
 ): Promise<RawTable> {
 	const policy = options.raggedRows ?? 'error';
 	const notices: ImportNotice[] = [];
@@ -38,12 +181,24 @@ export async function readDelimited(
 		});
 	}
 	parser?.finish();
-	return delimitedTable(sink, delimiter ?? ',', policy, notices);
+	return delimitedTable(sinkRecords(sink), delimiter ?? ',', policy, notices);
+}
+
+/** What a text parse's sink collected, in the shape every way of reading gives. */
+export function sinkRecords(sink: ColumnSink): CollectedRecords {
+	return {
+		header: sink.header,
+		rows: sink.rows,
+		emptyLines: sink.emptyLines,
+		ragged: sink.ragged,
+		firstRagged: sink.firstRagged,
+		columns: () => sink.columns.map((column) => column.finish())
+	};
 }
 
 /** The columns a sink collected, or the error that stops the import; shared with the synchronous parse. */
 export function delimitedTable(
-	sink: ColumnSink,
+	sink: CollectedRecords,
 	delimiter: string,
 	policy: 'error' | 'pad' | 'skip',
 	notices: ImportNotice[] = []
@@ -91,7 +246,7 @@ export function delimitedTable(
 	}
 	return {
 		names: header,
-		columns: sink.columns.map((column) => column.finish()),
+		columns: sink.columns(),
 		rows: sink.rows,
 		notices,
 		delimiter
