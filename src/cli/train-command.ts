@@ -14,7 +14,8 @@ import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
 import type { Task } from '../lib/core/models/types.ts';
 import type { PrepTable } from '../lib/core/table/prep-table.ts';
 import { trainBestModel } from '../lib/core/train/choose-model.ts';
-import { defaultSplit, type TrainingOutcome } from '../lib/core/train/run-training.ts';
+import { defaultSplit, runTraining, type TrainingOutcome } from '../lib/core/train/run-training.ts';
+import { continueRequest } from '../lib/core/train/continue-from.ts';
 import { targetInfo } from '../lib/core/train/training-request.ts';
 import type { RunBackend } from '../lib/core/train/run-record.ts';
 import { warningLines, type RunWarning } from '../lib/core/train/run-warnings.ts';
@@ -25,6 +26,7 @@ import { writeModelFiles } from './model-files.ts';
 import { useNodeBackend } from './node-backend.ts';
 import { readRecipeFile } from './read-recipe.ts';
 import { parseTrainOptions, type TrainOptions } from './train-options.ts';
+import { initJson, initTask, readInitModel } from './train-init.ts';
 
 /** Every tenth epoch (and the first) on stderr: enough to see a long run move, never mixed into stdout. */
 const PROGRESS_EVERY = 10;
@@ -58,14 +60,19 @@ function taskWithReason(input: PrepTable, options: TrainOptions): { task: Task; 
 	return { task: inferred.task, reason: inferred.reason };
 }
 
-async function chooseBackend(input: PrepTable, task: Task, options: TrainOptions): Promise<RunBackend> {
+async function chooseBackend(
+	input: PrepTable,
+	task: Task,
+	options: TrainOptions,
+	spec?: unknown
+): Promise<RunBackend> {
 	if (task === 'clustering') {
 		await tf.setBackend('cpu');
 		return { name: 'cpu', reason: 'k-means runs in plain TypeScript, without TensorFlow.js' };
 	}
 	// The family is settled inside the run; an image-named table is what makes `auto` pick a CNN.
 	const features = input.schema.map((c) => c.name).filter((name) => !options.targets.includes(name));
-	return useNodeBackend(runNeedsConvolutions({ family: options.model, features }));
+	return useNodeBackend(runNeedsConvolutions({ family: options.model, features, spec }));
 }
 
 /** Warnings on stderr (with --json too: stdout stays the one JSON object). */
@@ -170,41 +177,77 @@ export const trainCommand: CommandRunner = {
 		const bytes = readFileSync(file);
 		const hash = createHash('sha256').update(bytes).digest('hex');
 		const input = await importTable(new Blob([bytes]), { fileName: basename(file) });
-		const { task, reason } = taskWithReason(input, options);
-		const backend = await chooseBackend(input, task, options);
+		// --init: the saved model (checked against this file's columns) settles the task, spec and recipe.
+		const init =
+			options.init === undefined
+				? undefined
+				: await readInitModel(
+						options.init,
+						{ name: basename(file), schema: input.schema },
+						options.refitRecipe ? 'refit' : 'keep'
+					);
+		const { task, reason } = init
+			? initTask(init, options.targets, options.init!)
+			: taskWithReason(input, options);
+		const backend = await chooseBackend(input, task, options, init?.run.spec);
 		if (!options.json)
 			io.out(`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, training…`);
 
-		const outcome = await trainBestModel(
-			input,
-			{
-				targets: options.targets,
-				task,
-				family: options.model,
-				recipe,
-				split: defaultSplit(task, options.targets[0], options.testSize, options.seed),
-				settings: { seed: options.seed, ...(options.epochs === undefined ? {} : { epochs: options.epochs }) },
-				...(options.k === undefined ? {} : { k: options.k })
-			},
-			{
-				dataset: { id: hash, hash, name: basename(file) },
-				backend,
-				versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
-				onProgress: options.json
-					? undefined
-					: (progress) => {
-							const line = progressLine(progress);
-							if (line) io.err(line);
+		const context = {
+			dataset: { id: hash, hash, name: basename(file) },
+			backend,
+			versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
+			onProgress: options.json
+				? undefined
+				: (progress: TrainProgress) => {
+						const line = progressLine(progress);
+						if (line) io.err(line);
+					},
+			// Said before the first epoch, so a doomed run is named while it trains.
+			onWarnings: (warnings: RunWarning[]) =>
+				printWarnings(
+					io,
+					warnings.filter((w) => !options.json || w.severity === 'warning')
+				)
+		};
+		const outcome = init
+			? await runTraining(input, continueRequest(init.run, options.epochs ?? init.run.settings.epochs), {
+					...context,
+					init
+				})
+			: await trainBestModel(
+					input,
+					{
+						targets: options.targets,
+						task,
+						family: options.model,
+						recipe,
+						split: defaultSplit(task, options.targets[0], options.testSize, options.seed),
+						settings: {
+							seed: options.seed,
+							...(options.epochs === undefined ? {} : { epochs: options.epochs })
 						},
-				// Said before the first epoch, so a doomed run is named while it trains.
-				onWarnings: (warnings) =>
-					printWarnings(
-						io,
-						warnings.filter((w) => !options.json || w.severity === 'warning')
-					),
-				onCandidate: options.json ? undefined : (family) => io.err(`training the ${family} model…`)
-			}
-		);
+						...(options.k === undefined ? {} : { k: options.k })
+					},
+					{
+						dataset: { id: hash, hash, name: basename(file) },
+						backend,
+						versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
+						onProgress: options.json
+							? undefined
+							: (progress) => {
+									const line = progressLine(progress);
+									if (line) io.err(line);
+								},
+						// Said before the first epoch, so a doomed run is named while it trains.
+						onWarnings: (warnings) =>
+							printWarnings(
+								io,
+								warnings.filter((w) => !options.json || w.severity === 'warning')
+							),
+						onCandidate: options.json ? undefined : (family) => io.err(`training the ${family} model…`)
+					}
+				);
 		const warnings = outcome.run.warnings ?? [];
 		// The matrix checks were said before training; the outcome's warnings now. Notes (severity info: the
 		// model choice, a few constant columns) are in the summary, or in the JSON's warnings with --json.
@@ -239,6 +282,7 @@ export const trainCommand: CommandRunner = {
 						seed: run.seed,
 						backend: run.backend.name,
 						duration_ms: run.durationMs,
+						...initJson(run.continuedFrom),
 						...(run.modelChoice
 							? {
 									model_choice: {
@@ -260,6 +304,15 @@ export const trainCommand: CommandRunner = {
 			return 0;
 		}
 		printSummary(io, outcome, reason, parameters, written);
+		const continued = outcome.run.continuedFrom;
+		if (continued) {
+			io.out(
+				`continued from ${options.init}: epoch ${continued.fromEpoch}, ${continued.sameData ? 'the same data' : 'new data'}, recipe ${continued.recipe === 'keep' ? 'kept' : 'refitted'}${continued.optimizerState ? '' : ', optimizer started afresh (model files keep no optimizer state)'}`
+			);
+			const { rows: _rows, ...parent } = continued.parentMetrics ?? {};
+			io.out('the model before, on the same test rows:');
+			for (const line of metricLines(parent)) io.out(line);
+		}
 		return 0;
 	}
 };

@@ -13,7 +13,7 @@ export type TrainTaskOption = (typeof TRAIN_TASKS)[number];
 export const TRAIN_MODELS = ['auto', ...FAMILIES] as const;
 
 // The training settings the CLI sets are the ones whose core description names a flag.
-export const TRAIN_USAGE = `<file> --target <col>[,<col>...] --out <dir> [--task ${TRAIN_TASKS.join('|')}] [--model ${TRAIN_MODELS.join('|')}] [--k <n>] [--recipe <recipe.json>] ${cliUsage(Object.values(NUMBER_SETTINGS))} [--test-size <fraction>] [--json]`;
+export const TRAIN_USAGE = `<file> --target <col>[,<col>...] --out <dir> [--task ${TRAIN_TASKS.join('|')}] [--model ${TRAIN_MODELS.join('|')}] [--k <n>] [--recipe <recipe.json>] ${cliUsage(Object.values(NUMBER_SETTINGS))} [--test-size <fraction>] [--init <model-dir-or-zip> [--refit-recipe]] [--json]`;
 
 export interface TrainOptions {
 	file: string;
@@ -28,6 +28,10 @@ export interface TrainOptions {
 	seed: number;
 	testSize: number;
 	json: boolean;
+	/** A saved model to train further (its folder or .zip); --epochs then counts the epochs added. */
+	init?: string;
+	/** With --init: fit the model's recipe again on the new training rows instead of keeping it. */
+	refitRecipe: boolean;
 }
 
 function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -60,7 +64,9 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 		epochs: { type: 'string' },
 		seed: { type: 'string' },
 		'test-size': { type: 'string' },
-		json: { type: 'boolean' }
+		json: { type: 'boolean' },
+		init: { type: 'string' },
+		'refit-recipe': { type: 'boolean' }
 	});
 	const [file, extra] = positionals;
 	if (!file) throw new BenchtopError('bad-input', `train needs a file: benchtop train ${TRAIN_USAGE}`);
@@ -74,6 +80,18 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 		.filter((name) => name !== '');
 	if (values.target !== undefined && targets.length === 0)
 		throw new BenchtopError('bad-input', '--target needs a column name (several: --target a,b,c)');
+	const init = values.init;
+	if (init !== undefined) {
+		if (init.trim() === '') throw new BenchtopError('bad-input', '--init needs a model folder or .zip');
+		// The saved model settles these: they cannot be chosen again for it.
+		for (const flag of ['model', 'k', 'recipe', 'task'] as const)
+			if (values[flag] !== undefined)
+				throw new BenchtopError(
+					'bad-input',
+					`--${flag} cannot be used with --init: the saved model's own ${flag === 'k' ? 'clusters' : flag} are continued`
+				);
+	} else if (values['refit-recipe'])
+		throw new BenchtopError('bad-input', '--refit-recipe goes with --init <model-dir-or-zip>');
 	const task = oneOf('--task', values.task ?? 'auto', TRAIN_TASKS);
 	const model = oneOf('--model', values.model ?? 'auto', TRAIN_MODELS);
 	if (targets.length === 0 && task !== 'auto' && task !== 'clustering')
@@ -117,10 +135,18 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 		epochs:
 			values.epochs === undefined
 				? undefined
-				: wholeNumber('--epochs', values.epochs, NUMBER_SETTINGS.epochs.min, NUMBER_SETTINGS.epochs.max),
+				: // With --init, the epochs added: 0 keeps the saved weights (scored on this file's test rows).
+					wholeNumber(
+						'--epochs',
+						values.epochs,
+						init === undefined ? NUMBER_SETTINGS.epochs.min : 0,
+						NUMBER_SETTINGS.epochs.max
+					),
 		// The studio's default seed, unless one is given.
 		seed: values.seed === undefined ? NUMBER_SETTINGS.seed.default : wholeNumber('--seed', values.seed, 0),
 		testSize,
-		json: values.json === true
+		json: values.json === true,
+		...(init !== undefined ? { init } : {}),
+		refitRecipe: values['refit-recipe'] === true
 	};
 }

@@ -1,0 +1,117 @@
+// `benchtop train --init <model>` end to end through main(): 0 more epochs reproduces the saved model (the
+// same weights, byte for byte, and the same test metrics, for a classifier and for a regression network
+// whose target scaling is taken out and folded back); more epochs carry the loss curve on from where it
+// ended; a .zip works as the folder does; a file without a column the model reads is refused, named.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, editedSample, sample, trainModel, workFolder, zipModel } from './model-fixtures.ts';
+
+const work = workFolder('train-init');
+let iris: string;
+let diabetes: string;
+
+interface TrainJson {
+	metrics: Record<string, number>;
+	rows: { train: number; validation: number; test: number };
+	init?: {
+		from_epoch: number;
+		recipe: string;
+		same_data: boolean;
+		optimizer_state: boolean;
+		parent_metrics: Record<string, number>;
+	};
+}
+
+async function trainJson(args: string[]): Promise<TrainJson> {
+	const { code, out, err } = await cli(['train', ...args, '--json']);
+	expect(err).toEqual([]);
+	expect(code).toBe(0);
+	return JSON.parse(out[0]!) as TrainJson;
+}
+
+const history = (dir: string) =>
+	(JSON.parse(readFileSync(join(dir, 'benchtop.json'), 'utf8')) as { run: { history: { loss: number }[] } })
+		.run.history;
+
+beforeAll(async () => {
+	iris = await trainModel(work, 'iris', [
+		sample('iris.csv'),
+		'--target',
+		'species',
+		'--model',
+		'mlp',
+		'--epochs',
+		'12'
+	]);
+	diabetes = await trainModel(work, 'diabetes', [
+		sample('diabetes.csv'),
+		'--target',
+		'progression',
+		'--model',
+		'mlp',
+		'--epochs',
+		'8'
+	]);
+}, 240_000);
+
+describe('benchtop train --init', () => {
+	it('with 0 more epochs reproduces the saved classifier: the same weights and test metrics', async () => {
+		const parent = JSON.parse(readFileSync(join(iris, 'benchtop.json'), 'utf8')) as {
+			run: { metrics: { test: Record<string, number> } };
+		};
+		const out = join(work, 'iris-again');
+		const again = await trainJson([sample('iris.csv'), '--init', iris, '--epochs', '0', '--out', out]);
+		expect(readFileSync(join(out, 'weights.bin'))).toEqual(readFileSync(join(iris, 'weights.bin')));
+		const { rows: _rows, ...saved } = parent.run.metrics.test;
+		expect(again.metrics).toEqual(saved);
+		expect(again.init).toMatchObject({ from_epoch: 12, recipe: 'keep', same_data: true });
+		expect(again.init?.parent_metrics).toEqual(saved);
+	}, 120_000);
+
+	it('with 0 more epochs reproduces a regression network (target scaling out and back in)', async () => {
+		const out = join(work, 'diabetes-again');
+		const parent = JSON.parse(readFileSync(join(diabetes, 'benchtop.json'), 'utf8')) as {
+			run: { metrics: { test: { r2: number; rmse: number } } };
+		};
+		const again = await trainJson([
+			sample('diabetes.csv'),
+			'--init',
+			diabetes,
+			'--epochs',
+			'0',
+			'--out',
+			out
+		]);
+		expect(again.metrics.r2).toBeCloseTo(parent.run.metrics.test.r2, 5);
+		expect(again.metrics.rmse).toBeCloseTo(parent.run.metrics.test.rmse, 3);
+	}, 120_000);
+
+	it('with more epochs carries the loss curve on from where it ended, from a .zip too', async () => {
+		const zip = zipModel(iris, join(work, 'iris.zip'));
+		const out = join(work, 'iris-more');
+		const more = await trainJson([sample('iris.csv'), '--init', zip, '--epochs', '6', '--out', out]);
+		const before = history(iris);
+		const after = history(out);
+		expect(after).toHaveLength(18);
+		expect(after.slice(0, 12)).toEqual(before);
+		// Training on goes downhill from the last saved epoch, not from a fresh start's loss.
+		expect(after[17]!.loss).toBeLessThan(before[11]!.loss);
+		expect(after[12]!.loss).toBeLessThan(before[0]!.loss);
+		expect(more.init).toMatchObject({ from_epoch: 12, same_data: true, optimizer_state: false });
+	}, 120_000);
+
+	it('refuses a file without a column the model reads, naming it, and a --model beside --init', async () => {
+		const cut = editedSample(work, 'iris.csv', 'iris-cut.csv', (lines) =>
+			lines.map((line) => line.split(',').slice(0, 3).concat(line.split(',')[4]!).join(','))
+		);
+		const refused = await cli(['train', cut, '--init', iris, '--out', join(work, 'x')]);
+		expect(refused.code).not.toBe(0);
+		expect(refused.err.join('\n')).toContain(
+			'The model cannot be trained further on “iris-cut.csv”: it lacks the column petal_width.'
+		);
+		const both = await cli(['train', sample('iris.csv'), '--init', iris, '--model', 'mlp', '--out', 'x']);
+		expect(both.code).not.toBe(0);
+		expect(both.err.join('\n')).toContain('--model cannot be used with --init');
+	}, 60_000);
+});
