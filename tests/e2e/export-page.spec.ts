@@ -131,7 +131,7 @@ test('a plain TF.js model (three shards, picked as loose files) needs its input 
 		.getByLabel('Model files')
 		.setInputFiles([lambdaPath, 'tests/fixtures/tfjs/mlp-one-shard/weights.bin']);
 	await expect(page.getByRole('alert')).toContainText(
-		'model.json: layer 2 (dropout_Dropout1) is a "Lambda" layer; an imported model may hold only InputLayer, Dense, Dropout, BatchNormalization layers (a flat table network)'
+		'model.json: layer 2 (dropout_Dropout1) is a "Lambda" layer; an imported model may hold only InputLayer, Dense, Dropout, BatchNormalization, Conv2D, MaxPooling2D, Flatten layers (a table network or a small CNN)'
 	);
 
 	await page

@@ -5,18 +5,30 @@
 // the manifest's dtypes need. What comes out is a canonical Sequential topology (only the config fields
 // Benchtop reads, so no initializer, regularizer or constraint of the file reaches TF.js) and float32
 // weights (quantized uint8/uint16/float16 weights are dequantized here), which Benchtop's own checker and
-// predictor accept. Only flat table models are imported: a vector of numbers in, Dense out.
+// predictor accept. Table models (a vector of numbers in, Dense out) and small image models (an image per
+// row, Conv2D / MaxPooling2D / Flatten, then Dense: what Benchtop's own CNNs are made of) are imported;
+// nested models (Teachable Machine's truncated MobileNet) and average pooling are refused, saying why.
 import * as v from 'valibot';
 import { BenchtopError } from '../errors.ts';
 import type { LayersArtifact } from '../models/artifact.ts';
 import { MAX_PARAMETERS, type WeightSpec } from '../models/model-artifact-check.ts';
 import { MAX_JSON_BYTES, MODEL_FILE, parseJson } from '../models/network/files.ts';
 import { LIMITS } from '../models/spec-schema.ts';
-import { ACTIVATIONS, type Activation } from '../models/types.ts';
+import { ACTIVATIONS, type Activation, type LayerSpec } from '../models/types.ts';
 import type { ModelFiles } from './model-files.ts';
 
-/** Layer classes a plain model may hold: what a flat table network is made of. */
-export const PLAIN_LAYER_CLASSES = ['InputLayer', 'Dense', 'Dropout', 'BatchNormalization'] as const;
+/** Layer classes a plain model may hold: what Benchtop's table networks and CNNs are made of. */
+export const PLAIN_LAYER_CLASSES = [
+	'InputLayer',
+	'Dense',
+	'Dropout',
+	'BatchNormalization',
+	'Conv2D',
+	'MaxPooling2D',
+	'Flatten'
+] as const;
+/** Layer classes that hold other layers: a nested model. */
+const NESTED_CLASSES = ['Sequential', 'Model', 'Functional'];
 /** Weight dtypes a manifest may list, and quantized storage dtypes with their bytes per number. */
 export const PLAIN_DTYPES = ['float32'] as const;
 export const QUANTIZED_BYTES = { uint8: 1, uint16: 2, float16: 2 } as const;
@@ -60,9 +72,9 @@ const WEIGHT = v.object({
 			),
 			'must be a list of whole numbers'
 		),
-		v.maxLength(4, 'has more than 4 dimensions, more than a table model’s weights')
+		v.maxLength(4, 'has more than 4 dimensions, more than a convolution’s weights')
 	),
-	dtype: v.picklist(PLAIN_DTYPES, `must be ${PLAIN_DTYPES.join(' or ')} (the weights of a table model)`),
+	dtype: v.picklist(PLAIN_DTYPES, `must be ${PLAIN_DTYPES.join(' or ')} (a network's weights)`),
 	quantization: v.nullish(
 		v.object({
 			dtype: v.picklist(
@@ -115,7 +127,7 @@ function fieldPath(issue: v.BaseIssue<unknown>): string {
 
 /** One layer of the canonical topology, with only the fields Benchtop's checker and TF.js need. */
 export interface PlainLayer {
-	class_name: 'Dense' | 'Dropout' | 'BatchNormalization';
+	class_name: 'Dense' | 'Dropout' | 'BatchNormalization' | 'Conv2D' | 'MaxPooling2D' | 'Flatten' | 'Reshape';
 	config: Record<string, unknown> & { name: string };
 }
 
@@ -125,12 +137,10 @@ export interface PlainTfjsModel {
 	/** Numbers per output row: classes (softmax) or targets (linear). */
 	outputs: number;
 	outputActivation: 'softmax' | 'linear';
+	/** Image models: the image each row is, [height, width, channels] (its numbers row-major, channels last). */
+	inputShape?: [number, number, number];
 	/** Hidden layers as a Benchtop spec says them, for the spec of the model version. */
-	hidden: (
-		| { type: 'dense'; units: number; activation: Activation }
-		| { type: 'dropout'; rate: number }
-		| { type: 'batch-norm' }
-	)[];
+	hidden: LayerSpec[];
 	parameters: number;
 	/** Weights that were stored quantized (and are dequantized here), by storage dtype. */
 	quantized: Partial<Record<keyof typeof QUANTIZED_BYTES, number>>;
@@ -148,19 +158,76 @@ function whole(value: unknown, where: string, min: number, max: number): number 
 	return value;
 }
 
-/** The input width from a batch shape [null, n] (Keras 2 batch_input_shape, Keras 3 batch_shape). */
-function inputWidth(config: Record<string, unknown>, where: string): number | undefined {
+/**
+ * The input from a batch shape (Keras 2 batch_input_shape, Keras 3 batch_shape): [n] for a table model
+ * ([null, n]: n numbers per row), [height, width, channels] for an image model ([null, h, w, c]).
+ */
+function inputShapeOf(config: Record<string, unknown>, where: string): number[] | undefined {
 	const shape = config.batch_input_shape ?? config.batch_shape;
 	if (shape === undefined || shape === null) return undefined;
-	if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== null)
+	if (!Array.isArray(shape) || shape[0] !== null || (shape.length !== 2 && shape.length !== 4))
 		bad(
-			`${where} takes input of shape ${show(shape)}; only flat table models (shape [null, n]: n numbers per row) are imported`
+			`${where} takes input of shape ${show(shape)}; Benchtop imports table models (shape [null, n]: n numbers per row) and image models (shape [null, height, width, channels])`
 		);
-	return whole(shape[1], `${where} input width`, 1, PLAIN_LIMITS.inputs);
+	if (shape.length === 2) return [whole(shape[1], `${where} input width`, 1, PLAIN_LIMITS.inputs)];
+	const image = [
+		whole(shape[1], `${where} input height`, 1, LIMITS.imageSide[1]),
+		whole(shape[2], `${where} input width`, 1, LIMITS.imageSide[1]),
+		whole(shape[3], `${where} input channels`, 1, LIMITS.channels[1])
+	];
+	tableWidth(image, where);
+	return image;
 }
+
+/** An image's numbers per row, refused past what a table row may give a model. */
+function tableWidth(image: readonly number[], where: string): number {
+	const numbers = image.reduce((a, b) => a * b, 1);
+	if (numbers > PLAIN_LIMITS.inputs)
+		bad(
+			`${where} takes ${image.join('×')} images: ${count(numbers)} numbers per row, more than the ${count(PLAIN_LIMITS.inputs)} columns a Benchtop table may give a model`
+		);
+	return numbers;
+}
+
+/** Two whole numbers (or one for both), as Keras writes kernel sizes, strides and pool sizes. */
+function pairOf(value: unknown, where: string, max: number): [number, number] {
+	const list = typeof value === 'number' ? [value, value] : value;
+	if (!Array.isArray(list) || list.length !== 2)
+		bad(`${where} is ${show(value)}; expected two whole numbers`);
+	return [whole(list[0], where, 1, max), whole(list[1], where, 1, max)];
+}
+
+/** Why a nested model (a layer that is itself a model) is refused, naming what is inside it. */
+function nestedModel(kind: string, config: Record<string, unknown>, where: string): never {
+	const raw = Array.isArray(config) ? config : Array.isArray(config.layers) ? config.layers : [];
+	const inner = (raw as unknown[]).filter(isObject);
+	const classes = [...new Set(inner.map((layer) => String(layer.class_name)))];
+	const foreign = classes.filter((c) => !(PLAIN_LAYER_CLASSES as readonly string[]).includes(c));
+	const first = inner
+		.map((layer) => (isObject(layer.config) ? layer.config : {}))
+		.find((c) => Array.isArray(c.batch_input_shape) || Array.isArray(c.batch_shape));
+	const shape = (first?.batch_input_shape ?? first?.batch_shape) as unknown[] | undefined;
+	const image = shape && shape.length === 4 ? shape.slice(1).map(Number) : undefined;
+	const numbers = image ? image.reduce((a, b) => a * b, 1) : 0;
+	bad(
+		`${where} is a nested ${kind} model of ${inner.length} layers` +
+			(image ? ` taking ${image.join('×')} images` : '') +
+			(foreign.length ? ` with ${foreign.slice(0, 4).join(', ')} layers` : '') +
+			` (Teachable Machine's image models nest a truncated MobileNet this way). Benchtop imports one flat Sequential list of ${PLAIN_LAYER_CLASSES.slice(1).join(', ')} layers` +
+			(foreign.length ? `; its runtime and checker have no ${foreign[0]}` : '') +
+			(numbers > PLAIN_LIMITS.inputs
+				? `, and its image models read each table row as one image: a ${image!.join('×')} image is ${count(numbers)} numbers per row, more than the ${count(PLAIN_LIMITS.inputs)} columns a table may give`
+				: '')
+	);
+}
+
+/** A spatial window as TensorFlow computes it: output size for 'valid' or 'same' padding. */
+const windowOut = (size: number, k: number, stride: number, padding: string) =>
+	padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - k) / stride) + 1;
 
 interface Walked {
 	inputs: number;
+	inputShape?: [number, number, number];
 	layers: PlainLayer[];
 	/** Weight names and shapes in layer order, as the canonical topology names them. */
 	expected: { name: string; shape: number[] }[];
@@ -176,19 +243,35 @@ function walkLayers(rawLayers: unknown[]): Walked {
 		bad(
 			`${MODEL_FILE} modelTopology must list 1 to ${PLAIN_LIMITS.layers} layers; it lists ${rawLayers.length}`
 		);
-	let width: number | undefined;
+	/** A row's shape after the layers so far: [n] numbers, or an [height, width, channels] feature map. */
+	let shape: number[] | undefined;
+	let inputShape: number[] | undefined;
 	const layers: PlainLayer[] = [];
 	const expected: Walked['expected'] = [];
-	const hidden: Walked['hidden'] = [];
+	const hidden: LayerSpec[] = [];
 	let parameters = 0;
 	const names = new Set<string>();
-	const add = (name: string, shape: number[], where: string) => {
-		parameters += shape.reduce((a, b) => a * b, 1);
+	const add = (name: string, weight: number[], where: string) => {
+		parameters += weight.reduce((a, b) => a * b, 1);
 		if (parameters > PLAIN_LIMITS.parameters)
 			bad(
 				`${where} makes the model hold more than ${count(PLAIN_LIMITS.parameters)} weights, the most Benchtop imports`
 			);
-		expected.push({ name, shape });
+		expected.push({ name, shape: weight });
+	};
+	/** The first layer says what comes in: a flat row, reshaped to the image first for an image model. */
+	const first = () => {
+		if (layers.length > 0) return {};
+		if (inputShape!.length === 1) return { batch_input_shape: [null, inputShape![0]] };
+		layers.push({
+			class_name: 'Reshape',
+			config: {
+				name: 'imported_image',
+				target_shape: inputShape,
+				batch_input_shape: [null, tableWidth(inputShape!, MODEL_FILE)]
+			}
+		});
+		return {};
 	};
 	rawLayers.forEach((layer, index) => {
 		const label =
@@ -196,35 +279,54 @@ function walkLayers(rawLayers: unknown[]): Walked {
 				? ` (${layer.config.name})`
 				: '';
 		const where = `${MODEL_FILE}: layer ${index + 1}${label}`;
-		if (!isObject(layer) || !isObject(layer.config))
+		if (!isObject(layer) || !(isObject(layer.config) || Array.isArray(layer.config)))
 			bad(`${where} is not a layer object with a class_name and a config`);
 		const kind = layer.class_name;
+		if (NESTED_CLASSES.includes(kind as string))
+			nestedModel(kind as string, layer.config as Record<string, unknown>, where);
+		if (kind === 'AveragePooling2D' || kind === 'GlobalAveragePooling2D')
+			bad(
+				`${where} is ${kind === 'AveragePooling2D' ? 'an' : 'a'} ${kind} layer; Benchtop's networks pool by maximum only (MaxPooling2D), so its model checker and specs cannot hold average pooling`
+			);
 		if (!(PLAIN_LAYER_CLASSES as readonly unknown[]).includes(kind))
 			bad(
-				`${where} is a ${show(kind)} layer; an imported model may hold only ${PLAIN_LAYER_CLASSES.join(', ')} layers (a flat table network)`
+				`${where} is a ${show(kind)} layer; an imported model may hold only ${PLAIN_LAYER_CLASSES.join(', ')} layers (a table network or a small CNN)`
 			);
-		const config = layer.config;
+		const config = layer.config as Record<string, unknown>;
 		const name = config.name;
 		if (typeof name !== 'string' || name === '' || name.length > 200 || /[/\\]/.test(name))
 			bad(`${where} has no usable config.name (text without “/”)`);
 		if (kind === 'InputLayer') {
 			if (index !== 0) bad(`${where}: an InputLayer may only come first`);
-			width = inputWidth(config, where);
-			if (width === undefined) bad(`${where} has no batch_input_shape; the model's input width is unknown`);
+			inputShape = inputShapeOf(config, where);
+			if (inputShape === undefined)
+				bad(`${where} has no batch_input_shape; the model's input shape is unknown`);
+			shape = [...inputShape];
 			return;
 		}
-		if (names.has(name)) bad(`${where}: the name “${name}” is used twice`);
+		if (names.has(name) || name === 'imported_image') bad(`${where}: the name “${name}” is used twice`);
 		names.add(name);
-		const declared = inputWidth(config, where);
-		if (width === undefined) {
+		const declared = inputShapeOf(config, where);
+		if (shape === undefined) {
 			if (declared === undefined)
-				bad(`${where} is the first layer and has no batch_input_shape; the model's input width is unknown`);
-			width = declared;
-		} else if (declared !== undefined && (layers.length > 0 || declared !== width))
+				bad(`${where} is the first layer and has no batch_input_shape; the model's input shape is unknown`);
+			inputShape = declared;
+			shape = [...declared];
+		} else if (
+			declared !== undefined &&
+			(layers.length > 0 || declared.length !== shape.length || declared.some((d, k) => d !== shape![k]))
+		)
 			bad(`${where} has a batch_input_shape; only the first layer may say what comes in`);
-		const first = layers.length === 0 ? { batch_input_shape: [null, width] } : {};
+		const image = shape.length === 3;
+		if (config.data_format !== undefined && config.data_format !== 'channels_last')
+			bad(`${where} config.data_format is ${show(config.data_format)}; Benchtop reads images channels last`);
 		const last = index === rawLayers.length - 1;
 		if (kind === 'Dense') {
+			if (image)
+				bad(
+					`${where} is a Dense layer on a ${shape.join('×')} feature map; Benchtop's networks flatten an image (a Flatten layer) before any Dense layer`
+				);
+			const width = shape[0]!;
 			const units = whole(config.units, `${where} config.units`, 1, PLAIN_LIMITS.units);
 			const activation = config.activation ?? 'linear';
 			const useBias = config.use_bias !== false;
@@ -241,20 +343,114 @@ function walkLayers(rawLayers: unknown[]): Walked {
 				);
 			add(`${name}/kernel`, [width, units], where);
 			if (useBias) add(`${name}/bias`, [units], where);
-			layers.push({ class_name: 'Dense', config: { name, units, activation, use_bias: useBias, ...first } });
+			const at = first();
+			layers.push({ class_name: 'Dense', config: { name, units, activation, use_bias: useBias, ...at } });
 			if (!last) hidden.push({ type: 'dense', units, activation: activation as Activation });
-			width = units;
+			shape = [units];
+		} else if (kind === 'Conv2D' || kind === 'MaxPooling2D') {
+			if (!image)
+				bad(
+					`${where} is a ${kind} layer on a flat row of ${count(shape[0]!)} numbers; it needs an image input (batch_input_shape [null, height, width, channels])`
+				);
+			const [h, w, c] = shape as [number, number, number];
+			const conv = kind === 'Conv2D';
+			const [kh, kw] = pairOf(
+				conv ? config.kernel_size : (config.pool_size ?? 2),
+				`${where} config.${conv ? 'kernel_size' : 'pool_size'}`,
+				conv ? LIMITS.kernel[1] : LIMITS.poolSize[1]
+			);
+			const [sh, sw] = pairOf(
+				config.strides ?? (conv ? 1 : [kh, kw]),
+				`${where} config.strides`,
+				LIMITS.stride[1]
+			);
+			const padding = config.padding ?? 'valid';
+			if (padding !== 'valid' && padding !== 'same')
+				bad(`${where} config.padding is ${show(padding)}; expected "valid" or "same"`);
+			if (kh !== kw || sh !== sw)
+				bad(
+					`${where} has a ${kh}×${kw} window moving ${sh}×${sw}; Benchtop's ${conv ? 'convolutions' : 'pooling layers'} have square windows and the same step both ways`
+				);
+			if (conv) {
+				const [dh, dw] = pairOf(config.dilation_rate ?? 1, `${where} config.dilation_rate`, 64);
+				if (dh !== 1 || dw !== 1)
+					bad(`${where} dilates its kernel (${dh}×${dw}); Benchtop's convolutions do not`);
+			} else if (sh !== kh || padding !== 'valid')
+				bad(
+					`${where} pools ${kh}×${kh} windows moving ${sh} with ${padding} padding; Benchtop's max pooling moves by its size with valid padding`
+				);
+			const out = [windowOut(h, kh, sh, padding), windowOut(w, kw, sw, padding)];
+			if (out[0]! < 1 || out[1]! < 1)
+				bad(`${where} has a ${kh}×${kw} window, larger than its ${h}×${w} input`);
+			const at = first();
+			if (conv) {
+				const filters = whole(config.filters, `${where} config.filters`, 1, LIMITS.filters[1]);
+				const activation = config.activation ?? 'linear';
+				if (!(ACTIVATIONS as readonly unknown[]).includes(activation))
+					bad(
+						`${where} config.activation is ${show(activation)}; a hidden layer may use ${ACTIVATIONS.join(', ')}`
+					);
+				const useBias = config.use_bias !== false;
+				add(`${name}/kernel`, [kh, kw, c, filters], where);
+				if (useBias) add(`${name}/bias`, [filters], where);
+				layers.push({
+					class_name: 'Conv2D',
+					config: {
+						name,
+						filters,
+						kernel_size: [kh, kw],
+						strides: [sh, sw],
+						padding,
+						activation,
+						use_bias: useBias,
+						data_format: 'channels_last',
+						dilation_rate: [1, 1],
+						...at
+					}
+				});
+				hidden.push({
+					type: 'conv2d',
+					filters,
+					kernel: kh,
+					stride: sh,
+					padding,
+					activation: activation as Activation
+				});
+				shape = [out[0]!, out[1]!, filters];
+			} else {
+				layers.push({
+					class_name: 'MaxPooling2D',
+					config: {
+						name,
+						pool_size: [kh, kw],
+						strides: [sh, sw],
+						padding,
+						data_format: 'channels_last',
+						...at
+					}
+				});
+				hidden.push({ type: 'max-pool', size: kh });
+				shape = [out[0]!, out[1]!, c];
+			}
+		} else if (kind === 'Flatten') {
+			const at = first();
+			layers.push({ class_name: 'Flatten', config: { name, ...at } });
+			if (image) hidden.push({ type: 'flatten' });
+			shape = [shape.reduce((a, b) => a * b, 1)];
 		} else if (kind === 'Dropout') {
 			const rate = config.rate;
 			if (typeof rate !== 'number' || !(rate >= 0 && rate < 1))
 				bad(`${where} config.rate is ${show(rate)}; expected a number from 0 up to (not including) 1`);
-			layers.push({ class_name: 'Dropout', config: { name, rate, ...first } });
+			layers.push({ class_name: 'Dropout', config: { name, rate, ...first() } });
 			hidden.push({ type: 'dropout', rate });
 		} else {
 			const axis =
 				Array.isArray(config.axis) && config.axis.length === 1 ? config.axis[0] : (config.axis ?? -1);
-			if (axis !== -1 && axis !== 1)
-				bad(`${where} config.axis is ${show(config.axis)}; a table model normalises its features (axis -1)`);
+			if (axis !== -1 && axis !== shape.length)
+				bad(
+					`${where} config.axis is ${show(config.axis)}; Benchtop normalises the last axis (features, or an image's channels)`
+				);
+			const width = shape.at(-1)!;
 			const epsilon = config.epsilon ?? 0.001;
 			if (typeof epsilon !== 'number' || !(epsilon > 0 && epsilon < 1))
 				bad(`${where} config.epsilon is ${show(config.epsilon)}; expected a small positive number`);
@@ -266,7 +462,7 @@ function walkLayers(rawLayers: unknown[]): Walked {
 			add(`${name}/moving_variance`, [width], where);
 			layers.push({
 				class_name: 'BatchNormalization',
-				config: { name, axis: -1, epsilon, scale, center, ...first }
+				config: { name, axis: -1, epsilon, scale, center, ...first() }
 			});
 			hidden.push({ type: 'batch-norm' });
 		}
@@ -282,7 +478,8 @@ function walkLayers(rawLayers: unknown[]): Walked {
 			`${MODEL_FILE}: the last layer is ${show((rawLayers.at(-1) as { class_name?: unknown } | undefined)?.class_name)}; a model must end in a Dense output layer`
 		);
 	return {
-		inputs: (layers[0]!.config.batch_input_shape as [null, number])[1],
+		inputs: inputShape!.reduce((a, b) => a * b, 1),
+		...(inputShape!.length === 3 ? { inputShape: inputShape as [number, number, number] } : {}),
 		layers,
 		expected,
 		hidden,
@@ -432,6 +629,7 @@ export function readPlainTfjsModel(files: ModelFiles): PlainTfjsModel {
 	});
 	return {
 		inputs: walked.inputs,
+		...(walked.inputShape ? { inputShape: walked.inputShape } : {}),
 		outputs: walked.outputs,
 		outputActivation: walked.outputActivation,
 		hidden: walked.hidden,

@@ -211,11 +211,15 @@ export function plainModelRun(model: PlainTfjsModel, answers: PlainModelAnswers)
 			throw new BenchtopError('bad-input', `“${name}” names both an input and the predicted column.`);
 	const spec = safely<ModelSpec | undefined>(
 		() =>
-			parseModelSpec({
-				family: model.hidden.some((layer) => layer.type === 'dense') ? 'mlp' : 'linear',
-				task,
-				layers: model.hidden
-			}),
+			parseModelSpec(
+				model.inputShape
+					? { family: 'cnn', task, layers: model.hidden, inputShape: model.inputShape }
+					: {
+							family: model.hidden.some((layer) => layer.type === 'dense') ? 'mlp' : 'linear',
+							task,
+							layers: model.hidden
+						}
+			),
 		undefined
 	);
 	if (!spec)

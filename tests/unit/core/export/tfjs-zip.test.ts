@@ -16,7 +16,9 @@ import {
 	readImportedModel,
 	readModelZip
 } from '../../../../src/lib/core/export/tfjs-zip-import.ts';
+import { runtimePlan } from '../../../../src/lib/core/export/runtime-plan.ts';
 import { bundleFromRun, loadPredictor } from '../../../../src/lib/core/predict/predictor.ts';
+import { createModel } from '../../../../src/lib/runtime/predict.ts';
 import { predictRows } from '../../../../src/lib/core/predict/predict-rows.ts';
 import type { PrepTable } from '../../../../src/lib/core/table/prep-table.ts';
 import { runTraining } from '../../../../src/lib/core/train/run-training.ts';
@@ -325,7 +327,7 @@ describe('refusals of a plain model, each before any tensor', () => {
 	it('a layer class outside the allow-list', async () => {
 		const files = withModelJson(one(), (j) => (j.modelTopology.config.layers[1].class_name = 'Lambda'));
 		expect(await refusal(files)).toBe(
-			'model.json: layer 2 (dropout_Dropout1) is a "Lambda" layer; an imported model may hold only InputLayer, Dense, Dropout, BatchNormalization layers (a flat table network)'
+			'model.json: layer 2 (dropout_Dropout1) is a "Lambda" layer; an imported model may hold only InputLayer, Dense, Dropout, BatchNormalization, Conv2D, MaxPooling2D, Flatten layers (a table network or a small CNN)'
 		);
 	});
 
@@ -347,9 +349,7 @@ describe('refusals of a plain model, each before any tensor', () => {
 	it('a dtype outside the allow-list, and a shape that is not its layer’s', async () => {
 		expect(
 			await refusal(withModelJson(one(), (j) => (j.weightsManifest[0].weights[0].dtype = 'int32')))
-		).toBe(
-			'model.json: “weightsManifest[0].weights[0].dtype” must be float32 (the weights of a table model)'
-		);
+		).toBe("model.json: “weightsManifest[0].weights[0].dtype” must be float32 (a network's weights)");
 		expect(await refusal(withModelJson(one(), (j) => (j.weightsManifest[0].weights[0].shape = [4, 9])))).toBe(
 			'model.json weightsManifest weight “dense_Dense1/kernel” has shape [4,9]; its layer needs [4,8]'
 		);
@@ -368,7 +368,14 @@ describe('refusals of a plain model, each before any tensor', () => {
 			(j) => (j.modelTopology.config.layers[0].config.batch_input_shape = [null, 28, 28, 1])
 		);
 		expect(await refusal(image)).toBe(
-			'model.json: layer 1 (dense_Dense1) takes input of shape [null,28,28,1]; only flat table models (shape [null, n]: n numbers per row) are imported'
+			"model.json: layer 1 (dense_Dense1) is a Dense layer on a 28×28×1 feature map; Benchtop's networks flatten an image (a Flatten layer) before any Dense layer"
+		);
+		const volume = withModelJson(
+			one(),
+			(j) => (j.modelTopology.config.layers[0].config.batch_input_shape = [null, 28, 28])
+		);
+		expect(await refusal(volume)).toBe(
+			'model.json: layer 1 (dense_Dense1) takes input of shape [null,28,28]; Benchtop imports table models (shape [null, n]: n numbers per row) and image models (shape [null, height, width, channels])'
 		);
 		const wide = withModelJson(one(), (j) => (j.modelTopology.config.layers[0].config.units = 5000));
 		expect(await refusal(wide)).toBe(
@@ -436,4 +443,79 @@ describe('zip caps', () => {
 			'text.zip is not a readable .zip file (no zip directory at its end)'
 		);
 	}, 30_000);
+});
+
+describe('plain TF.js image models', () => {
+	const cnn = () => folder('cnn-digits');
+	const one = () => folder('mlp-one-shard');
+
+	it('a CNN (Conv2D, batch norm, max pooling, Flatten, Dense) on 8×8×1 images imports and predicts as TF.js did, in the studio and in the edge runtime', async () => {
+		const imported = await readImportedModel(filesFromMap(cnn(), 'cnn'));
+		if (imported.kind !== 'plain') throw new Error('expected a plain model');
+		expect(imported.model).toMatchObject({
+			inputs: 64,
+			inputShape: [8, 8, 1],
+			outputs: 10,
+			outputActivation: 'softmax'
+		});
+		expect(imported.model.hidden.map((layer) => layer.type)).toEqual([
+			'conv2d',
+			'batch-norm',
+			'max-pool',
+			'conv2d',
+			'flatten',
+			'dropout'
+		]);
+		const columns = Array.from({ length: 64 }, (_, i) => `p${i}`);
+		const run = plainModelRun(imported.model, { columns, name: 'digits' });
+		expect(run.spec).toMatchObject({ family: 'cnn', inputShape: [8, 8, 1] });
+		const { rows, outputs } = expected('cnn-digits');
+		const predictor = await loadPredictor(bundleFromRun(run, imported.model.artifact));
+		const got = await predictRows(predictor, table(columns, rows));
+		predictor.dispose();
+		for (let i = 0; i < rows.length; i++)
+			for (let k = 0; k < 10; k++)
+				expect(Math.abs(got.proba![i * 10 + k]! - outputs[i]![k]!)).toBeLessThan(1e-5);
+		// The edge bundle's runtime reads the same flat rows (reshaped, channels last) and agrees.
+		const { plan, weights } = await runtimePlan(bundleFromRun(run, imported.model.artifact), 'none');
+		const model = createModel(plan, weights);
+		const raw = model.predictRaw(rows.map((r) => Object.fromEntries(columns.map((c, j) => [c, r[j]]))));
+		raw.outputs.forEach((out, i) =>
+			out!.forEach((p, k) => expect(Math.abs(p - outputs[i]![k]!)).toBeLessThan(1e-5))
+		);
+	});
+
+	it('refuses a Teachable Machine-shaped model (a nested MobileNet on 224×224×3 images) saying which layer and why', async () => {
+		expect(await refusal(folder('nested-mobilenet'))).toBe(
+			"model.json: layer 1 (mobilenet_truncated) is a nested Sequential model of 2 layers taking 224×224×3 images with DepthwiseConv2D, GlobalAveragePooling2D layers (Teachable Machine's image models nest a truncated MobileNet this way). Benchtop imports one flat Sequential list of Dense, Dropout, BatchNormalization, Conv2D, MaxPooling2D, Flatten layers; its runtime and checker have no DepthwiseConv2D, and its image models read each table row as one image: a 224×224×3 image is 150,528 numbers per row, more than the 100,000 columns a table may give"
+		);
+	});
+
+	it('refuses average pooling, non-square windows, Dense before Flatten and a convolution on a flat row', async () => {
+		const layer = (
+			j: { modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } } },
+			i: number
+		) => j.modelTopology.config.layers[i]!;
+		expect(await refusal(withModelJson(cnn(), (j) => (layer(j, 2).class_name = 'AveragePooling2D')))).toBe(
+			"model.json: layer 3 (max_pooling2d_MaxPooling2D1) is an AveragePooling2D layer; Benchtop's networks pool by maximum only (MaxPooling2D), so its model checker and specs cannot hold average pooling"
+		);
+		expect(await refusal(withModelJson(cnn(), (j) => (layer(j, 0).config.kernel_size = [3, 2])))).toBe(
+			"model.json: layer 1 (conv2d_Conv2D1) has a 3×2 window moving 1×1; Benchtop's convolutions have square windows and the same step both ways"
+		);
+		expect(await refusal(withModelJson(cnn(), (j) => j.modelTopology.config.layers.splice(4, 2)))).toBe(
+			"model.json: layer 5 (dense_Dense5) is a Dense layer on a 3×3×4 feature map; Benchtop's networks flatten an image (a Flatten layer) before any Dense layer"
+		);
+		const flat = withModelJson(one(), (j) => {
+			j.modelTopology.config.layers[1] = {
+				class_name: 'Conv2D',
+				config: { name: 'c', filters: 2, kernel_size: 3 }
+			};
+		});
+		expect(await refusal(flat)).toBe(
+			'model.json: layer 2 (c) is a Conv2D layer on a flat row of 8 numbers; it needs an image input (batch_input_shape [null, height, width, channels])'
+		);
+		expect(
+			await refusal(withModelJson(cnn(), (j) => (j.weightsManifest[0].weights[0].shape = [3, 3, 1, 5])))
+		).toMatch(/has shape \[3,3,1,5\]; its layer needs \[3,3,1,6\]$/);
+	});
 });
