@@ -180,6 +180,14 @@ test('a version downloads as CSV, Parquet and Arrow that read back to the same t
 			await (await download.createReadStream()).toArray().then((parts) => Buffer.concat(parts))
 		);
 		tables.push(await importTable(bytes, { fileName: `people.${extension}` }));
+		if (extension === 'parquet') {
+			// Written in the page's worker with ZSTD pages, the default (the zstd WebAssembly loaded there).
+			const { parquetMetadata } = await import('hyparquet');
+			const codecs = parquetMetadata(bytes.slice().buffer).row_groups.flatMap((g) =>
+				g.columns.map((c) => c.meta_data?.codec)
+			);
+			expect(new Set(codecs)).toEqual(new Set(['ZSTD']));
+		}
 	}
 	for (const table of tables) {
 		expect(table.table.objects()).toEqual([
