@@ -12,6 +12,8 @@ import {
 	type ImportResult
 } from '$lib/core/data/import/index.ts';
 import { checkImportUrl } from '$lib/core/data/import/import-url.ts';
+import { PARALLEL_MIN_BYTES } from '$lib/core/data/import/read-delimited.ts';
+import { parseParallelism, runParts, warmParsePool } from './parse-pool.ts';
 import { retypeColumn } from '$lib/core/data/retype-column.ts';
 import { tableToCsv } from '$lib/core/data/export/table-to-csv.ts';
 import type { CsvCells } from '$lib/core/data/export/csv-cell.ts';
@@ -138,8 +140,12 @@ async function deliver<Extra extends object>(
 const api = {
 	async importSource(job: ImportJob, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
 		const report = throttledProgress(onProgress);
+		// Big CSV/TSV files are read in parts by parse workers, started now so they load while the file is read.
+		const big = job.source.kind === 'blob' && job.source.blob.size >= PARALLEL_MIN_BYTES;
+		if (big) warmParsePool();
 		const { data, fileName } = await readSource(job.source);
-		const result = await importTable(data, { fileName, ...job.options, onProgress: report });
+		const parallel = big ? { parallelParts: parseParallelism(), parseParts: runParts } : {};
+		const result = await importTable(data, { fileName, ...job.options, ...parallel, onProgress: report });
 		await report.settle();
 		const arrow = tableToArrowIPC(result.table, result.schema);
 		return deliver(
