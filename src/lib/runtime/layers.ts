@@ -40,29 +40,34 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 			const units = op.units;
 			need(kernel.length === width * units && (!bias || bias.length === units), 'dense weights');
 			shape.splice(0, shape.length, units);
-			// Transposed once, so each unit's weights are contiguous: a dot product kept in a register.
+			// Transposed once, so each unit's weights are contiguous: dot products kept in registers.
 			const t = new Float64Array(kernel.length);
 			for (let k = 0; k < width; k++)
 				for (let j = 0; j < units; j++) t[j * width + k] = kernel[k * units + j]!;
 			return (x, n) => {
 				const out = new Float64Array(n * units);
 				let r = 0;
-				// Two rows at a time: each weight read serves both.
-				for (; r + 2 <= n; r += 2) {
+				// Four rows at a time: each weight read serves four sums kept in registers.
+				for (; r + 4 <= n; r += 4) {
 					const a = r * width;
-					const b = a + width;
 					const o = r * units;
 					for (let j = 0; j < units; j++) {
 						let s0 = bias ? bias[j]! : 0;
 						let s1 = s0;
+						let s2 = s0;
+						let s3 = s0;
 						const w = j * width;
 						for (let k = 0; k < width; k++) {
 							const q = t[w + k]!;
 							s0 += x[a + k]! * q;
-							s1 += x[b + k]! * q;
+							s1 += x[a + width + k]! * q;
+							s2 += x[a + 2 * width + k]! * q;
+							s3 += x[a + 3 * width + k]! * q;
 						}
 						out[o + j] = s0;
 						out[o + units + j] = s1;
+						out[o + 2 * units + j] = s2;
+						out[o + 3 * units + j] = s3;
 					}
 				}
 				for (; r < n; r++)

@@ -113,7 +113,9 @@ export function wasmNetwork(layers: LayerOp[], inputWidth: number, read: Read): 
 		for (let start = 0; start < n; start += CHUNK) {
 			const rows = Math.min(CHUNK, n - start);
 			let from = 0;
-			heap.set(x.subarray(start * inputWidth, (start + rows) * inputWidth), buffers[0]! / 4);
+			// Plain loops, not TypedArray.set: a single row is a few numbers, and set's fixed cost dominates.
+			const into = buffers[0]! / 4 - start * inputWidth;
+			for (let i = start * inputWidth; i < (start + rows) * inputWidth; i++) heap[into + i] = x[i]!;
 			for (let i = 0; i <= last; i++) {
 				const s = steps[i]!;
 				if (s.dense) {
@@ -125,7 +127,8 @@ export function wasmNetwork(layers: LayerOp[], inputWidth: number, read: Read): 
 					elementwise(heap.subarray(at, at + rows * s.units), s);
 				}
 			}
-			out.set(heap.subarray(buffers[from]! / 4, buffers[from]! / 4 + rows * width), start * width);
+			const back = buffers[from]! / 4 - start * width;
+			for (let i = start * width; i < (start + rows) * width; i++) out[i] = heap[back + i]!;
 		}
 		for (const s of [steps[last]!, ...tail]) elementwise(out, s);
 		return out;
