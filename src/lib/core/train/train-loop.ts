@@ -20,6 +20,7 @@ import type {
 } from './types.ts';
 import { makeTrainStep } from './train-step.ts';
 import { DenseStepper, denseSpecFor, type TrainingEngine } from './fused/dense-stepper.ts';
+import { chooseByTrial } from './fused/engine-trials.ts';
 import { WeightCheckpoint } from './weight-checkpoint.ts';
 import { readWeights, weightTensors, type TrainCheckpoint } from './train-checkpoint.ts';
 import { applyOptimizerState, readOptimizerState, type OptimizerState } from './optimizer-state.ts';
@@ -53,29 +54,18 @@ export interface TrainNetworkOptions {
 	solvedMessage?: string;
 	/** Extra rows predicted after some epochs and at the end (the live decision boundary's grid). */
 	probe?: TrainProbe;
-	/** 'auto' (the default): the fused WASM dense engine where it computes this network exactly and the
-	 * TF.js backend is a CPU one (wasm, cpu); 'tfjs': TF.js ops always. */
-	engine?: 'auto' | 'tfjs';
+	/** 'auto' (the default): where the fused WASM dense engine computes this network exactly, a few batches
+	 * of it and of TF.js ops on the current backend are timed and the faster steps the run; 'tfjs': TF.js
+	 * ops always; 'dense-wasm': the engine wherever it can, untimed. */
+	engine?: 'auto' | 'tfjs' | 'dense-wasm';
 }
 
-/** The backends whose steps the fused engine replaces: on a CPU, one WASM call per batch beats TF.js's
- * dozens of small ops (bench train-throughput); GPU backends keep TF.js until a chooser measures both. */
-const CPU_BACKENDS = new Set(['wasm', 'cpu']);
-
-/** The engine for this run, before any batch: the fused dense engine when it can, else TF.js, and why. */
-function chooseEngine(options: TrainNetworkOptions, classWeighted: boolean) {
-	const backend = tf.getBackend();
+/** Whether the fused engine can step this run, before any batch: its spec, or why not (TF.js then does). */
+function engineCandidate(options: TrainNetworkOptions, classWeighted: boolean) {
 	if (options.engine === 'tfjs') return { name: 'tfjs' as const, reason: 'TF.js was asked for' };
-	if (!CPU_BACKENDS.has(backend)) {
-		return { name: 'tfjs' as const, reason: `TF.js on ${backend}: the fused engine runs on the CPU only` };
-	}
 	const spec = denseSpecFor(options.model, options.task, classWeighted);
 	if (typeof spec === 'string') return { name: 'tfjs' as const, reason: spec };
-	return {
-		name: 'dense-wasm' as const,
-		reason: 'a plain dense network on the CPU: one fused WASM call per batch instead of TF.js ops',
-		spec
-	};
+	return { name: 'dense-wasm' as const, reason: 'the fused engine was asked for', spec };
 }
 
 /** Rows the loop predicts as it trains, without touching the run: no random draw, no weight change. */
@@ -130,9 +120,28 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	const weights =
 		task === 'classification' && settings.classWeights === 'balanced' ? sampleWeights(train) : undefined;
 	const optimizer = createOptimizer(settings);
-	const step = makeTrainStep({ model, task, optimizer, data: trainDevice, weights });
-	const engineChoice = chooseEngine(options, weights !== undefined);
-	const engine: TrainingEngine = { name: engineChoice.name, reason: engineChoice.reason };
+	const candidate = engineCandidate(options, weights !== undefined);
+	// The choice comes first: measured (a few batches of each path, on copies) unless asked for or moot.
+	const engine: TrainingEngine =
+		candidate.spec && options.engine !== 'dense-wasm' && !options.solve
+			? await chooseByTrial({
+					model,
+					task,
+					spec: candidate.spec,
+					train,
+					device: trainDevice,
+					settings,
+					batchSize,
+					createOptimizer: () => createOptimizer(settings),
+					disposeOptimizer
+				})
+			: { name: candidate.name, reason: candidate.reason };
+	const engineChoice = { spec: engine.name === 'dense-wasm' ? candidate.spec : undefined };
+	// The TF.js step, only where TF.js steps the batches.
+	const step =
+		engine.name === 'tfjs'
+			? makeTrainStep({ model, task, optimizer, data: trainDevice, weights })
+			: undefined;
 	let stepper: DenseStepper | undefined;
 	const start = new WeightCheckpoint();
 	const best = new WeightCheckpoint();
@@ -282,7 +291,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 					const size = Math.min(batchSize, n - begin);
 					const values = stepper
 						? stepper.step(begin, size)
-						: await stepValues(step, permutation!, begin, size);
+						: await stepValues(step!, permutation!, begin, size);
 					const loss = values[0]!;
 					if (!Number.isFinite(loss)) {
 						stopReason = 'diverged';

@@ -135,6 +135,11 @@ export class DenseStepper {
 		return stepper;
 	}
 
+	/** Which build of the engine's module runs the batches (relaxed SIMD or plain SIMD128). */
+	get build(): string {
+		return this.engine.build;
+	}
+
 	/** Takes the model's weights (at the start, and after a resume put a checkpoint's in). */
 	async loadModel(): Promise<void> {
 		const values = await Promise.all(this.model.getWeights().map((w) => w.data() as Promise<Float32Array>));

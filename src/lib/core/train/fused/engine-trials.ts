@@ -1,0 +1,82 @@
+// The two trial paths the chooser times (engine-chooser.ts), built on copies so that the run itself is
+// untouched: the TF.js trial steps a fresh optimizer and puts the model's weights back afterwards; the
+// engine trial trains its own instance. Both hold every seeded dropout layer's stream still while they run,
+// so the run's masks are the ones it would have drawn without the trials.
+import * as tf from '@tensorflow/tfjs';
+import { SeededDropout } from '../../models/seeded-dropout.ts';
+import type { DeviceArrays } from '../epoch-metrics.ts';
+import type { NetworkTask, TrainingArrays } from '../training-data.ts';
+import { makeTrainStep } from '../train-step.ts';
+import type { TrainSettings } from '../types.ts';
+import { WeightCheckpoint } from '../weight-checkpoint.ts';
+import type { DenseNetworkSpec } from './dense-engine.ts';
+import { DenseStepper } from './dense-stepper.ts';
+import { pickFaster, timePath, type TrialLimits, TRIAL_LIMITS } from './engine-chooser.ts';
+import type { TrainingEngine } from './dense-stepper.ts';
+
+export interface TrialSetup {
+	model: tf.LayersModel;
+	task: NetworkTask;
+	spec: DenseNetworkSpec;
+	train: TrainingArrays;
+	device: DeviceArrays;
+	settings: TrainSettings;
+	batchSize: number;
+	createOptimizer: () => tf.Optimizer;
+	disposeOptimizer: (optimizer: tf.Optimizer) => void;
+	limits?: TrialLimits;
+}
+
+/** Makes every seeded dropout layer draw a fixed mask seed until the returned function is called. */
+function holdDropoutStreams(model: tf.LayersModel): () => void {
+	const held = model.layers.filter((layer): layer is SeededDropout => layer instanceof SeededDropout);
+	// An own property shadows the prototype's method; deleting it brings the layer's stream back untouched.
+	for (const layer of held) layer.nextMaskSeed = () => 1;
+	return () => {
+		for (const layer of held) delete (layer as Partial<Pick<SeededDropout, 'nextMaskSeed'>>).nextMaskSeed;
+	};
+}
+
+/** Times a few batches of each path on the run's first rows and returns the faster, with the figures. */
+export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> {
+	const { model, task, train, device, settings, batchSize } = setup;
+	const limits = setup.limits ?? TRIAL_LIMITS;
+	const size = Math.min(batchSize, train.n);
+	const release = holdDropoutStreams(model);
+	try {
+		const stepper = await DenseStepper.create(setup.spec, model, task, train, settings, batchSize);
+		stepper.startEpoch(Int32Array.from({ length: train.n }, (_, i) => i));
+		const dense = await timePath({ run: () => stepper.step(0, size), dispose: () => undefined }, limits);
+
+		const saved = new WeightCheckpoint();
+		saved.take(model, 0);
+		const optimizer = setup.createOptimizer();
+		const order = tf.tensor1d(
+			Int32Array.from({ length: train.n }, (_, i) => i),
+			'int32'
+		);
+		const step = makeTrainStep({ model, task, optimizer, data: device });
+		const tfjs = await timePath(
+			{
+				run: async () => {
+					const sums = step(order, 0, size);
+					try {
+						await sums.data();
+					} finally {
+						sums.dispose();
+					}
+				},
+				dispose: () => {
+					saved.restore(model);
+					saved.dispose();
+					order.dispose();
+					setup.disposeOptimizer(optimizer);
+				}
+			},
+			limits
+		);
+		return pickFaster(dense, tfjs, tf.getBackend(), stepper.build);
+	} finally {
+		release();
+	}
+}

@@ -1,0 +1,101 @@
+// The chooser: timing a path (warm-up untimed, the median of the timed batches, the limits kept, the path
+// disposed), picking the faster with both figures in the reason, and trials that leave the run untouched.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pickFaster, timePath } from '../../../../../src/lib/core/train/fused/engine-chooser.ts';
+import { chooseByTrial } from '../../../../../src/lib/core/train/fused/engine-trials.ts';
+import { denseSpecFor } from '../../../../../src/lib/core/train/fused/dense-stepper.ts';
+import { SeededDropout } from '../../../../../src/lib/core/models/seeded-dropout.ts';
+import { parseTrainSettings } from '../../../../../src/lib/core/train/settings.ts';
+import { prepareSample } from '../prepare-sample.ts';
+
+beforeAll(async () => {
+	await tf.setBackend('cpu');
+});
+
+describe('timePath', () => {
+	it('leaves the warm-up out, takes the median, stops at maxMs and disposes the path', async () => {
+		let clock = 0;
+		const costs = [100, 100, 5, 9, 7, 8, 6];
+		let calls = 0;
+		let disposed = false;
+		const timing = await timePath(
+			{ run: () => (clock += costs[calls++] ?? 1), dispose: () => (disposed = true) },
+			{ warmup: 2, minBatches: 5, minMs: 0, maxMs: 1000 },
+			() => clock
+		);
+		expect(timing).toEqual({ msPerBatch: 7, batches: 5 });
+		expect(disposed).toBe(true);
+
+		clock = 0;
+		const slow = await timePath(
+			{ run: () => (clock += 400), dispose: () => undefined },
+			{ warmup: 0, minBatches: 10, minMs: 0, maxMs: 1000 },
+			() => clock
+		);
+		expect(slow.batches).toBe(3);
+	});
+});
+
+describe('pickFaster', () => {
+	it('keeps the faster path and says both figures', () => {
+		const engine = pickFaster(
+			{ msPerBatch: 0.5, batches: 9 },
+			{ msPerBatch: 4, batches: 5 },
+			'wasm',
+			'simd128'
+		);
+		expect(engine.name).toBe('dense-wasm');
+		expect(engine.reason).toContain('0.50 ms per batch (median of 9)');
+		expect(engine.reason).toContain('TF.js wasm 4.0 ms (median of 5)');
+		expect(engine.reason).toContain('8.0× faster');
+		expect(pickFaster({ msPerBatch: 3, batches: 3 }, { msPerBatch: 2, batches: 3 }, 'webgl', 'x').name).toBe(
+			'tfjs'
+		);
+	});
+});
+
+describe('chooseByTrial', () => {
+	it(
+		'times both paths on copies: weights and dropout streams are as before',
+		{ timeout: 60_000 },
+		async () => {
+			const data = prepareSample('iris.csv', 'species', 'classification', []);
+			const model = tf.sequential();
+			const init = tf.initializers.glorotUniform({ seed: 1 });
+			model.add(tf.layers.dense({ units: 16, activation: 'relu', inputShape: [4], kernelInitializer: init }));
+			const dropout = new SeededDropout({ rate: 0.2, seed: 5 });
+			model.add(dropout);
+			model.add(tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: init }));
+			const twin = new SeededDropout({ rate: 0.2, seed: 5 });
+			const spec = denseSpecFor(model, 'classification', false);
+			if (typeof spec === 'string') throw new Error(spec);
+			const before = await Promise.all(model.getWeights().map((w) => w.data()));
+			const x = tf.tensor2d(data.train.x, [data.train.n, data.train.featureCount]);
+			const y = tf.tensor2d(data.train.y, [data.train.n, data.train.outputSize]);
+			const tensors = tf.memory().numTensors;
+			const engine = await chooseByTrial({
+				model,
+				task: 'classification',
+				spec,
+				train: data.train,
+				device: { x, y, n: data.train.n },
+				settings: parseTrainSettings({}),
+				batchSize: 32,
+				createOptimizer: () => tf.train.adam(0.01),
+				disposeOptimizer: (optimizer) => optimizer.dispose()
+			});
+			expect(engine.reason).toMatch(
+				/fused WASM engine \(simd128\) [\d.]+ ms per batch .* TF\.js cpu [\d.]+ ms/
+			);
+			// On TF.js's cpu backend a fused call per batch wins by far.
+			expect(engine.name).toBe('dense-wasm');
+			const after = await Promise.all(model.getWeights().map((w) => w.data()));
+			after.forEach((values, i) => expect(Array.from(values)).toEqual(Array.from(before[i]!)));
+			expect(dropout.nextMaskSeed()).toBe(twin.nextMaskSeed());
+			expect(tf.memory().numTensors).toBe(tensors);
+			tf.dispose([x, y]);
+			model.dispose();
+		}
+	);
+});
