@@ -10,8 +10,15 @@ import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import { TrainControl } from '$lib/core/train/train-control.ts';
 import { baselineRow, type BaselineRow } from '$lib/core/tune/baseline-row.ts';
 import { runTrial } from '$lib/core/tune/run-trial.ts';
-import type { TrialJob, TrialOutcome } from '$lib/core/tune/search.ts';
-import { finalRun, planSearch, type TunePlan, type TuneRequest } from '$lib/core/tune/tune.ts';
+import type { TrialJob } from '$lib/core/tune/search.ts';
+import { trialRun } from '$lib/core/tune/trial-runs.ts';
+import {
+	finalRun,
+	planSearch,
+	type TrialResult,
+	type TunePlan,
+	type TuneRequest
+} from '$lib/core/tune/tune.ts';
 import type { PrepTable } from '$lib/core/table/prep-table.ts';
 import { BENCHTOP_VERSION } from '$lib/core/version.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
@@ -60,7 +67,8 @@ const api = {
 		const { plan } = await planFor(job);
 		return baselineRow(plan.data.search, plan.setup);
 	},
-	async trial(job: TuneWorkerJob, trial: TrialJob): Promise<TrialOutcome> {
+	/** One trial; with `wantRun`, a completed trial's run too (the page keeps the best as runs). */
+	async trial(job: TuneWorkerJob, trial: TrialJob, wantRun = false): Promise<TrialResult> {
 		const { plan } = await planFor(job);
 		control = new TrainControl();
 		try {
@@ -69,7 +77,12 @@ const api = {
 				control
 			});
 			training?.model?.dispose();
-			return outcome;
+			return {
+				outcome,
+				...(wantRun && training && outcome.status === 'completed'
+					? { run: trialRun(training, job.request.searchId, trial.trial) }
+					: {})
+			};
 		} finally {
 			control = undefined;
 		}

@@ -8,6 +8,7 @@ import type { BaselineRow } from '../core/tune/baseline-row.ts';
 import type { ModelArtifact, RunRecord } from '../core/train/run-record.ts';
 import { BATCH, bestTrial, runSearch, type SearchState, type TrialRecord } from '../core/tune/search.ts';
 import type { SearchSpace } from '../core/tune/space.ts';
+import type { TrialRun } from '../core/tune/trial-runs.ts';
 import { searchMaxEpochs } from '../core/tune/max-epochs.ts';
 import type { TuneRequest } from '../core/tune/tune.ts';
 import type { TuneWorkerApi } from '../../../workers/tune.worker.ts';
@@ -37,6 +38,8 @@ export interface SearchRunOptions {
 	onStart?: (workers: number) => void;
 	onBaseline?: (baseline: BaselineRow) => void;
 	onTrial?: (record: TrialRecord, state: SearchState) => void;
+	/** Each completed trial's run, awaited before its onTrial (the page stores the best, admitTrial). */
+	onTrialRun?: (record: TrialRecord, run: TrialRun) => Promise<void>;
 	/** Asked before each trial: true stops the search there (a trial already training finishes). */
 	shouldStop: () => boolean;
 }
@@ -74,7 +77,10 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 				// runSearch never runs more trials at once than `count`, so a worker is always free here.
 				const client = idle.pop()!;
 				try {
-					return await client.run((api) => api.trial(job, trial));
+					const wantRun = options.onTrialRun !== undefined;
+					const { outcome, run } = await client.run((api) => api.trial(job, trial, wantRun));
+					if (run) await options.onTrialRun?.({ trial: trial.trial, params: trial.params, ...outcome }, run);
+					return outcome;
 				} finally {
 					idle.push(client);
 				}
