@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS, resolveChromium } from '../tests/browser-launch.ts';
 import { cliProfile } from './cli-profile.ts';
 import { coreTimings } from './core-timings.ts';
 import { csvIngest } from './csv-ingest.ts';
+import { pageImport } from './page-import.ts';
 import { edgeBundle } from './edge-bundle.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
@@ -22,6 +23,7 @@ const BENCHMARKS: Benchmark[] = [
 	firstPageJs,
 	idbArrowRoundtrip,
 	csvIngest,
+	pageImport,
 	recipePrep,
 	cliProfile,
 	coreTimings,
