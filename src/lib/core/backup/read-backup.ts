@@ -250,7 +250,8 @@ export async function readBackup(
 	schemaVersion: number
 ): Promise<CheckedBackup> {
 	const file = source instanceof Blob || source instanceof Uint8Array ? backupFile(source) : source;
-	const zip = await BackupZip.open(file, label);
+	// Typed out: a `never` method narrows only through an explicitly typed name.
+	const zip: BackupZip = await BackupZip.open(file, label);
 	const manifest = await readManifest(zip, schemaVersion);
 	const listed = new Map(manifest.entries.map((e) => [e.path, e]));
 	if (listed.size !== manifest.entries.length) zip.fail('its manifest lists an entry twice');
