@@ -22,8 +22,10 @@ export interface ThroughputPlan {
 	skipSoftware: boolean;
 	/** TF.js WASM threads (setThreadsCount), used only when the page is cross-origin isolated. */
 	wasmThreads?: number;
-	/** Also time the fused WASM dense engine (src/lib/core/train/fused), one thread. */
+	/** Also time the fused WASM dense engine (src/lib/core/train/fused), one thread, each build it runs. */
 	denseEngine?: boolean;
+	/** Rows of the one-epoch wall time on the engine (1,000,000 in a full run). */
+	epochRows?: number;
 }
 
 export interface ModelThroughput {
@@ -43,6 +45,10 @@ export interface ModelThroughput {
 export interface BackendThroughput {
 	/** A TF.js backend, or the studio's own fused dense engine. */
 	name: BackendName | 'dense-engine';
+	/** The engine's build (relaxed-simd or simd128). */
+	build?: string;
+	/** One epoch over plan.epochRows rows per model, the engine's preferred build only. */
+	epochs?: { hidden: number; rows: number; batches: number; seconds: number; lastLoss: number }[];
 	available: boolean;
 	software?: boolean;
 	adapter?: string;

@@ -9,7 +9,11 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import type { BackendName } from '../../src/lib/core/backends/backend-names.ts';
 import { probeBackend, type TfLike } from '../../src/lib/core/backends/probe-backends.ts';
 import { createRandom } from '../../src/lib/core/random/seeded-random.ts';
-import { DenseEngine } from '../../src/lib/core/train/fused/dense-engine.ts';
+import {
+	DenseEngine,
+	preferredDenseBuild,
+	type DenseEngineBuild
+} from '../../src/lib/core/train/fused/dense-engine.ts';
 import { makeTrainStep } from '../../src/lib/core/train/train-step.ts';
 import type {
 	BackendThroughput,
@@ -155,13 +159,13 @@ async function timeBatches(
  * The fused WASM engine (wasm/dense/dense.c) on the same data, shuffles and Adam: each batch's rows are
  * gathered into the engine's input buffer, then one call trains it and returns its loss.
  */
-async function timeDenseEngine(hidden: number, plan: ThroughputPlan): Promise<ModelThroughput> {
-	const { x, y } = seededArrays(plan.rows, plan.features);
+async function denseEngine(hidden: number, plan: ThroughputPlan, build: DenseEngineBuild) {
 	const sizes = [plan.features, hidden, hidden, 1];
 	const engine = await DenseEngine.create(
 		{ sizes, activations: ['relu', 'relu', 'linear'], loss: 'mse' },
 		{ kind: 'adam', rate: 1e-3 },
-		plan.batchSize
+		plan.batchSize,
+		build
 	);
 	const init = createRandom(SEED + 1);
 	engine.setWeights(
@@ -173,6 +177,16 @@ async function timeDenseEngine(hidden: number, plan: ThroughputPlan): Promise<Mo
 			};
 		})
 	);
+	return engine;
+}
+
+async function timeDenseEngine(
+	hidden: number,
+	plan: ThroughputPlan,
+	build: DenseEngineBuild
+): Promise<ModelThroughput> {
+	const { x, y } = seededArrays(plan.rows, plan.features);
+	const engine = await denseEngine(hidden, plan, build);
 	const random = createRandom(SEED + 7);
 	const order = Int32Array.from({ length: plan.rows }, (_, i) => i);
 	const batchesPerEpoch = Math.floor(plan.rows / plan.batchSize);
@@ -196,6 +210,35 @@ async function timeDenseEngine(hidden: number, plan: ThroughputPlan): Promise<Mo
 		batchInEpoch++;
 	};
 	return { hidden, ...(await timeBatches(plan, batchesPerEpoch, runBatch, () => lastLoss)) };
+}
+
+/**
+ * One epoch over `rows` seeded rows at the plan's batch size on the engine, as the studio's loop runs it:
+ * a seeded shuffle, each batch gathered into the engine's buffers, one call, the loss read. The table is
+ * made first and not timed.
+ */
+async function denseEpoch(hidden: number, rows: number, plan: ThroughputPlan, build: DenseEngineBuild) {
+	const { x, y } = seededArrays(rows, plan.features);
+	const engine = await denseEngine(hidden, plan, build);
+	const f = plan.features;
+	const started = performance.now();
+	const order = createRandom(SEED + 7).shuffle(Int32Array.from({ length: rows }, (_, i) => i));
+	let lastLoss = NaN;
+	const batches = Math.ceil(rows / plan.batchSize);
+	for (let b = 0; b < batches; b++) {
+		const size = Math.min(plan.batchSize, rows - b * plan.batchSize);
+		const input = engine.inputBuffer(size);
+		const target = engine.targetBuffer(size);
+		for (let i = 0; i < size; i++) {
+			const row = order[b * plan.batchSize + i]!;
+			input.set(x.subarray(row * f, row * f + f), i * f);
+			target[i] = y[row]!;
+		}
+		lastLoss = engine.trainBuffered(size);
+	}
+	const seconds = (performance.now() - started) / 1000;
+	if (!Number.isFinite(lastLoss)) throw new Error(`the loss went to ${lastLoss}`);
+	return { hidden, rows, batches, seconds, lastLoss };
 }
 
 async function timeBackend(name: BackendName, plan: ThroughputPlan): Promise<BackendThroughput> {
@@ -246,9 +289,17 @@ self.onmessage = async (event: MessageEvent<ThroughputPlan>) => {
 			}
 		}
 		if (plan.denseEngine) {
-			const models: ModelThroughput[] = [];
-			for (const hidden of plan.hidden) models.push(await timeDenseEngine(hidden, plan));
-			results.push({ name: 'dense-engine', available: true, models });
+			// The build the studio picks here first (relaxed SIMD where the browser has it), then plain SIMD128.
+			const builds = [...new Set([preferredDenseBuild(), 'simd128' as const])];
+			for (const build of builds) {
+				const models: ModelThroughput[] = [];
+				for (const hidden of plan.hidden) models.push(await timeDenseEngine(hidden, plan, build));
+				const epochs = [];
+				if (plan.epochRows && build === builds[0])
+					for (const hidden of plan.hidden)
+						epochs.push(await denseEpoch(hidden, plan.epochRows, plan, build));
+				results.push({ name: 'dense-engine', build, available: true, models, epochs });
+			}
 		}
 		self.postMessage({ ok: true, results } satisfies WorkerReply);
 	} catch (error) {
