@@ -72,7 +72,8 @@ export function continueRequest(run: ParentRun, moreEpochs: number): TrainingReq
 		spec: run.spec,
 		recipe: run.recipe,
 		split: { method, train, validation, test, seed, ...(column !== undefined ? { column } : {}) },
-		settings: { ...run.settings, epochs: run.bestEpoch + moreEpochs }
+		// At least 1, as every run's settings are: a model without epochs (k-means) never reads it.
+		settings: { ...run.settings, epochs: Math.max(1, parentEpoch(run) + moreEpochs) }
 	};
 }
 

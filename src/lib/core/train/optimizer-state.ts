@@ -21,6 +21,8 @@ export async function readOptimizerState(optimizer: tf.Optimizer): Promise<Optim
 		}))
 	);
 	const count = iterations ? Number((await iterations.tensor.data())[0]) : 0;
+	// getWeights makes the step count a new scalar each call (the moments are the optimizer's own variables).
+	iterations?.tensor.dispose();
 	return { name: optimizer.getClassName(), iterations: count, variables };
 }
 

@@ -134,6 +134,27 @@ describe('continue training a saved version', () => {
 		expect(parentOnNew.accuracy).toBeGreaterThan(0);
 	}, 120_000);
 
+	it('k-means goes on from the saved centres, the parent scored on the same test rows', async () => {
+		const registry = await openRegistry({ factory: new IDBFactory() });
+		const all = await iris();
+		const home = await store(registry, 'iris.csv', all);
+		const first = await train(registry, home, {
+			targets: [],
+			task: 'clustering',
+			family: 'kmeans',
+			k: 3,
+			settings: { seed: 2 }
+		});
+		const v1 = await saveRunAsModel(registry, first.run, 'iris clusters');
+		const source = await loadContinueSource(registry, v1.id);
+		const job = continueJob(source, home, { recipe: 'keep', moreEpochs: 0 });
+		const child = await train(registry, home, job.request, job.init);
+		// Converged centres on the same rows stay where they were: the same clusters, the same figures.
+		expect(child.artifact).toEqual(first.artifact);
+		expect(child.run.continuedFrom).toMatchObject({ fromEpoch: 0, sameData: true, optimizerState: false });
+		expect(child.run.continuedFrom!.parentMetrics).toEqual(child.run.metrics.test);
+	}, 60_000);
+
 	it('refuses a data set that lacks a column the recipe reads, naming it', async () => {
 		const registry = await openRegistry({ factory: new IDBFactory() });
 		const all = await iris();

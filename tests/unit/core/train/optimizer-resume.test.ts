@@ -37,6 +37,7 @@ async function trainFor(
 	engine: Engine,
 	resumeFrom?: TrainCheckpoint
 ) {
+	const tensorsBefore = tf.memory().numTensors;
 	const model = fresh();
 	const settings = parseTrainSettings({
 		...settingsInput,
@@ -56,6 +57,8 @@ async function trainFor(
 	});
 	const weights = await readWeights(model);
 	model.dispose();
+	// Reading and putting back the optimizer's state leaves no tensor behind.
+	expect(tf.memory().numTensors).toBe(tensorsBefore);
 	return { result, weights };
 }
 
