@@ -1,0 +1,34 @@
+// The rows `benchtop tune` keeps apart as test rows on each reference table (the split `benchtop train`
+// makes: seed 42, test share 0.2, stratified for classes), written to benchtop-splits.json so the
+// scikit-learn reference can score on exactly those rows. Run: npx tsx bench/reference/benchtop-splits.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { importTable } from '../../src/lib/core/data/import/index.ts';
+import { splitRows } from '../../src/lib/core/prep/split/index.ts';
+import { describeTask } from '../../src/lib/core/train/training-request.ts';
+import { tuneData } from '../../src/lib/core/tune/tune-data.ts';
+
+const HERE = import.meta.dirname;
+const ROOT = join(HERE, '..', '..');
+/** The reference tables and their targets (as sklearn-random-search.py lists them). */
+export const REFERENCE_TABLES = [
+	['wine', join(ROOT, 'sample-datasets', 'wine.csv'), 'cultivar'],
+	['penguins', join(ROOT, 'sample-datasets', 'penguins.csv'), 'Species'],
+	['diabetes', join(ROOT, 'sample-datasets', 'diabetes.csv'), 'progression'],
+	['friedman', join(HERE, 'friedman.csv'), 'y']
+] as const;
+
+const out: Record<string, { train: number[]; test: number[] }> = {};
+for (const [name, file, target] of REFERENCE_TABLES) {
+	const input = await importTable(new Blob([readFileSync(file)]), { fileName: basename(file) });
+	const { task } = describeTask(input, { targets: [target] });
+	const data = tuneData(input, task, target, 0.2, 42);
+	const split = splitRows(input, data.finalSplit);
+	out[name] = { train: [...split.train], test: [...split.test] };
+}
+writeFileSync(join(HERE, 'benchtop-splits.json'), `${JSON.stringify(out)}\n`);
+console.log(
+	Object.entries(out)
+		.map(([n, s]) => `${n}: ${s.train.length} train, ${s.test.length} test`)
+		.join('\n')
+);
