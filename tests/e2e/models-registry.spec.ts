@@ -1,7 +1,7 @@
 // The model registry in Chromium: a trained run saved as versions of a named model, shown on the Models
 // page, promoted and rolled back with every move in the history; a full disk in the middle of a save
 // (no partial version); two tabs promoting at once (one history, both tabs agree); and 200 versions that
-// still open without a long main-thread task.
+// still open without a long main-thread task; a schema 3 database with versions upgrading in Chromium.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { MainThreadTrace } from './main-thread-trace.ts';
@@ -323,4 +323,96 @@ test('the run list links to the save page, and the storage panel lists the model
 	await page.goto('/system');
 	await expect(page.getByTestId('model-usage')).toContainText(/→ species.*: 1 version, \d+(\.\d)? KB/);
 	await page.screenshot({ path: '/work/shots-h15d/storage-390.png', fullPage: true });
+});
+
+test('a schema 3 database with saved versions upgrades in Chromium: the Models page lists them from their new summaries', async ({
+	page
+}) => {
+	// A page of the same origin that does not open the studio's storage: the database is made as schema
+	// 3 left it (the registry's stores, one model and two versions, no summaries) before Benchtop runs.
+	await page.goto('/favicon.svg');
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('benchtop', 3);
+				request.onupgradeneeded = () => {
+					const db = request.result;
+					for (const name of ['datasets', 'blobs', 'recipes', 'experiments', 'runs', 'artifacts'])
+						db.createObjectStore(name, { keyPath: 'id' });
+					db.createObjectStore('settings');
+					const tx = request.transaction!;
+					tx.objectStore('datasets').createIndex('by-hash', 'hash', { unique: true });
+					tx.objectStore('datasets').createIndex('by-created', 'createdAt');
+					tx.objectStore('runs').createIndex('by-experiment', 'experimentId');
+					db.createObjectStore('models', { keyPath: 'id' }).createIndex('by-name', 'name', { unique: true });
+					const versions = db.createObjectStore('modelVersions', { keyPath: 'id' });
+					versions.createIndex('by-model', 'modelId');
+					versions.createIndex('by-run', 'lineage.runId');
+					versions.createIndex('by-dataset', 'lineage.datasetId');
+					db.createObjectStore('versionArtifacts', { keyPath: 'id' });
+					db.createObjectStore('aliasEvents', { keyPath: 'id' }).createIndex('by-model', 'modelId');
+					tx.objectStore('models').put({
+						id: 'm1',
+						name: 'Old model',
+						createdAt: '2026-11-01T10:00:00.000Z',
+						latestVersion: 2,
+						aliases: { champion: 'v-1' }
+					});
+					for (const n of [1, 2])
+						tx.objectStore('modelVersions').put({
+							id: `v-${n}`,
+							modelId: 'm1',
+							version: n,
+							createdAt: `2026-11-0${n}T10:00:00.000Z`,
+							task: 'classification',
+							family: 'mlp',
+							targets: ['species'],
+							labels: ['a', 'b'],
+							features: ['x'],
+							inputSchema: [{ name: 'x', type: 'number' }],
+							metrics: { test: { accuracy: n === 1 ? 0.9 : 0.95, confusion: [[1]] } },
+							gate: null,
+							lineage: {
+								datasetId: 'd1',
+								datasetHash: 'ab'.repeat(32),
+								recipe: { version: 1, steps: [] },
+								runId: `r${n}`,
+								parentVersionId: null
+							},
+							run: { id: `r${n}`, history: [] },
+							artifact: { id: `a${n}`, kind: 'layers', sha256: 'cd'.repeat(32), bytes: 2000 * n },
+							hasOptimizerState: false,
+							notes: '',
+							tags: []
+						});
+				};
+				request.onsuccess = () => {
+					request.result.close();
+					resolve();
+				};
+				request.onerror = () => reject(request.error);
+			})
+	);
+	await page.goto('/models');
+	const card = page.getByTestId('model-card');
+	await expect(card.getByRole('heading', { name: 'Old model' })).toBeVisible();
+	await expect(card).toContainText('2 versions');
+	await expect(card).toContainText('champion v1');
+	await expect(card.getByRole('row').nth(1)).toContainText(/v2\s*test accuracy 0\.95\s*4(\.0)? KB/);
+	await expect(card.getByRole('row').nth(2)).toContainText(/v1\s*test accuracy 0\.9\s*2(\.0)? KB/);
+	const upgraded = await page.evaluate(
+		() =>
+			new Promise<{ version: number; summaries: number }>((resolve, reject) => {
+				const open = indexedDB.open('benchtop');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const count = open.result.transaction('versionSummaries').objectStore('versionSummaries').count();
+					count.onsuccess = () => {
+						resolve({ version: open.result.version, summaries: count.result });
+						open.result.close();
+					};
+				};
+			})
+	);
+	expect(upgraded).toEqual({ version: 4, summaries: 2 });
 });
