@@ -11,6 +11,7 @@ import { coreTimings } from './core-timings.ts';
 import { csvIngest } from './csv-ingest.ts';
 import { pageImport } from './page-import.ts';
 import { edgeBundle } from './edge-bundle.ts';
+import { firstModel } from './first-model.ts';
 import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
 import { recipePrep } from './recipe-prep.ts';
@@ -29,7 +30,8 @@ const BENCHMARKS: Benchmark[] = [
 	coreTimings,
 	trainThroughput,
 	edgeBundle,
-	tuneSearch
+	tuneSearch,
+	firstModel
 ];
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
