@@ -70,12 +70,36 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 						out[o + 3 * units + j] = s3;
 					}
 				}
-				for (; r < n; r++)
-					for (let j = 0; j < units; j++) {
-						let s = bias ? bias[j]! : 0;
-						for (let k = 0; k < width; k++) s += x[r * width + k]! * t[j * width + k]!;
-						out[r * units + j] = s;
+				// The last rows (all of a single row's prediction): four units at a time, four independent sums.
+				for (; r < n; r++) {
+					const a = r * width;
+					const o = r * units;
+					let j = 0;
+					for (; j + 4 <= units; j += 4) {
+						let s0 = bias ? bias[j]! : 0;
+						let s1 = bias ? bias[j + 1]! : 0;
+						let s2 = bias ? bias[j + 2]! : 0;
+						let s3 = bias ? bias[j + 3]! : 0;
+						const w = j * width;
+						for (let k = 0; k < width; k++) {
+							const v = x[a + k]!;
+							s0 += v * t[w + k]!;
+							s1 += v * t[w + width + k]!;
+							s2 += v * t[w + 2 * width + k]!;
+							s3 += v * t[w + 3 * width + k]!;
+						}
+						out[o + j] = s0;
+						out[o + j + 1] = s1;
+						out[o + j + 2] = s2;
+						out[o + j + 3] = s3;
 					}
+					for (; j < units; j++) {
+						let s = bias ? bias[j]! : 0;
+						const w = j * width;
+						for (let k = 0; k < width; k++) s += x[a + k]! * t[w + k]!;
+						out[o + j] = s;
+					}
+				}
 				activate(out, op.activation, units);
 				return out;
 			};
