@@ -17,7 +17,7 @@ async function policyOf(page: Page): Promise<string> {
 	return (
 		(await page
 			.locator('meta[http-equiv="content-security-policy"]')
-			.getAttribute('content', { timeout: 1000 })) ?? ''
+			.getAttribute('content', { timeout: 10_000 })) ?? ''
 	);
 }
 
