@@ -225,9 +225,16 @@ static void activate(int kind, float *z, int count, int width) {
 /* delta ← delta · f'(z), with f' taken from the activation's output a. */
 static void activation_backward(int kind, const float *a, float *delta, int count) {
 	switch (kind) {
-	case RELU:
-		for (int i = 0; i < count; i++) delta[i] = a[i] > 0.f ? delta[i] : 0.f;
+	case RELU: {
+		/* A compare mask and an and: clang 14 made the plain loop a branch per element, which ReLU's
+		 * half-random signs mispredict (0.5 ms of a 3.4 ms batch of 32→256→256→1). */
+		int i = 0;
+		v128_t zero = wasm_f32x4_splat(0);
+		for (; i + 4 <= count; i += 4)
+			wasm_v128_store(delta + i, wasm_v128_and(wasm_v128_load(delta + i), wasm_f32x4_gt(wasm_v128_load(a + i), zero)));
+		for (; i < count; i++) delta[i] = a[i] > 0.f ? delta[i] : 0.f;
 		break;
+	}
 	case SIGMOID:
 		for (int i = 0; i < count; i++) delta[i] *= a[i] * (1.f - a[i]);
 		break;
