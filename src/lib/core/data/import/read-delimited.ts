@@ -70,13 +70,15 @@ async function readDelimitedBytes(
 	const total = totalBytes(source);
 	const bytes = source instanceof Uint8Array ? source : new Uint8Array(total);
 	let filled = source instanceof Uint8Array ? total : 0;
-	const fill = async (upTo: number) => {
+	/** `report`: say how much is read (when the parse waits for the whole file, to read it in parts). */
+	const fill = async (upTo: number, report = false) => {
 		while (filled < upTo) {
 			// Read ahead in big pieces: each read of a Blob is a trip to the browser's file thread.
 			abortIfCancelled(options.signal);
 			const piece = await blobBytes(source as Blob, filled, Math.min(total, filled + READ_BYTES));
 			bytes.set(piece, filled);
 			filled += piece.length;
+			if (report) progress(filled, 0);
 		}
 	};
 	await fill(Math.min(total, SNIFF_CHARS));
@@ -89,7 +91,7 @@ async function readDelimitedBytes(
 	};
 
 	if (options.parseParts && (options.parallelParts ?? 0) > 1) {
-		await fill(total);
+		await fill(total, true);
 		const parallel = await readInParts(bytes, bom, delimiter, policy, options);
 		if (parallel) {
 			progress(total, parallel.rows);

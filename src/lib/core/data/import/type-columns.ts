@@ -43,7 +43,13 @@ function typeColumn(column: RawColumn, override: ColumnType | undefined, decimal
 	if (column.kind === 'dictionary') return typeDictionary(column, override, decimalComma);
 	if (column.kind === 'numeric') {
 		if (override !== undefined) return typeColumn({ kind: 'text', values: column.text() }, override, false);
-		const values = Array.from(column.values, (v) => (Number.isNaN(v) ? null : v));
+		// A plain loop into a sized array: Array.from with a callback costs several times as much per value.
+		const numbers = column.values;
+		const values = new Array<number | null>(numbers.length);
+		for (let i = 0; i < numbers.length; i++) {
+			const v = numbers[i]!;
+			values[i] = Number.isNaN(v) ? null : v;
+		}
 		const type = column.present === 0 ? 'text' : column.integer ? 'integer' : 'number';
 		return { type, values, lost: column.lost };
 	}
