@@ -14,15 +14,21 @@ const outdir = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
 /** Packages compiled into the CLI rather than loaded from node_modules at every start. */
 const BUNDLED = ['arquero', '@uwdata/flechette', 'hyparquet', 'valibot', 'acorn'];
 
-/** esbuild's `packages: 'external'`, but with the named packages bundled. */
+/**
+ * esbuild's `packages: 'external'`, but with the named packages bundled.
+ * @param {string[]} bundled
+ * @returns {import('esbuild').Plugin}
+ */
 function externalExcept(bundled) {
 	return {
 		name: 'external-except',
 		setup(build) {
 			build.onResolve({ filter: /^[^./]/ }, (args) => {
-				const name = args.path.startsWith('@')
-					? args.path.split('/').slice(0, 2).join('/')
-					: args.path.split('/')[0];
+				// The package a bare import names: `@scope/name/...` or `name/...`.
+				const name = args.path
+					.split('/')
+					.slice(0, args.path.startsWith('@') ? 2 : 1)
+					.join('/');
 				if (bundled.includes(name)) return undefined;
 				return { path: args.path, external: true };
 			});
