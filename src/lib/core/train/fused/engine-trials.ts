@@ -37,7 +37,8 @@ function holdDropoutStreams(model: tf.LayersModel): () => void {
 	};
 }
 
-/** Times a few batches of each path on the run's first rows and returns the faster, with the figures. */
+/** Times a few batches of each path on the run's first rows and returns the faster, with the figures;
+ * TF.js, with why, when a trial fails. */
 export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> {
 	const { model, task, train, device, settings, batchSize } = setup;
 	const limits = setup.limits ?? TRIAL_LIMITS;
@@ -48,14 +49,26 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 		stepper.startEpoch(Int32Array.from({ length: train.n }, (_, i) => i));
 		const dense = await timePath({ run: () => stepper.step(0, size), dispose: () => undefined }, limits);
 
+		const optimizer = setup.createOptimizer();
 		const saved = new WeightCheckpoint();
 		saved.take(model, 0);
-		const optimizer = setup.createOptimizer();
 		const order = tf.tensor1d(
 			Int32Array.from({ length: train.n }, (_, i) => i),
 			'int32'
 		);
-		const step = makeTrainStep({ model, task, optimizer, data: device });
+		const putBack = () => {
+			saved.restore(model);
+			saved.dispose();
+			order.dispose();
+			setup.disposeOptimizer(optimizer);
+		};
+		let step;
+		try {
+			step = makeTrainStep({ model, task, optimizer, data: device });
+		} catch (error) {
+			putBack();
+			throw error;
+		}
 		const tfjs = await timePath(
 			{
 				run: async () => {
@@ -66,16 +79,15 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 						sums.dispose();
 					}
 				},
-				dispose: () => {
-					saved.restore(model);
-					saved.dispose();
-					order.dispose();
-					setup.disposeOptimizer(optimizer);
-				}
+				dispose: putBack
 			},
 			limits
 		);
 		return pickFaster(dense, tfjs, tf.getBackend(), stepper.build);
+	} catch (error) {
+		// The engine is an optimisation: a trial that fails (memory for a huge batch, say) leaves TF.js.
+		const message = error instanceof Error ? error.message : String(error);
+		return { name: 'tfjs', reason: `TF.js: the fused engine's trial failed (${message})` };
 	} finally {
 		release();
 	}

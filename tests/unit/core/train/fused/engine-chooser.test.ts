@@ -98,4 +98,35 @@ describe('chooseByTrial', () => {
 			model.dispose();
 		}
 	);
+
+	it('falls back to TF.js, saying why, when a trial fails, and still puts everything back', async () => {
+		const data = prepareSample('iris.csv', 'species', 'classification', []);
+		const model = tf.sequential();
+		model.add(tf.layers.dense({ units: 3, activation: 'softmax', inputShape: [4] }));
+		const spec = denseSpecFor(model, 'classification', false);
+		if (typeof spec === 'string') throw new Error(spec);
+		const before = await Promise.all(model.getWeights().map((w) => w.data()));
+		// Rows of 5 features for a network of 4: the TF.js trial's first step throws.
+		const x = tf.zeros([data.train.n, 5]);
+		const y = tf.tensor2d(data.train.y, [data.train.n, data.train.outputSize]);
+		const tensors = tf.memory().numTensors;
+		const engine = await chooseByTrial({
+			model,
+			task: 'classification',
+			spec,
+			train: data.train,
+			device: { x: x as tf.Tensor2D, y, n: data.train.n },
+			settings: parseTrainSettings({}),
+			batchSize: 32,
+			createOptimizer: () => tf.train.adam(0.01),
+			disposeOptimizer: (optimizer) => optimizer.dispose()
+		});
+		expect(engine.name).toBe('tfjs');
+		expect(engine.reason).toMatch(/^TF\.js: the fused engine's trial failed \(.+\)$/);
+		const after = await Promise.all(model.getWeights().map((w) => w.data()));
+		after.forEach((values, i) => expect(Array.from(values)).toEqual(Array.from(before[i]!)));
+		expect(tf.memory().numTensors).toBe(tensors);
+		tf.dispose([x, y]);
+		model.dispose();
+	});
 });
