@@ -48,6 +48,8 @@ export async function readInitModel(
 	const split = isRecord(run.split)
 		? run.split
 		: defaultSplit(bundle.task, bundle.targets[0], 0.2, settings.seed);
+	// The split's counts and hashes are not needed: continueRequest takes its settings, and runTraining
+	// checks them (parseSplitSpec) before anything is cut.
 	const parent = {
 		task: bundle.task,
 		targets: bundle.targets,
@@ -61,7 +63,7 @@ export async function readInitModel(
 		history,
 		bestEpoch,
 		datasetHash: typeof run.datasetHash === 'string' ? run.datasetHash : ''
-	} as ParentRun;
+	} as unknown as ParentRun;
 	return { run: parent, artifact: bundle.artifact, recipe };
 }
 
