@@ -1,16 +1,17 @@
 #!/bin/sh
-# Rebuilds the dense training engine from dense.c with Debian's clang and lld (apt-get install clang lld)
+# Rebuilds the dense training engine from dense.c with Debian's clang, lld and llvm (apt-get install clang lld
+# llvm; llvm-objdump locates the relaxed-SIMD opcodes patch-relaxed.mjs rewrites)
 # and writes it, base64-encoded, into src/lib/core/train/fused/dense-engine-wasm.ts, so the page, its
 # workers and Node load it without fetching a file. `npm ci && npm start` never needs a compiler: the built
 # module is checked in; `sh wasm/dense/build.sh --check` (run in CI) fails when it no longer matches dense.c.
 set -eu
-if ! command -v clang >/dev/null 2>&1 || ! command -v wasm-ld >/dev/null 2>&1; then
-	# A laptop without the compiler still runs the tests; CI (CI=true) installs clang and lld and must check.
+if ! command -v clang >/dev/null 2>&1 || ! command -v wasm-ld >/dev/null 2>&1 || ! command -v llvm-objdump >/dev/null 2>&1; then
+	# A laptop without the compiler still runs the tests; CI (CI=true) installs clang, lld and llvm and must check.
 	if [ "${1:-}" = "--check" ] && [ "${CI:-}" != "true" ]; then
-		echo "wasm/dense: no clang/lld here, so the checked-in module is not compared with dense.c (CI compares it)"
+		echo "wasm/dense: no clang/lld/llvm-objdump here, so the checked-in module is not compared with dense.c (CI compares it)"
 		exit 0
 	fi
-	echo "wasm/dense/build.sh needs clang and lld: apt-get install clang lld" >&2
+	echo "wasm/dense/build.sh needs clang, lld and llvm-objdump: apt-get install clang lld llvm" >&2
 	exit 1
 fi
 here=$(dirname "$0")
