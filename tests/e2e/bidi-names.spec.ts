@@ -82,6 +82,27 @@ test('a right-to-left override in a name does not reorder the text around it', a
 		TARGET
 	);
 	await page.screenshot({ path: '/work/shots-h17d/bidi-profile-1280.png' });
+
+	// Present's model step names the classes in a sentence: each one isolated.
+	const id = new URL(page.url()).searchParams.get('id')!;
+	await page.goto(`/present?id=${encodeURIComponent(id)}&step=model`);
+	const out = page.getByRole('list', { name: 'Layers' }).locator('li').last();
+	await expect(out).toContainText('softmax: a probability for each of 2 classes (');
+	await expect(out.locator('bdi')).toHaveCount(2);
+	expect((await out.locator('bdi').allTextContents()).sort()).toEqual(['plain', CATEGORY].sort());
+	// The closing parenthesis stays at the right end, after both names.
+	const closeRightOfNames = await out.evaluate((li) => {
+		const last = [...li.childNodes]
+			.filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(')'))
+			.at(-1)!;
+		const range = document.createRange();
+		const at = last.textContent!.lastIndexOf(')');
+		range.setStart(last, at);
+		range.setEnd(last, at + 1);
+		const close = range.getBoundingClientRect().left;
+		return [...li.querySelectorAll('bdi')].every((bdi) => bdi.getBoundingClientRect().right <= close + 0.5);
+	});
+	expect(closeRightOfNames).toBe(true);
 });
 
 test('the share dialog and the opened link isolate the names they hold', async ({ page }) => {

@@ -3,6 +3,7 @@
 // step, the model as one line per layer, and the two or three figures that sum up a run. Pure: the
 // presentation page (PresentView.svelte) shows these with big type.
 import type { ModelSpec } from '../models/types.ts';
+import { nameList, phrase, type Phrase } from '../phrase.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import { findStep } from '../prep/steps/index.ts';
 import { fragmentParam } from '../share/codec.ts';
@@ -38,50 +39,53 @@ function valueText(value: unknown): string {
 	return String(value);
 }
 
-/** Each step the recipe runs, in order, with the columns it touches and its other settings. */
-export function recipeLines(recipe: Recipe): { step: string; detail: string; reason?: string }[] {
+/** Each step the recipe runs, in order, with the columns it touches (names the page isolates) and its
+ * other settings. */
+export function recipeLines(recipe: Recipe): { step: string; detail: Phrase; reason?: string }[] {
 	return recipe.steps
 		.filter((s) => s.enabled)
 		.map((s) => {
 			const { columns, ...rest } = s.params as { columns?: unknown } & Record<string, unknown>;
-			const parts: string[] = [];
-			if (columns !== undefined) parts.push(valueText(columns) || 'no columns');
+			const parts: Phrase[] = [];
+			if (Array.isArray(columns) && columns.length > 0 && columns.every((c) => typeof c === 'string'))
+				parts.push(nameList(columns));
+			else if (columns !== undefined) parts.push([valueText(columns) || 'no columns']);
 			for (const [key, value] of Object.entries(rest))
-				if (value !== undefined && value !== null && value !== '') parts.push(`${key} ${valueText(value)}`);
+				if (value !== undefined && value !== null && value !== '') parts.push([`${key} ${valueText(value)}`]);
 			return {
 				step: findStep(s.op)?.label ?? s.op,
-				detail: parts.join(' · '),
+				detail: parts.flatMap((part, i) => (i === 0 ? part : [' · ', ...part])),
 				...(s.reason ? { reason: s.reason } : {})
 			};
 		});
 }
 
-/** The model as a room reads it: inputs, one line per hidden layer, and what comes out. */
+/** The model as a room reads it: inputs, one line per hidden layer, and what comes out (class and
+ * target names kept as names, for the page to isolate). */
 export function modelLines(
 	spec: ModelSpec,
 	shape: { features: number; classes: string[]; targets: string[] }
-): string[] {
+): Phrase[] {
 	if (spec.family === 'kmeans')
-		return [`${shape.features} features in`, `${spec.k} clusters: each row goes to its nearest centre`];
-	const lines = [`${shape.features} features in`];
+		return [[`${shape.features} features in`], [`${spec.k} clusters: each row goes to its nearest centre`]];
+	const lines: Phrase[] = [];
+	const text = (line: string) => lines.push([line]);
+	text(`${shape.features} features in`);
 	for (const layer of spec.layers) {
-		if (layer.type === 'dense') lines.push(`dense layer of ${layer.units} units, ${layer.activation}`);
-		else if (layer.type === 'dropout')
-			lines.push(`dropout, ${layer.rate * 100}% of units off while training`);
+		if (layer.type === 'dense') text(`dense layer of ${layer.units} units, ${layer.activation}`);
+		else if (layer.type === 'dropout') text(`dropout, ${layer.rate * 100}% of units off while training`);
 		else if (layer.type === 'conv2d')
-			lines.push(
-				`convolution: ${layer.filters} filters of ${layer.kernel} × ${layer.kernel}, ${layer.activation}`
-			);
-		else if (layer.type === 'max-pool') lines.push(`max-pool ${layer.size} × ${layer.size}`);
-		else lines.push(layer.type);
+			text(`convolution: ${layer.filters} filters of ${layer.kernel} × ${layer.kernel}, ${layer.activation}`);
+		else if (layer.type === 'max-pool') text(`max-pool ${layer.size} × ${layer.size}`);
+		else text(layer.type);
 	}
 	if (spec.task === 'classification')
 		lines.push(
-			`softmax: a probability for each of ${shape.classes.length} classes (${shape.classes.join(', ')})`
+			phrase`softmax: a probability for each of ${shape.classes.length} classes (${nameList(shape.classes)})`
 		);
 	else
 		lines.push(
-			`${shape.targets.length === 1 ? 'one number' : `${shape.targets.length} numbers`} out: ${shape.targets.join(', ')}`
+			phrase`${shape.targets.length === 1 ? 'one number' : `${shape.targets.length} numbers`} out: ${nameList(shape.targets)}`
 		);
 	return lines;
 }

@@ -9,6 +9,7 @@ import {
 	wantsPresentation
 } from '../../../../src/lib/core/report/presentation.ts';
 import { defaultRecipe } from '../../../../src/lib/core/prep/default-recipe.ts';
+import { phraseText } from '../../../../src/lib/core/phrase.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
 
 describe('the presentation steps', () => {
@@ -36,7 +37,13 @@ describe('recipeLines', () => {
 		expect(lines).toHaveLength(recipe.steps.length - 1);
 		expect(lines.map((l) => l.step.toLowerCase()).join(' ')).toMatch(/fill missing values.*scale numbers/);
 		const impute = lines.find((l) => /fill missing/i.test(l.step))!;
-		expect(impute.detail).toMatch(/^Beak Length \(mm\), Beak Depth \(mm\)/);
+		expect(phraseText(impute.detail)).toMatch(/^Beak Length \(mm\), Beak Depth \(mm\)/);
+		// Each column is a name of its own, for the page to isolate.
+		expect(impute.detail.slice(0, 3)).toEqual([
+			{ name: 'Beak Length (mm)' },
+			', ',
+			{ name: 'Beak Depth (mm)' }
+		]);
 	});
 });
 
@@ -55,10 +62,10 @@ describe('modelLines', () => {
 				{ features: 2, classes: ['a', 'b'], targets: ['c'] }
 			)
 		).toEqual([
-			'2 features in',
-			'dense layer of 16 units, relu',
-			'dropout, 10% of units off while training',
-			'softmax: a probability for each of 2 classes (a, b)'
+			['2 features in'],
+			['dense layer of 16 units, relu'],
+			['dropout, 10% of units off while training'],
+			['softmax: a probability for each of 2 classes (', { name: 'a' }, ', ', { name: 'b' }, ')']
 		]);
 	});
 	it('reads regression and k-means', () => {
@@ -67,13 +74,13 @@ describe('modelLines', () => {
 				{ family: 'linear', task: 'regression', layers: [] },
 				{ features: 3, classes: [], targets: ['y'] }
 			)
-		).toEqual(['3 features in', 'one number out: y']);
+		).toEqual([['3 features in'], ['one number out: ', { name: 'y' }]]);
 		expect(
 			modelLines(
 				{ family: 'kmeans', task: 'clustering', k: 3, restarts: 1, maxIterations: 10 },
 				{ features: 4, classes: [], targets: [] }
 			)
-		).toEqual(['4 features in', '3 clusters: each row goes to its nearest centre']);
+		).toEqual([['4 features in'], ['3 clusters: each row goes to its nearest centre']]);
 	});
 });
 
