@@ -183,8 +183,26 @@ static void gemm_at_b(int rows, int inner, int cols, const float *A, const float
 		}
 }
 
+/* T = Mᵀ (M: rows×cols) in 4×4 blocks moved by shuffles: a column-at-a-time copy strides through T and
+ * cost 6% of a 32→256→256→1 batch. */
 static void transpose(int rows, int cols, const float *M, float *T) {
-	for (int i = 0; i < rows; i++)
+	int i = 0;
+	for (; i + 4 <= rows; i += 4) {
+		int j = 0;
+		for (; j + 4 <= cols; j += 4) {
+			v128_t r0 = wasm_v128_load(M + i * cols + j), r1 = wasm_v128_load(M + (i + 1) * cols + j);
+			v128_t r2 = wasm_v128_load(M + (i + 2) * cols + j), r3 = wasm_v128_load(M + (i + 3) * cols + j);
+			v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
+			v128_t t2 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5), t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+			wasm_v128_store(T + j * rows + i, wasm_i32x4_shuffle(t0, t2, 0, 1, 4, 5));
+			wasm_v128_store(T + (j + 1) * rows + i, wasm_i32x4_shuffle(t0, t2, 2, 3, 6, 7));
+			wasm_v128_store(T + (j + 2) * rows + i, wasm_i32x4_shuffle(t1, t3, 0, 1, 4, 5));
+			wasm_v128_store(T + (j + 3) * rows + i, wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7));
+		}
+		for (; j < cols; j++)
+			for (int r = 0; r < 4; r++) T[j * rows + i + r] = M[(i + r) * cols + j];
+	}
+	for (; i < rows; i++)
 		for (int j = 0; j < cols; j++) T[j * rows + i] = M[i * cols + j];
 }
 
