@@ -40,6 +40,18 @@ describe('inflateCapped', () => {
 			reason: 'too-big'
 		});
 	});
+	it('stops reading a bomb at the cap, before the rest of its bytes', () => {
+		// Garbage after the first slices: a decoder that unpacked the whole bomb would reach it and
+		// answer 'corrupt'; one that stops at the cap never reads that far.
+		const bomb = deflateSync(new Uint8Array(64 << 20));
+		const tail = bomb.length / 2;
+		expect(tail).toBeGreaterThan(16 * 1024);
+		const poisoned = bomb.slice();
+		poisoned.fill(0xff, tail);
+		expect(inflateCapped(poisoned, 4 << 20)).toEqual({ ok: false, reason: 'too-big' });
+		expect(inflateCapped(poisoned, 256 << 20).ok).toBe(false);
+		expect(inflateCapped(poisoned, 256 << 20)).not.toEqual({ ok: false, reason: 'too-big' });
+	});
 	it('tells a cut stream from garbage', () => {
 		const packed = deflateSync(new TextEncoder().encode('x'.repeat(5000) + Math.random()));
 		expect(inflateCapped(packed.subarray(0, packed.length - 3), 1 << 20)).toEqual({

@@ -88,11 +88,10 @@ describe('decodeShareLink refuses', () => {
 	});
 
 	it('a deflate bomb, stopped at the size cap', () => {
-		const started = performance.now();
+		// That the inflater stops at the cap rather than after unpacking is checked in pieces.test.ts.
 		const result = refusal(linkOfBytes(new Uint8Array(64 * 1024 * 1024).fill(32)));
 		expect(result.reason).toBe('too-big');
 		expect(result.message).toContain('more than 4 MiB');
-		expect(performance.now() - started).toBeLessThan(5_000);
 	});
 
 	it('contents that are not JSON, or nest absurdly deep', () => {
