@@ -1,5 +1,7 @@
 // Errors are data: a stable code the UI can switch on, a message a person can act on, and detail for
 // whoever debugs it. They cross worker boundaries as plain objects and are revived on the other side.
+// A message is shown as one string, so the names it quotes (“name”) are isolated in it (see phrase.ts).
+import { isolateQuoted } from './phrase.ts';
 
 export type BenchtopErrorCode =
 	| 'storage-full'
@@ -26,7 +28,7 @@ export class BenchtopError extends Error implements BenchtopErrorData {
 	readonly detail?: string;
 
 	constructor(code: BenchtopErrorCode, message: string, detail?: string) {
-		super(message);
+		super(isolateQuoted(message));
 		this.code = code;
 		this.detail = detail;
 	}

@@ -12,6 +12,7 @@ import { requiredColumns } from '../predict/check-input.ts';
 import { predictRows, type PredictedRows } from '../predict/predict-rows.ts';
 import { bundleFromRun, loadPredictor, type Predictor } from '../predict/predictor.ts';
 import type { ModelArtifact } from '../models/artifact.ts';
+import { isolated } from '../phrase.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { takeRows } from '../table/take-rows.ts';
 import type { RunRecord } from '../train/run-record.ts';
@@ -23,7 +24,7 @@ export function predictionValues(predictor: Predictor, predicted: PredictedRows)
 	const { bundle } = predictor;
 	if (predicted.labels)
 		return {
-			name: `predicted ${bundle.targets[0] ?? 'class'}`,
+			name: `predicted ${isolated(bundle.targets[0] ?? 'class')}`,
 			kind: 'category',
 			values: predicted.labels.filter((label) => label !== null)
 		};
@@ -37,7 +38,7 @@ export function predictionValues(predictor: Predictor, predicted: PredictedRows)
 		};
 	const values = predicted.values?.[0] ?? new Float64Array(0);
 	return {
-		name: `predicted ${bundle.targets[0] ?? 'value'}`,
+		name: `predicted ${isolated(bundle.targets[0] ?? 'value')}`,
 		kind: 'number',
 		values: Array.from(values).filter((x) => Number.isFinite(x))
 	};

@@ -2,6 +2,7 @@
 // inline SVG, every piece of text escaped. Readable on screen, printable to PDF one section per page.
 import { dataSection, qualitySection, recipeSection } from './data-sections.ts';
 import { escapeHtml } from './html.ts';
+import { isolated } from '../phrase.ts';
 import { modelSection, settingsSection } from './model-sections.ts';
 import type { ReportInput } from './report-input.ts';
 import { REPORT_CSS } from './report-style.ts';
@@ -58,7 +59,7 @@ export function buildReportHtml(input: ReportInput): string {
 </head>
 <body>
 <header><h1>${escapeHtml(input.run.name)}</h1><p class="muted">${escapeHtml(
-		`Benchtop report · data set ${input.dataset.name} · run ${input.run.id} · written ${generatedAt}`
+		`Benchtop report · data set ${isolated(input.dataset.name)} · run ${input.run.id} · written ${generatedAt}`
 	)}</p></header>
 ${nav}
 <main>

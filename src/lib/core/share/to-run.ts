@@ -1,6 +1,7 @@
 // What an opened link becomes in the workspace: the experiment draft of the data set version (target,
 // recipe, split), the request that retrains it, and — with weights — the run record and model to store.
 import type { ModelArtifact } from '../models/artifact.ts';
+import { isolated } from '../phrase.ts';
 import type { PreparationDraft } from '../prep/preparation.ts';
 import type { DatasetRecord } from '../registry/schema.ts';
 import type { RunRecord } from '../train/run-record.ts';
@@ -39,7 +40,7 @@ export function runFromShare(
 		experimentId: dataset.id,
 		datasetId: dataset.id,
 		datasetHash: dataset.hash,
-		name: `${payload.name} (shared)`,
+		name: `${isolated(payload.name)} (shared)`,
 		createdAt: now.toISOString(),
 		status: model.status,
 		task: payload.task,

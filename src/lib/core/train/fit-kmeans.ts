@@ -6,6 +6,7 @@ import { fitKMeans, fitKMeansFrom, predictKMeans } from '../models/kmeans/kmeans
 import type { Points } from '../metrics/clustering.ts';
 import { continuedRecord, parentTestRows } from './continue-from.ts';
 import type { KMeansSpec } from '../models/types.ts';
+import { isolated } from '../phrase.ts';
 import type { Fitter } from './fitter.ts';
 
 export const fitKMeansRun: Fitter<KMeansSpec> = async (prepared, spec, settings, context) => {
@@ -38,7 +39,7 @@ export const fitKMeansRun: Fitter<KMeansSpec> = async (prepared, spec, settings,
 	return {
 		run: {
 			...base,
-			name: `k-means (k = ${spec.k}) · ${context.dataset.name}`,
+			name: `k-means (k = ${spec.k}) · ${isolated(context.dataset.name)}`,
 			status: 'completed',
 			history: [],
 			bestEpoch: 0,

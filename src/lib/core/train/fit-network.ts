@@ -17,6 +17,7 @@ import { toTrainingArrays, type NetworkTask, type TrainingArrays } from './train
 import type { TrainResult } from './types.ts';
 import { continuedRecord, parentTestRows } from './continue-from.ts';
 import { continuedStart, scoreParentNetwork } from './continue-network.ts';
+import { isolated } from '../phrase.ts';
 
 async function scoreSplit(
 	model: tf.LayersModel,
@@ -134,7 +135,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 	return {
 		run: {
 			...base,
-			name: `${requireFamily(spec.family).label} · ${targets.join(', ')} · ${context.dataset.name}`,
+			name: `${requireFamily(spec.family).label} · ${targets.map(isolated).join(', ')} · ${isolated(context.dataset.name)}`,
 			status: result.stopReason,
 			...(result.engine ? { backend: { ...base.backend, engine: result.engine } } : {}),
 			...(result.message ? { message: result.message } : {}),
