@@ -6,8 +6,11 @@ import type { ImportFormat, ImportNotice } from './import-types.ts';
 
 export type RawColumn =
 	| { kind: 'text'; values: (string | null)[] }
-	/** Text stored once per distinct value: row i holds `entries[codes[i]]`. */
-	| { kind: 'dictionary'; codes: Uint16Array; entries: string[] }
+	/**
+	 * Text stored once per distinct value: row i holds `entries[codes[i]]`. `type`, when the format says
+	 * it (Parquet strings, booleans, dates), is used instead of inferring one from the entries.
+	 */
+	| { kind: 'dictionary'; codes: Uint16Array; entries: string[]; type?: ColumnType }
 	/** Numbers parsed while reading (NaN: missing or lost); `text` rebuilds each value's text exactly. */
 	| {
 			kind: 'numeric';

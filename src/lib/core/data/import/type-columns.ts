@@ -40,7 +40,7 @@ function typeColumn(column: RawColumn, override: ColumnType | undefined, decimal
 		const converted = convertColumn(Array.from(column.values, valueAsText), override);
 		return { type: override, ...converted };
 	}
-	if (column.kind === 'dictionary') return typeDictionary(column, override, decimalComma);
+	if (column.kind === 'dictionary') return typeDictionary(column, override ?? column.type, decimalComma);
 	if (column.kind === 'numeric') {
 		if (override !== undefined) return typeColumn({ kind: 'text', values: column.text() }, override, false);
 		// A plain loop into a sized array: Array.from with a callback costs several times as much per value.
