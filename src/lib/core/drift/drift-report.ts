@@ -2,6 +2,7 @@
 // against its predictions on the test split: each gets the PSI, a test (KS for numbers, chi-square for
 // categories), new categories and the missing-rate change, a level against DRIFT_THRESHOLDS, the bins to
 // draw, and reasons in plain words.
+import { isolated } from '../phrase.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import {
 	chiSquareTwoRows,
@@ -66,7 +67,8 @@ export interface DriftReport {
 
 const percent = (x: number) => `${(x * 100).toFixed(x > 0 && x < 0.01 ? 2 : 1)}%`;
 const short = (x: number) => Number(x.toPrecision(4)).toString();
-const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 39)}…` : s}”`;
+// A category value quoted in a reason, isolated (phrase.ts): the reason is shown as one string.
+const quote = (s: string) => `“${isolated(s.length > 40 ? `${s.slice(0, 39)}…` : s)}”`;
 
 function levelOf(
 	drift: Omit<FeatureDrift, 'level' | 'drifted' | 'reasons'>,
