@@ -14,7 +14,7 @@ export async function evaluateRun(
 	run: RunRecord,
 	artifact: ModelArtifact
 ): Promise<RunEvaluation> {
-	const split = recreateSplit(input, run.split);
+	const split = recreateSplit(input, run.split, run.searchRows);
 	const bundle = bundleFromRun(run, artifact);
 	const predictor = await loadPredictor(bundle);
 	let train: PrepTable | undefined;

@@ -186,7 +186,7 @@ export async function permutationImportanceOfRun(
 	artifact: ModelArtifact,
 	options: Omit<ImportanceOptions, 'seed'> = {}
 ): Promise<PermutationImportance> {
-	const split = recreateSplit(input, run.split);
+	const split = recreateSplit(input, run.split, run.searchRows);
 	if (split.test.length === 0) throw new BenchtopError('bad-input', 'This run has no test rows to shuffle.');
 	const predictor = await loadPredictor(bundleFromRun(run, artifact));
 	try {

@@ -149,7 +149,7 @@ export interface WhatIf {
  * (checked by hash), prepared once for the nearest-row search; the predictor is the caller's to dispose.
  */
 export function createWhatIf(input: PrepTable, run: RunRecord, predictor: Predictor): WhatIf {
-	const split = recreateSplit(input, run.split);
+	const split = recreateSplit(input, run.split, run.searchRows);
 	const rawTrain = takeRows(input, split.train);
 	const needed = requiredColumns(predictor.bundle);
 	const fields = whatIfFields(predictor.bundle.inputSchema, needed, rawTrain);

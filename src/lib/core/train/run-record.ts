@@ -14,6 +14,17 @@ export type { RunWarning, RunWarningKind } from './run-warnings.ts';
 
 export type RunStatus = StopReason | 'failed';
 
+/**
+ * Which rows a tuning trial trained and was scored on, small enough to store with every trial: the search's
+ * rows are the training rows of `outer` (the split that kept the test rows apart, drawn on the whole table
+ * and checked by its hash), and with k-fold selection the trial's run is fold `fold.index` of `fold.k` of
+ * those rows (stratified on `fold.stratify` when set), as the search cut them from the split's seed.
+ */
+export interface SearchRows {
+	outer: Pick<SplitRecord, 'method' | 'train' | 'validation' | 'test' | 'seed' | 'column' | 'indicesHash'>;
+	fold?: { k: number; index: number; stratify?: string };
+}
+
 export interface RunBackend {
 	name: string;
 	/** Why this backend: chosen automatically (and why), or picked by the person. */
@@ -67,6 +78,9 @@ export interface RunRecord {
 	search?: string;
 	/** …and the trial's number in it (the winner's final run carries the winning trial's). */
 	trial?: number;
+	/** Set on a trial's run (not the winner's final run): its `split` indexes the search's rows, not the
+	 * whole table, so Evaluate draws those rows first (core/evaluate/search-rows.ts). */
+	searchRows?: SearchRows;
 	durationMs: number;
 	rows: { train: number; validation: number; test: number };
 	/**

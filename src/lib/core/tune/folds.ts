@@ -3,10 +3,12 @@
 // RandomizedSearchCV scores a candidate). The folds are cut once per search, from the search's seed only
 // (stratified by class for classifiers, as StratifiedKFold), so every trial, every worker and a resumed
 // search see the same folds. The test rows were cut off before (tune-data.ts) and are in no fold.
+// The cut itself and a fold's split are core/evaluate/search-rows.ts's, which Evaluate draws a trial's rows
+// again with.
 import { BenchtopError } from '../errors.ts';
-import { hashIndices, kFold, stratifiedKFold, type TableSplit } from '../prep/split/index.ts';
+import { foldTableSplit, searchRowFolds } from '../evaluate/search-rows.ts';
+import type { TableSplit } from '../prep/split/index.ts';
 import type { PrepTable } from '../table/prep-table.ts';
-import { readLabels } from '../table/read-column.ts';
 
 /** Folds a search may ask for: 2 at least (one to train, one to score); 10 is scikit-learn's usual most. */
 export const MIN_FOLDS = 2;
@@ -36,38 +38,16 @@ export function searchFolds(
 	seed: number
 ): TrialFold[] {
 	checkFolds(k);
-	const folds = classify
-		? stratifiedKFold(readLabels(search.table, target), k, seed).folds
-		: kFold(search.table.numRows(), k, seed);
-	return folds.map((fold) => ({ train: [...fold.train], validation: [...fold.test] }));
+	return searchRowFolds(search, k, seed, classify ? target : undefined).map((fold) => ({
+		train: [...fold.train],
+		validation: [...fold.validation]
+	}));
 }
 
 /** A fold as the split a training run takes: its training rows, its held-out rows as validation, no test. */
 export function foldSplit(fold: TrialFold, base: Record<string, unknown>): TableSplit {
-	const train = Uint32Array.from(fold.train);
-	const validation = Uint32Array.from(fold.validation);
-	const test = new Uint32Array(0);
-	const n = train.length + validation.length;
-	const { method, column, seed } = base as {
-		method: TableSplit['record']['method'];
-		column?: string;
-		seed: number;
-	};
-	return {
-		train,
-		validation,
-		test,
-		record: {
-			method,
-			train: n ? train.length / n : 0,
-			validation: n ? validation.length / n : 0,
-			test: 0,
-			seed,
-			...(column === undefined ? {} : { column }),
-			counts: { train: train.length, validation: validation.length, test: 0 },
-			excludedRows: 0,
-			indicesHash: hashIndices([train, validation, test]),
-			warnings: []
-		}
-	};
+	return foldTableSplit(
+		{ train: Uint32Array.from(fold.train), validation: Uint32Array.from(fold.validation) },
+		base as Parameters<typeof foldTableSplit>[1]
+	);
 }

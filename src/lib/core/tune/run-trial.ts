@@ -6,6 +6,7 @@ import type { Recipe } from '../prep/recipe/types.ts';
 import type { TableSplit } from '../prep/split/index.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { runTraining, type TrainingContext, type TrainingOutcome } from '../train/run-training.ts';
+import type { SearchRows } from '../train/run-record.ts';
 import type { TrainSettingsInput } from '../train/settings.ts';
 import { TrainControl } from '../train/train-control.ts';
 import type { TrainingRequest } from '../train/training-request.ts';
@@ -26,6 +27,9 @@ export interface TuneSetup {
 	trialSplit: Record<string, unknown>;
 	/** k-fold selection: the folds of the search rows every trial trains on (folds.ts); absent: one split. */
 	folds?: TrialFold[];
+	/** Which rows the trials' runs split (the search's, fold 1 with folds), put on each trial's run record
+	 * so Evaluate finds them again; absent on setups made before it was recorded. */
+	searchRows?: SearchRows;
 }
 
 /** The selection score the search maximises: validation accuracy, or R² for regressions. */
@@ -156,7 +160,13 @@ export async function runTrial(
 				i === 0
 			);
 			const figure = trialFigures(training.run, setup.task);
-			if (i === 0) runs.push(training);
+			// A trial's run is its first fold's (or its only) run: the record says which rows those were.
+			if (i === 0)
+				runs.push(
+					setup.searchRows
+						? { ...training, run: { ...training.run, searchRows: setup.searchRows } }
+						: training
+				);
 			else training.model?.dispose();
 			const failed = training.run.status === 'diverged' || figure.value === null;
 			if (failed) {

@@ -4,7 +4,7 @@
 // with the full split (as scikit-learn's refit does), which holds back exactly those test rows and scores
 // them: the test split is scored once, for the winner only.
 import type { Task } from '../models/types.ts';
-import { splitRows } from '../prep/split/index.ts';
+import { splitRows, type SplitRecord } from '../prep/split/index.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { takeRows } from '../table/take-rows.ts';
 import { defaultSplit } from '../train/training-request.ts';
@@ -17,6 +17,8 @@ export interface TuneData {
 	search: PrepTable;
 	/** The split the winner's final run uses on the whole table: its test rows are the ones cut off here. */
 	finalSplit: ReturnType<typeof defaultSplit>;
+	/** That split as drawn on the whole table: a trial's run records it (SearchRows) to find its rows again. */
+	outer: SplitRecord;
 	/** The split each trial makes of the search rows: training and validation, no test. */
 	trialSplit: Record<string, unknown>;
 	rows: { search: number; test: number };
@@ -36,6 +38,7 @@ export function tuneData(
 	return {
 		search,
 		finalSplit,
+		outer: split.record,
 		trialSplit: {
 			method,
 			...(column === undefined ? {} : { column }),

@@ -8,6 +8,7 @@ import { defaultRecipe } from '../prep/default-recipe.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { runTraining, type TrainingContext, type TrainingOutcome } from '../train/run-training.ts';
+import type { SearchRows } from '../train/run-record.ts';
 import type { TrainSettingsInput } from '../train/settings.ts';
 import { defaultSearchSpace } from './default-space.ts';
 import { searchFolds } from './folds.ts';
@@ -54,6 +55,24 @@ export interface TunePlan {
 	maxEpochs: number;
 }
 
+/** What a trial's run records of its rows: the outer split, and with folds the first fold (runTrial keeps
+ * the first fold's run) and the column the folds were stratified on. */
+export function trialSearchRows(data: TuneData, request: TuneRequest): SearchRows {
+	const { method, train, validation, test, seed, column, indicesHash } = data.outer;
+	const outer = {
+		method,
+		train,
+		validation,
+		test,
+		seed,
+		...(column === undefined ? {} : { column }),
+		indicesHash
+	};
+	if (request.folds === undefined) return { outer };
+	const stratify = request.task === 'classification' ? request.targets[0] : undefined;
+	return { outer, fold: { k: request.folds, index: 0, ...(stratify === undefined ? {} : { stratify }) } };
+}
+
 /** Everything a search settles before its first trial. */
 export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 	const data = tuneData(input, request.task, request.targets[0], request.testSize ?? 0.2, request.seed);
@@ -81,7 +100,8 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 			recipe: request.recipe ?? defaultRecipe(data.search, request.targets).recipe,
 			settings,
 			trialSplit: data.trialSplit,
-			...(folds ? { folds } : {})
+			...(folds ? { folds } : {}),
+			searchRows: trialSearchRows(data, request)
 		}
 	};
 }
