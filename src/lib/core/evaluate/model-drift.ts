@@ -54,7 +54,7 @@ export async function runTrainingProfile(
 	run: Pick<RunRecord, 'split'>,
 	predictor: Predictor
 ): Promise<TrainingProfile> {
-	const split = recreateSplit(input, run.split);
+	const split = recreateSplit(input, run.split, run.searchRows);
 	const columns = requiredColumns(predictor.bundle);
 	const predictions =
 		split.test.length > 0
