@@ -4,7 +4,7 @@
 import { expose, transfer } from 'comlink';
 import type { ColumnTable } from 'arquero';
 import { BenchtopError } from '$lib/core/errors.ts';
-import { tableToArrowIPC } from '$lib/core/data/arrow-ipc.ts';
+import { arrowTableToIPC, tableToArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import {
 	importTable,
 	type ImportOptions,
@@ -168,7 +168,7 @@ const api = {
 		const result = await importTable(data, { fileName, ...job.options, ...parallel, onProgress: progress });
 		const typed = performance.now();
 		await report.settle();
-		const arrow = tableToArrowIPC(result.table, result.schema);
+		const arrow = result.arrow ? arrowTableToIPC(result.arrow) : tableToArrowIPC(result.table, result.schema);
 		const encoded = performance.now();
 		const outcome: ImportOutcome = await deliver(
 			{ name: job.name, source: job.datasetSource, rows: result.rows, schema: result.schema, arrow },

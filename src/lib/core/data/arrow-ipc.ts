@@ -2,8 +2,8 @@
 // data set reads back with the same shape it was saved with.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { bool, dictionary, float64, int32, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
-import type { DataType } from '@uwdata/flechette';
+import { bool, dictionary, float64, int32, tableToIPC, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
+import type { DataType, Table } from '@uwdata/flechette';
 import type { ColumnSchema, ColumnType } from '../table/column-types.ts';
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -39,6 +39,14 @@ export function tableToArrowIPC(table: ColumnTable, schema: ColumnSchema[]): Uin
 		types[name] = arrowType(type, table.array(name) as ArrayLike<unknown>);
 	}
 	return aq.toArrowIPC(table, { types, format: 'file' });
+}
+
+/**
+ * An Arrow table already built (an import's typed columns) as IPC file bytes: the same bytes
+ * tableToArrowIPC writes for the same values and schema, without going through a JS value per row.
+ */
+export function arrowTableToIPC(table: Table): Uint8Array {
+	return tableToIPC(table, { format: 'file' })!;
 }
 
 export function tableFromArrowIPC(bytes: Uint8Array): ColumnTable {

@@ -1,5 +1,6 @@
 // The importer's options, progress and result: one shape for every format and every way in.
 import type { ColumnTable } from 'arquero';
+import type { Table } from '@uwdata/flechette';
 import type { ColumnSchema, ColumnType } from '../../table/column-types.ts';
 import type { PartRunner } from './parallel-parse.ts';
 
@@ -44,7 +45,10 @@ export interface ImportNotice {
 }
 
 export interface ImportResult {
+	/** Backed by `arrow`'s columns where it is set. */
 	table: ColumnTable;
+	/** The table as Arrow columns, built from the typed columns: encode it with arrowTableToIPC. */
+	arrow?: Table;
 	schema: ColumnSchema[];
 	format: ImportFormat;
 	delimiter?: string;

@@ -2,6 +2,7 @@
 // format, or from the person's override; values converted, what did not fit counted and reported.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { tableFromColumns, type Column, type Table } from '@uwdata/flechette';
 import type { ColumnSchema, ColumnType } from '../../table/column-types.ts';
 import { convertColumn, type CellValue } from '../convert-column.ts';
 import { inferColumnType } from '../infer-column-type.ts';
@@ -12,9 +13,13 @@ import { uniqueColumnNames } from './column-names.ts';
 import { withDecimalPoint } from './decimal-comma.ts';
 import type { ImportNotice, ImportOptions } from './import-types.ts';
 import type { RawColumn, RawTable } from './raw-table.ts';
+import { arrowTypeOf, codedColumn, columnFromCells, fitsInt32, numberColumn } from './arrow-columns.ts';
 
 export interface TypedColumns {
+	/** Backed by `arrow`'s columns (no second copy): it reads as the stored version will once decoded. */
 	table: ColumnTable;
+	/** The columns as Arrow, ready to encode (absent for a table without columns). */
+	arrow?: Table;
 	schema: ColumnSchema[];
 	rows: number;
 	notices: ImportNotice[];
@@ -27,39 +32,49 @@ type TypingOptions = Pick<ImportOptions, 'typeOverrides' | 'decimalComma' | 'sig
 
 interface Typed {
 	type: ColumnType;
-	values: CellValue[];
+	arrow: Column<unknown>;
 	lost: number;
 	/** The column was written with decimal commas and read as numbers. */
 	decimalComma?: boolean;
 }
 
+/** A column from one JS value per row (the general path): as arquero's toArrowIPC would store it. */
+function fromCells(type: ColumnType, values: CellValue[]): Column<unknown> {
+	return columnFromCells(values, arrowTypeOf(type, type === 'integer' && fitsInt32(values)));
+}
+
 function typeColumn(column: RawColumn, override: ColumnType | undefined, decimalComma: boolean): Typed {
 	if (column.kind === 'typed') {
-		if (override === undefined || override === column.type) return { ...column, lost: 0 };
+		if (override === undefined || override === column.type)
+			return { type: column.type, arrow: fromCells(column.type, column.values), lost: 0 };
 		// The person asked for another type: go back to each value's text and read it as that.
 		const converted = convertColumn(Array.from(column.values, valueAsText), override);
-		return { type: override, ...converted };
+		return { type: override, arrow: fromCells(override, converted.values), lost: converted.lost };
 	}
 	if (column.kind === 'dictionary') return typeDictionary(column, override ?? column.type, decimalComma);
 	if (column.kind === 'numeric') {
 		if (override !== undefined) return typeColumn({ kind: 'text', values: column.text() }, override, false);
-		// A plain loop into a sized array: Array.from with a callback costs several times as much per value.
-		const numbers = column.values;
-		const values = new Array<number | null>(numbers.length);
-		for (let i = 0; i < numbers.length; i++) {
-			const v = numbers[i]!;
-			values[i] = Number.isNaN(v) ? null : v;
+		if (column.present === 0) {
+			// Nothing but missing values: text, all null.
+			return { type: 'text', arrow: fromCells('text', new Array(column.values.length).fill(null)), lost: 0 };
 		}
-		const type = column.present === 0 ? 'text' : column.integer ? 'integer' : 'number';
-		return { type, values, lost: column.lost };
+		// Straight from the parsed doubles: no JS value per row.
+		const type = column.integer ? 'integer' : 'number';
+		return { type, arrow: numberColumn(column.values, column.integer), lost: column.lost };
 	}
 	const normalized = decimalComma ? withDecimalPoint(column.values) : undefined;
 	const text = normalized ?? column.values;
 	const type = override ?? inferColumnType(text);
-	return { type, ...convertColumn(text, type), decimalComma: normalized !== undefined && isNumeric(type) };
+	const converted = convertColumn(text, type);
+	return {
+		type,
+		arrow: fromCells(type, converted.values),
+		lost: converted.lost,
+		decimalComma: normalized !== undefined && isNumeric(type)
+	};
 }
 
-/** Types each distinct value once, then gives every row its value (each row its own Date). */
+/** Types each distinct value once, then gives every row its value's Arrow form through its code. */
 function typeDictionary(
 	column: { codes: Uint16Array; entries: string[] },
 	override: ColumnType | undefined,
@@ -78,12 +93,13 @@ function typeDictionary(
 	text.forEach((entry, code) => {
 		if (converted[code] === null && !isMissingValue(entry)) lost += counts[code]!;
 	});
-	const values = new Array<CellValue>(codes.length);
-	for (let i = 0; i < codes.length; i++) {
-		const value = converted[codes[i]!]!;
-		values[i] = value instanceof Date ? new Date(value.getTime()) : value;
-	}
-	return { type, values, lost, decimalComma: normalized !== undefined && isNumeric(type) };
+	let arrow: Column<unknown>;
+	if (type === 'text') {
+		const values = new Array<CellValue>(codes.length);
+		for (let i = 0; i < codes.length; i++) values[i] = converted[codes[i]!]!;
+		arrow = fromCells(type, values);
+	} else arrow = codedColumn(codes, converted, type);
+	return { type, arrow, lost, decimalComma: normalized !== undefined && isNumeric(type) };
 }
 
 export function typeColumns(raw: RawTable, options: TypingOptions = {}): TypedColumns {
@@ -93,8 +109,7 @@ export function typeColumns(raw: RawTable, options: TypingOptions = {}): TypedCo
 	const overrides = options.typeOverrides ?? {};
 	const decimalComma = options.decimalComma ?? raw.delimiter === ';';
 	const schema: ColumnSchema[] = [];
-	// Column names are data ("constructor" is a valid one): keys go on an object without a prototype.
-	const columns: Record<string, CellValue[]> = Object.create(null);
+	const columns: [string, Column<unknown>][] = [];
 	const commaColumns: string[] = [];
 	for (let j = 0; j < names.length; j++) {
 		abortIfCancelled(options.signal);
@@ -113,7 +128,7 @@ export function typeColumns(raw: RawTable, options: TypingOptions = {}): TypedCo
 			});
 		}
 		schema.push({ name, type: typed.type });
-		columns[name] = typed.values;
+		columns.push([name, typed.arrow]);
 		options.onColumn?.();
 	}
 	if (commaColumns.length > 0) {
@@ -122,7 +137,15 @@ export function typeColumns(raw: RawTable, options: TypingOptions = {}): TypedCo
 			message: `Read decimal commas (“3,14” as 3.14) in ${commaColumns.map((c) => `“${c}”`).join(', ')}.`
 		});
 	}
-	return { table: aq.table(columns, names), schema, rows: raw.rows, notices };
+	if (columns.length === 0) return { table: aq.table({}), schema, rows: raw.rows, notices };
+	const arrow = tableFromColumns(columns);
+	return {
+		table: aq.fromArrow(arrow as unknown as Parameters<typeof aq.fromArrow>[0]),
+		arrow,
+		schema,
+		rows: raw.rows,
+		notices
+	};
 }
 
 function pick(overrides: Record<string, ColumnType>, name: string): ColumnType | undefined {
