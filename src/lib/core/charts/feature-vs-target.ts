@@ -3,6 +3,7 @@
 // level for a categorical one.
 import type { TopLevelSpec } from 'vega-lite';
 import type { TargetRelation } from '../data/profile/index.ts';
+import { isolated } from '../phrase.ts';
 import { classColor, classShareAxis, classShareRows, classShareTooltip } from './class-shares.ts';
 import { formatBin } from './format.ts';
 import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
@@ -23,7 +24,7 @@ function binnedX(relation: TargetRelation) {
 
 export function featureVsTargetSpec(relation: TargetRelation, options: ChartOptions = {}): TopLevelSpec {
 	const { feature, target, chart } = relation;
-	const title = { text: `${target} by ${feature}`, subtitle: relationSummary(relation) };
+	const title = { text: `${isolated(target)} by ${isolated(feature)}`, subtitle: relationSummary(relation) };
 	const base = { ...baseSpec(options), ...CONTAINER_WIDTH, title };
 
 	if (chart.kind === 'binned-mean') {

@@ -4,6 +4,7 @@
 // Models stage promotes only runs that pass.
 import * as v from 'valibot';
 import { BenchtopError } from '../errors.ts';
+import { isolated } from '../phrase.ts';
 import type { Registry } from '../registry/registry.ts';
 import type { RunRecord } from '../train/run-record.ts';
 import type { Task } from '../models/types.ts';
@@ -156,7 +157,7 @@ export function formatMetric(value: number): string {
 }
 
 function checkThreshold(threshold: GateThreshold, run: GatedRun): GateCheck {
-	const label = `${threshold.split} ${threshold.metric}`;
+	const label = `${threshold.split} ${isolated(threshold.metric)}`;
 	const wanted = `${COMPARATOR_TEXT[threshold.comparator]} ${formatMetric(threshold.value)}`;
 	const value = metricValue(run.metrics[threshold.split], threshold.metric);
 	if (value === null) {
@@ -175,7 +176,7 @@ function checkThreshold(threshold: GateThreshold, run: GatedRun): GateCheck {
 }
 
 function checkChampion(rule: ChampionRule, run: GatedRun, champion: GatedRun | undefined): GateCheck {
-	const label = `${rule.split} ${rule.metric}`;
+	const label = `${rule.split} ${isolated(rule.metric)}`;
 	if (!champion) {
 		return {
 			kind: 'champion',
@@ -193,7 +194,7 @@ function checkChampion(rule: ChampionRule, run: GatedRun, champion: GatedRun | u
 		return {
 			kind: 'champion',
 			pass: true,
-			reason: `The champion (${champion.name}) has no ${label}: the champion rule has nothing to compare with.`
+			reason: `The champion (${isolated(champion.name)}) has no ${label}: the champion rule has nothing to compare with.`
 		};
 	}
 	if (mine === null) {
@@ -216,7 +217,7 @@ function checkChampion(rule: ChampionRule, run: GatedRun, champion: GatedRun | u
 	return {
 		kind: 'champion',
 		pass,
-		reason: `${label} ${formatMetric(mine)} is ${relation} the champion's ${formatMetric(theirs)} (${champion.name}); ${pass ? 'within' : 'beyond'} the tolerance of ${formatMetric(rule.tolerance)}.`
+		reason: `${label} ${formatMetric(mine)} is ${relation} the champion's ${formatMetric(theirs)} (${isolated(champion.name)}); ${pass ? 'within' : 'beyond'} the tolerance of ${formatMetric(rule.tolerance)}.`
 	};
 }
 

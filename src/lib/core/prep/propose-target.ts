@@ -1,5 +1,6 @@
 // Which column an imported table most likely asks to predict. A table always gets a proposal when it has a
 // usable column: "no target" (clustering) is something the person chooses, never what a table falls into.
+import { isolated } from '../phrase.ts';
 import type { ColumnSchema } from '../table/column-types.ts';
 
 export interface TargetProposal {
@@ -31,15 +32,18 @@ function canBeTarget(column: ColumnSchema): boolean {
  */
 export function proposeTarget(schema: ColumnSchema[], sampleTarget: string | null = null): TargetProposal {
 	if (sampleTarget && schema.some((c) => c.name === sampleTarget)) {
-		return { column: sampleTarget, reason: `The sample's description names ${sampleTarget} as its target.` };
+		return {
+			column: sampleTarget,
+			reason: `The sample's description names ${isolated(sampleTarget)} as its target.`
+		};
 	}
 	const named = schema.find((c) => canBeTarget(c) && looksLikeTarget(c.name));
-	if (named) return { column: named.name, reason: `${named.name} is named like a target column.` };
+	if (named) return { column: named.name, reason: `${isolated(named.name)} is named like a target column.` };
 	const last = schema.findLast(canBeTarget);
 	if (last)
 		return {
 			column: last.name,
-			reason: `${last.name} is the last column, where tables usually put the target.`
+			reason: `${isolated(last.name)} is the last column, where tables usually put the target.`
 		};
 	return { column: null, reason: 'No column can be a target: every column is free text or a date.' };
 }
