@@ -1,71 +1,22 @@
-// Reads Parquet with hyparquet, column by column, straight from the Blob; each column's Parquet type
-// says its Benchtop type, and strings become categories or text by CSV's distinct-value rule.
+// Reads Parquet with hyparquet one row group and one column at a time, straight from the Blob, into typed
+// columns (numbers in a Float64Array, strings, booleans and dates as dictionary codes): a file larger
+// than is comfortable in memory never holds more than one column chunk's decoded values at once, reports
+// progress after each chunk and can be cancelled between them. Structs become one column per field.
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
-import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
-// Every codec Parquet writers use (ZSTD, GZIP, Brotli, LZ4, LZ4_RAW) beside hyparquet's own Snappy.
+import type { AsyncBuffer, Compressors, DecodedArray, FileMetaData, RowGroup } from 'hyparquet';
 import { BenchtopError } from '../../errors.ts';
-import type { ColumnType } from '../../table/column-types.ts';
-import type { CellValue } from '../convert-column.ts';
-import { categoryOrText } from '../infer-column-type.ts';
 import { abortIfCancelled } from './cancel.ts';
 import { damaged } from './binary-source.ts';
 import type { ImportOptions } from './import-types.ts';
-import type { RawColumn, RawTable } from './raw-table.ts';
+import { columnSink, type ParquetColumnSink } from './parquet-columns.ts';
+import { fieldOf, parquetLeaves, type ParquetLeaf } from './parquet-schema.ts';
+import type { RawTable } from './raw-table.ts';
 
-/** The Benchtop type of a top-level Parquet column; 'strings' is decided from the values. */
-function benchtopType(node: SchemaTree): ColumnType | 'strings' {
-	const { type, converted_type: converted, logical_type: logical } = node.element;
-	if (node.children.length > 0 || type === undefined) return 'text';
-	if (logical?.type === 'DATE' || logical?.type === 'TIMESTAMP' || type === 'INT96') return 'date';
-	if (converted === 'DATE' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS')
-		return 'date';
-	if (logical?.type === 'DECIMAL' || converted === 'DECIMAL' || logical?.type === 'FLOAT16') return 'number';
-	if (logical?.type === 'JSON' || converted === 'JSON') return 'text';
-	switch (type) {
-		case 'BOOLEAN':
-			return 'boolean';
-		case 'INT32':
-		case 'INT64':
-			return 'integer';
-		case 'FLOAT':
-		case 'DOUBLE':
-			return 'number';
-		default:
-			return 'strings';
-	}
-}
-
-function cellValue(value: unknown, type: ColumnType): CellValue {
-	if (value === null || value === undefined) return null;
-	switch (type) {
-		case 'integer':
-		case 'number': {
-			const number = Number(value);
-			return Number.isFinite(number) ? number : null;
-		}
-		case 'boolean':
-			return Boolean(value);
-		case 'date':
-			return value instanceof Date && !Number.isNaN(value.getTime()) ? value : null;
-		default:
-			return asText(value);
-	}
-}
-
-function asText(value: unknown): string | null {
-	if (value === null || value === undefined || value instanceof Uint8Array) return null;
-	if (typeof value === 'string') return value;
-	if (typeof value === 'object')
-		return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-	return String(value);
-}
-
-/** A Blob read piece by piece as hyparquet asks, counting bytes for progress and checking for cancel. */
-function asyncBuffer(
-	source: Blob | Uint8Array,
-	onRead: (bytes: number) => void,
-	signal?: AbortSignal
-): AsyncBuffer {
+/**
+ * A Blob read piece by piece as hyparquet asks (only the footer and one column chunk at a time are ever
+ * in memory), checking for cancel before each piece.
+ */
+function asyncBuffer(source: Blob | Uint8Array, signal?: AbortSignal): AsyncBuffer {
 	if (source instanceof Uint8Array) {
 		return {
 			byteLength: source.byteLength,
@@ -76,9 +27,7 @@ function asyncBuffer(
 		byteLength: source.size,
 		async slice(start, end) {
 			abortIfCancelled(signal);
-			const buffer = await source.slice(start, end).arrayBuffer();
-			onRead(buffer.byteLength);
-			return buffer;
+			return await source.slice(start, end).arrayBuffer();
 		}
 	};
 }
@@ -97,6 +46,81 @@ async function readMetadata(file: AsyncBuffer): Promise<FileMetaData> {
 	}
 }
 
+/** A top-level Parquet column and the table columns (one, or a struct's fields) filled from it. */
+interface TopColumn {
+	name: string;
+	leaves: { leaf: ParquetLeaf; sink: ParquetColumnSink }[];
+}
+
+function topColumns(leaves: ParquetLeaf[], rows: number): TopColumn[] {
+	const byName = new Map<string, TopColumn>();
+	for (const leaf of leaves) {
+		let top = byName.get(leaf.top);
+		if (!top) byName.set(leaf.top, (top = { name: leaf.top, leaves: [] }));
+		top.leaves.push({ leaf, sink: columnSink(leaf.kind, rows) });
+	}
+	return [...byName.values()];
+}
+
+/** The part of a chunk inside [from, to) (hyparquet may hand over rows outside the asked range). */
+function clipped(data: DecodedArray, rowStart: number, from: number, to: number): ArrayLike<unknown> {
+	const skip = Math.max(0, from - rowStart);
+	const end = Math.min(data.length, to - rowStart);
+	if (skip === 0 && end === data.length) return data;
+	return ArrayBuffer.isView(data) ? (data as Float64Array).subarray(skip, end) : data.slice(skip, end);
+}
+
+/** One top-level column of one row group, poured into its sinks. */
+async function readChunk(
+	file: AsyncBuffer,
+	metadata: FileMetaData,
+	compressors: Compressors,
+	top: TopColumn,
+	from: number,
+	to: number
+): Promise<void> {
+	await parquetRead({
+		file,
+		metadata,
+		compressors,
+		columns: [top.name],
+		rowStart: from,
+		rowEnd: to,
+		onChunk: ({ columnData, rowStart }) => {
+			const values = clipped(columnData, rowStart, from, to);
+			const at = Math.max(rowStart, from);
+			for (const { leaf, sink } of top.leaves) {
+				if (leaf.path.length === 0) sink.put(values, at);
+				else
+					sink.put(
+						Array.from(values, (row) => fieldOf(row, leaf.path)),
+						at
+					);
+			}
+		}
+	});
+}
+
+/** The compressed size of a top-level column's chunks (a struct has one per field) in a row group. */
+function chunkBytes(group: RowGroup, top: string): number {
+	let bytes = 0;
+	for (const chunk of group.columns)
+		if (chunk.meta_data?.path_in_schema[0] === top) bytes += Number(chunk.meta_data.total_compressed_size);
+	return bytes;
+}
+
+function decodeError(error: unknown): BenchtopError {
+	const codec = (error instanceof Error ? error.message : '').match(/unsupported compression codec: (\w+)/);
+	if (codec) {
+		return new BenchtopError(
+			'bad-input',
+			`This Parquet file is compressed with ${codec[1]}, which Benchtop cannot read. Save it with ZSTD, Snappy, gzip, Brotli or LZ4 compression (or none) and import it again.`,
+			String(error)
+		);
+	}
+	return damaged('Parquet', 'its data pages could not be decoded', error);
+}
+
 export async function readParquet(
 	source: Blob | Uint8Array | string,
 	options: ImportOptions
@@ -104,56 +128,44 @@ export async function readParquet(
 	if (typeof source === 'string')
 		throw new BenchtopError('bad-input', 'Parquet data must come from a file, not from text.');
 	const total = source instanceof Uint8Array ? source.byteLength : source.size;
+	// Progress counts the compressed bytes of the column chunks read so far, so it ends at the file's
+	// data size whatever hyparquet fetched around them (the footer, read-ahead).
 	let bytesRead = 0;
-	let rowsRead = 0;
-	const file = asyncBuffer(source, (n) => (bytesRead += n), options.signal);
+	const file = asyncBuffer(source, options.signal);
 	const metadata = await readMetadata(file);
 	const top = parquetSchema(metadata).children;
 	if (top.length === 0) throw new BenchtopError('bad-input', 'The Parquet file has no columns.');
+	const leaves = parquetLeaves(top);
 	const rows = Number(metadata.num_rows);
 	if (rows === 0) throw new BenchtopError('bad-input', 'The Parquet file has columns but no rows.');
+	const columns = topColumns(leaves, rows);
 
-	const names = top.map((node) => node.element.name);
-	const mapped = top.map(benchtopType);
-	// Strings are read as text; whether they are a category is decided once all of them are in.
-	const readAs = mapped.map((type) => (type === 'strings' ? 'text' : type));
-	const values = names.map(() => new Array<CellValue>(rows).fill(null));
-	const index = new Map(names.map((name, i) => [name, i]));
 	// The decompressors (Snappy's and Brotli's WebAssembly among them) load only when a Parquet file is
 	// read: a CSV import, and the CLI's start, never pay for them.
 	const { compressors } = await import('hyparquet-compressors');
-	try {
-		await parquetRead({
-			file,
-			metadata,
-			compressors,
-			onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
-				const j = index.get(columnName) ?? -1;
-				const column = values[j];
-				if (!column) return;
-				const type = readAs[j]!;
-				for (let i = 0; i < columnData.length; i++) column[rowStart + i] = cellValue(columnData[i], type);
-				rowsRead = Math.max(rowsRead, rowEnd);
-				options.onProgress?.({ bytesRead, totalBytes: total, rows: rowsRead, phase: 'reading' });
+	let groupStart = 0;
+	for (const group of metadata.row_groups) {
+		const groupEnd = Math.min(rows, groupStart + Number(group.num_rows));
+		for (const column of columns) {
+			if (groupEnd === groupStart) break;
+			abortIfCancelled(options.signal);
+			try {
+				await readChunk(file, metadata, compressors, column, groupStart, groupEnd);
+			} catch (error) {
+				throw decodeError(error);
 			}
-		});
-	} catch (error) {
-		const codec = (error instanceof Error ? error.message : '').match(/unsupported compression codec: (\w+)/);
-		if (codec) {
-			throw new BenchtopError(
-				'bad-input',
-				`This Parquet file is compressed with ${codec[1]}, which Benchtop cannot read. Save it with ZSTD, Snappy, gzip, Brotli or LZ4 compression (or none) and import it again.`,
-				String(error)
-			);
+			bytesRead = Math.min(total, bytesRead + chunkBytes(group, column.name));
+			options.onProgress?.({ bytesRead, totalBytes: total, rows: groupStart, phase: 'reading' });
 		}
-		throw damaged('Parquet', 'its data pages could not be decoded', error);
+		groupStart = groupEnd;
+		options.onProgress?.({ bytesRead, totalBytes: total, rows: groupStart, phase: 'reading' });
 	}
 	abortIfCancelled(options.signal);
 
-	const columns: RawColumn[] = mapped.map((type, j) => {
-		const column = values[j]!;
-		const typed = type === 'strings' ? categoryOrText(column as (string | null)[]) : type;
-		return { kind: 'typed', type: typed, values: column };
-	});
-	return { names, columns, rows, notices: [] };
+	return {
+		names: leaves.map((leaf) => leaf.name),
+		columns: columns.flatMap((column) => column.leaves.map(({ sink }) => sink.finish())),
+		rows,
+		notices: []
+	};
 }

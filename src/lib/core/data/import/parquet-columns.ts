@@ -1,0 +1,184 @@
+// Where a Parquet column's decoded values go, row group by row group: numbers into one Float64Array the
+// size of the file (NaN for missing), and strings, booleans and dates as codes into a dictionary of their
+// distinct values; only a column with more distinct values than a dictionary holds falls back to one JS
+// value per row. These are the column shapes the CSV byte reader makes, so both share the typing path.
+import type { ColumnType } from '../../table/column-types.ts';
+import { isMissingValue } from '../missing-values.ts';
+import { categoryOrText } from '../infer-column-type.ts';
+import { MAX_DICTIONARY } from './byte-column.ts';
+import type { RawColumn } from './raw-table.ts';
+
+/** What a Parquet leaf column holds, as Benchtop reads it. */
+export type ParquetValueKind = 'integer' | 'number' | 'boolean' | 'date' | 'strings';
+
+export interface ParquetColumnSink {
+	/** Puts `values` (one per row, null or undefined when missing) at rows `at`, `at + 1`, … */
+	put(values: ArrayLike<unknown>, at: number): void;
+	finish(): RawColumn;
+}
+
+export function columnSink(kind: ParquetValueKind, rows: number): ParquetColumnSink {
+	if (kind === 'integer' || kind === 'number') return new NumberSink(rows, kind === 'integer');
+	return new DictionarySink(rows, kind);
+}
+
+/** Numbers in place: the file says how many rows there are, so the array is made once. */
+class NumberSink implements ParquetColumnSink {
+	private readonly values: Float64Array;
+	private present = 0;
+
+	constructor(
+		rows: number,
+		private readonly integer: boolean
+	) {
+		this.values = new Float64Array(rows).fill(Number.NaN);
+	}
+
+	put(values: ArrayLike<unknown>, at: number): void {
+		const out = this.values;
+		const end = Math.min(values.length, out.length - at);
+		let present = 0;
+		for (let i = 0; i < end; i++) {
+			const value = values[i];
+			if (value === null || value === undefined) continue;
+			// INT64 arrives as bigint; DECIMAL and FLOAT16 already as numbers.
+			const number = typeof value === 'number' ? value : Number(value);
+			// NaN and infinities in a DOUBLE column are missing, as they were when read value by value.
+			if (!Number.isFinite(number)) continue;
+			out[at + i] = number;
+			present++;
+		}
+		this.present += present;
+	}
+
+	finish(): RawColumn {
+		const values = this.values;
+		return {
+			kind: 'numeric',
+			values,
+			integer: this.integer,
+			present: this.present,
+			lost: 0,
+			text: () => Array.from(values, (v) => (Number.isNaN(v) ? '' : String(v)))
+		};
+	}
+}
+
+/** The key a value is looked up by, and the text its dictionary entry holds. */
+interface KeyOf {
+	key(value: unknown): string | number | boolean | undefined;
+	entry(key: string | number | boolean): string;
+}
+
+const KEYS: Record<'boolean' | 'date' | 'strings', KeyOf> = {
+	boolean: {
+		key: (value) => (value === null || value === undefined ? undefined : Boolean(value)),
+		entry: (key) => String(key)
+	},
+	date: {
+		key: (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.getTime() : undefined),
+		entry: (key) => new Date(key as number).toISOString()
+	},
+	strings: {
+		key: (value) => {
+			const text = asText(value);
+			return text === null || isMissingValue(text) ? undefined : text;
+		},
+		entry: (key) => key as string
+	}
+};
+
+/** Codes into a dictionary of distinct values (code 0 is the missing value, entry ''). */
+class DictionarySink implements ParquetColumnSink {
+	private codes: Uint16Array | undefined;
+	private index = new Map<string | number | boolean, number>();
+	private entries: string[] = [''];
+	/** Past MAX_DICTIONARY distinct values: one value per row, as the table will hold it. */
+	private values: (string | Date | boolean | null)[] | undefined;
+	private readonly keys: KeyOf;
+
+	constructor(
+		private readonly rows: number,
+		private readonly kind: 'boolean' | 'date' | 'strings'
+	) {
+		this.codes = new Uint16Array(rows);
+		this.keys = KEYS[kind];
+	}
+
+	put(values: ArrayLike<unknown>, at: number): void {
+		const end = Math.min(values.length, this.rows - at);
+		for (let i = 0; i < end; i++) {
+			const key = this.keys.key(values[i]);
+			const codes = this.codes;
+			if (codes === undefined) {
+				this.values![at + i] = this.plain(key);
+				continue;
+			}
+			if (key === undefined) continue;
+			let code = this.index.get(key);
+			if (code === undefined) {
+				if (this.entries.length > MAX_DICTIONARY) {
+					this.leaveDictionary();
+					this.values![at + i] = this.plain(key);
+					continue;
+				}
+				code = this.entries.length;
+				this.index.set(key, code);
+				this.entries.push(this.keys.entry(key));
+			}
+			codes[at + i] = code;
+		}
+	}
+
+	private plain(key: string | number | boolean | undefined): string | Date | boolean | null {
+		if (key === undefined) return null;
+		return this.kind === 'date' ? new Date(key as number) : (key as string | boolean);
+	}
+
+	private leaveDictionary(): void {
+		const codes = this.codes!;
+		const byCode: (string | number | boolean | undefined)[] = [undefined];
+		for (const [key, code] of this.index) byCode[code] = key;
+		const values = new Array<string | Date | boolean | null>(this.rows);
+		for (let i = 0; i < this.rows; i++) values[i] = this.plain(byCode[codes[i]!]);
+		this.values = values;
+		this.codes = undefined;
+		this.index = new Map();
+		this.entries = [];
+	}
+
+	finish(): RawColumn {
+		if (this.values) {
+			const type: ColumnType =
+				this.kind === 'strings' ? categoryOrText(this.values as (string | null)[]) : this.kind;
+			return { kind: 'typed', type, values: this.values };
+		}
+		const type: ColumnType = this.kind === 'strings' ? stringType(this.codes!, this.entries) : this.kind;
+		return { kind: 'dictionary', codes: this.codes!, entries: this.entries, type };
+	}
+}
+
+/**
+ * Category or text by categoryOrText's rule, which depends only on how many values are present and how
+ * many distinct: asked of the distinct entries, then one repeated entry up to the present count (at most
+ * twice the distinct count is needed to decide), so no string per row is made.
+ */
+function stringType(codes: Uint16Array, entries: string[]): 'category' | 'text' {
+	let present = 0;
+	for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) present++;
+	const distinct = entries.slice(1);
+	if (distinct.length === 0) return 'text';
+	const probe = distinct.slice();
+	const size = Math.min(present, 2 * distinct.length + 1);
+	while (probe.length < size) probe.push(distinct[0]!);
+	return categoryOrText(probe);
+}
+
+/** Values that are not text (JSON objects, numbers in a string column) written as text; bytes are lost. */
+export function asText(value: unknown): string | null {
+	if (value === null || value === undefined || value instanceof Uint8Array) return null;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'object')
+		return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+	return String(value);
+}
