@@ -1,6 +1,7 @@
 // The date-parts step: splits date columns into whole-number parts (year, month, weekday…), which a model
 // can use where it cannot use a date itself.
 import * as v from 'valibot';
+import { isolated } from '../../../phrase.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { rebuildTable, type OutputColumn } from '../../../table/rebuild-table.ts';
 import { columnValues } from '../../../table/read-column.ts';
@@ -53,7 +54,7 @@ export const datePartsStep = defineStep({
 		return { columns, parts: [...DEFAULT_DATE_PARTS], keepOriginal: false };
 	},
 	describe(params) {
-		return `Split ${params.columns.join(', ')} into ${params.parts.join(', ')}${params.keepOriginal ? ' (keeping the dates)' : ''}`;
+		return `Split ${params.columns.map(isolated).join(', ')} into ${params.parts.join(', ')}${params.keepOriginal ? ' (keeping the dates)' : ''}`;
 	},
 	fit(params, input) {
 		requireKinds(input, params.columns, 'date', 'date parts need a date column');

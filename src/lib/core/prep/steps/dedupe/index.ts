@@ -1,6 +1,7 @@
 // The dedupe step: removes rows that repeat an earlier row, keeping the first (pandas drop_duplicates).
 // Copies that fall on both sides of a train/test split make a test score look better than the model is.
 import * as v from 'valibot';
+import { isolated } from '../../../phrase.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { requireColumns } from '../../../table/require-columns.ts';
 import { takeRows } from '../../../table/take-rows.ts';
@@ -37,7 +38,7 @@ export const dedupe = defineStep({
 	describe(params) {
 		return params.columns.length === 0
 			? 'Remove duplicate rows'
-			: `Remove rows that repeat ${params.columns.join(', ')}`;
+			: `Remove rows that repeat ${params.columns.map(isolated).join(', ')}`;
 	},
 	fit(params, input) {
 		requireColumns(input, params.columns);

@@ -2,6 +2,7 @@
 // `Body Mass (g)` / 1000 or log1p(price). The formula is parsed into a syntax tree and evaluated by
 // Benchtop itself; nothing a person types is ever run as code.
 import * as v from 'valibot';
+import { isolated } from '../../../phrase.ts';
 import { BenchtopError } from '../../../errors.ts';
 import {
 	FORMULA_NODE,
@@ -87,7 +88,7 @@ export const derive = defineStep({
 		};
 	},
 	describe(params) {
-		return `Add ${params.name} = ${params.formula}`;
+		return `Add ${isolated(params.name)} = ${isolated(params.formula)}`;
 	},
 	fit(params, input) {
 		if (input.schema.some((c) => c.name === params.name)) {

@@ -1,5 +1,6 @@
 // The drop step: removes columns a model should not see (identifiers, leaks, constants).
 import * as v from 'valibot';
+import { isolated } from '../../../phrase.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { rebuildTable, type OutputColumn } from '../../../table/rebuild-table.ts';
 import { requireColumns } from '../../../table/require-columns.ts';
@@ -21,7 +22,7 @@ export const drop = defineStep({
 	fields: [{ kind: 'columns', key: 'columns', label: 'Columns to drop', accepts: 'any' }],
 	// No column is a sensible guess: the person picks what to drop (the quality report proposes some).
 	defaults: () => ({ columns: [] }),
-	describe: (params) => `Drop ${params.columns.join(', ')}`,
+	describe: (params) => `Drop ${params.columns.map(isolated).join(', ')}`,
 	fit(params, input) {
 		requireColumns(input, params.columns);
 		return { columns: [...params.columns] };

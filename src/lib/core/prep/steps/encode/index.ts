@@ -1,6 +1,7 @@
 // The encode step: turns category columns into numbers a model can use, one-hot (a 0/1 column per
 // category) or ordinal (one integer code), keeping at most maxLevels categories apart.
 import * as v from 'valibot';
+import { isolated } from '../../../phrase.ts';
 import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { columnType, requireColumns, requireKinds } from '../../../table/require-columns.ts';
@@ -76,7 +77,7 @@ export const encode = defineStep({
 	},
 	describe(params) {
 		const how = params.method === 'one-hot' ? 'One-hot encode' : 'Ordinal encode';
-		return `${how} ${params.columns.join(', ')} (at most ${params.maxLevels} categories each)`;
+		return `${how} ${params.columns.map(isolated).join(', ')} (at most ${params.maxLevels} categories each)`;
 	},
 	fit(params, input) {
 		requireKinds(

@@ -1,6 +1,7 @@
 // The filter step: keeps the rows that meet structured conditions (never code). It runs on training and
 // evaluation tables and is skipped when predicting, so every row sent for prediction gets an answer.
 import * as v from 'valibot';
+import { isolated } from '../../../phrase.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { takeRows } from '../../../table/take-rows.ts';
 import { COMPILED_CONDITION, compileCondition } from './compile.ts';
@@ -55,8 +56,9 @@ export const filter = defineStep({
 });
 
 function describeCondition({ column, operator, value }: FilterCondition): string {
-	if (takesNoValue(operator)) return `${column} ${OPERATOR_LABELS[operator]}`;
-	if (operator === 'in') return `${column} is one of ${(value as string[]).join(', ')}`;
-	if (operator === 'contains') return `${column} contains “${String(value)}”`;
-	return `${column} ${operator} ${String(value)}`;
+	const name = isolated(column);
+	if (takesNoValue(operator)) return `${name} ${OPERATOR_LABELS[operator]}`;
+	if (operator === 'in') return `${name} is one of ${(value as string[]).map(isolated).join(', ')}`;
+	if (operator === 'contains') return `${name} contains “${isolated(String(value))}”`;
+	return `${name} ${operator} ${isolated(String(value))}`;
 }

@@ -1,6 +1,7 @@
 // Pieces the numeric steps (impute, scale, bin, transform, clip) share: the "columns" parameter, the
 // columns a step suggests by default, how a step line names its columns, and a column's present numbers.
 import * as v from 'valibot';
+import { isolated } from '../../../phrase.ts';
 import type { ColumnSchema } from '../../../table/column-types.ts';
 import { BenchtopError } from '../../../errors.ts';
 import type { StepContext } from '../../recipe/step-definition.ts';
@@ -26,8 +27,8 @@ export function numericColumns(schema: ColumnSchema[], context: StepContext): st
 
 /** "bill_length, flipper" or, past a few names, "a, b, c and 4 more": short enough for a step list. */
 export function columnsText(columns: readonly string[], shown = 3): string {
-	if (columns.length <= shown + 1) return columns.join(', ');
-	return `${columns.slice(0, shown).join(', ')} and ${columns.length - shown} more`;
+	if (columns.length <= shown + 1) return columns.map(isolated).join(', ');
+	return `${columns.slice(0, shown).map(isolated).join(', ')} and ${columns.length - shown} more`;
 }
 
 /**
