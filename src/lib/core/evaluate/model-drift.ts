@@ -51,7 +51,7 @@ export function predictionValues(predictor: Predictor, predicted: PredictedRows)
  */
 export async function runTrainingProfile(
 	input: PrepTable,
-	run: Pick<RunRecord, 'split'>,
+	run: Pick<RunRecord, 'split' | 'searchRows'>,
 	predictor: Predictor
 ): Promise<TrainingProfile> {
 	const split = recreateSplit(input, run.split, run.searchRows);
