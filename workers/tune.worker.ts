@@ -67,7 +67,7 @@ const api = {
 		const { plan } = await planFor(job);
 		return baselineRow(plan.data.search, plan.setup);
 	},
-	/** One trial; with `wantRun`, a completed trial's run too (the page keeps the best as runs). */
+	/** One trial; with `wantRun`, its run too when it completed or was pruned (the page stores each one). */
 	async trial(job: TuneWorkerJob, trial: TrialJob, wantRun = false): Promise<TrialResult> {
 		const { plan } = await planFor(job);
 		control = new TrainControl();
@@ -79,8 +79,8 @@ const api = {
 			training?.model?.dispose();
 			return {
 				outcome,
-				...(wantRun && training && outcome.status === 'completed'
-					? { run: trialRun(training, job.request.searchId, trial.trial) }
+				...(wantRun && training && outcome.status !== 'failed'
+					? { run: trialRun(training, job.request.searchId, trial.trial, outcome.status === 'pruned') }
 					: {})
 			};
 		} finally {

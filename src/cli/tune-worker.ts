@@ -35,8 +35,8 @@ port.on('message', async ({ job, wantRun }: { job: TrialJob; wantRun: boolean })
 	training?.model?.dispose();
 	const result: TrialResult = {
 		outcome,
-		...(wantRun && training && outcome.status === 'completed'
-			? { run: trialRun(training, data.request.searchId, job.trial) }
+		...(wantRun && training && outcome.status !== 'failed'
+			? { run: trialRun(training, data.request.searchId, job.trial, outcome.status === 'pruned') }
 			: {})
 	};
 	port.postMessage(result);

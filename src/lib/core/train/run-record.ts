@@ -81,6 +81,8 @@ export interface RunRecord {
 	/** Set on a trial's run (not the winner's final run): its `split` indexes the search's rows, not the
 	 * whole table, so Evaluate draws those rows first (core/evaluate/search-rows.ts). */
 	searchRows?: SearchRows;
+	/** Set on a trial's run that ASHA stopped part-way (core/tune): its model is as the trial stood then. */
+	pruned?: true;
 	durationMs: number;
 	rows: { train: number; validation: number; test: number };
 	/**

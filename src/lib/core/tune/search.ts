@@ -119,7 +119,10 @@ export function proposeTrial(
 }
 
 /** Whether trial a ranks above trial b: the higher score, then the higher tiebreak, then the earlier trial. */
-export function ranksAbove(a: TrialRecord, b: TrialRecord): boolean {
+export function ranksAbove(
+	a: Pick<TrialRecord, 'value' | 'tiebreak'>,
+	b: Pick<TrialRecord, 'value' | 'tiebreak'>
+): boolean {
 	if (a.value! !== b.value!) return a.value! > b.value!;
 	return (a.tiebreak ?? -Infinity) > (b.tiebreak ?? -Infinity);
 }

@@ -114,7 +114,7 @@ export interface TuneResult {
 	final: TrainingOutcome | null;
 }
 
-/** A trial's outcome and, when asked for and the trial completed, its run (trial-runs.ts). */
+/** A trial's outcome and, when asked for and the trial completed or was pruned, its run (trial-runs.ts). */
 export interface TrialResult {
 	outcome: TrialOutcome;
 	run?: TrialRun;
@@ -123,10 +123,10 @@ export interface TrialResult {
 export interface TuneOptions {
 	workers?: number;
 	/** Trains one trial elsewhere (worker threads, the studio's workers); in this thread when absent.
-	 * `wantRun`: send back the completed trial's run too. */
+	 * `wantRun`: send back the trial's run too (completed or pruned). */
 	runTrial?: (job: TrialJob, plan: TunePlan, wantRun: boolean) => Promise<TrialResult>;
 	onTrial?: (record: TrialRecord, state: SearchState) => void;
-	/** Each completed trial's run (before onTrial): the caller keeps the best (admitTrial) or not. */
+	/** Each completed or pruned trial's run (before onTrial): the studio stores each one, the CLI the best. */
 	onTrialRun?: (record: TrialRecord, run: TrialRun) => void;
 	resume?: SearchState;
 	shouldStop?: () => boolean;
@@ -160,8 +160,8 @@ export async function tune(
 		training?.model?.dispose();
 		return {
 			outcome,
-			...(wantRun && training && outcome.status === 'completed'
-				? { run: trialRun(training, request.searchId, job.trial) }
+			...(wantRun && training && outcome.status !== 'failed'
+				? { run: trialRun(training, request.searchId, job.trial, outcome.status === 'pruned') }
 				: {})
 		};
 	};

@@ -1,7 +1,14 @@
-// Which trials keep their run: the best KEPT_TRIAL_RUNS completed ones, a better trial pushing the worst out.
+// Which trials `tune --out` writes (admitTrial: the best KEPT_TRIAL_RUNS completed ones, a better trial pushing
+// the worst out), and which stored trial runs the run list's "keep the best N" deletes (trialRunsToDelete).
 import { describe, expect, it } from 'vitest';
+import type { RunRecord } from '../../../../src/lib/core/train/run-record.ts';
 import type { TrialRecord } from '../../../../src/lib/core/tune/search.ts';
-import { admitTrial, KEPT_TRIAL_RUNS } from '../../../../src/lib/core/tune/trial-runs.ts';
+import {
+	admitTrial,
+	KEPT_TRIAL_RUNS,
+	trialRun,
+	trialRunsToDelete
+} from '../../../../src/lib/core/tune/trial-runs.ts';
 
 const trial = (
 	n: number,
@@ -53,5 +60,71 @@ describe('admitTrial', () => {
 			.sort((a, b) => a - b);
 		expect(keepAll(trials)).toEqual(best);
 		expect(keepAll([...trials].reverse())).toEqual(best);
+	});
+});
+
+/** A stored run of search `search`: a trial's (validation rows only) or the winner's (test rows too). */
+const run = (
+	id: string,
+	opts: {
+		trial?: number;
+		accuracy?: number;
+		logLoss?: number;
+		winner?: boolean;
+		pruned?: boolean;
+		search?: string;
+	}
+): RunRecord =>
+	({
+		id,
+		task: 'classification',
+		history: [],
+		search: opts.search ?? 's1',
+		trial: opts.trial,
+		rows: { train: 80, validation: 20, test: opts.winner ? 25 : 0 },
+		metrics: {
+			validation: { accuracy: opts.accuracy ?? 0.5, log_loss: opts.logLoss ?? 0.5 },
+			...(opts.winner ? { test: { accuracy: 0.9 } } : {})
+		},
+		...(opts.pruned ? { pruned: true } : {})
+	}) as unknown as RunRecord;
+
+describe('trialRunsToDelete', () => {
+	const runs = [
+		run('w', { trial: 2, accuracy: 0.95, winner: true }),
+		run('t0', { trial: 0, accuracy: 0.8 }),
+		run('t1', { trial: 1, accuracy: 0.9, logLoss: 0.4 }),
+		run('t2', { trial: 2, accuracy: 0.95 }),
+		run('t3', { trial: 3, accuracy: 0.9, logLoss: 0.3 }),
+		run('t4', { trial: 4, accuracy: 0.99, pruned: true })
+	];
+	const ids = (list: RunRecord[]) => list.map((r) => r.id);
+
+	it('keeps the best N completed trial runs by validation score (log loss breaks ties), never the winner', () => {
+		expect(ids(trialRunsToDelete(runs, 2))).toEqual(['t0', 't1', 't4']);
+		expect(ids(trialRunsToDelete(runs, 3))).toEqual(['t0', 't4']);
+		// Keeping none deletes every trial run, and still not the winner's.
+		expect(ids(trialRunsToDelete(runs, 0))).toEqual(['t0', 't1', 't2', 't3', 't4']);
+	});
+
+	it('deletes pruned trial runs whatever their partial score, and nothing when N covers the rest', () => {
+		expect(ids(trialRunsToDelete(runs, 10))).toEqual(['t4']);
+		expect(trialRunsToDelete(runs.slice(0, 4), 10)).toEqual([]);
+	});
+});
+
+describe('trialRun', () => {
+	it('names and marks a pruned trial’s run; a completed one carries no mark', () => {
+		const training = { run: { name: 'mlp 2×8' }, artifact: {}, model: null } as never;
+		const pruned = trialRun(training, 's1', 3, true).run;
+		expect(pruned).toMatchObject({
+			name: 'Trial 3 (pruned) · mlp 2×8',
+			search: 's1',
+			trial: 3,
+			pruned: true
+		});
+		const completed = trialRun(training, 's1', 4).run;
+		expect(completed.name).toBe('Trial 4 · mlp 2×8');
+		expect('pruned' in completed).toBe(false);
 	});
 });
