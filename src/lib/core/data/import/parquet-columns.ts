@@ -14,6 +14,17 @@ export type ParquetValueKind = 'integer' | 'number' | 'boolean' | 'date' | 'stri
 export interface ParquetColumnSink {
 	/** Puts `values` (one per row, null or undefined when missing) at rows `at`, `at + 1`, … */
 	put(values: ArrayLike<unknown>, at: number): void;
+	/**
+	 * Puts a page: row i has a value when `levels` is absent or `levels[i] === present`, and the values
+	 * are those rows' in order, each `dictionary[values[k]]` when a dictionary is given. Returns the rows.
+	 */
+	putPage(
+		values: ArrayLike<unknown>,
+		dictionary: ArrayLike<unknown> | undefined,
+		levels: ArrayLike<number> | undefined,
+		present: number,
+		at: number
+	): number;
 	finish(): RawColumn;
 }
 
@@ -35,20 +46,35 @@ class NumberSink implements ParquetColumnSink {
 	}
 
 	put(values: ArrayLike<unknown>, at: number): void {
-		const out = this.values;
-		const end = Math.min(values.length, out.length - at);
-		let present = 0;
-		for (let i = 0; i < end; i++) {
-			const value = values[i];
-			if (value === null || value === undefined) continue;
-			// INT64 arrives as bigint; DECIMAL and FLOAT16 already as numbers.
-			const number = typeof value === 'number' ? value : Number(value);
-			// NaN and infinities in a DOUBLE column are missing, as they were when read value by value.
-			if (!Number.isFinite(number)) continue;
-			out[at + i] = number;
-			present++;
+		const end = Math.min(values.length, this.values.length - at);
+		for (let i = 0; i < end; i++) this.set(at + i, values[i]);
+	}
+
+	putPage(
+		values: ArrayLike<unknown>,
+		dictionary: ArrayLike<unknown> | undefined,
+		levels: ArrayLike<number> | undefined,
+		present: number,
+		at: number
+	): number {
+		const rows = Math.min(levels ? levels.length : values.length, this.values.length - at);
+		let k = 0;
+		for (let i = 0; i < rows; i++) {
+			if (levels && levels[i] !== present) continue;
+			const value = values[k++];
+			this.set(at + i, dictionary ? dictionary[value as number] : value);
 		}
-		this.present += present;
+		return rows;
+	}
+
+	private set(row: number, value: unknown): void {
+		if (value === null || value === undefined) return;
+		// INT64 arrives as bigint; DECIMAL and FLOAT16 already as numbers.
+		const number = typeof value === 'number' ? value : Number(value);
+		// NaN and infinities in a DOUBLE column are missing, as they were when read value by value.
+		if (!Number.isFinite(number)) return;
+		this.values[row] = number;
+		this.present++;
 	}
 
 	finish(): RawColumn {
@@ -107,27 +133,82 @@ class DictionarySink implements ParquetColumnSink {
 
 	put(values: ArrayLike<unknown>, at: number): void {
 		const end = Math.min(values.length, this.rows - at);
-		for (let i = 0; i < end; i++) {
-			const key = this.keys.key(values[i]);
+		for (let i = 0; i < end; i++) this.set(at + i, values[i]);
+	}
+
+	putPage(
+		values: ArrayLike<unknown>,
+		dictionary: ArrayLike<unknown> | undefined,
+		levels: ArrayLike<number> | undefined,
+		present: number,
+		at: number
+	): number {
+		const rows = Math.min(levels ? levels.length : values.length, this.rows - at);
+		// The page's dictionary index → this column's code, found once per distinct value.
+		const remap = dictionary ? this.remapFor(dictionary) : undefined;
+		let k = 0;
+		for (let i = 0; i < rows; i++) {
+			if (levels && levels[i] !== present) continue;
+			const value = values[k++];
 			const codes = this.codes;
-			if (codes === undefined) {
-				this.values![at + i] = this.plain(key);
+			if (remap === undefined || codes === undefined) {
+				this.set(at + i, remap ? dictionary![value as number] : value);
 				continue;
 			}
-			if (key === undefined) continue;
-			let code = this.index.get(key);
-			if (code === undefined) {
-				if (this.entries.length > MAX_DICTIONARY) {
-					this.leaveDictionary();
-					this.values![at + i] = this.plain(key);
-					continue;
-				}
-				code = this.entries.length;
-				this.index.set(key, code);
-				this.entries.push(this.keys.entry(key));
+			const code = remap[value as number]!;
+			if (code >= 0) codes[at + i] = code;
+			else {
+				this.set(at + i, dictionary![value as number]);
+				if (this.codes) remap[value as number] = this.codes[at + i]!;
 			}
-			codes[at + i] = code;
 		}
+		return rows;
+	}
+
+	private remapDictionary: ArrayLike<unknown> | undefined;
+	private remap: Int32Array | undefined;
+
+	private remapFor(dictionary: ArrayLike<unknown>): Int32Array {
+		if (this.remapDictionary !== dictionary || this.remap === undefined) {
+			this.remapDictionary = dictionary;
+			this.remap = new Int32Array(dictionary.length).fill(-1);
+		}
+		return this.remap;
+	}
+
+	private set(row: number, value: unknown): void {
+		const codes = this.codes;
+		// The common case first: a string already in the dictionary (or known to be a missing spelling).
+		if (codes !== undefined && typeof value === 'string') {
+			const known = this.index.get(value);
+			if (known !== undefined) {
+				codes[row] = known;
+				return;
+			}
+		}
+		const key = this.keys.key(value);
+		if (codes === undefined) {
+			this.values![row] = this.plain(key);
+			return;
+		}
+		if (key === undefined) {
+			// "NA", "" in a string column: remembered as missing, so the next one is a single lookup.
+			if (typeof value === 'string') this.index.set(value, 0);
+			codes[row] = 0;
+			return;
+		}
+		let code = this.index.get(key);
+		if (code === undefined) {
+			if (this.entries.length > MAX_DICTIONARY) {
+				this.leaveDictionary();
+				this.values![row] = this.plain(key);
+				return;
+			}
+			code = this.entries.length;
+			this.index.set(key, code);
+			this.entries.push(this.keys.entry(key));
+		}
+		codes[row] = code;
 	}
 
 	private plain(key: string | number | boolean | undefined): string | Date | boolean | null {
@@ -138,7 +219,7 @@ class DictionarySink implements ParquetColumnSink {
 	private leaveDictionary(): void {
 		const codes = this.codes!;
 		const byCode: (string | number | boolean | undefined)[] = [undefined];
-		for (const [key, code] of this.index) byCode[code] = key;
+		for (const [key, code] of this.index) if (code > 0) byCode[code] = key;
 		const values = new Array<string | Date | boolean | null>(this.rows);
 		for (let i = 0; i < this.rows; i++) values[i] = this.plain(byCode[codes[i]!]);
 		this.values = values;

@@ -9,6 +9,7 @@ import { abortIfCancelled } from './cancel.ts';
 import { damaged } from './binary-source.ts';
 import type { ImportOptions } from './import-types.ts';
 import { columnSink, type ParquetColumnSink } from './parquet-columns.ts';
+import { flatChunk, readFlatChunk } from './parquet-pages.ts';
 import { fieldOf, parquetLeaves, type ParquetLeaf } from './parquet-schema.ts';
 import type { RawTable } from './raw-table.ts';
 
@@ -70,15 +71,27 @@ function clipped(data: DecodedArray, rowStart: number, from: number, to: number)
 	return ArrayBuffer.isView(data) ? (data as Float64Array).subarray(skip, end) : data.slice(skip, end);
 }
 
-/** One top-level column of one row group, poured into its sinks. */
+/** One top-level column of one row group, poured into its sinks: page by page when it is flat. */
 async function readChunk(
 	file: AsyncBuffer,
 	metadata: FileMetaData,
 	compressors: Compressors,
 	top: TopColumn,
 	from: number,
-	to: number
+	to: number,
+	group: RowGroup
 ): Promise<void> {
+	const chunks = group.columns.filter((chunk) => chunk.meta_data?.path_in_schema[0] === top.name);
+	const flat =
+		chunks.length === 1 && top.leaves.length === 1
+			? flatChunk(metadata.schema, chunks[0]!, compressors)
+			: undefined;
+	if (flat) {
+		const bytes = new Uint8Array(await file.slice(flat.start, flat.end));
+		const read = readFlatChunk(bytes, flat, to - from, top.leaves[0]!.sink, from);
+		if (read !== to - from) throw new Error(`parquet column chunk held ${read} rows of ${to - from}`);
+		return;
+	}
 	await parquetRead({
 		file,
 		metadata,
@@ -150,7 +163,7 @@ export async function readParquet(
 			if (groupEnd === groupStart) break;
 			abortIfCancelled(options.signal);
 			try {
-				await readChunk(file, metadata, compressors, column, groupStart, groupEnd);
+				await readChunk(file, metadata, compressors, column, groupStart, groupEnd, group);
 			} catch (error) {
 				throw decodeError(error);
 			}
