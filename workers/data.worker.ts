@@ -33,7 +33,7 @@ import type { DatasetRecord, DatasetSource, NewDatasetVersion } from '$lib/core/
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-protocol/progress.ts';
 import type { DataRef, DataStore } from '$lib/worker-protocol/data-ref.ts';
-import { loadArrowBytes, loadTable } from './load-table.ts';
+import { keepTable, loadArrowBytes, loadTable } from './load-table.ts';
 import { workerStorage } from './worker-storage.ts';
 import { modelInputs, type ModelInputs } from '$lib/core/train/model-inputs.ts';
 import type { TrainingRequest } from '$lib/core/train/training-request.ts';
@@ -175,6 +175,8 @@ const api = {
 			job.store,
 			{ rows: result.rows, schema: result.schema, format: result.format, notices: result.notices }
 		);
+		// The page shows this version next: its table is already here, built on the columns just stored.
+		if (outcome.saved && result.arrow) keepTable(outcome.saved.record.id, result.table);
 		const typingFrom = typingAt ?? typed;
 		outcome.timings = {
 			readAndParseMs: typingFrom - started,

@@ -26,3 +26,12 @@ export function loadTable(ref: DataRef, workerName: string): Promise<ColumnTable
 	});
 	return table;
 }
+
+/**
+ * Keeps a version this worker has just made and stored (an import) as the last decoded one: the page's
+ * first view of it then skips reading 50 MB back from IndexedDB and decoding it. The table must read as
+ * the stored bytes decode (an import's table is built on the very Arrow columns it stored).
+ */
+export function keepTable(id: string, table: ColumnTable): void {
+	cached = { id, table: Promise.resolve(table) };
+}
