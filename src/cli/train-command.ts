@@ -307,7 +307,7 @@ export const trainCommand: CommandRunner = {
 		const continued = outcome.run.continuedFrom;
 		if (continued) {
 			io.out(
-				`continued from ${options.init}: epoch ${continued.fromEpoch}, ${continued.sameData ? 'the same data' : 'new data'}, recipe ${continued.recipe === 'keep' ? 'kept' : 'refitted'}${continued.optimizerState ? '' : ', optimizer started afresh (model files keep no optimizer state)'}`
+				`continued from ${options.init}: epoch ${continued.fromEpoch}, ${continued.sameData ? 'the same data' : 'new data'}, recipe ${continued.recipe === 'keep' ? 'kept' : 'refitted'}${continued.optimizerState ? '' : ', optimizer started afresh (the model has no optimizer.json)'}`
 			);
 			const { rows: _rows, ...parent } = continued.parentMetrics ?? {};
 			io.out('the model before, on the same test rows:');

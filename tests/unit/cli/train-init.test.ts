@@ -2,7 +2,7 @@
 // same weights, byte for byte, and the same test metrics, for a classifier and for a regression network
 // whose target scaling is taken out and folded back); more epochs carry the loss curve on from where it
 // ended; a .zip works as the folder does; a file without a column the model reads is refused, named.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, editedSample, sample, trainModel, workFolder, zipModel } from './model-fixtures.ts';
@@ -98,7 +98,53 @@ describe('benchtop train --init', () => {
 		// Training on goes downhill from the last saved epoch, not from a fresh start's loss.
 		expect(after[17]!.loss).toBeLessThan(before[11]!.loss);
 		expect(after[12]!.loss).toBeLessThan(before[0]!.loss);
-		expect(more.init).toMatchObject({ from_epoch: 12, same_data: true, optimizer_state: false });
+		expect(more.init).toMatchObject({ from_epoch: 12, same_data: true, optimizer_state: true });
+	}, 120_000);
+
+	it('goes on as if it had not stopped (optimizer.json/.bin keep Adam state), and differs without it', async () => {
+		const straight = join(work, 'iris-18');
+		await trainJson([
+			sample('iris.csv'),
+			'--target',
+			'species',
+			'--model',
+			'mlp',
+			'--epochs',
+			'18',
+			'--seed',
+			'3',
+			'--out',
+			straight
+		]);
+		const continued = join(work, 'iris-12-6');
+		await trainJson([sample('iris.csv'), '--init', iris, '--epochs', '6', '--out', continued]);
+		const whole = history(straight).slice(12, 18);
+		const after = history(continued).slice(12, 18);
+		expect(after).toHaveLength(6);
+		after.forEach((epoch, i) => expect(epoch.loss).toBeCloseTo(whole[i]!.loss, 5));
+		// The same model without its optimizer files starts Adam afresh: another curve.
+		const bare = join(work, 'iris-bare');
+		cpSync(iris, bare, { recursive: true });
+		rmSync(join(bare, 'optimizer.json'));
+		rmSync(join(bare, 'optimizer.bin'));
+		const fresh = join(work, 'iris-12-6-fresh');
+		const afresh = await trainJson([sample('iris.csv'), '--init', bare, '--epochs', '6', '--out', fresh]);
+		expect(afresh.init?.optimizer_state).toBe(false);
+		const gap = Math.abs(history(fresh)[12]!.loss - whole[0]!.loss);
+		expect(gap).toBeGreaterThan(1e-4);
+	}, 240_000);
+
+	it('refuses tampered optimizer state, naming the file', async () => {
+		const tampered = join(work, 'iris-tampered');
+		cpSync(iris, tampered, { recursive: true });
+		const bin = readFileSync(join(tampered, 'optimizer.bin'));
+		bin[0] = bin[0]! ^ 0xff;
+		writeFileSync(join(tampered, 'optimizer.bin'), bin);
+		const refused = await cli(['train', sample('iris.csv'), '--init', tampered, '--out', join(work, 'y')]);
+		expect(refused.code).not.toBe(0);
+		expect(refused.err.join('\n')).toContain(
+			'optimizer.bin does not match the SHA-256 optimizer.json records'
+		);
 	}, 120_000);
 
 	it('refuses a file without a column the model reads, naming it, and a --model beside --init', async () => {

@@ -15,6 +15,7 @@ import {
 	sha256Hex,
 	weightByteLength
 } from '../model-artifact-check.ts';
+import { optimizerFiles, readOptimizerFiles } from './optimizer-files.ts';
 
 export const MODEL_FILE = 'model.json';
 export const WEIGHTS_FILE = 'weights.bin';
@@ -37,7 +38,8 @@ export async function saveLayers(
 		record: { weightsSha256: await sha256Hex(weights) },
 		files: [
 			{ name: MODEL_FILE, bytes: new TextEncoder().encode(JSON.stringify(modelJson)) },
-			{ name: WEIGHTS_FILE, bytes: weights }
+			{ name: WEIGHTS_FILE, bytes: weights },
+			...(artifact.optimizer ? await optimizerFiles(artifact.optimizer) : [])
 		]
 	};
 }
@@ -138,5 +140,12 @@ export async function loadLayers(
 		networkInterface(model),
 		names.join(' + ')
 	);
-	return { kind: 'layers', modelTopology, weightSpecs: specs, weightData: new Blob([weights.slice()]) };
+	const optimizer = await readOptimizerFiles(source, specs, parseJson);
+	return {
+		kind: 'layers',
+		modelTopology,
+		weightSpecs: specs,
+		weightData: new Blob([weights.slice()]),
+		...(optimizer ? { optimizer } : {})
+	};
 }
