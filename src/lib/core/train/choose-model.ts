@@ -43,16 +43,29 @@ export interface ModelCandidate {
 	rows: number;
 }
 
+/** One MLP `benchtop train --model auto`'s small search tried (core/tune/auto-model.ts). */
+export interface NetworkTrial {
+	/** 1 is the default MLP. */
+	network: number;
+	/** Its layers and learning rate, in words. */
+	detail: string;
+	validation: number | null;
+	/** Stopped early by successive halving. */
+	pruned: boolean;
+}
+
 export interface ModelChoice {
 	kept: ModelFamily;
 	metric: 'accuracy' | 'r2';
 	candidates: ModelCandidate[];
 	reason: string;
+	/** Set when the network candidate was the best of a few MLPs (core/tune/auto-model.ts). */
+	networks?: NetworkTrial[];
 }
 
 /** The kept epoch's validation figure: the rows the loop watched (the split's validation rows, or the share
  * it held back from the training rows), the same rows for both models since the seed is the same. */
-function validationFigure(outcome: TrainingOutcome): ModelCandidate {
+export function validationFigure(outcome: TrainingOutcome): ModelCandidate {
 	const { run } = outcome;
 	const metricName = run.task === 'classification' ? 'accuracy' : 'r2';
 	const scored = run.metrics.validation;

@@ -1,0 +1,101 @@
+// `--model auto`'s small search on the CPU engine: the network candidate is the best of AUTO_NETWORKS seeded
+// MLPs (the default first), successive halving stops variants behind the leader, the linear-vs-network rule
+// decides as before, and the same seed gives the same candidates, prunings, winner and test figures.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pickModel, validationFigure } from '../../../../src/lib/core/train/choose-model.ts';
+import { defaultSplit } from '../../../../src/lib/core/train/training-request.ts';
+import {
+	AUTO_NETWORKS,
+	autoNetworkParams,
+	trainAutoModel
+} from '../../../../src/lib/core/tune/auto-model.ts';
+import { loadSample } from '../data/profile/load-sample.ts';
+
+const CONTEXT = {
+	dataset: { id: 'd', hash: 'h', name: 't' },
+	backend: { name: 'cpu', reason: 'test' },
+	versions: { tfjs: tf.version.tfjs }
+};
+
+beforeAll(async () => {
+	await tf.setBackend('cpu');
+});
+
+async function auto(file: string, target: string, task: 'classification' | 'regression', seed: number) {
+	const said: string[] = [];
+	const outcome = await trainAutoModel(
+		loadSample(file),
+		{
+			targets: [target],
+			task,
+			split: defaultSplit(task, target, 0.2, seed),
+			settings: { seed, epochs: 40 }
+		},
+		{ ...CONTEXT, onCandidate: (family, detail) => said.push(detail ? `${family}: ${detail}` : family) }
+	);
+	outcome.model?.dispose();
+	return { outcome, said };
+}
+
+describe('autoNetworkParams', () => {
+	it('is the default MLP first, then seeded variants that repeat with the seed and differ across seeds', () => {
+		expect(autoNetworkParams(3, 0)).toBeNull();
+		const variants = (seed: number) =>
+			Array.from({ length: AUTO_NETWORKS - 1 }, (_, i) => autoNetworkParams(seed, i + 1));
+		expect(variants(3)).toEqual(variants(3));
+		expect(variants(3)).not.toEqual(variants(4));
+		for (const params of variants(3)) {
+			expect([16, 32, 64, 128]).toContain(params!.units);
+			expect(params!.layers).toBeGreaterThanOrEqual(1);
+			expect(params!.learningRate).toBeGreaterThanOrEqual(3e-3);
+		}
+	});
+});
+
+describe('trainAutoModel', () => {
+	it('iris: four networks and the linear model, said as they start; the same seed, the same everything', async () => {
+		const first = await auto('iris.csv', 'species', 'classification', 7);
+		const second = await auto('iris.csv', 'species', 'classification', 7);
+		const choice = first.outcome.run.modelChoice!;
+		expect(choice.networks).toHaveLength(AUTO_NETWORKS);
+		expect(choice.networks![0]).toMatchObject({ network: 1, detail: 'the default MLP', pruned: false });
+		expect(first.said).toHaveLength(AUTO_NETWORKS + 1);
+		expect(first.said[0]).toBe(`mlp: network 1 of ${AUTO_NETWORKS}: the default MLP`);
+		expect(first.said.at(-1)).toBe('linear');
+		expect(choice.reason).toMatch(new RegExp(`best of ${AUTO_NETWORKS} MLPs \\(seed 7\\): network \\d`));
+		// The rule is choose-model's: the recorded candidates give the same decision again.
+		expect(pickModel(choice.candidates[0]!, choice.candidates[1]!, 'accuracy').kept).toBe(choice.kept);
+		// The network candidate is the best network that was not pruned.
+		const unpruned = choice.networks!.filter((n) => !n.pruned).map((n) => n.validation!);
+		expect(choice.candidates[1]!.validation).toBe(Math.max(...unpruned));
+		expect(first.outcome.run.spec.family).toBe(choice.kept);
+		expect(validationFigure(first.outcome).validation).toBe(
+			choice.candidates.find((c) => c.family === choice.kept)!.validation
+		);
+		expect(second.outcome.run.modelChoice).toEqual(choice);
+		expect(second.outcome.run.metrics.test).toEqual(first.outcome.run.metrics.test);
+		expect(first.outcome.run.metrics.test?.accuracy).toBeGreaterThan(0.8);
+	}, 240_000);
+
+	it('diabetes: a regression goes through the same search and rule; a named family trains alone', async () => {
+		const { outcome } = await auto('diabetes.csv', 'progression', 'regression', 42);
+		const choice = outcome.run.modelChoice!;
+		expect(choice.metric).toBe('r2');
+		expect(choice.networks).toHaveLength(AUTO_NETWORKS);
+		expect(typeof outcome.run.metrics.test?.r2).toBe('number');
+		const linear = await trainAutoModel(
+			loadSample('diabetes.csv'),
+			{
+				targets: ['progression'],
+				task: 'regression',
+				family: 'linear',
+				split: defaultSplit('regression', 'progression', 0.2, 42),
+				settings: { seed: 42 }
+			},
+			CONTEXT
+		);
+		expect(linear.run.spec.family).toBe('linear');
+		expect(linear.run.modelChoice).toBeUndefined();
+	}, 240_000);
+});
