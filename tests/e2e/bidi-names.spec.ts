@@ -128,3 +128,112 @@ test('the share dialog and the opened link isolate the names they hold', async (
 	await expect(opened.locator('bdi')).toHaveText(TARGET);
 	expect(await drawnLeftToRight(opened, 'recipe')).toBe(true);
 });
+
+// The sweep's places: a run's name (built in core, the names in it wrapped in FSI … PDI), the drift
+// report (a feature missing from the new data, a new category in a reason, the data set names), the
+// storage panel's and the data set picker's lists. The new data set's file name holds the override too.
+const FEATURE = `feat${RLO}ure`;
+const NEW_VALUE = `${RLO}new`;
+const NEW_NAME = `new${RLO}data`;
+
+function trainingCsv(): string {
+	const lines = [`a,${FEATURE},kind,${TARGET}`];
+	for (let i = 0; i < 60; i++) {
+		const k = i % 2;
+		const a = (k * 2 + (i % 7) / 10).toFixed(1);
+		lines.push(`${a},${(k - (i % 5) / 10).toFixed(1)},${i % 3 ? 'p' : 'q'},${k ? 'yes' : 'no'}`);
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+function newCsv(): string {
+	const lines = [`a,kind,${TARGET}`];
+	for (let i = 0; i < 30; i++) lines.push(`${((i % 2) * 2).toFixed(1)},${NEW_VALUE},${i % 2 ? 'yes' : 'no'}`);
+	return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The control for `within`: a paragraph holding its text with the isolation taken away (no <bdi>, no
+ * FSI … PDI), appended to the page; the same words must then be drawn reversed.
+ */
+async function withoutIsolation(page: Page, within: Locator): Promise<Locator> {
+	const id = `control-${Math.random().toString(36).slice(2)}`;
+	await within.evaluate((element, testId) => {
+		const p = document.createElement('p');
+		p.dataset.testid = testId;
+		p.textContent = element.textContent!.replace(/[\u2066-\u2069]/g, '');
+		document.querySelector('main')!.append(p);
+	}, id);
+	return page.getByTestId(id);
+}
+
+async function importCsv(page: Page, name: string, text: string): Promise<string> {
+	await page.goto('/data');
+	await page
+		.getByLabel('Choose a file…')
+		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await page.waitForURL(/\/data\?id=/);
+	return new URL(page.url()).searchParams.get('id')!;
+}
+
+test('run names, the drift report and the storage and data set lists isolate the names they hold', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	const trainingId = await importCsv(page, 'bidi-train.csv', trainingCsv());
+	await page.goto(`/train?id=${encodeURIComponent(trainingId)}`);
+	await expect(page.getByTestId('task-reason')).toContainText('classification');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const runs = page.getByRole('list', { name: 'Runs' });
+	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 120_000 });
+
+	// The run's name: "MLP · <target> · bidi-train", the target isolated in the stored string itself.
+	const runName = runs.locator('.name').first();
+	await expect(runName).toContainText(TARGET);
+	const stored = (await runName.textContent())!;
+	expect(stored).toContain(`\u2068${TARGET}\u2069`);
+	expect(await drawnLeftToRight(runName, 'bidi-train')).toBe(true);
+	// The control: the same name without the isolates is drawn reversed after the target.
+	expect(await drawnLeftToRight(await withoutIsolation(page, runName), 'bidi-train')).toBe(false);
+
+	const newId = await importCsv(page, `${NEW_NAME}.csv`, newCsv());
+
+	// The drift report of the new data against the run.
+	await page.goto('/models/drift');
+	await page.getByRole('combobox', { name: /^New data/ }).selectOption(newId);
+	await page.getByRole('button', { name: 'Check for drift' }).click();
+	await expect(page.getByRole('heading', { name: /columns? drifted$/ })).toBeVisible({ timeout: 60_000 });
+	const missing = page.locator('p', { hasText: 'Missing from this data set' });
+	await expect(missing.locator('bdi')).toHaveText(FEATURE);
+	expect(await drawnLeftToRight(missing, 'each counts')).toBe(true);
+	expect(await drawnLeftToRight(await withoutIsolation(page, missing), 'each counts')).toBe(false);
+	const summary = page.locator('p', { hasText: 'training rows of' });
+	await expect(summary).toContainText(`30 rows of \u2068${NEW_NAME}\u2069 against`);
+	expect(await drawnLeftToRight(summary, 'training rows')).toBe(true);
+	expect(await drawnLeftToRight(await withoutIsolation(page, summary), 'training rows')).toBe(false);
+	const reason = page.getByRole('listitem').filter({ hasText: 'never seen in training' });
+	await expect(reason).toContainText(`(“\u2068${NEW_VALUE}\u2069”) on 100.0% of rows`);
+	expect(await drawnLeftToRight(reason, 'of rows')).toBe(true);
+	expect(await drawnLeftToRight(await withoutIsolation(page, reason), 'of rows')).toBe(false);
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 1200 });
+		await page.screenshot({ path: `/work/shots-h17e/bidi-drift-${width}.png` });
+	}
+	await page.setViewportSize({ width: 1280, height: 800 });
+
+	// The storage panel's data sets: the size stays after the name and reads left to right.
+	await page.goto('/');
+	const usage = page.getByTestId('dataset-usage').locator('li', { hasText: 'data' });
+	await expect(usage.locator('bdi')).toHaveText(NEW_NAME);
+	const size = (await usage.textContent())!.split(': ').at(-1)!.trim();
+	expect(size).toMatch(/^\d/);
+	expect(await drawnLeftToRight(usage, size)).toBe(true);
+	expect(await drawnLeftToRight(await withoutIsolation(page, usage), size)).toBe(false);
+
+	// The data set picker: "N rows × M columns" after the name.
+	await page.goto('/evaluate');
+	const picked = page.locator('li', { hasText: 'data' }).filter({ has: page.locator('bdi') });
+	await expect(picked.locator('bdi')).toHaveText(NEW_NAME);
+	expect(await drawnLeftToRight(picked, 'columns')).toBe(true);
+	expect(await drawnLeftToRight(await withoutIsolation(page, picked), 'columns')).toBe(false);
+});
