@@ -98,6 +98,9 @@ export interface ImportTimings {
 	hashAndStoreMs: number;
 	/** How many parts the file was read in at once. */
 	parts: number;
+	/** When this worker began and finished the import (epoch milliseconds), to place it on the bench's clock. */
+	startedAt: number;
+	finishedAt: number;
 }
 
 const WORKER = 'data worker';
@@ -183,7 +186,9 @@ const api = {
 			inferMs: typed - typingFrom,
 			arrowMs: encoded - typed,
 			hashAndStoreMs: performance.now() - encoded,
-			parts: big ? parseParallelism() : 1
+			parts: big ? parseParallelism() : 1,
+			startedAt: performance.timeOrigin + started,
+			finishedAt: performance.timeOrigin + performance.now()
 		};
 		return outcome;
 	},
