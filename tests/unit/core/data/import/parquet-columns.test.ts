@@ -1,0 +1,114 @@
+// The pieces of the Parquet reader: sinks that keep columns typed, the schema walk that flattens structs
+// and refuses lists, and the choice of the page-by-page path for flat columns.
+import { readFileSync } from 'node:fs';
+import { parquetMetadata, parquetSchema } from 'hyparquet';
+import { describe, expect, it } from 'vitest';
+import { asText, columnSink } from '../../../../../src/lib/core/data/import/parquet-columns.ts';
+import { flatChunk } from '../../../../../src/lib/core/data/import/parquet-pages.ts';
+import { fieldOf, leafKind, parquetLeaves } from '../../../../../src/lib/core/data/import/parquet-schema.ts';
+
+const metadataOf = (name: string) => {
+	const bytes = readFileSync(new URL(`../../../../fixtures/parquet-encodings/${name}`, import.meta.url));
+	return parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+};
+
+describe('columnSink', () => {
+	it('keeps numbers in a Float64Array, missing and non-finite as NaN, bigints as numbers', () => {
+		const sink = columnSink('integer', 6);
+		sink.put([1, null, 3n], 0);
+		// A page from row 3: a value, a missing row (definition level 0), a value.
+		sink.putPage([7, 8], undefined, [1, 0, 1], 1, 3);
+		const column = sink.finish();
+		expect(column.kind).toBe('numeric');
+		if (column.kind !== 'numeric') return;
+		expect(Array.from(column.values)).toEqual([1, Number.NaN, 3, 7, Number.NaN, 8]);
+		expect(column.integer).toBe(true);
+		expect(column.present).toBe(4);
+		expect(column.text()).toEqual(['1', '', '3', '7', '', '8']);
+	});
+
+	it('codes strings through a dictionary, missing spellings as missing, and says category or text', () => {
+		const sink = columnSink('strings', 5);
+		sink.putPage([0, 1, 0, 2], ['a', 'b', 'NA'], [1, 1, 0, 1, 1], 1, 0);
+		const column = sink.finish();
+		expect(column).toMatchObject({ kind: 'dictionary', entries: ['', 'a', 'b'], type: 'text' });
+		if (column.kind !== 'dictionary') return;
+		expect(Array.from(column.codes)).toEqual([1, 2, 0, 1, 0]);
+	});
+
+	it('gives up the dictionary past 4096 distinct values, keeping every value before and after', () => {
+		const rows = 5000;
+		const sink = columnSink('strings', rows);
+		const values = Array.from({ length: rows }, (_, i) => (i % 7 === 6 ? null : `v${i}`));
+		sink.put(values.slice(0, 3000), 0);
+		sink.put(values.slice(3000), 3000);
+		const column = sink.finish();
+		expect(column).toEqual({ kind: 'typed', type: 'text', values });
+	});
+
+	it('keeps dates as codes of their time and booleans as codes, nulls apart', () => {
+		const dates = columnSink('date', 3);
+		dates.put([new Date(Date.UTC(2024, 0, 2)), null, new Date(Date.UTC(2024, 0, 2))], 0);
+		expect(dates.finish()).toEqual({
+			kind: 'dictionary',
+			codes: Uint16Array.from([1, 0, 1]),
+			entries: ['', '2024-01-02T00:00:00.000Z'],
+			type: 'date'
+		});
+		const flags = columnSink('boolean', 3);
+		flags.put([false, null, true], 0);
+		expect(flags.finish()).toEqual({
+			kind: 'dictionary',
+			codes: Uint16Array.from([1, 0, 2]),
+			entries: ['', 'false', 'true'],
+			type: 'boolean'
+		});
+	});
+
+	it('writes JSON values and numbers in a string column as text, bytes as missing', () => {
+		expect(asText({ a: 1n })).toBe('{"a":"1"}');
+		expect(asText(5)).toBe('5');
+		expect(asText(new Uint8Array([1]))).toBeNull();
+	});
+});
+
+describe('the Parquet schema as table columns', () => {
+	it('names struct fields with dots, nested structs too, with each leaf’s kind', () => {
+		const leaves = parquetLeaves(parquetSchema(metadataOf('struct.parquet')).children);
+		expect(leaves.map((leaf) => [leaf.name, leaf.top, leaf.path.join('/'), leaf.kind])).toEqual([
+			['id', 'id', '', 'integer'],
+			['point.x', 'point', 'x', 'number'],
+			['point.y', 'point', 'y', 'integer'],
+			['point.tag.name', 'point', 'tag/name', 'strings']
+		]);
+	});
+
+	it('reads a timestamp as a date and a string as strings', () => {
+		const top = parquetSchema(metadataOf('dictionary.parquet')).children;
+		expect(top.map(leafKind)).toEqual(['strings', 'integer', 'number', 'date', 'boolean']);
+	});
+
+	it('refuses lists by name', () => {
+		expect(() => parquetLeaves(parquetSchema(metadataOf('list.parquet')).children)).toThrow(
+			/“tags” holds a list of strings/
+		);
+	});
+
+	it('finds a field in a struct row, null when any struct on the way is missing', () => {
+		expect(fieldOf({ a: { b: 2 } }, ['a', 'b'])).toBe(2);
+		expect(fieldOf({ a: null }, ['a', 'b'])).toBeNull();
+		expect(fieldOf(undefined, ['a'])).toBeNull();
+	});
+});
+
+describe('flatChunk', () => {
+	it('reads flat columns page by page, and leaves struct fields to the general path', () => {
+		const flat = metadataOf('dictionary.parquet');
+		const chunk = flatChunk(flat.schema, flat.row_groups[0]!.columns[0]!, {});
+		expect(chunk?.present).toBe(1);
+		expect(chunk!.end).toBeGreaterThan(chunk!.start);
+		const nested = metadataOf('struct.parquet');
+		expect(flatChunk(nested.schema, nested.row_groups[0]!.columns[0]!, {})?.present).toBe(0);
+		expect(flatChunk(nested.schema, nested.row_groups[0]!.columns[1]!, {})).toBeUndefined();
+	});
+});
