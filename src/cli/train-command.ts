@@ -13,13 +13,13 @@ import { inferTask } from '../lib/core/models/infer-task.ts';
 import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
 import type { Task } from '../lib/core/models/types.ts';
 import type { PrepTable } from '../lib/core/table/prep-table.ts';
-import { trainBestModel } from '../lib/core/train/choose-model.ts';
 import { defaultSplit, runTraining, type TrainingOutcome } from '../lib/core/train/run-training.ts';
 import { continueRequest } from '../lib/core/train/continue-from.ts';
 import { targetInfo } from '../lib/core/train/training-request.ts';
 import type { RunBackend } from '../lib/core/train/run-record.ts';
 import { warningLines, type RunWarning } from '../lib/core/train/run-warnings.ts';
 import type { TrainProgress } from '../lib/core/train/types.ts';
+import { trainAutoModel } from '../lib/core/tune/auto-model.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import type { CliIo, CommandRunner } from './commands.ts';
 import { writeModelFiles } from './model-files.ts';
@@ -215,7 +215,7 @@ export const trainCommand: CommandRunner = {
 					...context,
 					init
 				})
-			: await trainBestModel(
+			: await trainAutoModel(
 					input,
 					{
 						targets: options.targets,
@@ -245,7 +245,9 @@ export const trainCommand: CommandRunner = {
 								io,
 								warnings.filter((w) => !options.json || w.severity === 'warning')
 							),
-						onCandidate: options.json ? undefined : (family) => io.err(`training the ${family} model…`)
+						onCandidate: options.json
+							? undefined
+							: (family, detail) => io.err(detail ? `training ${detail}…` : `training the ${family} model…`)
 					}
 				);
 		const warnings = outcome.run.warnings ?? [];
@@ -291,7 +293,18 @@ export const trainCommand: CommandRunner = {
 										validation: Object.fromEntries(
 											run.modelChoice.candidates.map((c) => [c.family, c.validation])
 										),
-										reason: run.modelChoice.reason
+										reason: run.modelChoice.reason,
+										// --model auto's small search: the MLPs it tried for the network candidate.
+										...(run.modelChoice.networks
+											? {
+													networks: run.modelChoice.networks.map((n) => ({
+														network: n.network,
+														detail: n.detail,
+														validation: n.validation,
+														pruned: n.pruned
+													}))
+												}
+											: {})
 									}
 								}
 							: {}),

@@ -24,7 +24,13 @@ interface TrainJson {
 	seed: number;
 	backend: string;
 	duration_ms: number;
-	model_choice: { kept: string; metric: string; validation: Record<string, number | null>; reason: string };
+	model_choice: {
+		kept: string;
+		metric: string;
+		validation: Record<string, number | null>;
+		reason: string;
+		networks?: { network: number; detail: string; validation: number | null; pruned: boolean }[];
+	};
 	warnings: { kind: string; severity: string; message: string; causes: string[]; tryThis: string[] }[];
 }
 
@@ -75,6 +81,10 @@ describe('benchtop train', () => {
 		expect(iris.model_choice.kept).toBe(iris.model);
 		expect(Object.keys(iris.model_choice.validation).sort()).toEqual(['linear', 'mlp']);
 		expect(iris.model_choice.reason).toMatch(/^Trained the linear model and a neural network; kept the/);
+		// The network candidate was the best of a small seeded search of MLPs, the default one first.
+		expect(iris.model_choice.networks).toHaveLength(4);
+		expect(iris.model_choice.networks![0]).toMatchObject({ network: 1, detail: 'the default MLP' });
+		expect(iris.model_choice.reason).toMatch(/The network was the best of 4 MLPs \(seed 42\): network [1-4]/);
 		expect(iris.warnings.map((w) => w.kind)).toEqual(['model-choice']);
 		expect(iris.rows).toEqual({ train: 120, validation: 0, test: 30 });
 		expect(Object.keys(iris.metrics).sort()).toEqual(['accuracy', 'f1_macro', 'log_loss', 'roc_auc']);
