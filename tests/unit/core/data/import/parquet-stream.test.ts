@@ -105,6 +105,13 @@ describe('Parquet nested columns', () => {
 		);
 	});
 
+	it('refuses a map column, naming it', async () => {
+		const error = await failure(importTable(fixture('map.parquet'), { fileName: 'map.parquet' }));
+		expect(error.message).toMatch(
+			/^The Parquet column “attrs” holds a map \(key → value pairs per row\), which cannot be one table column\./
+		);
+	});
+
 	it('refuses a list inside a struct by its dotted name', async () => {
 		const error = await failure(importTable(fixture('struct-list.parquet'), { fileName: 'x.parquet' }));
 		expect(error.message).toMatch(/^The Parquet column “owner\.scores” holds a list of numbers per row/);
