@@ -6,7 +6,9 @@
 // best validation score so far is below what the best earlier candidate had at that epoch, so most
 // variants cost a few epochs. Every candidate trains on the run's own split (the loop's held-back
 // validation rows are the rows compared on), so the kept candidate's run is the run: nothing is retrained.
-// The same seed gives the same candidates, the same prunings and the same winner.
+// The same seed gives the same candidates, the same prunings and the same winner. A network already at the
+// top score (validation accuracy or R² of 1: iris, penguins) cannot be beaten, so no variant is trained then
+// and `auto` costs what it did before the search.
 import type { ModelFamily } from '../models/types.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { pickModel, validationFigure, type NetworkTrial } from '../train/choose-model.ts';
@@ -35,6 +37,9 @@ export const AUTO_SPACE: SearchSpace = {
 export function autoNetworkParams(seed: number, n: number): TrialParams | null {
 	return n === 0 ? null : sampleRandom(AUTO_SPACE, seed, n);
 }
+
+/** The top of accuracy and R²: a variant must score above the leader to replace it. */
+const perfect = (value: number | null) => value !== null && value >= 1;
 
 /** The rung checks from the best curve so far: stop where a variant is behind it. */
 function leaderRungs(leader: readonly number[], maxEpochs: number): RungCheck[] {
@@ -92,7 +97,7 @@ export async function trainAutoModel(
 	// Said once, for the first network: the others train on the same prepared rows.
 	const quiet = { ...base, onWarnings: undefined };
 	try {
-		for (let n = 1; n < AUTO_NETWORKS; n++) {
+		for (let n = 1; n < AUTO_NETWORKS && !perfect(figureOf(best)); n++) {
 			const params = autoNetworkParams(seed, n)!;
 			onCandidate?.('mlp', `network ${n + 1} of ${AUTO_NETWORKS}: ${describeParams(params)}`);
 			const rungs = leaderRungs(bestCurveSoFar, maxEpochs);
@@ -152,8 +157,10 @@ export async function trainAutoModel(
 	const winner = trials[bestNetwork - 1]!;
 	const stopped = trials.filter((t) => t.pruned).length;
 	const reason =
-		`${picked.reason} The network was the best of ${AUTO_NETWORKS} MLPs (seed ${seed}): network ${winner.network}, ${winner.detail}` +
-		(stopped ? `; ${stopped} stopped early by successive halving.` : '.');
+		trials.length === 1
+			? `${picked.reason} The default MLP scored the top validation figure (1), which no other network can beat, so no other was tried.`
+			: `${picked.reason} The network was the best of ${trials.length} MLPs (seed ${seed}): network ${winner.network}, ${winner.detail}` +
+				(stopped ? `; ${stopped} stopped early by successive halving.` : '.');
 	const choice = { ...picked, reason, networks: trials };
 	const [kept, dropped] = choice.kept === 'linear' ? [linear, best] : [best, linear];
 	dropped.model?.dispose();
