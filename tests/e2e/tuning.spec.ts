@@ -1,7 +1,8 @@
 // Hyperparameter search on the Train page, in Chromium: a small random search on iris runs its trials in
 // tuning workers, shows the trials table with the baseline row and a winner, the winner is stored as a run
 // and opens in Evaluate with its test accuracy; every trial keeps its run (grouped under the search in the
-// run list), the best trial's opens in Evaluate; screenshots at 1280 and 390 px.
+// run list, which keeps the best N when asked), the best trial's run is scored in Evaluate on its own
+// validation rows and saved as a model; screenshots at 1280 and 390 px.
 import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
@@ -33,8 +34,8 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	await expect(table.locator('tbody tr').filter({ hasText: 'completed' })).toHaveCount(4);
 	const best = Number((await table.locator('tr.best td').nth(2).innerText()).trim());
 	expect(best).toBeGreaterThan(0.6);
-	// Every completed trial keeps its run (4 here, at most 10): each trial number links to it in Evaluate,
-	// and the run list groups the search's runs under it.
+	// Every completed trial keeps its run: each trial number links to it in Evaluate, and the run list
+	// groups the search's runs under it.
 	await expect(table.locator('tbody tr:not(.baseline) td:first-child a')).toHaveCount(4);
 	const bestTrialRun = await table.locator('tr.best td:first-child a').getAttribute('href');
 	await expect(page.locator('li.search-group summary')).toContainText(/: 4 trial runs and the winner/);
@@ -57,11 +58,45 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	await expect(accuracy).toHaveText(/^[01](\.\d+)?$/, { timeout: 60_000 });
 	expect(Number(await accuracy.innerText())).toBeCloseTo(testAccuracy, 3);
 
-	// The best trial's own run opens in Evaluate, picked in its run list. (Evaluate cannot score it yet: it
-	// redraws a run's split on the whole table, and a trial's split was drawn on the search rows only, so it
-	// says the split differs; see the tuning notes.)
+	// The best trial's own run opens in Evaluate, picked in its run list, and is scored on the validation
+	// rows it was compared on (its record names the search's rows: no test rows, no split error).
 	await page.goto(bestTrialRun!);
 	const runId = new URL(bestTrialRun!, page.url()).searchParams.get('run')!;
 	await expect(page.getByLabel('Run')).toHaveValue(runId);
 	await expect(page.getByLabel('Run').locator('option:checked')).toHaveText(/^Trial \d+ · /);
+	const validation = page
+		.locator('table[data-split="validation"] tr[data-metric="accuracy"] td.value')
+		.first();
+	await expect(validation).toHaveText(/^[01](\.\d+)?$/, { timeout: 60_000 });
+	expect(Number(await validation.innerText())).toBeCloseTo(best, 2);
+	await expect(page.locator('table[data-split="test"]')).toHaveCount(0);
+	await expect(page.getByText(/differs from the one it trained on/)).toHaveCount(0);
+	if (SHOTS) await page.screenshot({ path: `${SHOTS}/trial-evaluate-1280.png`, fullPage: true });
+
+	// Saved as a model like any run.
+	await page.getByRole('button', { name: 'Save as model' }).click();
+	const form = page.getByRole('form', { name: /as a model version/ });
+	await form.getByLabel('Model name').fill('Best trial');
+	await form.getByRole('button', { name: 'Save version' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved as' })).toContainText('Best trial');
+
+	// Back on the Train page, the search's group keeps the best trial run and deletes the other three after
+	// asking; the winner's run stays.
+	await page.goto(`/train?id=${encodeURIComponent(id)}`);
+	const group = page.locator('li.search-group');
+	// The page may select its newest run (the winner, in the group), which opens the group by itself: open it
+	// by hand only while it is closed.
+	const details = group.locator('details');
+	const keep = group.getByLabel('Trial runs to keep');
+	await expect(async () => {
+		if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+			await group.locator('summary').click();
+		await expect(keep).toBeVisible({ timeout: 2000 });
+	}).toPass({ timeout: 30_000 });
+	await keep.fill('1');
+	await group.getByRole('button', { name: 'Delete the other 3' }).click();
+	await expect(group.getByRole('alert')).toContainText('Delete 3 trial runs');
+	await group.getByRole('button', { name: 'Delete', exact: true }).click();
+	await expect(group.locator('summary')).toContainText(/: 1 trial run and the winner/);
+	await expect(group.getByRole('button', { name: /^Trial \d+ · / })).toHaveCount(1);
 });
