@@ -3,6 +3,7 @@
 // named, before any training starts (incremental training keeps the recipe, so a missing column would
 // only fail later, less clearly).
 import { BenchtopError } from '../errors.ts';
+import { isolated } from '../phrase.ts';
 import type { ModelVersionRecord } from './model-records.ts';
 import { schemaMismatch } from './orphans.ts';
 import type { DatasetRecord } from './schema.ts';
@@ -22,13 +23,13 @@ export function continueDataProblem(version: VersionColumns, dataset: DataColumn
 		...(mismatch ? [mismatch] : []),
 		...(missingTargets.length > 0
 			? [
-					`it lacks the target ${missingTargets.length === 1 ? 'column' : 'columns'} ${missingTargets.join(', ')}`
+					`it lacks the target ${missingTargets.length === 1 ? 'column' : 'columns'} ${missingTargets.map(isolated).join(', ')}`
 				]
 			: [])
 	];
 	if (reasons.length === 0) return undefined;
 	const who = version.version === undefined ? 'The model' : `v${version.version}`;
-	return `${who} cannot be trained further on “${dataset.name}”: ${reasons.join('; ')}.`;
+	return `${who} cannot be trained further on “${isolated(dataset.name)}”: ${reasons.join('; ')}.`;
 }
 
 /** Throws `bad-input` with continueDataProblem's words when the data does not fit. */

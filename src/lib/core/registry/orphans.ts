@@ -4,6 +4,7 @@
 // Every change happens in one transaction that re-reads what it changes.
 
 import { BenchtopError } from '../errors.ts';
+import { isolated } from '../phrase.ts';
 import type { ColumnSchema } from '../table/column-types.ts';
 import type { ModelArtifact, RunRecord } from '../train/run-record.ts';
 import type { StudioDb } from './db.ts';
@@ -156,10 +157,10 @@ export function schemaMismatch(
 	const types = new Map(schema.map((c) => [c.name, c.type]));
 	const missing = inputSchema.filter((c) => !types.has(c.name)).map((c) => c.name);
 	if (missing.length > 0)
-		return `it lacks ${missing.length === 1 ? 'the column' : 'the columns'} ${missing.join(', ')}`;
+		return `it lacks ${missing.length === 1 ? 'the column' : 'the columns'} ${missing.map(isolated).join(', ')}`;
 	const retyped = inputSchema.filter((c) => types.get(c.name) !== c.type);
 	if (retyped.length > 0)
-		return retyped.map((c) => `${c.name} is ${types.get(c.name)}, not ${c.type}`).join('; ');
+		return retyped.map((c) => `${isolated(c.name)} is ${types.get(c.name)}, not ${c.type}`).join('; ');
 	return undefined;
 }
 
