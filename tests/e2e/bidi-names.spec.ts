@@ -196,6 +196,19 @@ test('run names, the drift report and the storage and data set lists isolate the
 	// The control: the same name without the isolates is drawn reversed after the target.
 	expect(await drawnLeftToRight(await withoutIsolation(page, runName), 'bidi-train')).toBe(false);
 
+	// The validation gate: the run's name in its result, and a metric typed with an override in its reason.
+	await page.goto(`/evaluate?id=${encodeURIComponent(trainingId)}`);
+	await page.getByRole('tab', { name: /Compare/ }).click();
+	await page.getByRole('button', { name: 'Add threshold' }).click();
+	await page.getByTestId('gate-threshold').getByLabel('Metric').fill(`acc${RLO}x`);
+	const result = page.getByTestId('gate-result');
+	await expect(result).toContainText('fail');
+	expect(await drawnLeftToRight(result, 'bidi-train')).toBe(true);
+	const unmet = result.locator('li', { hasText: 'no value on this run' });
+	await expect(unmet).toContainText(`test \u2068acc${RLO}x\u2069: no value on this run`);
+	expect(await drawnLeftToRight(unmet, 'no value on this run')).toBe(true);
+	expect(await drawnLeftToRight(await withoutIsolation(page, unmet), 'no value on this run')).toBe(false);
+
 	const newId = await importCsv(page, `${NEW_NAME}.csv`, newCsv());
 
 	// The drift report of the new data against the run.
