@@ -14,6 +14,7 @@ import {
 } from '@uwdata/flechette';
 import type { DataType } from '@uwdata/flechette';
 import { bool, utf8 } from '@uwdata/flechette';
+import type { ColumnType } from '../../table/column-types.ts';
 import type { CellValue } from '../convert-column.ts';
 
 /** As tableFromArrowIPC decodes: dates read back as Date objects, the rest as flechette's defaults. */
@@ -45,7 +46,7 @@ function oneBatch(
 }
 
 /** The Arrow type a column of these values is stored as (integers too large for int32 as float64). */
-export function arrowTypeOf(type: string, fitsInt32: boolean): DataType {
+export function arrowTypeOf(type: ColumnType, fitsInt32: boolean): DataType {
 	switch (type) {
 		case 'integer':
 			return fitsInt32 ? int32() : float64();
@@ -57,7 +58,7 @@ export function arrowTypeOf(type: string, fitsInt32: boolean): DataType {
 			return timestamp(TimeUnit.MILLISECOND);
 		case 'category':
 			return dictionary(utf8());
-		default:
+		case 'text':
 			return utf8();
 	}
 }
