@@ -71,7 +71,13 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	expect(Number(await validation.innerText())).toBeCloseTo(best, 2);
 	await expect(page.locator('table[data-split="test"]')).toHaveCount(0);
 	await expect(page.getByText(/differs from the one it trained on/)).toHaveCount(0);
-	if (SHOTS) await page.screenshot({ path: `${SHOTS}/trial-evaluate-1280.png`, fullPage: true });
+	if (SHOTS) {
+		await page.screenshot({ path: `${SHOTS}/trial-evaluate-1280.png`, fullPage: true });
+		await page.setViewportSize({ width: 390, height: 900 });
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: `${SHOTS}/trial-evaluate-390.png`, fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 900 });
+	}
 
 	// Saved as a model like any run.
 	await page.getByRole('button', { name: 'Save as model' }).click();
@@ -99,4 +105,9 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	await group.getByRole('button', { name: 'Delete', exact: true }).click();
 	await expect(group.locator('summary')).toContainText(/: 1 trial run and the winner/);
 	await expect(group.getByRole('button', { name: /^Trial \d+ · / })).toHaveCount(1);
+	if (SHOTS) {
+		await group.screenshot({ path: `${SHOTS}/run-group-1280.png` });
+		await page.setViewportSize({ width: 390, height: 900 });
+		await group.screenshot({ path: `${SHOTS}/run-group-390.png` });
+	}
 });
