@@ -242,6 +242,8 @@ test('run names, the drift report and the storage and data set lists isolate the
 	expect(size).toMatch(/^\d/);
 	expect(await drawnLeftToRight(usage, size)).toBe(true);
 	expect(await drawnLeftToRight(await withoutIsolation(page, usage), size)).toBe(false);
+	await usage.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: '/work/shots-h17e/bidi-storage-1280.png' });
 
 	// The data set picker: "N rows × M columns" after the name.
 	await page.goto('/evaluate');
