@@ -9,6 +9,11 @@ describe('escapeTerminal', () => {
 		expect(escapeTerminal('col\tumn\nnext «ü» 数')).toBe('col\tumn\nnext «ü» 数');
 	});
 
+	it('drops the isolates core puts around right-to-left names, but still escapes an override inside', () => {
+		expect(escapeTerminal('trained on \u2068שלום\u2069 today')).toBe('trained on שלום today');
+		expect(escapeTerminal('target \u2068evil\u202etarget\u2069 · 3')).toBe('target evil\\u202etarget · 3');
+	});
+
 	it('JSON output escaped is still the same JSON value', () => {
 		const value = { name: 'a\u009b2J\u007f\u202e', n: 1, nested: ['\u001b[2J'] };
 		const json = JSON.stringify(value, null, 2);
