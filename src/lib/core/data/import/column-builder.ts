@@ -1,6 +1,7 @@
 // One column's text as it is parsed, kept compactly: dictionary-encoded while it repeats a few values,
 // then as numbers if every value has been one, else as one string per row.
 import { NumericColumn } from './numeric-column.ts';
+import { numericFromCodes, withCode } from './dictionary-codes.ts';
 import type { RawColumn } from './raw-table.ts';
 
 /** Past this many distinct values a dictionary stops paying off; it must also fit 16-bit codes. */
@@ -41,20 +42,13 @@ export class ColumnBuilder {
 			dictionary.set(value, code);
 			this.entries.push(value);
 		}
-		if (this.length === this.codes.length) {
-			const grown = new Uint16Array(this.codes.length * 2);
-			grown.set(this.codes);
-			this.codes = grown;
-		}
-		this.codes[this.length++] = code;
+		this.codes = withCode(this.codes, this.length++, code);
 	}
 
 	/** Too many distinct values for a dictionary: numbers if every value so far is one, else strings. */
 	private leaveDictionary(value: string): void {
-		const numeric = new NumericColumn();
-		let numbers = true;
-		for (let i = 0; i < this.length && numbers; i++) numbers = numeric.push(this.entries[this.codes[i]!]!);
-		if (numbers && numeric.push(value)) this.numeric = numeric;
+		const numeric = numericFromCodes(this.entries, this.codes, this.length, value);
+		if (numeric) this.numeric = numeric;
 		else {
 			this.strings = this.materialize();
 			this.strings.push(value);
