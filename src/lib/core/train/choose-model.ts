@@ -154,6 +154,19 @@ export async function trainBestModel(
 	}
 	const metric = network.run.task === 'classification' ? 'accuracy' : 'r2';
 	const choice = pickModel(validationFigure(linear), validationFigure(network), metric);
+	return keepChosen(linear, network, choice, linear.run.durationMs + network.run.durationMs);
+}
+
+/**
+ * The outcome `choice` kept (the other's model disposed), its run carrying the choice, a 'model-choice'
+ * info warning saying why, and the time every candidate took (that is what `auto` cost).
+ */
+export function keepChosen(
+	linear: TrainingOutcome,
+	network: TrainingOutcome,
+	choice: ModelChoice,
+	durationMs: number
+): TrainingOutcome {
 	const [kept, dropped] = choice.kept === 'linear' ? [linear, network] : [network, linear];
 	dropped.model?.dispose();
 	const info: RunWarning = {
@@ -169,7 +182,7 @@ export async function trainBestModel(
 			...kept.run,
 			modelChoice: choice,
 			warnings: [...(kept.run.warnings ?? []), info],
-			durationMs: linear.run.durationMs + network.run.durationMs
+			durationMs
 		}
 	};
 }

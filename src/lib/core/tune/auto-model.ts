@@ -11,9 +11,8 @@
 // and `auto` costs what it did before the search.
 import type { ModelFamily } from '../models/types.ts';
 import type { PrepTable } from '../table/prep-table.ts';
-import { pickModel, validationFigure, type NetworkTrial } from '../train/choose-model.ts';
+import { keepChosen, pickModel, validationFigure, type NetworkTrial } from '../train/choose-model.ts';
 import { runTraining, type TrainingContext, type TrainingOutcome } from '../train/run-training.ts';
-import type { RunWarning } from '../train/run-warnings.ts';
 import { TrainControl } from '../train/train-control.ts';
 import type { TrainingRequest } from '../train/training-request.ts';
 import { prunedAt, rungEpochs, type RungCheck } from './halving.ts';
@@ -162,23 +161,6 @@ export async function trainAutoModel(
 			: `${picked.reason} The network was the best of ${trials.length} MLPs (seed ${seed}): network ${winner.network}, ${winner.detail}` +
 				(stopped ? `; ${stopped} stopped early by successive halving.` : '.');
 	const choice = { ...picked, reason, networks: trials };
-	const [kept, dropped] = choice.kept === 'linear' ? [linear, best] : [best, linear];
-	dropped.model?.dispose();
-	const info: RunWarning = {
-		kind: 'model-choice',
-		severity: 'info',
-		message: reason,
-		causes: [],
-		tryThis: []
-	};
 	// Every candidate's time counts: that is what `auto` cost.
-	return {
-		...kept,
-		run: {
-			...kept.run,
-			modelChoice: choice,
-			warnings: [...(kept.run.warnings ?? []), info],
-			durationMs: totalMs
-		}
-	};
+	return keepChosen(linear, best, choice, totalMs);
 }
