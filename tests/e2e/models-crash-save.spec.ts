@@ -233,6 +233,7 @@ test('the browser killed during a save leaves the version whole or absent, and s
 		// save above is the slow, cold one), then on past it.
 		const delays = [0, 40, 80, 120, 160, 200, 260, 330, 450, 700];
 		const outcomes: string[] = [];
+		let browserDiscarded = false;
 		for (const [i, delay] of delays.entries()) {
 			context = await launch(dir, baseURL!, foreign);
 			page = context.pages()[0] ?? (await context.newPage());
@@ -252,7 +253,20 @@ test('the browser killed during a save leaves the version whole or absent, and s
 			context = await launch(dir, baseURL!, foreign);
 			page = context.pages()[0] ?? (await context.newPage());
 			await page.goto('/models');
-			await expect(page.getByTestId('model-card').first()).toBeVisible();
+			// Seen once in CI (2 workers, loaded): after the kill Chromium discarded the whole database. Benchtop
+			// cannot prevent that; what it must do is say so (the eviction marker is gone) and lose nothing it
+			// claimed to keep beyond what the browser threw away. Recorded, and the rest of the kills skipped.
+			const cleared = page.getByText("This browser cleared Benchtop's stored data");
+			await expect(page.getByTestId('model-card').first().or(cleared)).toBeVisible();
+			if (await cleared.isVisible()) {
+				state = await storedState(page);
+				expect(state.versions, 'a discarded database holds nothing half-written').toEqual([]);
+				outcomes.push(`${delay} ms: Chromium discarded the whole database; the studio said so`);
+				test.info().annotations.push({ type: 'browser', description: outcomes.at(-1)! });
+				await context.close();
+				browserDiscarded = true;
+				break;
+			}
 			state = await storedState(page);
 			expectWhole(state);
 			const mine = state.versions.filter((v) => v.model === `Crash ${i}`);
@@ -270,7 +284,9 @@ test('the browser killed during a save leaves the version whole or absent, and s
 			outcomes.join('; ')
 		).toBe(true);
 
-		// Storage still takes a save after all that, and the Models page shows it.
+		// Storage still takes a save after all that, and the Models page shows it (not after the browser
+		// discarded the database: the data set the save needs went with it).
+		if (browserDiscarded) return;
 		context = await launch(dir, baseURL!, foreign);
 		page = context.pages()[0] ?? (await context.newPage());
 		await startSave(page, datasetId, 'After');
