@@ -6,6 +6,7 @@
 // characters of the text after the name. A control without <bdi> shows the check can fail.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { importCsv } from './import-file.ts';
 
 const RLO = '\u202E';
 const TARGET = `evil${RLO}target`;
@@ -165,15 +166,6 @@ async function withoutIsolation(page: Page, within: Locator): Promise<Locator> {
 		document.querySelector('main')!.append(p);
 	}, id);
 	return page.getByTestId(id);
-}
-
-async function importCsv(page: Page, name: string, text: string): Promise<string> {
-	await page.goto('/data');
-	await page
-		.getByLabel('Choose a file…')
-		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-	await page.waitForURL(/\/data\?id=/);
-	return new URL(page.url()).searchParams.get('id')!;
 }
 
 test('run names, the drift report and the storage and data set lists isolate the names they hold', async ({

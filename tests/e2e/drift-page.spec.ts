@@ -2,8 +2,8 @@
 // with the Biscoe penguins (a real shift: mostly Gentoo, heavier, longer flippers) and with its own data.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { importFile } from './import-file.ts';
 
 const penguins = readFileSync(
 	fileURLToPath(new URL('../../sample-datasets/penguins.csv', import.meta.url)),
@@ -17,18 +17,11 @@ const csv = (name: string, keep: (island: string) => boolean) => ({
 	buffer: Buffer.from(`${penguins.filter((line, i) => i === 0 || keep(line.split(',')[1]!)).join('\n')}\n`)
 });
 
-async function importCsv(page: Page, file: ReturnType<typeof csv>): Promise<string> {
-	await page.goto('/data');
-	await page.getByLabel('Choose a file…').setInputFiles(file);
-	await page.waitForURL(/\/data\?id=/);
-	return new URL(page.url()).searchParams.get('id')!;
-}
-
 test('drifted penguin columns are flagged with reasons and charts, the training data is not', async ({
 	page
 }) => {
 	test.setTimeout(180_000);
-	const home = await importCsv(
+	const home = await importFile(
 		page,
 		csv('torgersen-dream.csv', (island) => island !== 'Biscoe')
 	);
@@ -42,7 +35,7 @@ test('drifted penguin columns are flagged with reasons and charts, the training 
 	await expect(page.getByRole('list', { name: 'Runs' }).getByRole('button')).toHaveCount(1, {
 		timeout: 90_000
 	});
-	await importCsv(
+	await importFile(
 		page,
 		csv('biscoe.csv', (island) => island === 'Biscoe')
 	);

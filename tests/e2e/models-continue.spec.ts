@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { importFile } from './import-file.ts';
 
 const SHOTS = '/work/shots-h15c';
 const lines = readFileSync(fileURLToPath(new URL('../../sample-datasets/iris.csv', import.meta.url)), 'utf8')
@@ -23,13 +24,6 @@ const without = (column: string) => {
 	return table.map((row) => row.filter((_, i) => i !== at));
 };
 
-async function importCsv(page: Page, file: ReturnType<typeof csv>): Promise<string> {
-	await page.goto('/data');
-	await page.getByLabel('Choose a file…').setInputFiles(file);
-	await page.waitForURL(/\/data\?id=/);
-	return new URL(page.url()).searchParams.get('id')!;
-}
-
 async function continueOn(page: Page, label: string, epochs: string) {
 	await page.getByLabel('Data set').selectOption({ label });
 	await expect(page.getByTestId('continue-refused')).toHaveCount(0);
@@ -42,10 +36,10 @@ test('continue a version on its data, refuse a data set without a column, train 
 	page
 }) => {
 	test.setTimeout(480_000);
-	const home = await importCsv(page, csv('iris.csv', table));
+	const home = await importFile(page, csv('iris.csv', table));
 	// Every row but each third: the same columns, other rows (incremental training).
-	await importCsv(page, csv('iris-more.csv', [header, ...table.slice(1).filter((_, i) => i % 3 !== 0)]));
-	await importCsv(page, csv('iris-cut.csv', without('petal_width')));
+	await importFile(page, csv('iris-more.csv', [header, ...table.slice(1).filter((_, i) => i % 3 !== 0)]));
+	await importFile(page, csv('iris-cut.csv', without('petal_width')));
 
 	await page.goto(`/train?id=${encodeURIComponent(home)}`);
 	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');

@@ -5,8 +5,8 @@
 // leads to /models/continue for that version and that data set.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { importFile } from './import-file.ts';
 
 const penguins = readFileSync(
 	fileURLToPath(new URL('../../sample-datasets/penguins.csv', import.meta.url)),
@@ -20,18 +20,11 @@ const csv = (name: string, keep: (island: string) => boolean) => ({
 	buffer: Buffer.from(`${penguins.filter((line, i) => i === 0 || keep(line.split(',')[1]!)).join('\n')}\n`)
 });
 
-async function importCsv(page: Page, file: ReturnType<typeof csv>): Promise<string> {
-	await page.goto('/data');
-	await page.getByLabel('Choose a file…').setInputFiles(file);
-	await page.waitForURL(/\/data\?id=/);
-	return new URL(page.url()).searchParams.get('id')!;
-}
-
 test('a saved version against shifted data: drifted columns flagged, thresholds stated, continue links to the version', async ({
 	page
 }) => {
 	test.setTimeout(240_000);
-	const home = await importCsv(
+	const home = await importFile(
 		page,
 		csv('torgersen-dream.csv', (island) => island !== 'Biscoe')
 	);
@@ -49,7 +42,7 @@ test('a saved version against shifted data: drifted columns flagged, thresholds 
 	await form.getByLabel('Model name').fill('Penguin species');
 	await form.getByRole('button', { name: 'Save version' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'version 1' })).toBeVisible();
-	const biscoe = await importCsv(
+	const biscoe = await importFile(
 		page,
 		csv('biscoe.csv', (island) => island === 'Biscoe')
 	);

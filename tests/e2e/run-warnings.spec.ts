@@ -3,6 +3,7 @@
 // and the MLP and says which it kept and why. With SHOTS_DIR set, screenshots at 1280 and 390 px.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { importCsv } from './import-file.ts';
 
 const SHOTS = process.env.SHOTS_DIR;
 
@@ -28,15 +29,6 @@ function noiseCsv(rows: number): string {
 			`${random().toFixed(3)},${random().toFixed(3)},${random().toFixed(3)},${random() < 0.6 ? 'no' : 'yes'}`
 		);
 	return lines.join('\n') + '\n';
-}
-
-async function importCsv(page: Page, name: string, text: string): Promise<string> {
-	await page.goto('/data');
-	await page
-		.getByLabel('Choose a file…')
-		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
-	await page.waitForURL(/\/data\?id=/);
-	return new URL(page.url()).searchParams.get('id')!;
 }
 
 test('a run on a label with no signal is called no better than guessing on Train and Evaluate', async ({
