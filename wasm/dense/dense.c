@@ -358,32 +358,20 @@ __attribute__((export_name("forward"))) float *forward(struct net *n, const floa
 	return run_forward(n, x, batch, 0);
 }
 
-/** One optimizer step on one batch; returns the batch's mean loss (the L2 penalty included). */
-__attribute__((export_name("train_batch"))) float train_batch(struct net *n, const float *x, const float *y, int batch) {
-	run_forward(n, x, batch, 1);
-	float loss = loss_gradient(n, y, batch);
-	n->step += 1;
-	n->beta1_power *= n->beta1;
-	n->beta2_power *= n->beta2;
+/* The gradients of the batch's loss by every weight and bias into weight_grad and bias_grad (the L2 penalty
+ * not yet added), from the deltas loss_gradient left in delta[layers]. No weight changes here: the threaded
+ * build (wasm/dense/threads.c) runs this on each thread's slice of a batch, then one apply_update. */
+static void backward(struct net *n, int batch) {
 	for (int l = n->layers - 1; l >= 0; l--) {
 		int in = n->sizes[l], outw = n->sizes[l + 1];
-		float *w = n->weight[l];
 		gemm_at_b(batch, in, outw, layer_input(n, l, 1), n->delta[l + 1], n->weight_grad[l]);
 		float *gb = n->bias_grad[l];
 		for (int j = 0; j < outw; j++) gb[j] = 0.f;
 		for (int i = 0; i < batch; i++)
 			for (int j = 0; j < outw; j++) gb[j] += n->delta[l + 1][i * outw + j];
-		if (n->l2[l] > 0.f) {
-			float twice = 2.f * n->l2[l], penalty = 0.f;
-			for (int i = 0; i < in * outw; i++) {
-				penalty += w[i] * w[i];
-				n->weight_grad[l][i] += twice * w[i];
-			}
-			loss += n->l2[l] * penalty;
-		}
 		if (l > 0) {
-			/* the gradient by the layer's input, before its weights change */
-			transpose(in, outw, w, n->scratch);
+			/* the gradient by the layer's input */
+			transpose(in, outw, n->weight[l], n->scratch);
 			gemm_bias(batch, outw, in, n->delta[l + 1], n->scratch, 0, n->delta[l]);
 			if (n->mask[l - 1]) {
 				const float *m = n->mask[l - 1];
@@ -392,9 +380,37 @@ __attribute__((export_name("train_batch"))) float train_batch(struct net *n, con
 			/* out[l] holds the activations before dropout, which the derivative needs */
 			activation_backward(n->activation[l - 1], n->out[l], n->delta[l], batch * in);
 		}
+	}
+}
+
+/* One optimizer step from the gradients in weight_grad and bias_grad: adds the L2 penalty's gradient (and
+ * its value to `loss`), updates every layer, and returns the loss with the penalty. */
+static float apply_update(struct net *n, float loss) {
+	n->step += 1;
+	n->beta1_power *= n->beta1;
+	n->beta2_power *= n->beta2;
+	for (int l = n->layers - 1; l >= 0; l--) {
+		int in = n->sizes[l], outw = n->sizes[l + 1];
+		float *w = n->weight[l];
+		if (n->l2[l] > 0.f) {
+			float twice = 2.f * n->l2[l], penalty = 0.f;
+			for (int i = 0; i < in * outw; i++) {
+				penalty += w[i] * w[i];
+				n->weight_grad[l][i] += twice * w[i];
+			}
+			loss += n->l2[l] * penalty;
+		}
 		update(n, w, n->weight_grad[l], n->weight_m[l], n->weight_v[l], in * outw);
-		update(n, n->bias[l], gb, n->bias_m[l], n->bias_v[l], outw);
+		update(n, n->bias[l], n->bias_grad[l], n->bias_m[l], n->bias_v[l], outw);
 	}
 	n->loss_value = loss;
 	return loss;
+}
+
+/** One optimizer step on one batch; returns the batch's mean loss (the L2 penalty included). */
+__attribute__((export_name("train_batch"))) float train_batch(struct net *n, const float *x, const float *y, int batch) {
+	run_forward(n, x, batch, 1);
+	float loss = loss_gradient(n, y, batch);
+	backward(n, batch);
+	return apply_update(n, loss);
 }
