@@ -36,7 +36,7 @@ export interface DenseLayerWeights {
 	bias: Float32Array;
 }
 
-interface Exports {
+export interface DenseEngineExports {
 	memory: WebAssembly.Memory;
 	alloc(bytes: number): number;
 	net_size(): number;
@@ -121,7 +121,7 @@ export function preferredDenseBuild(): DenseEngineBuild {
 	return validates('relaxed-simd') ? 'relaxed-simd' : 'simd128';
 }
 
-function checkSpec(spec: DenseNetworkSpec): void {
+export function checkSpec(spec: DenseNetworkSpec): void {
 	const layers = spec.sizes.length - 1;
 	if (layers < 1 || layers > MAX_LAYERS)
 		throw new Error(`The dense engine takes 1 to ${MAX_LAYERS} layers, not ${layers}.`);
@@ -143,18 +143,20 @@ function checkSpec(spec: DenseNetworkSpec): void {
 export class DenseEngine {
 	/** Which of the module's builds runs this network. */
 	build: DenseEngineBuild = 'simd128';
-	private readonly wasm: Exports;
-	private readonly net: number;
-	private readonly inputAt: number;
-	private readonly targetAt: number;
+	protected readonly wasm: DenseEngineExports;
+	/** Addresses in the module's memory of the network (`struct net`) and the batch buffers. */
+	protected readonly net: number;
+	protected readonly inputAt: number;
+	protected readonly targetAt: number;
 
-	private constructor(
+	/** Lays the network out in `instance` (a fresh one: the threaded engine passes its shared-memory one). */
+	protected constructor(
 		instance: WebAssembly.Instance,
 		readonly spec: DenseNetworkSpec,
 		readonly maxBatch: number,
 		optimizer: DenseOptimizer
 	) {
-		this.wasm = instance.exports as unknown as Exports;
+		this.wasm = instance.exports as unknown as DenseEngineExports;
 		if (this.wasm.net_size() !== FIELD.size)
 			throw new Error('The dense engine module does not match its wrapper.');
 		const { sizes, activations } = spec;
