@@ -32,12 +32,14 @@ function wholeNumber(what: string, [min, max]: readonly [number, number]) {
 const activation = v.picklist(ACTIVATIONS, `activation must be one of ${ACTIVATIONS.join(', ')}`);
 const l2Message = 'l2 must be a number from 0 to 1 (0 turns it off)';
 const l2 = v.optional(v.pipe(v.number(l2Message), v.minValue(0, l2Message), v.maxValue(1, l2Message)));
+const l1Message = 'l1 must be a number from 0 to 1 (0 turns it off)';
+const l1 = v.optional(v.pipe(v.number(l1Message), v.minValue(0, l1Message), v.maxValue(1, l1Message)));
 const rateMessage = 'rate must be a number from 0 up to (not including) 1';
 const unknownSetting = 'is not a setting of this layer';
 
 const LAYER_SCHEMAS = [
 	v.strictObject(
-		{ type: v.literal('dense'), units: wholeNumber('units', LIMITS.units), activation, l2 },
+		{ type: v.literal('dense'), units: wholeNumber('units', LIMITS.units), activation, l2, l1 },
 		unknownSetting
 	),
 	v.strictObject(
@@ -56,7 +58,8 @@ const LAYER_SCHEMAS = [
 			stride: v.optional(wholeNumber('stride', LIMITS.stride)),
 			padding: v.optional(v.picklist(['same', 'valid'], "padding must be 'same' or 'valid'")),
 			activation,
-			l2
+			l2,
+			l1
 		},
 		unknownSetting
 	),
@@ -94,7 +97,16 @@ function networkSchema<F extends NetworkSpec['family']>(family: F) {
 				),
 				[]
 			),
-			inputShape: v.optional(imageShape)
+			inputShape: v.optional(imageShape),
+			imageInput: v.optional(
+				v.strictObject(
+					{
+						scale: v.pipe(v.number('imageInput scale must be a number'), v.finite()),
+						offset: v.pipe(v.number('imageInput offset must be a number'), v.finite())
+					},
+					'is not a setting of imageInput'
+				)
+			)
 		},
 		'is not a setting of a model spec'
 	);
@@ -151,6 +163,11 @@ export function parseModelSpec(value: unknown): ModelSpec {
 			'A CNN needs inputShape [height, width, channels]: the image each row of features is (digits: [8, 8, 1]).'
 		);
 	}
+	if (spec.imageInput && (spec.family !== 'cnn' || spec.layers.length > 0))
+		throw new BenchtopError(
+			'bad-input',
+			'imageInput is for imported image models (a CNN spec without layers: the network is the artifact’s).'
+		);
 	if (spec.family !== 'cnn' && spec.inputShape) {
 		throw new BenchtopError(
 			'bad-input',

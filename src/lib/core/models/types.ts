@@ -12,7 +12,7 @@ export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'linear'] 
 export type Activation = (typeof ACTIVATIONS)[number];
 
 export type LayerSpec =
-	| { type: 'dense'; units: number; activation: Activation; l2?: number }
+	| { type: 'dense'; units: number; activation: Activation; l2?: number; l1?: number }
 	| { type: 'dropout'; rate: number }
 	| { type: 'batch-norm' }
 	| {
@@ -23,6 +23,7 @@ export type LayerSpec =
 			padding?: 'same' | 'valid';
 			activation: Activation;
 			l2?: number;
+			l1?: number;
 	  }
 	| { type: 'max-pool'; size: number }
 	| { type: 'flatten' };
@@ -36,6 +37,13 @@ export interface NetworkSpec {
 	layers: LayerSpec[];
 	/** For CNNs: the image each row is, [height, width, channels]. */
 	inputShape?: [number, number, number];
+	/**
+	 * For CNNs whose rows carry one image file each (an imported Teachable Machine model) rather than pixel
+	 * columns: the image is cropped to its centre square, resized to inputShape and each RGB value v becomes
+	 * v × scale + offset (Teachable Machine: scale 1/127.5, offset −1). `layers` then lists no layers: the
+	 * network (a nested MobileNet) is the artifact's, beyond what a spec's layers can say.
+	 */
+	imageInput?: { scale: number; offset: number };
 }
 
 export interface KMeansSpec {
