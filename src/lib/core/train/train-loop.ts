@@ -414,11 +414,12 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 			bestEpoch: heldEpoch,
 			durationMs: clock.elapsedMs(),
 			rows: { train: n, validation: validation?.n ?? 0 },
-			engine,
+			engine: stepper ? { ...engine, ...stepper.threading } : engine,
 			...(keptState ? { optimizer: keptState } : {}),
 			...(message ? { message } : {})
 		};
 	} finally {
+		stepper?.release();
 		start.dispose();
 		best.dispose();
 		disposeOptimizer(optimizer);

@@ -72,7 +72,7 @@ export interface TrainResult {
 	/** Why a run ended early, in words (a NaN loss and what to try). */
 	message?: string;
 	/** Which engine stepped the batches (the fused WASM dense engine or TF.js ops), and why. */
-	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string };
+	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string; threads?: number; threadsReason?: string };
 	/** The optimizer's state that goes with the kept weights (absent when the run diverged, or was solved). */
 	optimizer?: OptimizerState;
 }

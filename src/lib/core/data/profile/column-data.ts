@@ -5,6 +5,7 @@ import { columnValues } from '../../table/read-column.ts';
 import type { ColumnType } from '../../table/column-types.ts';
 import { hashString } from './hash.ts';
 import { HyperLogLog } from './hyperloglog.ts';
+import { storedCodes, storedDates } from './stored-columns.ts';
 
 /** Distinct values kept exactly; past this a column's distinct count is estimated, to bound memory. */
 export const MAX_EXACT_DISTINCT = 100_000;
@@ -166,7 +167,22 @@ function readStrings(name: string, type: ColumnType, raw: ArrayLike<unknown>): C
 	};
 }
 
+/** Milliseconds as the date column stores them, missing and non-finite as NaN (like readNumeric). */
+function datesFromStore(name: string, values: Float64Array): NumericData {
+	let missing = 0;
+	for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missing++;
+	return { kind: 'numeric', name, type: 'date', values, missing };
+}
+
 export function readColumn(table: ColumnTable, name: string, type: ColumnType): ColumnData {
+	// Straight from the Arrow buffers where the column is stored in a form read without a value per row.
+	if (type === 'date') {
+		const dates = storedDates(table, name);
+		if (dates) return datesFromStore(name, dates);
+	} else if (type === 'category' || type === 'text') {
+		const stored = storedCodes(table, name, MAX_EXACT_DISTINCT);
+		if (stored) return { kind: 'categorical', name, type, ...stored, raw: null, distinctEstimate: null };
+	}
 	// The stored column itself, not arquero's copy of it: every reader below copies into its own arrays.
 	const raw = columnValues(table, name);
 	if (isNumericType(type)) return readNumeric(name, type, raw);

@@ -15,11 +15,15 @@ import {
 	type DenseNetworkSpec,
 	type DenseOptimizer
 } from './dense-engine.ts';
+import { createDenseEngine, releaseDenseEngine, threadingRecord } from './dense-threading.ts';
 
 /** Which engine stepped a run's batches, and why: kept with the run. */
 export interface TrainingEngine {
 	name: 'dense-wasm' | 'tfjs';
 	reason: string;
+	/** The engine's threads (dense-wasm only), and why that many: dense-threading.ts. */
+	threads?: number;
+	threadsReason?: string;
 }
 
 const ACTIVATIONS = new Set<string>(['linear', 'relu', 'sigmoid', 'tanh', 'softmax']);
@@ -129,10 +133,20 @@ export class DenseStepper {
 		settings: TrainSettings,
 		batchSize: number
 	): Promise<DenseStepper> {
-		const engine = await DenseEngine.create(spec, engineOptimizer(settings), batchSize);
+		const engine = await createDenseEngine(spec, engineOptimizer(settings), batchSize);
 		const stepper = new DenseStepper(engine, model, task, data);
 		await stepper.loadModel();
 		return stepper;
+	}
+
+	/** How many threads step the batches, and why: for the run record. */
+	get threading(): { threads: number; threadsReason: string } {
+		return threadingRecord(this.engine);
+	}
+
+	/** Lets the engine's helper threads go when the run (or the trial) is over. */
+	release(): void {
+		releaseDenseEngine(this.engine);
 	}
 
 	/** Which build of the engine's module runs the batches (relaxed SIMD or plain SIMD128). */

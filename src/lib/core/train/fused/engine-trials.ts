@@ -47,7 +47,7 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 	try {
 		const stepper = await DenseStepper.create(setup.spec, model, task, train, settings, batchSize);
 		stepper.startEpoch(Int32Array.from({ length: train.n }, (_, i) => i));
-		const dense = await timePath({ run: () => stepper.step(0, size), dispose: () => undefined }, limits);
+		const dense = await timePath({ run: () => stepper.step(0, size), dispose: () => stepper.release() }, limits);
 
 		const optimizer = setup.createOptimizer();
 		const saved = new WeightCheckpoint();
@@ -83,7 +83,9 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 			},
 			limits
 		);
-		return pickFaster(dense, tfjs, tf.getBackend(), stepper.build);
+		const { threads } = stepper.threading;
+		const build = `${stepper.build}, ${threads === 1 ? 'one thread' : `${threads} threads`}`;
+		return pickFaster(dense, tfjs, tf.getBackend(), build);
 	} catch (error) {
 		// The engine is an optimisation: a trial that fails (memory for a huge batch, say) leaves TF.js.
 		const message = error instanceof Error ? error.message : String(error);
