@@ -22,6 +22,6 @@ export const spawnNodeDenseThread: DenseThreadSpawner = (init) =>
 		worker.once('error', reject);
 		worker.once('message', () => {
 			worker.unref();
-			resolve({ terminate: () => void worker.terminate() });
+			resolve({ release: () => void worker.terminate() });
 		});
 	});

@@ -47,7 +47,10 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 	try {
 		const stepper = await DenseStepper.create(setup.spec, model, task, train, settings, batchSize);
 		stepper.startEpoch(Int32Array.from({ length: train.n }, (_, i) => i));
-		const dense = await timePath({ run: () => stepper.step(0, size), dispose: () => stepper.release() }, limits);
+		const dense = await timePath(
+			{ run: () => stepper.step(0, size), dispose: () => stepper.release() },
+			limits
+		);
 
 		const optimizer = setup.createOptimizer();
 		const saved = new WeightCheckpoint();

@@ -15,9 +15,10 @@ import {
 import { DENSE_THREADS_WASM, DENSE_THREADS_WASM_RELAXED } from './dense-engine-threads-wasm.ts';
 import { CONTROL, CONTROL_INTS, sliceOf, type DenseThreadInit } from './dense-thread.ts';
 
-/** Starts one helper thread that calls runDenseThread(init) and reports ready once it waits for work: a
- * module Web Worker in the page (workers/dense-thread.worker.ts), a worker_threads Worker in Node. */
-export type DenseThreadSpawner = (init: DenseThreadInit) => Promise<{ terminate(): void }>;
+/** Starts one helper thread that calls runDenseThread(init) and resolves once it waits for work: a module
+ * Web Worker in the page (workers/dense-thread.worker.ts), a worker_threads Worker in Node. `release` is
+ * called after the engine told the thread to quit: the page keeps the worker for the next engine. */
+export type DenseThreadSpawner = (init: DenseThreadInit) => Promise<{ release(): void }>;
 
 interface ThreadedExports extends DenseEngineExports {
 	__stack_pointer: WebAssembly.Global;
@@ -77,7 +78,7 @@ export class ThreadedDenseEngine extends DenseEngine {
 	private control!: Int32Array;
 	private slices: number[] = [];
 	private slicesAt = 0;
-	private helpers: { terminate(): void }[] = [];
+	private helpers: { release(): void }[] = [];
 
 	private constructor(
 		instance: WebAssembly.Instance,
@@ -188,7 +189,7 @@ export class ThreadedDenseEngine extends DenseEngine {
 			Atomics.add(this.control, CONTROL.generation, 1);
 			Atomics.notify(this.control, CONTROL.generation);
 		}
-		for (const helper of this.helpers) helper.terminate();
+		for (const helper of this.helpers) helper.release();
 		this.helpers = [];
 	}
 }

@@ -86,7 +86,7 @@ describe('chooseByTrial', () => {
 				disposeOptimizer: (optimizer) => optimizer.dispose()
 			});
 			expect(engine.reason).toMatch(
-				/fused WASM engine \(simd128\) [\d.]+ ms per batch .* TF\.js cpu [\d.]+ ms/
+				/fused WASM engine \(simd128, one thread\) [\d.]+ ms per batch .* TF\.js cpu [\d.]+ ms/
 			);
 			// On TF.js's cpu backend a fused call per batch wins by far.
 			expect(engine.name).toBe('dense-wasm');
