@@ -25,8 +25,10 @@ import { loadTable } from './load-table.ts';
 import { tf } from './tfjs-setup.ts';
 import { backendReports, markBackendUnavailable, useBackend } from './worker-backend.ts';
 import { workerStorage } from './worker-storage.ts';
+import { setUpDenseThreads } from './dense-thread-pool.ts';
 
 installErrorTransfer();
+setUpDenseThreads();
 // The worker's TF.js for the browser's developer tools (memory, backend, the GPU device) and for the tests that
 // break a device on purpose; nothing in the studio reads it.
 (self as unknown as { benchtopTf: typeof tf }).benchtopTf = tf;
