@@ -2,6 +2,7 @@
 // with a fixed seed draws the same mask at every step), and the same masks again for the same seed.
 import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../random/seeded-random.ts';
+import { tfjsAlea } from '../random/tfjs-alea.ts';
 import type { SeededRandom } from '../random/seeded-random.ts';
 
 export interface SeededDropoutArgs {
@@ -51,15 +52,18 @@ export class SeededDropout extends tf.layers.Layer {
 }
 
 /**
- * The multipliers tf.dropout draws for `seed` (0 for a dropped unit, 1 / (1 − rate) for a kept one), with
- * TF.js's own ops in its own order, so they are the same numbers. On a CPU backend only (read at once).
+ * The multipliers tf.dropout draws for `seed` (0 for a dropped unit, 1 / (1 − rate) for a kept one): the
+ * same numbers, in plain JS. TF.js draws randomUniform's values in JS (Alea, as float32) and then runs
+ * add, floor and div in float32; this repeats those roundings. No TF.js op, so no backend: on WebGPU the
+ * ops' synchronous read-back lost the device in headless Chromium.
  */
 export function dropoutMultipliers(shape: [number, number], rate: number, seed: number): Float32Array {
-	const keep = 1 - rate;
-	return tf.tidy(
-		() =>
-			tf
-				.div(tf.floor(tf.add(tf.randomUniform(shape, 0, 1, 'float32', seed), keep)), keep)
-				.dataSync() as Float32Array
-	);
+	const keep = Math.fround(1 - rate);
+	const random = tfjsAlea(String(seed));
+	const out = new Float32Array(shape[0] * shape[1]);
+	for (let i = 0; i < out.length; i++) {
+		const kept = Math.floor(Math.fround(Math.fround(random()) + keep));
+		out[i] = kept / keep;
+	}
+	return out;
 }

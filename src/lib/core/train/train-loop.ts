@@ -63,14 +63,6 @@ export interface TrainNetworkOptions {
 /** Whether the fused engine can step this run, before any batch: its spec, or why not (TF.js then does). */
 function engineCandidate(options: TrainNetworkOptions, classWeighted: boolean) {
 	if (options.engine === 'tfjs') return { name: 'tfjs' as const, reason: 'TF.js was asked for' };
-	// On a GPU backend the trial's weight copies and read-backs lost the WebGPU device in headless Chromium
-	// (the train-recovery e2e, before its first epoch); until that is understood, GPU runs stay on TF.js.
-	const backend = tf.getBackend();
-	if (options.engine !== 'dense-wasm' && (backend === 'webgpu' || backend === 'webgl'))
-		return {
-			name: 'tfjs' as const,
-			reason: `the ${backend} backend trains with TF.js (GPU runs are not timed against the fused engine)`
-		};
 	const spec = denseSpecFor(options.model, options.task, classWeighted);
 	if (typeof spec === 'string') return { name: 'tfjs' as const, reason: spec };
 	return { name: 'dense-wasm' as const, reason: 'the fused engine was asked for', spec };
