@@ -16,6 +16,7 @@ import {
 	workerFilesUnder
 } from '$lib/offline/cache-plan.ts';
 import { WORKER_FILES_LIST } from '$lib/offline/worker-files-plugin.ts';
+import { withIsolationHeaders } from '$lib/offline/isolation-headers.ts';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `benchtop-${version}`;
@@ -67,7 +68,9 @@ worker.addEventListener('fetch', (event) => {
 		request.mode === 'navigate'
 	);
 	if (!path) return;
-	event.respondWith(answer(request, path));
+	// With COOP/COEP set, so a page this worker serves is cross-origin isolated (the engine's threads) even
+	// on a host that cannot send headers; it takes effect from the first load the worker controls.
+	event.respondWith(answer(request, path).then(withIsolationHeaders));
 });
 
 async function answer(request: Request, path: string): Promise<Response> {
