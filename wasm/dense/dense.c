@@ -8,7 +8,7 @@
 #define MAX_LAYERS 16
 
 enum activation { LINEAR = 0, RELU = 1, SIGMOID = 2, TANH = 3, SOFTMAX = 4 };
-enum loss { MSE = 0, CROSS_ENTROPY = 1 };
+enum loss { MSE = 0, CROSS_ENTROPY = 1, HUBER = 2, BINARY_CROSS_ENTROPY = 3 };
 enum optimizer { SGD = 0, MOMENTUM = 1, ADAM = 2, RMSPROP = 3 };
 
 struct net {
@@ -33,6 +33,11 @@ struct net {
 	float *mask[MAX_LAYERS];
 	float *dropped[MAX_LAYERS];
 	float loss_value;
+	/* Keras's L1 on each layer's kernel (0 for none), beside l2. */
+	float l1[MAX_LAYERS];
+	/* AdamW's decoupled decay as the factor each step multiplies every weight by, 1 − rate·decay (1: none). */
+	float weight_shrink;
+	float huber_delta; /* Huber's: squared error within it, absolute past it */
 };
 
 extern unsigned char __heap_base;
@@ -269,8 +274,9 @@ static void activation_backward(int kind, const float *a, float *delta, int coun
 #define CLIP 1e-7f
 
 /* Keras's losses, averaged over the batch: categorical cross-entropy on probabilities clipped to
- * [1e-7, 1 - 1e-7] (the clip's gradient is 0 outside), or mean squared error averaged over outputs.
- * Writes dLoss/dz of the last layer into `delta` (through softmax for cross-entropy). */
+ * [1e-7, 1 - 1e-7] (the clip's gradient is 0 outside); or, averaged over outputs, mean squared error,
+ * Huber (½e² within delta, delta·(|e| − ½delta) past it) or binary cross-entropy on sigmoid outputs
+ * (clipped alike). Writes dLoss/dz of the last layer into `delta` (through softmax for cross-entropy). */
 static float loss_gradient(struct net *n, const float *y, int batch) {
 	int L = n->layers, width = n->sizes[L];
 	const float *p = n->out[L];
@@ -291,6 +297,33 @@ static float loss_gradient(struct net *n, const float *y, int batch) {
 			}
 			for (int j = 0; j < width; j++) di[j] = pi[j] * (di[j] - dot); /* the softmax's Jacobian */
 		}
+	} else if (n->loss == HUBER) {
+		/* The gradient is the error clipped to ±delta: two SIMD compares, the loss summed alongside. */
+		float d = n->huber_delta, scale = 1.f / (float)(batch * width);
+		int count = batch * width, i = 0;
+		v128_t hi = wasm_f32x4_splat(d), lo = wasm_f32x4_splat(-d), sv = wasm_f32x4_splat(scale);
+		for (; i + 4 <= count; i += 4)
+			wasm_v128_store(delta + i, wasm_f32x4_mul(sv, wasm_f32x4_min(hi, wasm_f32x4_max(lo, wasm_f32x4_sub(wasm_v128_load(p + i), wasm_v128_load(y + i))))));
+		for (; i < count; i++) {
+			float e = p[i] - y[i];
+			delta[i] = scale * (e > d ? d : (e < -d ? -d : e));
+		}
+		for (i = 0; i < count; i++) {
+			float a = __builtin_fabsf(p[i] - y[i]), q = a < d ? a : d;
+			total += 0.5f * q * q + d * (a - q);
+		}
+		total /= width;
+		activation_backward(n->activation[L - 1], p, delta, count);
+	} else if (n->loss == BINARY_CROSS_ENTROPY) {
+		float scale = 1.f / (float)(batch * width);
+		for (int i = 0; i < batch * width; i++) {
+			float q = p[i] < CLIP ? CLIP : (p[i] > 1.f - CLIP ? 1.f - CLIP : p[i]);
+			total -= y[i] * flog(q) + (1.f - y[i]) * flog(1.f - q);
+			/* dL/dp, zero where the clip holds the probability; the sigmoid's derivative follows */
+			delta[i] = (p[i] >= CLIP && p[i] <= 1.f - CLIP) ? scale * ((1.f - y[i]) / (1.f - p[i]) - y[i] / p[i]) : 0.f;
+		}
+		total /= width;
+		activation_backward(n->activation[L - 1], p, delta, batch * width);
 	} else {
 		float scale = 2.f / (float)(batch * width);
 		for (int i = 0; i < batch * width; i++) {
@@ -308,6 +341,13 @@ static float loss_gradient(struct net *n, const float *y, int batch) {
 
 static void update(struct net *n, float *w, float *g, float *m, float *v, int count) {
 	float rate = n->rate;
+	if (n->weight_shrink != 1.f) {
+		/* AdamW: w ← w·(1 − rate·decay) before Adam's step, as PyTorch's AdamW (the step reads only g). */
+		v128_t shrink = wasm_f32x4_splat(n->weight_shrink);
+		int i = 0;
+		for (; i + 4 <= count; i += 4) wasm_v128_store(w + i, wasm_f32x4_mul(wasm_v128_load(w + i), shrink));
+		for (; i < count; i++) w[i] *= n->weight_shrink;
+	}
 	if (n->optimizer == ADAM) {
 		float b1 = n->beta1, b2 = n->beta2, c1 = 1.f - n->beta1_power, c2 = 1.f - n->beta2_power;
 		for (int i = 0; i < count; i++) {
@@ -383,8 +423,8 @@ static void backward(struct net *n, int batch) {
 	}
 }
 
-/* One optimizer step from the gradients in weight_grad and bias_grad: adds the L2 penalty's gradient (and
- * its value to `loss`), updates every layer, and returns the loss with the penalty. */
+/* One optimizer step from the gradients in weight_grad and bias_grad: adds the L1 and L2 penalties'
+ * gradients (and their values to `loss`), updates every layer, and returns the loss with the penalties. */
 static float apply_update(struct net *n, float loss) {
 	n->step += 1;
 	n->beta1_power *= n->beta1;
@@ -399,6 +439,15 @@ static float apply_update(struct net *n, float loss) {
 				n->weight_grad[l][i] += twice * w[i];
 			}
 			loss += n->l2[l] * penalty;
+		}
+		if (n->l1[l] > 0.f) {
+			/* TF.js's gradient of |w| is 1 above 0 and −1 at or below it */
+			float l1 = n->l1[l], penalty = 0.f;
+			for (int i = 0; i < in * outw; i++) {
+				penalty += __builtin_fabsf(w[i]);
+				n->weight_grad[l][i] += w[i] > 0.f ? l1 : -l1;
+			}
+			loss += l1 * penalty;
 		}
 		update(n, w, n->weight_grad[l], n->weight_m[l], n->weight_v[l], in * outw);
 		update(n, n->bias[l], n->bias_grad[l], n->bias_m[l], n->bias_v[l], outw);

@@ -32,7 +32,14 @@ function kernelInitializer(activation: Activation, seed: number) {
 		: tf.initializers.glorotUniform({ seed });
 }
 
-const regularizer = (l2: number | undefined) => (l2 ? tf.regularizers.l2({ l2 }) : undefined);
+/** Keras's L1L2 on the kernel: l1 · Σ|w| + l2 · Σw², or none. Only the penalties set are named, so a
+ * layer with L2 alone saves the same config as before L1 existed. */
+function regularizer({ l1, l2 }: { l1?: number; l2?: number }) {
+	if (!l1 && !l2) return undefined;
+	if (!l1) return tf.regularizers.l2({ l2: l2! });
+	if (!l2) return tf.regularizers.l1({ l1 });
+	return tf.regularizers.l1l2({ l1, l2 });
+}
 
 /**
  * Every family takes a flat row of features: a CNN's first layer reshapes it to [height, width, channels].
@@ -84,7 +91,7 @@ function hiddenLayer(layer: LayerSpec, name: string, seed: number, first: { inpu
 				activation: layer.activation,
 				kernelInitializer: kernelInitializer(layer.activation, seed),
 				biasInitializer: 'zeros',
-				kernelRegularizer: regularizer(layer.l2),
+				kernelRegularizer: regularizer(layer),
 				...first
 			});
 		case 'conv2d':
@@ -97,7 +104,7 @@ function hiddenLayer(layer: LayerSpec, name: string, seed: number, first: { inpu
 				activation: layer.activation,
 				kernelInitializer: kernelInitializer(layer.activation, seed),
 				biasInitializer: 'zeros',
-				kernelRegularizer: regularizer(layer.l2),
+				kernelRegularizer: regularizer(layer),
 				...first
 			});
 		case 'max-pool':

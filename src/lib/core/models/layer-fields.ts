@@ -22,7 +22,8 @@ export const LAYER_NUMBER_FIELDS = {
 		integer: false,
 		step: 0.05
 	},
-	l2: { name: 'L2', label: 'L2', min: 0, max: 1, integer: false, step: 'any' }
+	l2: { name: 'L2', label: 'L2', min: 0, max: 1, integer: false, step: 'any' },
+	l1: { name: 'L1', label: 'L1', min: 0, max: 1, integer: false, step: 'any' }
 } as const satisfies Record<string, NumberField>;
 
 export type LayerNumberKey = keyof typeof LAYER_NUMBER_FIELDS;

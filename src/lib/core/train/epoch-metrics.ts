@@ -3,12 +3,14 @@
 // Batches hand back small sums as one tensor, read asynchronously, so a GPU is never waited on in a loop.
 import * as tf from '@tensorflow/tfjs';
 import { regularizationPenalty, sampleLosses } from './batch-loss.ts';
+import type { TrainLoss } from './loss-choice.ts';
 import type { NetworkTask, TrainingArrays } from './training-data.ts';
 
 /** Rows per forward pass when evaluating: bounds memory on large validation sets. */
 const EVALUATION_CHUNK = 4096;
 
-/** [loss, correct rows] for classification, [loss, squared error per output…] for regression. */
+/** [loss, correct rows] for classification, [loss, squared error per output…] for regression. A one-column
+ * classifier (a sigmoid trained on binary cross-entropy) is right where it is on the target's side of ½. */
 export function batchSums(
 	task: NetworkTask,
 	loss: tf.Scalar,
@@ -16,10 +18,13 @@ export function batchSums(
 	yPred: tf.Tensor
 ): tf.Tensor1D {
 	return tf.tidy(() => {
+		const sigmoid = yPred.shape[yPred.rank - 1] === 1;
 		const second =
-			task === 'classification'
-				? tf.sum(tf.cast(tf.equal(tf.argMax(yPred, -1), tf.argMax(yTrue, -1)), 'float32')).reshape([1])
-				: tf.sum(tf.square(tf.sub(yPred, yTrue)), 0).reshape([-1]);
+			task !== 'classification'
+				? tf.sum(tf.square(tf.sub(yPred, yTrue)), 0).reshape([-1])
+				: sigmoid
+					? tf.sum(tf.cast(tf.equal(tf.greater(yPred, 0.5), tf.greater(yTrue, 0.5)), 'float32')).reshape([1])
+					: tf.sum(tf.cast(tf.equal(tf.argMax(yPred, -1), tf.argMax(yTrue, -1)), 'float32')).reshape([1]);
 		return tf.concat([loss.reshape([1]), second]) as tf.Tensor1D;
 	});
 }
@@ -97,7 +102,8 @@ export async function evaluateModel(
 	model: tf.LayersModel,
 	task: NetworkTask,
 	data: DeviceArrays,
-	totalSquares: Float64Array
+	totalSquares: Float64Array,
+	loss?: TrainLoss
 ): Promise<{ loss: number; metric?: number }> {
 	let total: tf.Tensor1D | null = null;
 	for (let start = 0; start < data.n; start += EVALUATION_CHUNK) {
@@ -107,7 +113,7 @@ export async function evaluateModel(
 			const y = data.y.slice(start, size);
 			const predicted = model.apply(x, { training: false }) as tf.Tensor;
 			// Summed here and divided at the end, so chunks of different sizes weigh by their rows.
-			const sums = batchSums(task, tf.sum(sampleLosses(task, y, predicted)), y, predicted);
+			const sums = batchSums(task, tf.sum(sampleLosses(task, y, predicted, loss)), y, predicted);
 			return total ? tf.add(total, sums) : sums;
 		}) as tf.Tensor1D;
 		total?.dispose();
@@ -117,6 +123,8 @@ export async function evaluateModel(
 	const [values, penaltyValue] = await Promise.all([total!.data(), penalty.data()]);
 	total!.dispose();
 	penalty.dispose();
-	const loss = values[0]! / data.n + penaltyValue[0]!;
-	return { loss, metric: metricFromSums(task, values.subarray(1), data.n, totalSquares) };
+	return {
+		loss: values[0]! / data.n + penaltyValue[0]!,
+		metric: metricFromSums(task, values.subarray(1), data.n, totalSquares)
+	};
 }

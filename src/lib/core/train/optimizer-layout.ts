@@ -14,6 +14,8 @@ export function optimizerClassName(settings: OptimizerSettings): string {
 	switch (settings.optimizer) {
 		case 'adam':
 			return 'Adam';
+		case 'adamw':
+			return 'AdamW';
 		case 'rmsprop':
 			return 'RMSProp';
 		case 'sgd':
@@ -27,6 +29,7 @@ type Slot = 'M' | 'V';
 function slotsOf(className: string): { slot: Slot | null; suffix: string }[] {
 	switch (className) {
 		case 'Adam':
+		case 'AdamW':
 			return [
 				{ slot: 'M', suffix: 'm' },
 				{ slot: 'V', suffix: 'v' }

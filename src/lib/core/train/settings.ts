@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { Task } from '../models/types.ts';
 import { BenchtopError } from '../errors.ts';
 import { describeFieldRange, type NumberField } from '../number-field.ts';
-import { OPTIMIZERS, type OptimizerName, type TrainSettings } from './types.ts';
+import { LOSSES, OPTIMIZERS, type LossName, type OptimizerName, type TrainSettings } from './types.ts';
 
 /**
  * A learning rate per optimizer, used when the settings name an optimizer but no rate. Measured on the
@@ -15,6 +15,8 @@ import { OPTIMIZERS, type OptimizerName, type TrainSettings } from './types.ts';
 export const DEFAULT_LEARNING_RATES: Record<OptimizerName, number> = {
 	// Ten times Keras's 0.001: small tables give few batches per epoch, and 0.001 needs hundreds of epochs.
 	adam: 0.01,
+	// Adam's steps with the weights shrunk apart from them: the same pace as adam on these tables.
+	adamw: 0.01,
 	// With momentum 0.9; plain steps are not normalised per weight, so SGD takes a larger rate than adam.
 	sgd: 0.05,
 	// Like adam it divides by a running gradient scale; 0.005 matches adam's pace on these tables.
@@ -63,6 +65,7 @@ export interface NumberSettingField extends NumberField {
 /** Why each optimizer's default learning rate is what it is (from DEFAULT_LEARNING_RATES' measurements). */
 export const LEARNING_RATE_WHY: Record<OptimizerName, string> = {
 	adam: "ten times Keras's 0.001, because small tables give few batches per epoch",
+	adamw: 'Adam’s, since the decay is applied apart from its steps',
 	sgd: 'larger than Adam’s, because plain steps are not scaled per weight',
 	rmsprop: 'matches Adam’s pace on the sample tables'
 };
@@ -116,6 +119,35 @@ export const NUMBER_SETTINGS = {
 		default: defaults.momentum,
 		help: 'How much of the last steps each SGD step keeps.',
 		why: 'the usual for SGD; it smooths the steps over about ten batches'
+	},
+	weightDecay: {
+		name: 'Weight decay',
+		label: 'Weight decay',
+		min: 0,
+		max: 1,
+		integer: false,
+		step: 'any',
+		// PyTorch's AdamW default: each step shrinks every weight by learningRate · 0.01 of itself.
+		default: 0.01,
+		help: 'AdamW: how much each step shrinks every weight, times the learning rate (0 is Adam).',
+		why: 'PyTorch’s AdamW default',
+		cliFlag: '--weight-decay'
+	},
+	huberDelta: {
+		name: 'The Huber delta',
+		label: 'Huber delta',
+		min: 0,
+		max: Infinity,
+		minExclusive: true,
+		// Past about 100 standardised units Huber is squared error on any table.
+		typedMax: 1000,
+		integer: false,
+		step: 'any',
+		// Keras's and PyTorch's default: squared error within one (standardised) unit of the target.
+		default: 1,
+		help: 'Huber loss: errors up to this size count squared, larger ones in proportion (targets are standardised).',
+		why: 'Keras’s and PyTorch’s default: one standard deviation of the target',
+		cliFlag: '--huber-delta'
 	},
 	validationFraction: {
 		name: 'The validation fraction',
@@ -221,6 +253,16 @@ const TRAIN_SETTINGS = v.pipe(
 			// No default here: it follows the optimizer (see the transform below).
 			learningRate: v.optional(v.unwrap(numberSetting(NUMBER_SETTINGS.learningRate))),
 			momentum: numberSetting(NUMBER_SETTINGS.momentum),
+			// Absent until set, so settings saved before AdamW and Huber read back unchanged.
+			weightDecay: v.optional(v.unwrap(numberSetting(NUMBER_SETTINGS.weightDecay))),
+			// No default here: absent means the task's own loss (loss-choice.ts).
+			loss: v.optional(
+				v.picklist(
+					LOSSES,
+					(issue) => `The loss must be one of ${LOSSES.join(', ')} (got ${String(issue.input)}).`
+				)
+			),
+			huberDelta: v.optional(v.unwrap(numberSetting(NUMBER_SETTINGS.huberDelta))),
 			validationFraction: numberSetting(NUMBER_SETTINGS.validationFraction),
 			classWeights: v.optional(
 				v.picklist(
@@ -289,6 +331,8 @@ export function findTrainingProblems(setup: TrainingSetup): string[] {
 			);
 		}
 	}
+	const lossProblem = settings.loss && lossTaskProblem(settings.loss, task);
+	if (lossProblem) problems.push(lossProblem);
 	const monitor = settings.earlyStopping.monitor;
 	if (settings.earlyStopping.enabled) {
 		if (monitor === 'val_accuracy' && task !== 'classification') {
@@ -299,6 +343,17 @@ export function findTrainingProblems(setup: TrainingSetup): string[] {
 		}
 	}
 	return problems;
+}
+
+/** Why `loss` cannot train this task (classes for cross-entropy, numbers for the squared errors), or
+ * undefined when it can. */
+export function lossTaskProblem(loss: LossName, task: TrainingSetup['task']): string | undefined {
+	const classifying = task === 'classification';
+	if ((loss === 'mse' || loss === 'huber') && classifying)
+		return `The ${loss === 'mse' ? 'mean squared error' : 'Huber'} loss is for numeric targets: a classifier trains on cross-entropy.`;
+	if (loss === 'cross-entropy' && !classifying)
+		return 'Cross-entropy is for classes: a numeric target trains on mean squared error or Huber.';
+	return undefined;
 }
 
 /** Throws the first problem of the setup as a BenchtopError('bad-input'). */

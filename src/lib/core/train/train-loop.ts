@@ -19,6 +19,8 @@ import type {
 	TrainSettings
 } from './types.ts';
 import { makeTrainStep } from './train-step.ts';
+import { createOptimizer } from './create-optimizer.ts';
+import { trainLossFor } from './loss-choice.ts';
 import { DenseStepper, denseSpecFor, type TrainingEngine } from './fused/dense-stepper.ts';
 import { chooseByTrial } from './fused/engine-trials.ts';
 import { WeightCheckpoint } from './weight-checkpoint.ts';
@@ -63,7 +65,8 @@ export interface TrainNetworkOptions {
 /** Whether the fused engine can step this run, before any batch: its spec, or why not (TF.js then does). */
 function engineCandidate(options: TrainNetworkOptions, classWeighted: boolean) {
 	if (options.engine === 'tfjs') return { name: 'tfjs' as const, reason: 'TF.js was asked for' };
-	const spec = denseSpecFor(options.model, options.task, classWeighted);
+	const loss = trainLossFor(options.task, options.settings);
+	const spec = denseSpecFor(options.model, options.task, classWeighted, loss);
 	if (typeof spec === 'string') return { name: 'tfjs' as const, reason: spec };
 	return { name: 'dense-wasm' as const, reason: 'the fused engine was asked for', spec };
 }
@@ -120,6 +123,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	const weights =
 		task === 'classification' && settings.classWeights === 'balanced' ? sampleWeights(train) : undefined;
 	const optimizer = createOptimizer(settings);
+	const trainLoss = trainLossFor(task, settings);
 	const candidate = engineCandidate(options, weights !== undefined);
 	// The choice comes first: measured (a few batches of each path, on copies) unless asked for or moot.
 	const engine: TrainingEngine =
@@ -140,7 +144,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	// The TF.js step, only where TF.js steps the batches.
 	const step =
 		engine.name === 'tfjs'
-			? makeTrainStep({ model, task, optimizer, data: trainDevice, weights })
+			? makeTrainStep({ model, task, optimizer, data: trainDevice, weights, loss: trainLoss })
 			: undefined;
 	let stepper: DenseStepper | undefined;
 	const start = new WeightCheckpoint();
@@ -233,11 +237,11 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 			const solved = weightTensors(model, options.solve(train));
 			model.setWeights(solved);
 			tf.dispose(solved);
-			const fit = await evaluateModel(model, task, trainDevice, trainSquares);
+			const fit = await evaluateModel(model, task, trainDevice, trainSquares, trainLoss);
 			const record: EpochRecord = { epoch: 1, loss: fit.loss };
 			if (fit.metric !== undefined) record.metric = fit.metric;
 			if (validationDevice) {
-				const checked = await evaluateModel(model, task, validationDevice, validationSquares);
+				const checked = await evaluateModel(model, task, validationDevice, validationSquares, trainLoss);
 				record.valLoss = checked.loss;
 				if (checked.metric !== undefined) record.valMetric = checked.metric;
 			}
@@ -307,7 +311,13 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 						epochEnd = { epoch, loss: sums.loss };
 						if (sums.metric !== undefined) epochEnd.metric = sums.metric;
 						if (validationDevice) {
-							const checked = await evaluateModel(model, task, validationDevice, validationSquares);
+							const checked = await evaluateModel(
+								model,
+								task,
+								validationDevice,
+								validationSquares,
+								trainLoss
+							);
 							if (!Number.isFinite(checked.loss)) {
 								stopReason = 'diverged';
 								message = divergedMessage(checked.loss, `the end of epoch ${epoch} (validation)`);
@@ -506,18 +516,6 @@ function sampleWeights(train: TrainingArrays): tf.Tensor1D {
 function classesPresent(data: TrainingArrays): number | undefined {
 	if (!data.labels) return undefined;
 	return new Set(data.labels).size;
-}
-
-function createOptimizer(settings: TrainSettings): tf.Optimizer {
-	const rate = settings.learningRate;
-	switch (settings.optimizer) {
-		case 'adam':
-			return tf.train.adam(rate);
-		case 'sgd':
-			return settings.momentum > 0 ? tf.train.momentum(rate, settings.momentum) : tf.train.sgd(rate);
-		case 'rmsprop':
-			return tf.train.rmsprop(rate);
-	}
 }
 
 function disposeOptimizer(optimizer: tf.Optimizer): void {

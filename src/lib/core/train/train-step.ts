@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { meanLoss, regularizationPenalty, sampleLosses } from './batch-loss.ts';
 import { batchSums, type DeviceArrays } from './epoch-metrics.ts';
+import type { TrainLoss } from './loss-choice.ts';
 import type { NetworkTask } from './training-data.ts';
 
 export interface TrainStepSetup {
@@ -12,13 +13,22 @@ export interface TrainStepSetup {
 	data: DeviceArrays;
 	/** Per training row, when classes are weighted. */
 	weights?: tf.Tensor1D;
+	/** Absent: the task's own. */
+	loss?: TrainLoss;
 }
 
 /** A function running one step on rows `order[begin .. begin + size)`; the tensor it returns is the
  * caller's to read and dispose (batchSums' layout: loss first). */
 export type TrainStep = (order: tf.Tensor1D, begin: number, size: number) => tf.Tensor1D;
 
-export function makeTrainStep({ model, task, optimizer, data, weights }: TrainStepSetup): TrainStep {
+export function makeTrainStep({
+	model,
+	task,
+	optimizer,
+	data,
+	weights,
+	loss: lossKind
+}: TrainStepSetup): TrainStep {
 	const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 	return (order, begin, size) =>
 		tf.tidy(() => {
@@ -30,7 +40,7 @@ export function makeTrainStep({ model, task, optimizer, data, weights }: TrainSt
 			optimizer.minimize(
 				() => {
 					const predicted = model.apply(x, { training: true }) as tf.Tensor;
-					let loss = meanLoss(sampleLosses(task, y, predicted), w);
+					let loss = meanLoss(sampleLosses(task, y, predicted, lossKind), w);
 					const penalty = regularizationPenalty(model);
 					if (penalty) loss = tf.add(loss, penalty);
 					// Kept past the gradient's scope, so the loss is read without a second forward pass.

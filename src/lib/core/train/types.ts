@@ -1,8 +1,15 @@
 // How a network trains: every setting with its default and why, plus the events a run reports. Plain JSON.
 import type { OptimizerState } from '../models/artifact.ts';
 
-export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
+export const OPTIMIZERS = ['adam', 'adamw', 'sgd', 'rmsprop'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** The losses a run's settings can name. Cross-entropy over a softmax head and mean squared error are the
+ * tasks' defaults; Huber is squared error near the target and absolute error past `huberDelta`, so a few
+ * wild targets pull less. (Binary cross-entropy on sigmoid outputs is in both training paths, loss-choice.ts,
+ * but no studio model has a sigmoid head yet.) */
+export const LOSSES = ['cross-entropy', 'mse', 'huber'] as const;
+export type LossName = (typeof LOSSES)[number];
 
 export interface EarlyStopping {
 	enabled: boolean;
@@ -21,6 +28,12 @@ export interface TrainSettings {
 	learningRate: number;
 	/** SGD only. */
 	momentum: number;
+	/** AdamW only: the decoupled weight decay (each step w -= learningRate · weightDecay · w). */
+	weightDecay?: number;
+	/** Absent: the task's own (cross-entropy for classes, mean squared error for numbers). */
+	loss?: LossName;
+	/** Huber only: where the loss turns from squared to absolute error, in the (scaled) target's units. */
+	huberDelta?: number;
 	/** Share of the training split held back to watch for overfitting during training. */
 	validationFraction: number;
 	/** 'balanced' weighs each class by n / (k · count), like scikit-learn's class_weight='balanced'. */

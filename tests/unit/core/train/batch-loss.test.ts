@@ -55,3 +55,34 @@ describe('sampleLosses', () => {
 		expect(weighted).toBe(2.5);
 	});
 });
+
+describe('sampleLosses: Huber and binary cross-entropy', () => {
+	it('is Huber per row: ½e² within delta, delta·(|e| − ½delta) past it, over the outputs', async () => {
+		// Errors 0.5 and −3 with delta 1: 0.125 and 2.5, averaged over two outputs = 1.3125.
+		const losses = tf.tidy(() =>
+			sampleLosses('regression', tf.tensor2d([[1, 4]]), tf.tensor2d([[1.5, 1]]), { name: 'huber', delta: 1 })
+		);
+		expect((await losses.data())[0]).toBeCloseTo(1.3125, 6);
+		// Huber's gradient is the error clipped to ±delta (over 2 outputs).
+		const grad = tf.grad((p: tf.Tensor) =>
+			sampleLosses('regression', tf.tensor2d([[1, 4]]), p, { name: 'huber', delta: 1 }).sum()
+		)(tf.tensor2d([[1.5, 1]]));
+		expect(Array.from(await grad.data())).toEqual([0.25, -0.5]);
+		tf.dispose([losses, grad]);
+	});
+
+	it('is binary cross-entropy per row, over the outputs, clipped as Keras clips', async () => {
+		const losses = tf.tidy(() =>
+			sampleLosses('classification', tf.tensor2d([[1], [0], [1]]), tf.tensor2d([[0.8], [0.3], [0]]), {
+				name: 'binary-cross-entropy',
+				delta: 1
+			})
+		);
+		const values = await losses.data();
+		expect(values[0]).toBeCloseTo(-Math.log(0.8), 5);
+		expect(values[1]).toBeCloseTo(-Math.log(0.7), 5);
+		// log(1e-7): the clip keeps a probability of 0 finite.
+		expect(values[2]).toBeCloseTo(-Math.log(1e-7), 2);
+		losses.dispose();
+	});
+});

@@ -6,6 +6,7 @@ import {
 	DEFAULT_TRAIN_SETTINGS,
 	findTrainingProblems,
 	describeSettingRange,
+	lossTaskProblem,
 	NUMBER_SETTINGS,
 	parseTrainSettings
 } from '../../../../src/lib/core/train/settings.ts';
@@ -70,7 +71,7 @@ describe('parseTrainSettings', () => {
 			'The learning rate must be a number.'
 		);
 		expect(message(() => parseTrainSettings({ optimizer: 'adagrad' }))).toBe(
-			'The optimizer must be one of adam, sgd, rmsprop (got adagrad).'
+			'The optimizer must be one of adam, adamw, sgd, rmsprop (got adagrad).'
 		);
 		expect(message(() => parseTrainSettings({ momentum: 1 }))).toBe(
 			'Momentum must be from 0 to below 1 (got 1).'
@@ -205,5 +206,50 @@ describe('NUMBER_SETTINGS, the one description of each numeric setting', () => {
 			if (field.integer)
 				expect(() => parseTrainSettings(at(field.default + 0.5)), key).toThrow('whole number');
 		}
+	});
+});
+
+describe('losses and AdamW in the settings', () => {
+	it('takes AdamW with its weight decay, Huber with its delta, and leaves both out when not set', () => {
+		const parsed = parseTrainSettings({
+			optimizer: 'adamw',
+			weightDecay: 0.05,
+			loss: 'huber',
+			huberDelta: 0.5
+		});
+		expect(parsed).toMatchObject({
+			optimizer: 'adamw',
+			learningRate: 0.01,
+			weightDecay: 0.05,
+			loss: 'huber'
+		});
+		expect(parsed.huberDelta).toBe(0.5);
+		const plain = parseTrainSettings({});
+		expect('weightDecay' in plain || 'loss' in plain || 'huberDelta' in plain).toBe(false);
+		expect(NUMBER_SETTINGS.weightDecay.default).toBe(0.01);
+		expect(NUMBER_SETTINGS.huberDelta.default).toBe(1);
+	});
+
+	it('refuses a negative decay, a delta of 0 and an unknown loss, in words', () => {
+		expect(message(() => parseTrainSettings({ weightDecay: -0.1 }))).toBe(
+			'Weight decay must be from 0 to 1 (got -0.1).'
+		);
+		expect(message(() => parseTrainSettings({ huberDelta: 0 }))).toBe(
+			'The Huber delta must be above 0 (got 0).'
+		);
+		expect(message(() => parseTrainSettings({ loss: 'hinge' }))).toBe(
+			'The loss must be one of cross-entropy, mse, huber (got hinge).'
+		);
+	});
+
+	it('refuses a loss that does not suit the task', () => {
+		expect(lossTaskProblem('huber', 'classification')).toMatch(/Huber loss is for numeric targets/);
+		expect(lossTaskProblem('cross-entropy', 'regression')).toMatch(/Cross-entropy is for classes/);
+		expect(lossTaskProblem('huber', 'multi-output')).toBeUndefined();
+		expect(lossTaskProblem('cross-entropy', 'classification')).toBeUndefined();
+		const settings = parseTrainSettings({ loss: 'mse' });
+		expect(findTrainingProblems({ settings, rows: 100, task: 'classification', k: 3 })).toEqual([
+			'The mean squared error loss is for numeric targets: a classifier trains on cross-entropy.'
+		]);
 	});
 });

@@ -4,7 +4,7 @@
 import { DENSE_ENGINE_WASM, DENSE_ENGINE_WASM_RELAXED } from './dense-engine-wasm.ts';
 
 export type DenseActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
-export type DenseLoss = 'mse' | 'cross-entropy';
+export type DenseLoss = 'mse' | 'cross-entropy' | 'huber' | 'binary-cross-entropy';
 
 export interface DenseNetworkSpec {
 	/** Widths from the input to the output: [32, 64, 64, 1] is two hidden layers of 64. */
@@ -13,14 +13,20 @@ export interface DenseNetworkSpec {
 	activations: readonly DenseActivation[];
 	/** Per layer, Keras's l2 on the kernel (0 for none). */
 	l2?: readonly number[];
+	/** Per layer, Keras's l1 on the kernel (0 for none). */
+	l1?: readonly number[];
 	/** Per layer, the rate of a dropout after it (0 or absent for none; never after the last layer). */
 	dropout?: readonly number[];
 	loss: DenseLoss;
+	/** Huber only: where the loss turns from squared to absolute error (default 1). */
+	huberDelta?: number;
 }
 
 export type DenseOptimizer =
 	| { kind: 'sgd'; rate: number; momentum?: number }
-	| { kind: 'adam'; rate: number; beta1?: number; beta2?: number; epsilon?: number }
+	/** With `weightDecay`, AdamW: every weight shrinks by rate · weightDecay of itself each step, apart from
+	 * Adam's step (Loshchilov & Hutter; PyTorch's torch.optim.AdamW). */
+	| { kind: 'adam'; rate: number; beta1?: number; beta2?: number; epsilon?: number; weightDecay?: number }
 	| { kind: 'rmsprop'; rate: number; decay?: number; epsilon?: number };
 
 /** The optimizer's state in the engine: steps taken, and per layer the kernel's and bias's two slots (Adam:
@@ -52,7 +58,12 @@ const ACTIVATION_CODES: Record<DenseActivation, number> = {
 	tanh: 3,
 	softmax: 4
 };
-const LOSS_CODES: Record<DenseLoss, number> = { mse: 0, 'cross-entropy': 1 };
+const LOSS_CODES: Record<DenseLoss, number> = {
+	mse: 0,
+	'cross-entropy': 1,
+	huber: 2,
+	'binary-cross-entropy': 3
+};
 const OPTIMIZER_CODES = { sgd: 0, momentum: 1, adam: 2, rmsprop: 3 } as const;
 
 /** Byte offsets of `struct net`'s fields (wasm32: ints, floats and pointers are 4 bytes). */
@@ -77,6 +88,9 @@ const FIELD = (() => {
 	add('mask', MAX_LAYERS);
 	add('dropped', MAX_LAYERS);
 	add('lossValue');
+	add('l1', MAX_LAYERS);
+	add('weightShrink');
+	add('huberDelta');
 	return { ...offsets, size: at } as Record<string, number> & { size: number };
 })();
 
@@ -133,6 +147,11 @@ export function checkSpec(spec: DenseNetworkSpec): void {
 		throw new Error('Softmax is only the last layer, with cross-entropy.');
 	if (spec.loss === 'cross-entropy' && spec.activations[layers - 1] !== 'softmax')
 		throw new Error('Cross-entropy trains on the softmax of the last layer.');
+	if (spec.loss === 'binary-cross-entropy' && spec.activations[layers - 1] !== 'sigmoid')
+		throw new Error('Binary cross-entropy trains on sigmoid outputs.');
+	if (spec.loss === 'huber' && !((spec.huberDelta ?? 1) > 0))
+		throw new Error('The Huber delta must be above 0.');
+	if (spec.l1?.some((l1) => !(l1 >= 0))) throw new Error('L1 penalties are 0 or more.');
 	if ((spec.dropout?.[layers - 1] ?? 0) > 0)
 		throw new Error('Dropout after the last layer is not a network the studio builds.');
 	if (spec.dropout?.some((rate) => !(rate >= 0 && rate < 1)))
@@ -171,6 +190,7 @@ export class DenseEngine {
 		this.targetAt = floats(maxBatch * sizes[layers]!);
 		this.setInt('layers', layers);
 		this.setInt('loss', LOSS_CODES[spec.loss]);
+		this.setFloat('huberDelta', spec.huberDelta ?? 1);
 		for (let l = 0; l <= layers; l++) this.setInt('sizes', sizes[l]!, l);
 		let largest = 0;
 		for (let l = 0; l < layers; l++) {
@@ -178,6 +198,7 @@ export class DenseEngine {
 			largest = Math.max(largest, count);
 			this.setInt('activation', ACTIVATION_CODES[activations[l]!], l);
 			this.setFloat('l2', spec.l2?.[l] ?? 0, l);
+			this.setFloat('l1', spec.l1?.[l] ?? 0, l);
 			for (const name of ['weight', 'weightGrad', 'weightM', 'weightV']) this.setInt(name, floats(count), l);
 			for (const name of ['bias', 'biasGrad', 'biasM', 'biasV']) this.setInt(name, floats(sizes[l + 1]!), l);
 		}
@@ -239,6 +260,10 @@ export class DenseEngine {
 				: OPTIMIZER_CODES[optimizer.kind];
 		this.setInt('optimizer', code);
 		this.setFloat('rate', optimizer.rate);
+		const decay = optimizer.kind === 'adam' ? (optimizer.weightDecay ?? 0) : 0;
+		if (!(decay >= 0)) throw new Error('Weight decay is 0 or more.');
+		// TF.js's AdamW (adamw.ts) multiplies by 1 − rate·decay computed in double, then rounded to float32.
+		this.setFloat('weightShrink', decay > 0 ? 1 - optimizer.rate * decay : 1);
 		this.setFloat('momentum', momentum);
 		this.setFloat('beta1', optimizer.kind === 'adam' ? (optimizer.beta1 ?? 0.9) : 0);
 		this.setFloat('beta2', optimizer.kind === 'adam' ? (optimizer.beta2 ?? 0.999) : 0);

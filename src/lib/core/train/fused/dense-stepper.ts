@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { dropoutMultipliers, SeededDropout } from '../../models/seeded-dropout.ts';
 import type { NetworkTask, TrainingArrays } from '../training-data.ts';
 import type { TrainSettings } from '../types.ts';
+import { NUMBER_SETTINGS } from '../settings.ts';
+import { defaultLoss, type TrainLoss } from '../loss-choice.ts';
 import type { OptimizerState } from '../optimizer-state.ts';
 import { engineToOptimizerState, optimizerStateToEngine } from '../optimizer-layout.ts';
 import {
@@ -41,19 +43,21 @@ interface LayerConfig {
 
 /**
  * The engine's description of `model`, or why the engine cannot train it (TF.js then does). Only plain
- * stacks of Dense layers with the engine's activations, an L2 penalty at most, and the optimizers, losses
- * and (unweighted) rows it reproduces.
+ * stacks of Dense layers with the engine's activations, L1/L2 penalties on the kernels, and the optimizers,
+ * losses and (unweighted) rows it reproduces.
  */
 export function denseSpecFor(
 	model: tf.LayersModel,
 	task: NetworkTask,
-	classWeighted: boolean
+	classWeighted: boolean,
+	trainLoss: TrainLoss = { name: defaultLoss(task), delta: 1 }
 ): DenseNetworkSpec | string {
 	if (classWeighted) return 'balanced class weights are trained by TF.js';
 	const layers = (model as tf.Sequential).layers;
 	const sizes = [model.inputs[0]!.shape[1] as number];
 	const activations: DenseActivation[] = [];
 	const l2: number[] = [];
+	const l1: number[] = [];
 	const dropout: number[] = [];
 	if (model.inputs[0]!.shape.length !== 2) return 'the input is not a flat row';
 	for (const layer of layers) {
@@ -74,30 +78,41 @@ export function denseSpecFor(
 			config.kernelConstraint ||
 			config.biasConstraint
 		)
-			return 'regularisers other than L2 are trained by TF.js';
+			return 'regularisers other than L1/L2 on the kernel are trained by TF.js';
 		const regularizer = config.kernelRegularizer;
-		if (regularizer && (regularizer.className !== 'L1L2' || (regularizer.config?.l1 ?? 0) !== 0))
-			return 'an L1 penalty is trained by TF.js';
+		if (regularizer && regularizer.className !== 'L1L2')
+			return `the ${regularizer.className ?? 'unnamed'} regulariser is trained by TF.js`;
 		sizes.push(config.units!);
 		activations.push(activation as DenseActivation);
 		l2.push(regularizer?.config?.l2 ?? 0);
+		l1.push(regularizer?.config?.l1 ?? 0);
 		dropout.push(0);
 	}
-	const loss = task === 'classification' ? 'cross-entropy' : 'mse';
+	const loss = trainLoss.name;
 	const last = activations[activations.length - 1];
 	if (loss === 'cross-entropy' && last !== 'softmax')
 		return 'a classifier without softmax is trained by TF.js';
+	if (loss === 'binary-cross-entropy' && last !== 'sigmoid')
+		return 'binary cross-entropy without a sigmoid output is trained by TF.js';
+	if (loss !== 'cross-entropy' && last === 'softmax')
+		return `a softmax output trained on ${loss} is trained by TF.js`;
 	if (activations.slice(0, -1).includes('softmax')) return 'softmax inside the network is trained by TF.js';
 	if (activations.length < 1 || activations.length > 16) return 'the engine takes 1 to 16 layers';
 	if (dropout[dropout.length - 1]! > 0) return 'dropout after the output is trained by TF.js';
 	if (!denseEngineSupported()) return 'this browser runs no WASM SIMD';
-	return { sizes, activations, l2, dropout, loss };
+	return { sizes, activations, l2, l1, dropout, loss, huberDelta: trainLoss.delta };
 }
 
 function engineOptimizer(settings: TrainSettings): DenseOptimizer {
 	switch (settings.optimizer) {
 		case 'adam':
 			return { kind: 'adam', rate: settings.learningRate };
+		case 'adamw':
+			return {
+				kind: 'adam',
+				rate: settings.learningRate,
+				weightDecay: settings.weightDecay ?? NUMBER_SETTINGS.weightDecay.default
+			};
 		case 'sgd':
 			return { kind: 'sgd', rate: settings.learningRate, momentum: settings.momentum };
 		case 'rmsprop':
@@ -210,7 +225,12 @@ export class DenseStepper {
 		if (this.task === 'classification') {
 			let correct = 0;
 			for (let i = 0; i < size; i++) {
-				if (argMax(predicted, i * o, o) === argMax(target, i * o, o)) correct++;
+				// One sigmoid output (binary cross-entropy): right on the target's side of ½, as batchSums has it.
+				const right =
+					o === 1
+						? predicted[i]! > 0.5 === target[i]! > 0.5
+						: argMax(predicted, i * o, o) === argMax(target, i * o, o);
+				if (right) correct++;
 			}
 			return Float64Array.of(loss, correct);
 		}

@@ -7,6 +7,7 @@ import { SeededDropout } from '../../models/seeded-dropout.ts';
 import type { DeviceArrays } from '../epoch-metrics.ts';
 import type { NetworkTask, TrainingArrays } from '../training-data.ts';
 import { makeTrainStep } from '../train-step.ts';
+import { trainLossFor } from '../loss-choice.ts';
 import type { TrainSettings } from '../types.ts';
 import { WeightCheckpoint } from '../weight-checkpoint.ts';
 import type { DenseNetworkSpec } from './dense-engine.ts';
@@ -67,7 +68,7 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 		};
 		let step;
 		try {
-			step = makeTrainStep({ model, task, optimizer, data: device });
+			step = makeTrainStep({ model, task, optimizer, data: device, loss: trainLossFor(task, settings) });
 		} catch (error) {
 			putBack();
 			throw error;

@@ -15,6 +15,9 @@ import {
 	type DenseLayerWeights
 } from '../../../../../src/lib/core/train/fused/dense-engine.ts';
 import { createRandom } from '../../../../../src/lib/core/random/seeded-random.ts';
+import { createOptimizer } from '../../../../../src/lib/core/train/create-optimizer.ts';
+import type { TrainLoss } from '../../../../../src/lib/core/train/loss-choice.ts';
+import type { DenseLoss } from '../../../../../src/lib/core/train/fused/dense-engine.ts';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
@@ -24,9 +27,19 @@ interface Case {
 	name: string;
 	sizes: number[];
 	activations: DenseActivation[];
-	task: 'classification' | 'regression';
+	/** 'binary': independent 0/1 targets, one per output. */
+	task: 'classification' | 'regression' | 'binary';
 	optimizer: DenseOptimizer;
 	l2?: number[];
+	l1?: number[];
+	/** Absent: the task's own (cross-entropy, or mean squared error). */
+	loss?: DenseLoss;
+	huberDelta?: number;
+}
+
+function lossOf(c: Case): TrainLoss {
+	const name = c.loss ?? (c.task === 'classification' ? 'cross-entropy' : 'mse');
+	return { name, delta: c.huberDelta ?? 1 };
 }
 
 function data(rows: number, features: number, outputs: number, task: Case['task'], seed: number) {
@@ -37,6 +50,8 @@ function data(rows: number, features: number, outputs: number, task: Case['task'
 		const signal = x[i * features]! + 0.5 * x[i * features + 1]!;
 		if (task === 'classification')
 			y[i * outputs + ((signal > 0.5 ? 2 : signal > -0.5 ? 1 : 0) % outputs)] = 1;
+		else if (task === 'binary')
+			for (let o = 0; o < outputs; o++) y[i * outputs + o] = signal + 0.3 * o > 0 ? 1 : 0;
 		else for (let o = 0; o < outputs; o++) y[i * outputs + o] = signal * (o + 1) + 0.1 * random.normal();
 	}
 	return { x, y };
@@ -61,7 +76,10 @@ function tfjsModel(c: Case, weights: DenseLayerWeights[]): tf.LayersModel {
 				units,
 				activation: c.activations[l],
 				inputShape: l === 0 ? [c.sizes[0]!] : undefined,
-				kernelRegularizer: c.l2?.[l] ? tf.regularizers.l2({ l2: c.l2[l] }) : undefined
+				kernelRegularizer:
+					c.l2?.[l] || c.l1?.[l]
+						? tf.regularizers.l1l2({ l1: c.l1?.[l] ?? 0, l2: c.l2?.[l] ?? 0 })
+						: undefined
 			})
 		);
 	});
@@ -72,7 +90,10 @@ function tfjsModel(c: Case, weights: DenseLayerWeights[]): tf.LayersModel {
 }
 
 function tfjsOptimizer(o: DenseOptimizer): tf.Optimizer {
-	if (o.kind === 'adam') return tf.train.adam(o.rate);
+	if (o.kind === 'adam')
+		return o.weightDecay
+			? createOptimizer({ optimizer: 'adamw', learningRate: o.rate, momentum: 0, weightDecay: o.weightDecay })
+			: tf.train.adam(o.rate);
 	if (o.kind === 'rmsprop') return tf.train.rmsprop(o.rate);
 	return o.momentum ? tf.train.momentum(o.rate, o.momentum) : tf.train.sgd(o.rate);
 }
@@ -113,6 +134,66 @@ const CASES: Case[] = [
 		activations: ['relu', 'relu', 'linear'],
 		task: 'regression',
 		optimizer: { kind: 'adam', rate: 0.003 }
+	},
+	{
+		name: 'adamw, mean squared error, two outputs',
+		sizes: [5, 24, 2],
+		activations: ['relu', 'linear'],
+		task: 'regression',
+		optimizer: { kind: 'adam', rate: 0.01, weightDecay: 0.05 }
+	},
+	{
+		name: 'adamw, cross-entropy, L1',
+		sizes: [6, 16, 3],
+		activations: ['tanh', 'softmax'],
+		task: 'classification',
+		optimizer: { kind: 'adam', rate: 0.01, weightDecay: 0.01 },
+		l1: [0.001, 0.002]
+	},
+	{
+		name: 'adam, huber (delta 0.5), two outputs',
+		sizes: [5, 20, 2],
+		activations: ['relu', 'linear'],
+		task: 'regression',
+		optimizer: { kind: 'adam', rate: 0.01 },
+		loss: 'huber',
+		huberDelta: 0.5
+	},
+	{
+		name: 'sgd with momentum, huber, L1 and L2',
+		sizes: [6, 13, 1],
+		activations: ['sigmoid', 'linear'],
+		task: 'regression',
+		optimizer: { kind: 'sgd', rate: 0.02, momentum: 0.9 },
+		loss: 'huber',
+		l1: [0.001, 0],
+		l2: [0.01, 0.01]
+	},
+	{
+		name: 'rmsprop, binary cross-entropy, one sigmoid output',
+		sizes: [6, 12, 1],
+		activations: ['relu', 'sigmoid'],
+		task: 'binary',
+		optimizer: { kind: 'rmsprop', rate: 0.005 },
+		loss: 'binary-cross-entropy'
+	},
+	{
+		name: 'adamw, binary cross-entropy, three sigmoid outputs, L1',
+		sizes: [6, 16, 3],
+		activations: ['tanh', 'sigmoid'],
+		task: 'binary',
+		optimizer: { kind: 'adam', rate: 0.01, weightDecay: 0.02 },
+		loss: 'binary-cross-entropy',
+		l1: [0.002, 0]
+	},
+	{
+		name: 'plain sgd, huber, multi-output with large errors',
+		sizes: [5, 9, 3],
+		activations: ['tanh', 'linear'],
+		task: 'regression',
+		optimizer: { kind: 'sgd', rate: 0.05 },
+		loss: 'huber',
+		huberDelta: 0.3
 	}
 ];
 
@@ -133,7 +214,9 @@ describe('the fused dense engine', () => {
 					sizes: c.sizes,
 					activations: c.activations,
 					l2: c.l2,
-					loss: c.task === 'classification' ? 'cross-entropy' : 'mse'
+					l1: c.l1,
+					loss: lossOf(c).name as DenseLoss,
+					huberDelta: c.huberDelta
 				},
 				c.optimizer,
 				batch
@@ -152,7 +235,14 @@ describe('the fused dense engine', () => {
 					const predicted = model.apply(tf.tensor2d(xb, [batch, c.sizes[0]!]), {
 						training: true
 					}) as tf.Tensor;
-					const l = meanLoss(sampleLosses(c.task, tf.tensor2d(yb, [batch, outputs]), predicted));
+					const l = meanLoss(
+						sampleLosses(
+							c.task === 'classification' ? 'classification' : 'regression',
+							tf.tensor2d(yb, [batch, outputs]),
+							predicted,
+							lossOf(c)
+						)
+					);
 					const penalty = regularizationPenalty(model);
 					return penalty ? tf.add(l, penalty) : l;
 				}, true)!;

@@ -146,9 +146,39 @@ describe('the training loop on the fused dense engine', () => {
 			sizes: [3, 3],
 			activations: ['softmax'],
 			l2: [0],
+			l1: [0],
 			dropout: [0],
-			loss: 'cross-entropy'
+			loss: 'cross-entropy',
+			huberDelta: 1
 		});
-		for (const model of [withDropout, elu, plain]) model.dispose();
+		// L1 on a kernel, Huber and binary cross-entropy on a sigmoid are the engine's too.
+		const penalised = tf.sequential({
+			layers: [
+				tf.layers.dense({
+					units: 4,
+					inputShape: [3],
+					activation: 'relu',
+					kernelRegularizer: tf.regularizers.l1l2({ l1: 0.01, l2: 0.02 })
+				}),
+				tf.layers.dense({ units: 1, activation: 'sigmoid' })
+			]
+		});
+		expect(
+			denseSpecFor(penalised, 'classification', false, { name: 'binary-cross-entropy', delta: 1 })
+		).toMatchObject({ l1: [0.01, 0], l2: [0.02, 0], loss: 'binary-cross-entropy' });
+		expect(denseSpecFor(penalised, 'classification', false)).toBe(
+			'a classifier without softmax is trained by TF.js'
+		);
+		expect(denseSpecFor(plain, 'classification', false, { name: 'binary-cross-entropy', delta: 1 })).toBe(
+			'binary cross-entropy without a sigmoid output is trained by TF.js'
+		);
+		const linear = tf.sequential({
+			layers: [tf.layers.dense({ units: 2, inputShape: [3] })]
+		});
+		expect(denseSpecFor(linear, 'regression', false, { name: 'huber', delta: 0.5 })).toMatchObject({
+			loss: 'huber',
+			huberDelta: 0.5
+		});
+		for (const model of [withDropout, elu, plain, penalised, linear]) model.dispose();
 	});
 });
