@@ -3,13 +3,12 @@
 // the run record keeps (dense-threading.ts).
 import { setDenseThreading } from '$lib/core/train/fused/dense-threading.ts';
 import {
-	denseThreadsUnavailable,
+	threadedModuleUnavailable,
 	type DenseThreadSpawner
 } from '$lib/core/train/fused/threaded-dense-engine.ts';
+import { denseThreadPlan } from '$lib/core/train/fused/thread-plan.ts';
 import type { DenseThreadInit } from '$lib/core/train/fused/dense-thread.ts';
 
-/** Threads past this gain little on the engine's small GEMMs and cost a worker each. */
-const MAX_THREADS = 8;
 const idle: Worker[] = [];
 
 const spawn: DenseThreadSpawner = (init: DenseThreadInit) =>
@@ -43,16 +42,8 @@ const spawn: DenseThreadSpawner = (init: DenseThreadInit) =>
 
 /** Sets this worker's dense-engine thread count from the page's isolation and cores. */
 export function setUpDenseThreads(): void {
-	const cores = navigator.hardwareConcurrency || 1;
-	const unavailable = denseThreadsUnavailable(self.crossOriginIsolated === true, cores);
-	if (unavailable) {
-		setDenseThreading({ threads: 1, reason: unavailable });
-		return;
-	}
-	const threads = Math.min(cores, MAX_THREADS);
-	setDenseThreading({
-		threads,
-		spawn,
-		reason: `the page is cross-origin isolated: ${threads} threads on ${cores} cores`
-	});
+	const plan = denseThreadPlan(self.crossOriginIsolated === true, navigator.hardwareConcurrency || 1);
+	const unavailable = plan.unavailable ?? threadedModuleUnavailable();
+	if (unavailable) setDenseThreading({ threads: 1, reason: unavailable });
+	else setDenseThreading({ threads: plan.threads, spawn, reason: plan.summary });
 }

@@ -46,24 +46,15 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 	return bytes;
 }
 
-/**
- * Whether threads can run here, or why not: shared memory needs a cross-origin isolated page (COOP
- * same-origin + COEP require-corp or credentialless); `isolated` is the page's `crossOriginIsolated`
- * (Node passes true).
- */
-export function denseThreadsUnavailable(isolated: boolean, cores: number): string | undefined {
-	if (!isolated)
-		return 'the page is not cross-origin isolated (no COOP/COEP headers), so it has no SharedArrayBuffer';
-	if (typeof SharedArrayBuffer !== 'function') return 'this browser has no SharedArrayBuffer';
-	if (cores < 2) return 'the device reports one core';
+/** Why this JavaScript engine cannot run the threaded module (undefined when it can): the page-level
+ * conditions (isolation, cores) are thread-plan.ts's. */
+export function threadedModuleUnavailable(): string | undefined {
 	try {
-		new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+		if (WebAssembly.validate(decode(DENSE_THREADS_WASM))) return undefined;
 	} catch {
-		return 'this browser cannot make a shared WebAssembly memory';
+		// an engine without WASM threads may throw rather than say no
 	}
-	if (!WebAssembly.validate(decode(DENSE_THREADS_WASM)))
-		return 'this browser does not run WASM threads with SIMD';
-	return undefined;
+	return 'this browser does not run WASM threads with SIMD';
 }
 
 function threadBuild(build: DenseEngineBuild): DenseEngineBuild {

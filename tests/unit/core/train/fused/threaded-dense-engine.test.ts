@@ -13,7 +13,7 @@ import {
 } from '../../../../../src/lib/core/train/fused/dense-engine.ts';
 import { sliceOf } from '../../../../../src/lib/core/train/fused/dense-thread.ts';
 import {
-	denseThreadsUnavailable,
+	threadedModuleUnavailable,
 	ThreadedDenseEngine
 } from '../../../../../src/lib/core/train/fused/threaded-dense-engine.ts';
 import { spawnNodeDenseThread } from '../../../../../src/cli/dense-threads.ts';
@@ -110,7 +110,8 @@ async function train(engine: DenseEngine, c: Case, seed: number) {
 	return { losses, outputs, weights: engine.getWeights() };
 }
 
-describe('ThreadedDenseEngine', () => {
+// Each case starts worker threads through tsx: seconds on a busy machine.
+describe('ThreadedDenseEngine', { timeout: 30_000 }, () => {
 	for (const c of CASES) {
 		for (const threads of [2, 3]) {
 			it(`${c.name}: ${threads} threads match one thread`, async () => {
@@ -184,10 +185,8 @@ describe('sliceOf', () => {
 	});
 });
 
-describe('denseThreadsUnavailable', () => {
-	it('says why a page without isolation or with one core runs one thread', () => {
-		expect(denseThreadsUnavailable(false, 8)).toMatch(/not cross-origin isolated/);
-		expect(denseThreadsUnavailable(true, 1)).toMatch(/one core/);
-		expect(denseThreadsUnavailable(true, 4)).toBeUndefined();
+describe('threadedModuleUnavailable', () => {
+	it('finds that Node runs the threaded module', () => {
+		expect(threadedModuleUnavailable()).toBeUndefined();
 	});
 });
