@@ -14,6 +14,7 @@ import type { TrialJob } from '$lib/core/tune/search.ts';
 import { trialRun } from '$lib/core/tune/trial-runs.ts';
 import {
 	finalRun,
+	jobSetup,
 	planSearch,
 	type TrialResult,
 	type TunePlan,
@@ -72,14 +73,14 @@ const api = {
 		const { plan } = await planFor(job);
 		control = new TrainControl();
 		try {
-			const { outcome, training } = await runTrial(plan.data.search, plan.setup, trial, {
+			const { outcome, training } = await runTrial(plan.data.search, jobSetup(plan, trial), trial, {
 				...(await contextFor(job)),
 				control
 			});
 			training?.model?.dispose();
 			return {
 				outcome,
-				...(wantRun && training && outcome.status !== 'failed'
+				...(wantRun && !trial.recheck && training && outcome.status !== 'failed'
 					? { run: trialRun(training, job.request.searchId, trial.trial, outcome.status === 'pruned') }
 					: {})
 			};

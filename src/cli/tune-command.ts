@@ -13,6 +13,7 @@ import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
 import type { TrainingOutcome } from '../lib/core/train/run-training.ts';
 import { describeTask } from '../lib/core/train/training-request.ts';
 import { selectionMetric } from '../lib/core/tune/run-trial.ts';
+import { splitScore } from '../lib/core/tune/finalists.ts';
 import type { TrialRecord } from '../lib/core/tune/search.ts';
 import { parseSearchSpace } from '../lib/core/tune/space.ts';
 import { relevantParams } from '../lib/core/tune/trial-request.ts';
@@ -60,9 +61,11 @@ function paramsText(record: TrialRecord): string {
 		.join(' ');
 }
 
-/** Best first; pruned and failed trials after the completed ones. */
+/** Best first: the re-checked finalists (on their folds' mean), the other completed trials, then pruned and
+ * failed ones. */
 export function leaderboard(trials: readonly TrialRecord[]): TrialRecord[] {
-	const rank = (t: TrialRecord) => (t.status === 'completed' ? 0 : t.status === 'pruned' ? 1 : 2);
+	const rank = (t: TrialRecord) =>
+		t.status === 'completed' ? (t.recheck ? 0 : 1) : t.status === 'pruned' ? 2 : 3;
 	return [...trials].sort(
 		(a, b) =>
 			rank(a) - rank(b) ||
@@ -74,12 +77,21 @@ export function leaderboard(trials: readonly TrialRecord[]): TrialRecord[] {
 
 function printLeaderboard(io: CliIo, result: TuneResult, metric: string): void {
 	const rows = leaderboard(result.state.trials);
-	io.out(`  #  trial  status     val ${metric.padEnd(8)}  time     params`);
-	for (const [i, t] of rows.slice(0, LEADERBOARD_ROWS).entries())
+	const folds = rows.find((t) => t.recheck)?.recheck?.folds;
+	const recheckHead = folds ? `  ${`${folds}-fold`.padEnd(7)}` : '';
+	io.out(`  #  trial  status     val ${metric.padEnd(8)}${recheckHead}  time     params`);
+	for (const [i, t] of rows.slice(0, LEADERBOARD_ROWS).entries()) {
+		const split = t.status === 'failed' ? null : splitScore(t);
+		const recheck = folds ? `  ${(t.recheck ? t.value!.toFixed(4) : '–').padEnd(7)}` : '';
 		io.out(
-			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(t.value === null ? '–' : t.value.toFixed(4)).padEnd(12)}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${t.status === 'failed' ? (t.message ?? '') : paramsText(t)}`
+			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(split === null || !Number.isFinite(split) ? '–' : split.toFixed(4)).padEnd(12)}${recheck}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${t.status === 'failed' ? (t.message ?? '') : paramsText(t)}`
 		);
+	}
 	if (rows.length > LEADERBOARD_ROWS) io.out(`  … and ${rows.length - LEADERBOARD_ROWS} more trials`);
+	if (folds)
+		io.out(
+			`  the best ${rows.filter((t) => t.recheck).length} by validation ${metric} were re-checked by ${folds}-fold cross-validation on the search rows; the winner is the best of those on its mean`
+		);
 }
 
 function jsonResult(result: TuneResult, seed: number) {

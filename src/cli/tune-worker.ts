@@ -9,7 +9,7 @@ import { importTable } from '../lib/core/data/import/index.ts';
 import { runTrial } from '../lib/core/tune/run-trial.ts';
 import type { TrialJob } from '../lib/core/tune/search.ts';
 import { trialRun } from '../lib/core/tune/trial-runs.ts';
-import { planSearch, type TrialResult, type TuneRequest } from '../lib/core/tune/tune.ts';
+import { jobSetup, planSearch, type TrialResult, type TuneRequest } from '../lib/core/tune/tune.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
 import { useNodeBackend } from './node-backend.ts';
 
@@ -31,11 +31,11 @@ const context = {
 	versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs }
 };
 port.on('message', async ({ job, wantRun }: { job: TrialJob; wantRun: boolean }) => {
-	const { outcome, training } = await runTrial(plan.data.search, plan.setup, job, context);
+	const { outcome, training } = await runTrial(plan.data.search, jobSetup(plan, job), job, context);
 	training?.model?.dispose();
 	const result: TrialResult = {
 		outcome,
-		...(wantRun && training && outcome.status !== 'failed'
+		...(wantRun && !job.recheck && training && outcome.status !== 'failed'
 			? { run: trialRun(training, data.request.searchId, job.trial, outcome.status === 'pruned') }
 			: {})
 	};

@@ -9,6 +9,7 @@ import type { ModelArtifact, RunRecord } from '../core/train/run-record.ts';
 import { BATCH, bestTrial, runSearch, type SearchState, type TrialRecord } from '../core/tune/search.ts';
 import type { SearchSpace } from '../core/tune/space.ts';
 import type { TrialRun } from '../core/tune/trial-runs.ts';
+import { searchRecheck } from '../core/tune/finalists.ts';
 import { searchMaxEpochs } from '../core/tune/max-epochs.ts';
 import type { TuneRequest } from '../core/tune/tune.ts';
 import type { TuneWorkerApi } from '../../../workers/tune.worker.ts';
@@ -62,6 +63,8 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 		request: options.request,
 		backend: options.backend
 	};
+	// The finalists' re-check, as the workers' plan (planSearch) sets it up.
+	const recheck = searchRecheck(options.request);
 	options.onStart?.(count);
 	try {
 		options.onBaseline?.(await pool[0]!.run((api) => api.baseline(job)));
@@ -71,13 +74,14 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 				strategy: options.request.strategy,
 				seed: options.request.seed,
 				budget: options.request.budget,
-				maxEpochs: searchMaxEpochs(options.request.space, options.request.settings)
+				maxEpochs: searchMaxEpochs(options.request.space, options.request.settings),
+				...(recheck ? { recheck } : {})
 			},
 			async (trial) => {
 				// runSearch never runs more trials at once than `count`, so a worker is always free here.
 				const client = idle.pop()!;
 				try {
-					const wantRun = options.onTrialRun !== undefined;
+					const wantRun = options.onTrialRun !== undefined && !trial.recheck;
 					const { outcome, run } = await client.run((api) => api.trial(job, trial, wantRun));
 					if (run) await options.onTrialRun?.({ trial: trial.trial, params: trial.params, ...outcome }, run);
 					return outcome;

@@ -9,6 +9,7 @@ import { gridParams, gridSize } from './grid.ts';
 import { sampleRandom } from './random-sampler.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { rungChecks, type RungCheck } from './halving.ts';
+import { RECHECK_TIME_SHARE, finalists, rechecked, type Recheck, type RecheckConfig } from './finalists.ts';
 import { sampleTpe } from './tpe.ts';
 
 export const STRATEGIES = ['grid', 'random', 'tpe', 'asha'] as const;
@@ -31,6 +32,8 @@ export interface SearchConfig {
 	budget: SearchBudget;
 	/** The epoch budget of a full trial: ASHA's rungs are its fractions. */
 	maxEpochs: number;
+	/** Re-score the best trials by k-fold cross-validation at the end (finalists.ts); absent: no re-check. */
+	recheck?: RecheckConfig;
 }
 
 /** What a trial is asked to do. */
@@ -39,6 +42,8 @@ export interface TrialJob {
 	params: TrialParams;
 	/** ASHA: stop the trial at these epochs when its best validation score so far is below the threshold. */
 	rungs: RungCheck[];
+	/** A finalist's re-check: train it on each of this many folds of the search rows (finalists.ts). */
+	recheck?: number;
 }
 
 export type TrialStatus = 'completed' | 'pruned' | 'failed';
@@ -65,6 +70,8 @@ export interface TrialOutcome {
 export interface TrialRecord extends TrialOutcome {
 	trial: number;
 	params: TrialParams;
+	/** Set once the trial was re-checked as a finalist: `value` is then its folds' mean. */
+	recheck?: Recheck;
 }
 
 export interface SearchState {
@@ -127,11 +134,14 @@ export function ranksAbove(
 	return (a.tiebreak ?? -Infinity) > (b.tiebreak ?? -Infinity);
 }
 
-/** The best trial that ran to its end (see ranksAbove); null when none did. */
+/** The best trial that ran to its end (see ranksAbove); null when none did. Once finalists were
+ * re-checked, the winner is among them, on their folds' mean (a single split's score does not compare). */
 export function bestTrial(trials: readonly TrialRecord[]): TrialRecord | null {
+	const finished = trials.filter((t) => t.status === 'completed' && t.value !== null);
+	const rechecked = finished.filter((t) => t.recheck !== undefined);
 	let best: TrialRecord | null = null;
-	for (const t of trials)
-		if (t.status === 'completed' && t.value !== null && (best === null || ranksAbove(t, best))) best = t;
+	for (const t of rechecked.length > 0 ? rechecked : finished)
+		if (best === null || ranksAbove(t, best)) best = t;
 	return best;
 }
 
@@ -167,14 +177,26 @@ export async function runSearch(
 		? { ...options.resume, trials: [...options.resume.trials], done: false }
 		: { config, trials: [], elapsedMs: 0, done: false };
 	const started = now() - state.elapsedMs;
-	const timeLeft = () => config.budget.timeMs === undefined || now() - started < config.budget.timeMs;
+	const timeUsed = () => now() - started;
+	const timeLeft = () => config.budget.timeMs === undefined || timeUsed() < config.budget.timeMs;
+	// With a time budget, the trials proper leave a share of it to the finalists' re-check.
+	const searchTime =
+		config.budget.timeMs === undefined
+			? Infinity
+			: config.budget.timeMs * (config.recheck ? 1 - RECHECK_TIME_SHARE : 1);
 	let stopped = false;
-	const mayStart = () => {
+	const notStopped = () => {
 		if (stopped || options.shouldStop?.()) stopped = true;
-		return !stopped && timeLeft();
+		return !stopped;
 	};
+	const mayStart = () => notStopped() && timeUsed() < searchTime;
 	// A resumed search re-runs an unfinished batch whole, so batches stay what they were.
 	state.trials = state.trials.slice(0, Math.floor(state.trials.length / BATCH) * BATCH);
+	const record = (job: TrialJob, outcome: TrialOutcome): TrialRecord => ({
+		trial: job.trial,
+		params: job.params,
+		...outcome
+	});
 	while (state.trials.length < limit && mayStart()) {
 		const first = state.trials.length;
 		const history = state.trials;
@@ -189,18 +211,44 @@ export async function runSearch(
 			jobs,
 			workers,
 			async (job) => {
-				const record: TrialRecord = { trial: job.trial, params: job.params, ...(await runTrial(job)) };
-				state.elapsedMs = now() - started;
-				options.onTrial?.(record, state);
-				return record;
+				const done = record(job, await runTrial(job));
+				state.elapsedMs = timeUsed();
+				options.onTrial?.(done, state);
+				return done;
 			},
 			mayStart
 		);
 		const finished = outcomes.filter((r): r is TrialRecord => r !== undefined);
 		state.trials = [...state.trials, ...finished];
-		state.elapsedMs = now() - started;
+		state.elapsedMs = timeUsed();
 		if (finished.length < jobs.length) break;
 	}
-	state.done = state.trials.length >= limit || !timeLeft();
+	const searched = state.trials.length >= limit || !(timeUsed() < searchTime);
+	let recheckDone = true;
+	if (config.recheck && searched && !stopped) {
+		const recheck = config.recheck;
+		const completed = state.trials.filter((t) => t.status === 'completed' && t.value !== null);
+		// With no more trials than finalists, a re-check would just be k-fold selection: the person can ask.
+		const chosen = completed.length > recheck.finalists ? finalists(state.trials, recheck.finalists) : [];
+		const jobs = chosen
+			.filter((t) => t.recheck === undefined)
+			.map((t): TrialJob => ({ trial: t.trial, params: t.params, rungs: [], recheck: recheck.folds }));
+		const outcomes = await runPool(
+			jobs,
+			workers,
+			async (job) => {
+				const outcome = await runTrial(job);
+				const index = state.trials.findIndex((t) => t.trial === job.trial);
+				const updated = rechecked(state.trials[index]!, outcome, recheck.folds);
+				state.trials = state.trials.map((t, i) => (i === index ? updated : t));
+				state.elapsedMs = timeUsed();
+				options.onTrial?.(updated, state);
+				return updated;
+			},
+			() => notStopped() && timeLeft()
+		);
+		recheckDone = outcomes.every((r) => r !== undefined);
+	}
+	state.done = searched && recheckDone && !stopped;
 	return state;
 }

@@ -12,7 +12,8 @@ import type { SearchRows } from '../train/run-record.ts';
 import type { TrainSettingsInput } from '../train/settings.ts';
 import { defaultSearchSpace } from './default-space.ts';
 import { searchFolds } from './folds.ts';
-import { searchMaxEpochs } from './max-epochs.ts';
+import { searchRecheck } from './finalists.ts';
+import { SEARCH_EPOCHS, searchMaxEpochs } from './max-epochs.ts';
 import { runTrial, setupRequest, type TuneSetup } from './run-trial.ts';
 import {
 	bestTrial,
@@ -51,8 +52,18 @@ export interface TuneRequest {
 export interface TunePlan {
 	data: TuneData;
 	setup: TuneSetup;
+	/** The finalists' re-check: the setup with k folds of the search rows (finalists.ts); absent when
+	 * every trial is cross-validated already. */
+	recheckSetup?: TuneSetup;
 	space: SearchSpace;
 	maxEpochs: number;
+}
+
+/** The setup a job trains with: a finalist's re-check trains on folds. */
+export function jobSetup(plan: TunePlan, job: TrialJob): TuneSetup {
+	if (!job.recheck) return plan.setup;
+	if (!plan.recheckSetup) throw new BenchtopError('bad-input', 'This search re-checks no finalists.');
+	return plan.recheckSetup;
 }
 
 /** What a trial's run records of its rows: the outer split, and with folds the first fold (runTrial keeps
@@ -78,7 +89,13 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 	const data = tuneData(input, request.task, request.targets[0], request.testSize ?? 0.2, request.seed);
 	const features = input.schema.map((c) => c.name).filter((n) => !request.targets.includes(n));
 	const space = request.space ?? defaultSearchSpace(request.task, imageShapeOf(features) !== null);
-	const settings: TrainSettingsInput = { ...(request.settings ?? {}), seed: request.seed };
+	// A trial trains up to the search's epoch cap unless the person set epochs: early stopping ends most
+	// sooner, and a slow learning rate is not cut off before it converges (max-epochs.ts).
+	const settings: TrainSettingsInput = {
+		epochs: SEARCH_EPOCHS,
+		...(request.settings ?? {}),
+		seed: request.seed
+	};
 	const maxEpochs = searchMaxEpochs(space, settings);
 	const folds =
 		request.folds === undefined
@@ -90,20 +107,29 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 					request.folds,
 					request.seed
 				);
-	return {
-		data,
-		space,
-		maxEpochs,
-		setup: {
-			targets: request.targets,
-			task: request.task,
-			recipe: request.recipe ?? defaultRecipe(data.search, request.targets).recipe,
-			settings,
-			trialSplit: data.trialSplit,
-			...(folds ? { folds } : {}),
-			searchRows: trialSearchRows(data, request)
-		}
+	const setup: TuneSetup = {
+		targets: request.targets,
+		task: request.task,
+		recipe: request.recipe ?? defaultRecipe(data.search, request.targets).recipe,
+		settings,
+		trialSplit: data.trialSplit,
+		...(folds ? { folds } : {}),
+		searchRows: trialSearchRows(data, request)
 	};
+	const recheck = searchRecheck(request);
+	const recheckSetup: TuneSetup | undefined = recheck
+		? {
+				...setup,
+				folds: searchFolds(
+					data.search,
+					request.task === 'classification',
+					request.targets[0]!,
+					recheck.folds,
+					request.seed
+				)
+			}
+		: undefined;
+	return { data, space, maxEpochs, setup, ...(recheckSetup ? { recheckSetup } : {}) };
 }
 
 export interface TuneResult {
@@ -153,14 +179,14 @@ export async function tune(
 	const plan = planSearch(input, request);
 	const wantRun = options.onTrialRun !== undefined;
 	const local = async (job: TrialJob): Promise<TrialResult> => {
-		const { outcome, training } = await runTrial(plan.data.search, plan.setup, job, {
+		const { outcome, training } = await runTrial(plan.data.search, jobSetup(plan, job), job, {
 			...context,
 			onWarnings: undefined
 		});
 		training?.model?.dispose();
 		return {
 			outcome,
-			...(wantRun && training && outcome.status !== 'failed'
+			...(wantRun && !job.recheck && training && outcome.status !== 'failed'
 				? { run: trialRun(training, request.searchId, job.trial, outcome.status === 'pruned') }
 				: {})
 		};
@@ -176,7 +202,8 @@ export async function tune(
 			strategy: request.strategy,
 			seed: request.seed,
 			budget: request.budget,
-			maxEpochs: plan.maxEpochs
+			maxEpochs: plan.maxEpochs,
+			...(plan.recheckSetup ? { recheck: searchRecheck(request)! } : {})
 		},
 		trial,
 		{

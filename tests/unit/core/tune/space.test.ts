@@ -108,13 +108,13 @@ describe('FIELD_DEFAULTS', () => {
 });
 
 describe('searchMaxEpochs', () => {
-	it("takes the space's largest epochs, else the settings', else 100", async () => {
+	it("takes the space's largest epochs, else the settings', else the search's cap (500)", async () => {
 		const { searchMaxEpochs } = await import('../../../../src/lib/core/tune/max-epochs.ts');
 		const space = (epochs: unknown) => parseSearchSpace({ params: { epochs } });
 		expect(searchMaxEpochs(space({ type: 'int', low: 10, high: 60 }))).toBe(60);
 		expect(searchMaxEpochs(space({ type: 'choice', options: [30, 90] }))).toBe(90);
 		expect(searchMaxEpochs(defaultSearchSpace('regression'), { epochs: 40 })).toBe(40);
-		expect(searchMaxEpochs(defaultSearchSpace('regression'))).toBe(100);
+		expect(searchMaxEpochs(defaultSearchSpace('regression'))).toBe(500);
 	});
 });
 

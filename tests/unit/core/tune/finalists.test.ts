@@ -1,0 +1,155 @@
+// The finalists' re-check: the best few trials by their single validation split are scored again by k-fold
+// cross-validation, and the winner is the best of those on the folds' mean; the search proper leaves a share
+// of a time budget for it; the same search repeats with one worker or four.
+import { describe, expect, it } from 'vitest';
+import {
+	FINALISTS,
+	RECHECK_FOLDS,
+	RECHECK_TIME_SHARE,
+	finalists,
+	rechecked,
+	searchRecheck,
+	splitScore
+} from '../../../../src/lib/core/tune/finalists.ts';
+import {
+	bestTrial,
+	runSearch,
+	type SearchConfig,
+	type TrialJob,
+	type TrialOutcome,
+	type TrialRecord
+} from '../../../../src/lib/core/tune/search.ts';
+import { parseSearchSpace } from '../../../../src/lib/core/tune/space.ts';
+
+const record = (trial: number, value: number | null, params = { x: trial }): TrialRecord => ({
+	trial,
+	params,
+	status: 'completed',
+	value,
+	metrics: {},
+	curve: [],
+	durationMs: 10
+});
+
+describe('finalists', () => {
+	it('takes the best completed trials by split score, one per set of values', () => {
+		const trials = [
+			record(0, 0.5),
+			record(1, 0.9),
+			record(2, 0.9, { x: 1 }), // the same values as trial 1
+			{ ...record(3, 0.99), status: 'pruned' as const },
+			record(4, 0.7),
+			record(5, null)
+		];
+		expect(finalists(trials, 2).map((t) => t.trial)).toEqual([1, 4]);
+		expect(finalists(trials, 10).map((t) => t.trial)).toEqual([1, 4, 0]);
+	});
+
+	it('ranks a re-checked trial on its split score, not its folds’ mean', () => {
+		const checked = rechecked(record(0, 0.9), { ...record(0, 0.2), foldValues: [0.1, 0.3] }, 2);
+		expect(splitScore(checked)).toBe(0.9);
+		expect(finalists([checked, record(1, 0.8)], 1)[0]!.trial).toBe(0);
+	});
+});
+
+describe('rechecked', () => {
+	it("puts the folds' mean in value and keeps the split's score", () => {
+		const before = { ...record(3, 0.8), tiebreak: -0.4 };
+		const after = rechecked(
+			before,
+			{ ...record(3, 0.6), tiebreak: -0.5, foldValues: [0.5, 0.7], durationMs: 40 },
+			2
+		);
+		expect(after.value).toBe(0.6);
+		expect(after.tiebreak).toBe(-0.5);
+		expect(after.foldValues).toEqual([0.5, 0.7]);
+		expect(after.durationMs).toBe(50);
+		expect(after.recheck).toEqual({ folds: 2, splitValue: 0.8, splitTiebreak: -0.4 });
+	});
+
+	it('leaves the record as it was when a fold failed', () => {
+		const before = record(1, 0.8);
+		expect(rechecked(before, { ...record(1, null), status: 'failed' }, 5)).toBe(before);
+	});
+});
+
+describe('searchRecheck', () => {
+	it('re-checks unless every trial is cross-validated already', () => {
+		expect(searchRecheck({})).toEqual({ finalists: FINALISTS, folds: RECHECK_FOLDS });
+		expect(searchRecheck({ folds: 5 })).toBeUndefined();
+	});
+});
+
+const space = parseSearchSpace({ params: { learningRate: { type: 'real', low: 1e-4, high: 1, log: true } } });
+
+/** One split flatters large learning rates; the folds' mean (the truth here) peaks at lr 0.01. */
+async function trial(job: TrialJob): Promise<TrialOutcome> {
+	const lr = Number(job.params.learningRate);
+	const truth = 1 - Math.abs(Math.log10(lr) + 2) / 4;
+	const value = job.recheck ? truth : truth + lr;
+	await new Promise((resolve) => setTimeout(resolve, (job.trial * 7) % 5));
+	return {
+		status: 'completed',
+		value,
+		metrics: { accuracy: value },
+		curve: [value],
+		durationMs: 1,
+		...(job.recheck ? { foldValues: Array(job.recheck).fill(value) } : {})
+	};
+}
+
+const config = (trials: number): SearchConfig => ({
+	space,
+	strategy: 'random',
+	seed: 3,
+	budget: { trials },
+	maxEpochs: 10,
+	recheck: { finalists: 3, folds: 4 }
+});
+
+describe('runSearch with a re-check', () => {
+	it('picks the winner among the re-checked finalists, the same with one worker or four', async () => {
+		const jobs: TrialJob[] = [];
+		const one = await runSearch(config(16), (job) => (jobs.push(job), trial(job)), { workers: 1 });
+		const four = await runSearch(config(16), trial, { workers: 4 });
+		expect(jobs.filter((j) => j.recheck === 4)).toHaveLength(3);
+		const checked = one.trials.filter((t) => t.recheck);
+		expect(checked.map((t) => t.trial).sort()).toEqual(
+			finalists(
+				one.trials.map((t) => (t.recheck ? { ...t, value: t.recheck.splitValue } : t)),
+				3
+			)
+				.map((t) => t.trial)
+				.sort()
+		);
+		const best = bestTrial(one.trials)!;
+		expect(best.recheck).toBeDefined();
+		// The winner on the folds' mean, which the single split's best need not be.
+		expect(best.value).toBe(Math.max(...checked.map((t) => t.value!)));
+		expect(bestTrial(four.trials)).toEqual(best);
+		expect(one.trials).toHaveLength(16);
+		expect(one.done).toBe(true);
+	});
+
+	it('re-checks nothing when no more trials finished than there are finalists', async () => {
+		const state = await runSearch(config(3), trial, { workers: 2 });
+		expect(state.trials.some((t) => t.recheck)).toBe(false);
+	});
+
+	it('stops starting trials when the re-check’s share of a time budget is left', async () => {
+		let clock = 0;
+		const timed = async (job: TrialJob) => {
+			clock += job.recheck ? 1 : 10;
+			return trial(job);
+		};
+		const state = await runSearch({ ...config(1000), budget: { timeMs: 1000 } }, timed, {
+			workers: 1,
+			now: () => clock
+		});
+		const searched = state.trials.length;
+		// Trials of 10 ms each until 80% of the second, then the finalists' re-checks.
+		expect(searched).toBe(Math.round((1000 * (1 - RECHECK_TIME_SHARE)) / 10));
+		expect(state.trials.filter((t) => t.recheck)).toHaveLength(3);
+		expect(state.done).toBe(true);
+	});
+});
