@@ -16,6 +16,7 @@ import { firstPageJs } from './first-page-js.ts';
 import { idbArrowRoundtrip } from './idb-arrow-roundtrip.ts';
 import { recipePrep } from './recipe-prep.ts';
 import { trainThroughput } from './train-throughput.ts';
+import { tuneQuality } from './tune-quality.ts';
 import { tuneSearch } from './tune-search.ts';
 import { describeMachine } from './machine.ts';
 import type { Benchmark } from './types.ts';
@@ -31,6 +32,7 @@ const BENCHMARKS: Benchmark[] = [
 	trainThroughput,
 	edgeBundle,
 	tuneSearch,
+	tuneQuality,
 	firstModel
 ];
 

@@ -2,7 +2,7 @@
 // 5,000-row table with the default space, one worker against a pool of worker threads (as many as the
 // cores allow, at most 4); then the best validation score random search, TPE and successive halving (ASHA)
 // reach in the same fixed time on that table and on the wine sample (trials capped at 20 epochs here, so a
-// minute holds enough of them to count); then the quality bar against scikit-learn (qualityFigures).
+// minute holds enough of them to count). The quality bar against scikit-learn is tune-quality.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { startTrialThreads } from '../src/cli/tune-workers.ts';
 import { useNodeBackend } from '../src/cli/node-backend.ts';
 import { importTable } from '../src/lib/core/data/import/index.ts';
 import { createRandom } from '../src/lib/core/random/seeded-random.ts';
-import { bestTrial, type SearchBudget, type Strategy } from '../src/lib/core/tune/search.ts';
+import { bestTrial, type Strategy } from '../src/lib/core/tune/search.ts';
 import { tune, type TuneRequest } from '../src/lib/core/tune/tune.ts';
 import type { PrepTable } from '../src/lib/core/table/prep-table.ts';
 import type { Benchmark, Figure } from './types.ts';
@@ -124,65 +124,6 @@ export const tuneSearch: Benchmark = {
 					note: `validation accuracy of the best of ${result.state.trials.length} trials (${result.state.trials.filter((t) => t.status === 'pruned').length} pruned) in ${seconds} s, seed 42; test accuracy of the winner ${String(result.final?.run.metrics.test?.accuracy ?? 'n/a')}`
 				};
 			}
-		if (!quick) Object.assign(figures, await qualityFigures(repoRoot, backend));
 		return figures;
 	}
 };
-
-/** The reference tables of bench/reference (as sklearn-random-search.py lists them). */
-const REFERENCE_TABLES = [
-	['wine', 'sample-datasets/wine.csv', 'cultivar'],
-	['penguins', 'sample-datasets/penguins.csv', 'Species'],
-	['diabetes', 'sample-datasets/diabetes.csv', 'progression'],
-	['friedman', 'bench/reference/friedman.csv', 'y']
-] as const;
-
-interface Reference {
-	results: Record<string, { metric: 'accuracy' | 'r2'; test: number; cv_best: number; seconds: number }>;
-}
-
-/**
- * The quality bar: `benchtop tune`'s winner (TPE, default space, seed 42, one worker) scored on its test
- * rows, against scikit-learn's RandomizedSearchCV (30 iterations × 5 folds over MLPs, its own split) and
- * against that search's winner refit on Benchtop's own training rows and scored on Benchtop's test rows (the
- * same rows: bench/reference/sklearn-on-benchtop-split.json). Twice per table: with a fixed budget of 30
- * trials (scikit-learn's n_iter; independent of the machine's load) and with 120 s (the issue's budget;
- * on a loaded machine far fewer trials fit).
- */
-export async function qualityFigures(
-	repoRoot: string,
-	backend: { name: string; reason: string },
-	budgets: SearchBudget[] = [{ trials: 30 }, { timeMs: 120_000 }]
-): Promise<Record<string, Figure>> {
-	const figures: Record<string, Figure> = {};
-	const readJson = <T>(name: string) =>
-		JSON.parse(readFileSync(join(repoRoot, 'bench', 'reference', name), 'utf8')) as T;
-	const reference = readJson<Reference>('sklearn-random-search.json').results;
-	const sameRows = readJson<{ results: Record<string, { test_mean: number }> }>(
-		'sklearn-on-benchtop-split.json'
-	).results;
-	for (const [name, path, target] of REFERENCE_TABLES) {
-		const input = await importTable(new Blob([readFileSync(join(repoRoot, path))]), { fileName: path });
-		const ref = reference[name]!;
-		const task = ref.metric === 'accuracy' ? 'classification' : 'regression';
-		for (const budget of budgets) {
-			const started = performance.now();
-			const result = await tune(
-				input,
-				{ targets: [target], task, strategy: 'tpe', seed: 42, budget },
-				CONTEXT(name, backend)
-			);
-			result.final?.model?.dispose();
-			const seconds = (performance.now() - started) / 1000;
-			const test = result.final?.run.metrics.test?.[ref.metric];
-			const value = typeof test === 'number' ? test : NaN;
-			const label = budget.trials ? `${budget.trials}-trials` : `${(budget.timeMs ?? 0) / 1000}s`;
-			figures[`quality-${name}-${label}`] = {
-				value,
-				unit: ref.metric === 'accuracy' ? 'test accuracy' : 'test R²',
-				note: `${result.state.trials.length} trials in ${seconds.toFixed(0)} s (validation ${result.best?.value?.toFixed(4) ?? 'n/a'}); scikit-learn RandomizedSearchCV ${ref.test} on its own split (${ref.seconds} s), its winner on these test rows ${sameRows[name]?.test_mean ?? 'n/a'} (mean of 5 seeds): ${value >= (sameRows[name]?.test_mean ?? Infinity) ? 'meets' : 'below'} the bar on the same rows`
-			};
-		}
-	}
-	return figures;
-}

@@ -4,7 +4,13 @@ MLPRegressor on wine, penguins, diabetes and a generated Friedman #1 table: the 
 --time 120s` is compared against (bench/reference/README.md). Test share 0.2, stratified for classes,
 random_state 42, as `benchtop tune` cuts its test rows. Writes friedman.csv (the generated table, for
 benchtop to read) and sklearn-random-search.json. Run: /usr/bin/python3 bench/reference/sklearn-random-search.py
+
+With --benchtop-split the same search runs on the very rows `benchtop tune` searches and is scored on its test
+rows (benchtop-splits.json, written by benchtop-splits.ts), so both libraries' test figures count the same
+rows with the same metric; it writes sklearn-random-search-benchtop-split.json (friedman.csv is read, not
+rewritten, so the rows stay those of the checked-in file).
 """
+import sys
 import json
 import os
 import time
@@ -53,8 +59,10 @@ SPACE = {
 }
 
 
-def run(name, load, target, task):
-    frame = load().dropna(subset=[target])
+def run(name, load, target, task, rows=None):
+    frame = load()
+    if rows is None:
+        frame = frame.dropna(subset=[target])
     X = frame.drop(columns=[target])
     y = frame[target]
     numbers = [c for c in X.columns if pd.api.types.is_numeric_dtype(X[c])]
@@ -66,8 +74,13 @@ def run(name, load, target, task):
     ])
     classify = task == 'classification'
     model = (MLPClassifier if classify else MLPRegressor)(max_iter=500, early_stopping=False, random_state=42)
-    X_train, X_test, y_train, y_test = train_test_split(
-        X, y, test_size=0.2, random_state=42, stratify=y if classify else None)
+    if rows is None:
+        X_train, X_test, y_train, y_test = train_test_split(
+            X, y, test_size=0.2, random_state=42, stratify=y if classify else None)
+    else:
+        # Benchtop's row numbers count the file's rows (its split drops no rows with a missing target here).
+        X_train, X_test = X.iloc[rows['train']], X.iloc[rows['test']]
+        y_train, y_test = y.iloc[rows['train']], y.iloc[rows['test']]
     search = RandomizedSearchCV(Pipeline([('prep', prep), ('model', model)]), SPACE, n_iter=30, cv=5,
                                 scoring='accuracy' if classify else 'r2', random_state=42, n_jobs=1)
     started = time.time()
@@ -86,12 +99,26 @@ def run(name, load, target, task):
 
 
 if __name__ == '__main__':
-    results = {name: run(name, load, target, task) for name, load, target, task in TABLES}
-    out = {
-        'what': 'RandomizedSearchCV(n_iter=30, cv=5) over MLPClassifier/MLPRegressor(max_iter=500), test share 0.2, random_state 42',
-        'sklearn': sklearn.__version__,
-        'results': results,
-    }
-    with open(os.path.join(HERE, 'sklearn-random-search.json'), 'w') as f:
-        json.dump(out, f, indent=2)
-        f.write('\n')
+    same_rows = '--benchtop-split' in sys.argv
+    splits = json.load(open(os.path.join(HERE, 'benchtop-splits.json'))) if same_rows else {}
+    tables = [(n, (lambda: pd.read_csv(os.path.join(HERE, 'friedman.csv'))) if n == 'friedman' and same_rows else l, t, k)
+              for n, l, t, k in TABLES]
+    only = [a for a in sys.argv[1:] if not a.startswith('--')]
+    name = 'sklearn-random-search-benchtop-split.json' if same_rows else 'sklearn-random-search.json'
+    path = os.path.join(HERE, name)
+    # Naming tables runs only those and keeps the file's other tables, so a long run can go in parts.
+    results = json.load(open(path))['results'] if only and os.path.exists(path) else {}
+    for table, load, target, task in tables:
+        if only and table not in only:
+            continue
+        results[table] = run(table, load, target, task, splits.get(table))
+        out = {
+            'what': 'RandomizedSearchCV(n_iter=30, cv=5) over MLPClassifier/MLPRegressor(max_iter=500), ' +
+                    ("on benchtop tune's search rows, scored on its test rows (benchtop-splits.json)" if same_rows
+                     else 'test share 0.2, random_state 42'),
+            'sklearn': sklearn.__version__,
+            'results': results,
+        }
+        with open(path, 'w') as f:
+            json.dump(out, f, indent=2)
+            f.write('\n')
