@@ -32,6 +32,9 @@ function columnJson(column: ColumnProfile) {
 		mean: jsonValue(column.mean),
 		std: jsonValue(column.std),
 		quantiles: column.quantiles ?? null,
+		// True when the quantiles come from a KLL sketch (±0.25% of the rows in rank): numeric columns of
+		// more than 2,097,152 present values. Else exact, as pandas computes them.
+		quantilesApprox: column.quantilesApprox === true,
 		top: column.top ?? null
 	};
 }
@@ -103,6 +106,10 @@ export const profileCommand: CommandRunner = {
 		}
 		if (profile.columns.some((c) => c.uniqueApprox))
 			io.out('\n≈ an estimate: past 100,000 distinct values, unique is counted with a HyperLogLog sketch.');
+		if (profile.columns.some((c) => c.quantilesApprox))
+			io.out(
+				'Quantiles of columns past 2,097,152 values come from a KLL sketch, within ±0.25% of the rows in rank.'
+			);
 		io.out(issues.length === 0 ? '\nNo quality issues found.' : `\nQuality (${issues.length}):`);
 		for (const issue of issues)
 			io.out(`- [${issue.severity}] ${issue.message}${issue.fix ? ` Fix: ${issue.fix.label}.` : ''}`);

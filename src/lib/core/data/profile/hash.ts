@@ -22,3 +22,12 @@ export function hashString(text: string): number {
 export function combineHash(h: number, value: number): number {
 	return mix32(Math.imul(h ^ value, 0x9e3779b1) + 0x7f4a7c15);
 }
+
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+/** A number's hash by its bits, with −0 hashed as 0 (they are the same value). NaN must be absent. */
+export function hashNumber(x: number): number {
+	bits[0] = x === 0 ? 0 : x;
+	return mix32(words[0]! ^ mix32(words[1]!));
+}

@@ -1,4 +1,4 @@
 // The table profile: per-column statistics, duplicates, correlations and relations to a target.
-export { profileTable } from './profile-table.ts';
+export { profileTable, profileTableInParallel, type ColumnRunner } from './profile-table.ts';
 export { OTHER_LABEL } from './group-codes.ts';
 export type * from './types.ts';

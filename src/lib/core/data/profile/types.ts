@@ -50,7 +50,8 @@ export interface ColumnProfile {
 	/** Present (non-missing) values. */
 	count: number;
 	missing: number;
-	/** Distinct present values; exact up to 100,000, estimated beyond that (then `uniqueApprox`). */
+	/** Distinct present values; exact up to 100,000 (for numeric columns, up to 2,097,152 present values
+	 * at any count), estimated beyond that (then `uniqueApprox`). */
 	unique: number;
 	uniqueApprox: boolean;
 	min: number | Date | null;
@@ -59,6 +60,9 @@ export interface ColumnProfile {
 	/** Sample standard deviation (n − 1 in the denominator), like pandas. */
 	std: number | null;
 	quantiles: Quantiles | null;
+	/** Set when the quantiles (and the outlier count from them) come from a KLL sketch, within ±0.25% of
+	 * the rows in rank: numeric columns of more than 2,097,152 present values. Otherwise they are exact. */
+	quantilesApprox?: boolean;
 	/** Numeric and date columns. */
 	histogram: Histogram | null;
 	/** Category, boolean and text columns: the most frequent values, most frequent first. */
