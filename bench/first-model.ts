@@ -62,7 +62,9 @@ async function newcomer(page: Page, base: string): Promise<Legs> {
 	// The sample is open when the Data page shows its table's profile.
 	await page.getByRole('link', { name: /train/i }).first().waitFor();
 	const sampleMs = leg();
-	await page.goto(`${base}/train?id=${encodeURIComponent(id)}`);
+	// As a person goes on: the Train link in the navigation (it carries the data set), not a reload.
+	await page.getByRole('link', { name: 'Train', exact: true }).first().click();
+	await page.waitForURL((url) => url.pathname.endsWith('/train') && url.searchParams.get('id') === id);
 	const reason = page.getByTestId('task-reason');
 	await reason.waitFor();
 	await page.waitForFunction(
@@ -75,10 +77,9 @@ async function newcomer(page: Page, base: string): Promise<Legs> {
 	const trainToMetricsMs = leg();
 	const detail = (await page.locator('body').innerText()) ?? '';
 	const engine = /fused WASM engine/.test(detail) ? 'fused WASM engine' : 'TF.js ops';
-	const took = /(\d+(?:\.\d+)?)\s*s\b[^\n]*?(?:training|trained)|trained in (\d+(?:\.\d+)?)\s*s/i.exec(
-		detail
-	);
-	const runDurationMs = took ? Number(took[1] ?? took[2]) * 1000 : undefined;
+	// The run list says how long the run took on which backend: "… · 2.3 s on wasm · 05:21 PM".
+	const took = /·\s*(\d+(?:\.\d+)?)\s*s on \w+/.exec(detail);
+	const runDurationMs = took ? Number(took[1]) * 1000 : undefined;
 	return { homeMs, sampleMs, trainPageMs, trainToMetricsMs, runDurationMs, engine };
 }
 
@@ -129,7 +130,7 @@ export const firstModel: Benchmark = {
 			),
 			home: ms(best.homeMs, 'navigation to / until "Open Iris flowers" shows'),
 			sampleOpen: ms(best.sampleMs, 'the click until the Data page shows the sample'),
-			trainPage: ms(best.trainPageMs, 'navigation to /train until the task is read'),
+			trainPage: ms(best.trainPageMs, 'the Train link clicked until the task is read'),
 			trainToMetrics: ms(
 				best.trainToMetricsMs,
 				`Train pressed until the Metrics table shows: worker start-up, TF.js and the engine loading, the engine choice, training (${best.engine}), evaluation, saving the run`
@@ -140,8 +141,16 @@ export const firstModel: Benchmark = {
 				note: `1-minute load average at start on ${cpus().length} cores`
 			}
 		};
-		if (best.runDurationMs !== undefined)
-			figures.runTraining = ms(best.runDurationMs, 'the run’s own training time as the page shows it');
+		if (best.runDurationMs !== undefined) {
+			figures.runTraining = ms(
+				best.runDurationMs,
+				'the run’s own time as the run list shows it (engine choice, epochs, test scoring), 0.1 s steps'
+			);
+			figures.aroundRun = ms(
+				best.trainToMetricsMs - best.runDurationMs,
+				'the rest of Train → metrics: the request to the worker, loading the rows, the backend, storing the run, drawing'
+			);
+		}
 		return figures;
 	}
 };

@@ -18,7 +18,7 @@ import type { TrainingRequest } from '$lib/core/train/run-training.ts';
 import type { EpochRecord, TrainProgress, TrainSettings } from '$lib/core/train/types.ts';
 import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkpoint.ts';
 import { progressCallback } from '$lib/worker-protocol/progress.ts';
-import { createTrainClient } from '$lib/worker-client/train-client.ts';
+import { takeTrainClient } from '$lib/worker-client/train-warmup.ts';
 import type { TrainEvent } from '../../../workers/train.worker.ts';
 import type { DataRef } from './data-ref.ts';
 import type { Studio } from './studio.svelte.ts';
@@ -99,7 +99,8 @@ export class TrainSession {
 	inputs = $state.raw<ModelInputs | undefined>(undefined);
 	inputsError = $state<string | undefined>(undefined);
 
-	private client = createTrainClient();
+	// The worker the Data or Prepare page started while idle, when there is one (train-warmup.ts).
+	private client = takeTrainClient();
 	private nextId = 1;
 	/** Counts the requests for `inputs`: only the newest one's answer may land (issue 13's race). */
 	private inputsGeneration = 0;
