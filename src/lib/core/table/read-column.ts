@@ -2,6 +2,7 @@
 // booleans are handled one way everywhere.
 import type { ColumnTable } from 'arquero';
 import { valueAsText } from './value-text.ts';
+import { dictionaryRowCodes } from './arrow-batches.ts';
 
 interface ArrowColumn {
 	toArray(): ArrayLike<unknown>;
@@ -64,10 +65,40 @@ export interface LabelCodes {
  * million rows of a few categories cost a million map look-ups and no new strings.
  */
 export function readLabelCodes(table: ColumnTable, name: string): LabelCodes {
-	const raw = columnValues(table, name);
-	const codes = new Int32Array(raw.length);
+	return readDictionaryLabelCodes(table, name) ?? readValueLabelCodes(table, name);
+}
+
+/** Labels in the order they first appear, each given the next code once; missing (null) is -1. */
+function labelCoder(): { labels: string[]; codeOf(label: string | null): number } {
 	const labels: string[] = [];
 	const byLabel = new Map<string, number>();
+	return {
+		labels,
+		codeOf(label) {
+			if (label === null) return -1;
+			let code = byLabel.get(label);
+			if (code === undefined) {
+				code = labels.length;
+				labels.push(label);
+				byLabel.set(label, code);
+			}
+			return code;
+		}
+	};
+}
+
+/** readLabelCodes for an Arrow dictionary column: one look-up per dictionary entry, none per row, and no
+ * string per row; undefined for any other column. */
+export function readDictionaryLabelCodes(table: ColumnTable, name: string): LabelCodes | undefined {
+	const { labels, codeOf } = labelCoder();
+	const codes = dictionaryRowCodes(table, name, (value) => codeOf(valueAsText(value)));
+	return codes && { codes, labels };
+}
+
+function readValueLabelCodes(table: ColumnTable, name: string): LabelCodes {
+	const { labels, codeOf: codeOfLabel } = labelCoder();
+	const raw = columnValues(table, name);
+	const codes = new Int32Array(raw.length);
 	// Keyed by the stored value; Dates by their time (in a map of their own), since each row holds its own
 	// Date object.
 	const byValue = new Map<unknown, number>();
@@ -79,16 +110,7 @@ export function readLabelCodes(table: ColumnTable, name: string): LabelCodes {
 		const key = isDate ? value.getTime() : value;
 		let code = seen.get(key);
 		if (code === undefined) {
-			const label = valueAsText(value);
-			if (label === null) code = -1;
-			else {
-				code = byLabel.get(label);
-				if (code === undefined) {
-					code = labels.length;
-					labels.push(label);
-					byLabel.set(label, code);
-				}
-			}
+			code = codeOfLabel(valueAsText(value));
 			seen.set(key, code);
 		}
 		codes[i] = code;

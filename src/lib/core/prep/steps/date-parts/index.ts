@@ -6,7 +6,15 @@ import { defineStep } from '../../recipe/step-definition.ts';
 import { rebuildTable, type OutputColumn } from '../../../table/rebuild-table.ts';
 import { columnValues } from '../../../table/read-column.ts';
 import { requireColumns, requireKinds } from '../../../table/require-columns.ts';
-import { DATE_PARTS, DATE_PART_LABELS, DEFAULT_DATE_PARTS, dateParts, isWholeNumberPart } from './parts.ts';
+import { arrowTimes } from '../../../table/arrow-batches.ts';
+import {
+	DATE_PARTS,
+	DATE_PART_LABELS,
+	DEFAULT_DATE_PARTS,
+	dateParts,
+	datePartsOfTimes,
+	isWholeNumberPart
+} from './parts.ts';
 
 export { DATE_PARTS, DEFAULT_DATE_PARTS, isWholeNumberPart, type DatePart } from './parts.ts';
 
@@ -64,7 +72,11 @@ export const datePartsStep = defineStep({
 		requireColumns(input, params.columns);
 		const replace = new Map<string, OutputColumn[]>();
 		for (const name of params.columns) {
-			const parts = dateParts(columnValues(input.table, name), params.parts);
+			// An Arrow date column is read as milliseconds straight from its buffers: no Date per row.
+			const times = arrowTimes(input.table, name);
+			const parts = times
+				? datePartsOfTimes(times, params.parts)
+				: dateParts(columnValues(input.table, name), params.parts);
 			const columns: OutputColumn[] = params.parts.map((part, p) => ({
 				name: `${name}_${part}`,
 				type: isWholeNumberPart(part) ? 'integer' : 'number',

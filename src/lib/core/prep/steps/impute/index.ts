@@ -6,7 +6,8 @@ import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { columnType, requireColumns } from '../../../table/require-columns.ts';
 import { isCategoricalType, isNumericType } from '../../../table/column-kinds.ts';
-import { columnValues, readNumbers } from '../../../table/read-column.ts';
+import { columnValues, readDictionaryLabelCodes, readNumbers } from '../../../table/read-column.ts';
+import { dictionaryColumn } from '../../../table/dictionary-column.ts';
 import { rebuildTable } from '../../../table/rebuild-table.ts';
 import type { OutputColumn } from '../../../table/rebuild-table.ts';
 import type { PrepTable } from '../../../table/prep-table.ts';
@@ -143,7 +144,15 @@ function fillColumn(
 	indicator: boolean
 ): { filled: OutputColumn; missing: Int32Array | undefined } {
 	const type = columnType(input, column);
+	if (type === 'category' || type === 'text') {
+		const coded = fillCoded(input, column, String(fill), indicator);
+		if (coded) return { filled: { name: column, type, values: coded.values }, missing: coded.missing };
+	}
 	const raw = columnValues(input.table, column);
+	// A float column with no gap keeps its very array: nothing to fill, nothing to copy.
+	if (isNumericType(type) && !indicator && raw instanceof Float64Array && allFinite(raw)) {
+		return { filled: { name: column, type, values: raw }, missing: undefined };
+	}
 	let missing: Int32Array | undefined;
 	if (indicator) {
 		missing = new Int32Array(raw.length);
@@ -165,4 +174,31 @@ function fillColumn(
 		values[i] = isMissing(x) ? typed : x;
 	}
 	return { filled: { name: column, type, values }, missing };
+}
+
+function allFinite(values: Float64Array): boolean {
+	for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
+	return true;
+}
+
+/** An Arrow dictionary column filled by its codes: the gaps take the fill's code, and the column stays a
+ * dictionary (no string per row). Undefined for any other column. */
+function fillCoded(
+	input: PrepTable,
+	column: string,
+	fill: string,
+	indicator: boolean
+): { values: ArrayLike<unknown>; missing: Int32Array | undefined } | undefined {
+	const coded = readDictionaryLabelCodes(input.table, column);
+	if (!coded) return undefined;
+	const { codes, labels } = coded;
+	const missing = indicator ? new Int32Array(codes.length) : undefined;
+	let fillCode = labels.indexOf(fill);
+	for (let i = 0; i < codes.length; i++) {
+		if (codes[i]! >= 0) continue;
+		if (fillCode < 0) fillCode = labels.push(fill) - 1;
+		codes[i] = fillCode;
+		if (missing) missing[i] = 1;
+	}
+	return { values: dictionaryColumn(codes, labels), missing };
 }

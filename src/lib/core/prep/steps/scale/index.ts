@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { BenchtopError } from '../../../errors.ts';
 import { defineStep } from '../../recipe/step-definition.ts';
 import { numberColumn } from '../../../table/number-column.ts';
-import { readNumbers } from '../../../table/read-column.ts';
+import { columnValues, readNumbers } from '../../../table/read-column.ts';
+import type { PrepTable } from '../../../table/prep-table.ts';
 import { rebuildTable } from '../../../table/rebuild-table.ts';
 import { requireColumns, requireKinds } from '../../../table/require-columns.ts';
 import type { OutputColumn } from '../../../table/rebuild-table.ts';
@@ -64,10 +65,27 @@ export const scale = defineStep<v.InferOutput<typeof PARAMS>, v.InferOutput<type
 		);
 		const replace = new Map<string, OutputColumn[]>();
 		for (const { column, center, scale } of state.columns) {
-			const values = readNumbers(input.table, column);
-			for (let i = 0; i < values.length; i++) values[i] = (values[i]! - center) / scale;
+			const values = scaled(input, column, center, scale);
 			replace.set(column, [{ name: column, type: 'number', values: numberColumn(values) }]);
 		}
 		return rebuildTable(input, replace);
 	}
 });
+
+/** (x − center) / scale per row, NaN where missing. A typed column is read straight into the output in one
+ * pass, with no copy of the input between. */
+function scaled(input: PrepTable, column: string, center: number, scale: number): Float64Array {
+	const raw = columnValues(input.table, column);
+	if (!(raw instanceof Float64Array || raw instanceof Int32Array || raw instanceof Float32Array)) {
+		const values = readNumbers(input.table, column);
+		for (let i = 0; i < values.length; i++) values[i] = (values[i]! - center) / scale;
+		return values;
+	}
+	const out = new Float64Array(raw.length);
+	for (let i = 0; i < raw.length; i++) {
+		const x = raw[i]!;
+		// readNumbers' rule: anything not finite is missing.
+		out[i] = x - x === 0 ? (x - center) / scale : NaN;
+	}
+	return out;
+}
