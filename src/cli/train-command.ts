@@ -25,7 +25,7 @@ import type { CliIo, CommandRunner } from './commands.ts';
 import { writeModelFiles } from './model-files.ts';
 import { useNodeBackend } from './node-backend.ts';
 import { readRecipeFile } from './read-recipe.ts';
-import { parseTrainOptions, type TrainOptions } from './train-options.ts';
+import { parseTrainOptions, trainingChoices, type TrainOptions } from './train-options.ts';
 import { initJson, initTask, readInitModel } from './train-init.ts';
 
 /** Every tenth epoch (and the first) on stderr: enough to see a long run move, never mixed into stdout. */
@@ -225,7 +225,8 @@ export const trainCommand: CommandRunner = {
 						split: defaultSplit(task, options.targets[0], options.testSize, options.seed),
 						settings: {
 							seed: options.seed,
-							...(options.epochs === undefined ? {} : { epochs: options.epochs })
+							...(options.epochs === undefined ? {} : { epochs: options.epochs }),
+							...trainingChoices(options)
 						},
 						...(options.k === undefined ? {} : { k: options.k })
 					},

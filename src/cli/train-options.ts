@@ -5,7 +5,8 @@ import { requireFamily } from '../lib/core/models/families.ts';
 import { LIMITS } from '../lib/core/models/spec-schema.ts';
 import { FAMILIES, type ModelFamily } from '../lib/core/models/types.ts';
 import { cliUsage } from '../lib/core/number-field.ts';
-import { NUMBER_SETTINGS } from '../lib/core/train/settings.ts';
+import { NUMBER_SETTINGS, parseTrainSettings } from '../lib/core/train/settings.ts';
+import { LOSSES, OPTIMIZERS, type LossName, type OptimizerName } from '../lib/core/train/types.ts';
 import { parseOptions } from './parse-options.ts';
 
 export const TRAIN_TASKS = ['auto', 'classification', 'regression', 'clustering'] as const;
@@ -13,7 +14,7 @@ export type TrainTaskOption = (typeof TRAIN_TASKS)[number];
 export const TRAIN_MODELS = ['auto', ...FAMILIES] as const;
 
 // The training settings the CLI sets are the ones whose core description names a flag.
-export const TRAIN_USAGE = `<file> --target <col>[,<col>...] --out <dir> [--task ${TRAIN_TASKS.join('|')}] [--model ${TRAIN_MODELS.join('|')}] [--k <n>] [--recipe <recipe.json>] ${cliUsage(Object.values(NUMBER_SETTINGS))} [--test-size <fraction>] [--init <model-dir-or-zip> [--refit-recipe]] [--json]`;
+export const TRAIN_USAGE = `<file> --target <col>[,<col>...] --out <dir> [--task ${TRAIN_TASKS.join('|')}] [--model ${TRAIN_MODELS.join('|')}] [--k <n>] [--recipe <recipe.json>] [--optimizer ${OPTIMIZERS.join('|')}] [--loss ${LOSSES.join('|')}] ${cliUsage(Object.values(NUMBER_SETTINGS))} [--test-size <fraction>] [--init <model-dir-or-zip> [--refit-recipe]] [--json]`;
 
 export interface TrainOptions {
 	file: string;
@@ -32,6 +33,19 @@ export interface TrainOptions {
 	init?: string;
 	/** With --init: fit the model's recipe again on the new training rows instead of keeping it. */
 	refitRecipe: boolean;
+	/** Training settings beyond epochs and seed, only those given (the studio's defaults otherwise). */
+	optimizer?: OptimizerName;
+	weightDecay?: number;
+	loss?: LossName;
+	huberDelta?: number;
+}
+
+/** A decimal setting: a number, then the core's range check in its own words. */
+function decimalSetting(option: string, text: string, key: 'weightDecay' | 'huberDelta'): number {
+	const value = text.trim() === '' ? NaN : Number(text);
+	if (Number.isNaN(value)) throw new BenchtopError('bad-input', `${option} must be a number (got "${text}")`);
+	parseTrainSettings({ [key]: value });
+	return value;
 }
 
 function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -66,7 +80,11 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 		'test-size': { type: 'string' },
 		json: { type: 'boolean' },
 		init: { type: 'string' },
-		'refit-recipe': { type: 'boolean' }
+		'refit-recipe': { type: 'boolean' },
+		optimizer: { type: 'string' },
+		loss: { type: 'string' },
+		'weight-decay': { type: 'string' },
+		'huber-delta': { type: 'string' }
 	});
 	const [file, extra] = positionals;
 	if (!file) throw new BenchtopError('bad-input', `train needs a file: benchtop train ${TRAIN_USAGE}`);
@@ -84,7 +102,7 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 	if (init !== undefined) {
 		if (init.trim() === '') throw new BenchtopError('bad-input', '--init needs a model folder or .zip');
 		// The saved model settles these: they cannot be chosen again for it.
-		for (const flag of ['model', 'k', 'recipe', 'task'] as const)
+		for (const flag of ['model', 'k', 'recipe', 'task', 'optimizer', 'loss'] as const)
 			if (values[flag] !== undefined)
 				throw new BenchtopError(
 					'bad-input',
@@ -112,6 +130,16 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 	const k = values.k === undefined ? undefined : wholeNumber('--k', values.k, LIMITS.k[0], LIMITS.k[1]);
 	if (k !== undefined && !clustering)
 		throw new BenchtopError('bad-input', '--k is the number of clusters for k-means: add --task clustering');
+
+	const optimizer =
+		values.optimizer === undefined ? undefined : oneOf('--optimizer', values.optimizer, OPTIMIZERS);
+	const loss = values.loss === undefined ? undefined : oneOf('--loss', values.loss, LOSSES);
+	if ((optimizer !== undefined || loss !== undefined) && clustering)
+		throw new BenchtopError('bad-input', '--optimizer and --loss train networks: k-means has neither');
+	if (values['weight-decay'] !== undefined && optimizer !== 'adamw')
+		throw new BenchtopError('bad-input', '--weight-decay is AdamW’s: add --optimizer adamw');
+	if (values['huber-delta'] !== undefined && loss !== 'huber')
+		throw new BenchtopError('bad-input', '--huber-delta is the Huber loss’s: add --loss huber');
 
 	let testSize = 0.2;
 	if (values['test-size'] !== undefined) {
@@ -147,6 +175,27 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 		testSize,
 		json: values.json === true,
 		...(init !== undefined ? { init } : {}),
-		refitRecipe: values['refit-recipe'] === true
+		refitRecipe: values['refit-recipe'] === true,
+		...(optimizer ? { optimizer } : {}),
+		...(values['weight-decay'] !== undefined
+			? { weightDecay: decimalSetting('--weight-decay', values['weight-decay'], 'weightDecay') }
+			: {}),
+		...(loss ? { loss } : {}),
+		...(values['huber-delta'] !== undefined
+			? { huberDelta: decimalSetting('--huber-delta', values['huber-delta'], 'huberDelta') }
+			: {})
+	};
+}
+
+/** The training settings the options choose beyond epochs and seed, for the run's settings. */
+export function trainingChoices(
+	options: Pick<TrainOptions, 'optimizer' | 'weightDecay' | 'loss' | 'huberDelta'>
+): Partial<Pick<TrainOptions, 'optimizer' | 'weightDecay' | 'loss' | 'huberDelta'>> {
+	const { optimizer, weightDecay, loss, huberDelta } = options;
+	return {
+		...(optimizer !== undefined ? { optimizer } : {}),
+		...(weightDecay !== undefined ? { weightDecay } : {}),
+		...(loss !== undefined ? { loss } : {}),
+		...(huberDelta !== undefined ? { huberDelta } : {})
 	};
 }

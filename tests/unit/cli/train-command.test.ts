@@ -202,6 +202,40 @@ describe('benchtop train', () => {
 		expect(Object.keys(result.metrics.outputs as object)).toEqual(['progression']);
 	}, 60_000);
 
+	it('--optimizer adamw --weight-decay and --loss huber --huber-delta set the run’s training', async () => {
+		const dir = outDir('diabetes-huber');
+		const result = await trainJson([
+			sample('diabetes.csv'),
+			'--target',
+			'progression',
+			'--model',
+			'mlp',
+			'--optimizer',
+			'adamw',
+			'--weight-decay',
+			'0.02',
+			'--loss',
+			'huber',
+			'--huber-delta',
+			'0.5',
+			'--epochs',
+			'40',
+			'--out',
+			dir
+		]);
+		expect(result.model).toBe('mlp');
+		expect(result.metrics.r2).toBeGreaterThan(0.2);
+		const bundle = JSON.parse(readFileSync(join(dir, 'benchtop.json'), 'utf8'));
+		expect(bundle.run.settings).toMatchObject({
+			optimizer: 'adamw',
+			weightDecay: 0.02,
+			loss: 'huber',
+			huberDelta: 0.5,
+			learningRate: 0.01,
+			epochs: 40
+		});
+	}, 60_000);
+
 	it('linnerud: several targets give metrics per output', async () => {
 		const { code, out, err } = await train([
 			sample('linnerud.csv'),
@@ -307,7 +341,27 @@ describe('benchtop train', () => {
 			[[iris, '--target', 'species', '--frobnicate'], /Unknown option '--frobnicate' for train/],
 			[[iris, '--target', 'species', '--recipe', badRecipe], /bad-recipe\.json/],
 			[['/nonexistent/x.csv', '--target', 'species'], /no such file: \/nonexistent\/x\.csv/],
-			[[iris, '--task', 'regression'], /--task regression needs --target/]
+			[[iris, '--task', 'regression'], /--task regression needs --target/],
+			[
+				[iris, '--target', 'species', '--optimizer', 'adagrad'],
+				/--optimizer must be one of adam, adamw, sgd, rmsprop \(got "adagrad"\)/
+			],
+			[
+				[iris, '--target', 'species', '--weight-decay', '0.1'],
+				/--weight-decay is AdamW’s: add --optimizer adamw/
+			],
+			[
+				[iris, '--target', 'species', '--optimizer', 'adamw', '--weight-decay', '1.5'],
+				/Weight decay must be from 0 to 1 \(got 1.5\)/
+			],
+			[
+				[iris, '--target', 'species', '--loss', 'huber', '--huber-delta', '0'],
+				/The Huber delta must be above 0 \(got 0\)/
+			],
+			[
+				[iris, '--target', 'species', '--model', 'mlp', '--loss', 'huber'],
+				/The Huber loss is for numeric targets: a classifier trains on cross-entropy/
+			]
 		];
 		for (const [args, message] of cases) {
 			const dir = outDir('never');

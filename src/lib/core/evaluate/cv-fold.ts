@@ -134,7 +134,7 @@ async function scoreFoldNetwork(
 			onProgress: context.onProgress,
 			control: context.control,
 			target: targets[0],
-			...closedForm(spec, task, trainArrays)
+			...closedForm(spec, task, trainArrays, setup.settings.loss)
 		});
 		if (result.stopReason === 'stopped') throw new BenchtopError('aborted', 'Cross-validation was stopped.');
 		if (scale) foldTargetScale(model, scale);

@@ -103,7 +103,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			resumeFrom: start ?? context.resume?.checkpoint,
 			onCheckpoint: context.onCheckpoint,
 			...(probe ? { probe } : {}),
-			...closedForm(spec, networkTask, train)
+			...closedForm(spec, networkTask, train, settings.loss)
 		});
 	} catch (error) {
 		model.dispose();

@@ -4,6 +4,7 @@
 // form has no epochs to stop early and its penalty keeps the weights from chasing noise.
 import type { NetworkSpec } from '../models/types.ts';
 import type { NetworkTask, TrainingArrays } from './training-data.ts';
+import type { LossName } from './types.ts';
 
 /** scikit-learn's Ridge default. The features reach the model standardised, so one α suits every column. */
 export const RIDGE_ALPHA = 1;
@@ -86,15 +87,17 @@ function choleskySolve(a: Float64Array, b: Float64Array, p: number, k: number): 
 }
 
 /**
- * The closed form for a network that is a linear regression (no hidden layers, numbers out) on a table
- * small enough for the normal equations; nothing for any other model, which trains by gradient steps.
+ * The closed form for a network that is a linear regression (no hidden layers, numbers out, squared error)
+ * on a table small enough for the normal equations; nothing for any other model, which trains by gradient
+ * steps (a Huber loss too: ridge would minimise another loss than the one asked for).
  */
 export function closedForm(
 	spec: NetworkSpec,
 	task: NetworkTask,
-	data: Pick<TrainingArrays, 'n' | 'featureCount'>
+	data: Pick<TrainingArrays, 'n' | 'featureCount'>,
+	loss: LossName = 'mse'
 ): { solve?: (train: TrainingArrays) => Float32Array[]; solvedMessage?: string } {
-	if (spec.layers.length > 0 || task === 'classification' || !ridgeFits(data)) return {};
+	if (spec.layers.length > 0 || task === 'classification' || loss !== 'mse' || !ridgeFits(data)) return {};
 	return {
 		solve: (train) => solveRidge(train),
 		solvedMessage: `Solved exactly as ridge regression (α = ${RIDGE_ALPHA}, like scikit-learn's Ridge): a linear model needs no epochs.`

@@ -2,7 +2,7 @@
 // `Ridge(alpha).fit(X, y)` on the first 16 rows of linnerud.csv, raw features, as checked in below).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ridgeFits, solveRidge } from '../../../../src/lib/core/train/ridge.ts';
+import { closedForm, ridgeFits, solveRidge } from '../../../../src/lib/core/train/ridge.ts';
 import type { TrainingArrays } from '../../../../src/lib/core/train/training-data.ts';
 
 const lines = readFileSync(new URL('../../../../sample-datasets/linnerud.csv', import.meta.url), 'utf8')
@@ -47,5 +47,15 @@ describe('solveRidge', () => {
 	it('is used only where the normal equations stay cheap', () => {
 		expect(ridgeFits({ n: 1000, featureCount: 100 })).toBe(true);
 		expect(ridgeFits({ n: 1_000_000, featureCount: 100 })).toBe(false);
+	});
+});
+
+describe('closedForm', () => {
+	const linear = { family: 'linear', task: 'regression', layers: [] } as const;
+	it('solves a linear regression on squared error, and leaves a Huber loss to gradient steps', () => {
+		const data = { n: 100, featureCount: 3 };
+		expect(closedForm({ ...linear, layers: [] }, 'regression', data).solve).toBeTypeOf('function');
+		expect(closedForm({ ...linear, layers: [] }, 'regression', data, 'mse').solve).toBeTypeOf('function');
+		expect(closedForm({ ...linear, layers: [] }, 'regression', data, 'huber')).toEqual({});
 	});
 });
