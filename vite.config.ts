@@ -1,20 +1,21 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { workerFilesPlugin } from './src/lib/offline/worker-files-plugin.ts';
-import { ISOLATION_HEADERS } from './src/lib/offline/isolation-headers.ts';
+import { isolationHeadersPlugin } from './src/lib/offline/isolation-headers-plugin.ts';
 
 export default defineConfig({
 	// workerFilesPlugin: the service worker's list of what only the workers load (src/service-worker.ts).
-	plugins: [sveltekit(), workerFilesPlugin()],
+	// isolationHeadersPlugin: COOP/COEP, so pages are cross-origin isolated and the dense engine trains on
+	// several threads (README).
+	plugins: [isolationHeadersPlugin(), sveltekit(), workerFilesPlugin()],
 	// Module workers, so they can `import` tfjs and core like any other module.
 	worker: { format: 'es' },
 	build: {
 		// Sample CSVs stay files (not inlined data: URLs), so they can be cached and downloaded like any asset.
 		assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined)
 	},
-	// COOP/COEP: cross-origin isolated pages, so the dense engine trains on several threads (README).
-	server: { fs: { allow: ['sample-datasets', 'workers'] }, headers: { ...ISOLATION_HEADERS } },
-	preview: { port: 4173, headers: { ...ISOLATION_HEADERS } },
+	server: { fs: { allow: ['sample-datasets', 'workers'] } },
+	preview: { port: 4173 },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
 		environment: 'node'
