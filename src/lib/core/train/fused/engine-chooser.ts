@@ -60,20 +60,91 @@ function ms(value: number): string {
 	return value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2);
 }
 
-/** The faster path, with both figures in the reason (TF.js keeps ties: it is the reference). */
+/** One way to step the run's batches, timed: the fused engine (WASM, on the CPU, whatever the TF.js backend)
+ * or TF.js ops on a backend. */
+export interface TimedPath {
+	engine: TrainingEngine['name'];
+	/** How the reason names it, e.g. "the fused WASM engine (relaxed SIMD)" or "TF.js webgpu". */
+	label: string;
+	/** A software adapter (SwiftShader, llvmpipe) behind a GPU backend: never preferred over a real path. */
+	software?: boolean;
+	timing: PathTiming;
+}
+
+/**
+ * The fastest path, with every figure in the reason. A path on a software GPU adapter is only chosen when
+ * nothing else was timed (it emulates the GPU on the CPU: a fast trial there is a fluke of tiny shapes, and
+ * WASM is the honest CPU path). Ties go to the earlier path in `paths` (the caller lists TF.js on the run's
+ * backend first: it is the reference).
+ */
+export function pickFastest(paths: TimedPath[]): TrainingEngine & { label: string } {
+	if (paths.length === 0) throw new Error('pickFastest needs at least one timed path');
+	const real = paths.filter((p) => !p.software);
+	const eligible = real.length > 0 ? real : paths;
+	let best = eligible[0]!;
+	for (const path of eligible) if (path.timing.msPerBatch < best.timing.msPerBatch) best = path;
+	const figures = paths
+		.map(
+			(p) =>
+				`${p.label}${p.software ? ' (software adapter)' : ''} ${ms(p.timing.msPerBatch)} ms per batch (median of ${p.timing.batches})`
+		)
+		.join(', ');
+	const others = eligible.filter((p) => p !== best);
+	const next = others.reduce<TimedPath | undefined>(
+		(a, p) => (!a || p.timing.msPerBatch < a.timing.msPerBatch ? p : a),
+		undefined
+	);
+	const margin = next
+		? `, ${(next.timing.msPerBatch / Math.max(best.timing.msPerBatch, 1e-6)).toFixed(1)}× faster than ${next.label}`
+		: '';
+	const skipped =
+		paths.some((p) => p.software) && real.length > 0 ? '; software adapters are never preferred' : '';
+	return {
+		name: best.engine,
+		label: best.label,
+		reason: `measured on this run's batches: ${figures}: ${best.label}${margin}${skipped}`
+	};
+}
+
+/** The faster of the engine and TF.js on `backend` (TF.js keeps ties: it is the reference). */
 export function pickFaster(
 	dense: PathTiming,
 	tfjs: PathTiming,
 	backend: string,
-	build: string
+	build: string,
+	software = false
 ): TrainingEngine {
-	const figures =
-		`measured on this run's batches: the fused WASM engine (${build}) ${ms(dense.msPerBatch)} ms per batch ` +
-		`(median of ${dense.batches}), TF.js ${backend} ${ms(tfjs.msPerBatch)} ms (median of ${tfjs.batches})`;
-	if (dense.msPerBatch < tfjs.msPerBatch) {
-		const times = tfjs.msPerBatch / Math.max(dense.msPerBatch, 1e-6);
-		return { name: 'dense-wasm', reason: `${figures}: the fused engine, ${times.toFixed(1)}× faster` };
-	}
-	const times = dense.msPerBatch / Math.max(tfjs.msPerBatch, 1e-6);
-	return { name: 'tfjs', reason: `${figures}: TF.js, ${times.toFixed(1)}× faster` };
+	const { name, reason } = pickFastest([
+		{ engine: 'tfjs', label: `TF.js ${backend}`, software, timing: tfjs },
+		{ engine: 'dense-wasm', label: `the fused WASM engine (${build})`, timing: dense }
+	]);
+	return { name, reason };
+}
+
+/** Below this much arithmetic for the whole run, the run costs less than timing the paths would. */
+export const TINY_RUN_FLOPS = 1e9;
+
+/**
+ * The arithmetic of the whole run on a dense network (forward and backward: about 6 floating-point
+ * operations per weight per row), and whether it is tiny: then the chooser times nothing and the fused engine
+ * steps the batches (on so little work a GPU's fixed cost per op and TF.js's per-op dispatch dominate).
+ */
+export function tinyRun(
+	sizes: readonly number[],
+	rows: number,
+	epochs: number,
+	limit = TINY_RUN_FLOPS
+): { tiny: boolean; reason: string } {
+	let weights = 0;
+	for (let i = 0; i + 1 < sizes.length; i++) weights += sizes[i]! * sizes[i + 1]!;
+	const flops = 6 * weights * rows * epochs;
+	const mflop = flops / 1e6;
+	const amount = mflop >= 10 ? mflop.toFixed(0) : mflop.toFixed(1);
+	return {
+		tiny: flops <= limit,
+		reason:
+			`the whole run is about ${amount} MFLOP (${rows} rows × ${epochs} epochs), under the ` +
+			`${limit / 1e6} MFLOP below which timing the paths costs more than it saves: ` +
+			'the fused WASM engine, untimed'
+	};
 }

@@ -12,7 +12,14 @@ import type { TrainSettings } from '../types.ts';
 import { WeightCheckpoint } from '../weight-checkpoint.ts';
 import type { DenseNetworkSpec } from './dense-engine.ts';
 import { DenseStepper } from './dense-stepper.ts';
-import { pickFaster, timePath, type TrialLimits, TRIAL_LIMITS } from './engine-chooser.ts';
+import {
+	pickFaster,
+	timePath,
+	tinyRun,
+	type TrialLimits,
+	TINY_RUN_FLOPS,
+	TRIAL_LIMITS
+} from './engine-chooser.ts';
 import type { TrainingEngine } from './dense-stepper.ts';
 
 export interface TrialSetup {
@@ -26,6 +33,10 @@ export interface TrialSetup {
 	createOptimizer: () => tf.Optimizer;
 	disposeOptimizer: (optimizer: tf.Optimizer) => void;
 	limits?: TrialLimits;
+	/** The run's backend is a software GPU adapter (its TF.js path is then never preferred). */
+	backendSoftware?: boolean;
+	/** Runs with less arithmetic than this are not timed (tinyRun); default TINY_RUN_FLOPS. */
+	tinyRunFlops?: number;
 }
 
 /** Makes every seeded dropout layer draw a fixed mask seed until the returned function is called. */
@@ -44,6 +55,9 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 	const { model, task, train, device, settings, batchSize } = setup;
 	const limits = setup.limits ?? TRIAL_LIMITS;
 	const size = Math.min(batchSize, train.n);
+	// A tiny run (iris: about 60 MFLOP in all) would spend more time on the trials than on training.
+	const tiny = tinyRun(setup.spec.sizes, train.n, settings.epochs, setup.tinyRunFlops ?? TINY_RUN_FLOPS);
+	if (tiny.tiny) return { name: 'dense-wasm', reason: tiny.reason };
 	const release = holdDropoutStreams(model);
 	try {
 		const stepper = await DenseStepper.create(setup.spec, model, task, train, settings, batchSize);
@@ -89,7 +103,7 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 		);
 		const { threads } = stepper.threading;
 		const build = `${stepper.build}, ${threads === 1 ? 'one thread' : `${threads} threads`}`;
-		return pickFaster(dense, tfjs, tf.getBackend(), build);
+		return pickFaster(dense, tfjs, tf.getBackend(), build, setup.backendSoftware === true);
 	} catch (error) {
 		// The engine is an optimisation: a trial that fails (memory for a huge batch, say) leaves TF.js.
 		const message = error instanceof Error ? error.message : String(error);
