@@ -26,3 +26,15 @@ export function trainLossFor(
 		delta: settings.huberDelta ?? NUMBER_SETTINGS.huberDelta.default
 	};
 }
+
+/** "adamw (weight decay 0.02), huber loss (delta 0.5)": the optimizer, and the loss where the settings name
+ * one, in the words a run's record shows. */
+export function optimizerAndLoss(
+	settings: Pick<TrainSettings, 'optimizer' | 'weightDecay' | 'loss' | 'huberDelta'>
+): string {
+	const decay = settings.weightDecay ?? NUMBER_SETTINGS.weightDecay.default;
+	const optimizer = settings.optimizer === 'adamw' ? `adamw (weight decay ${decay})` : settings.optimizer;
+	if (!settings.loss) return optimizer;
+	const delta = settings.huberDelta ?? NUMBER_SETTINGS.huberDelta.default;
+	return `${optimizer}, ${settings.loss} loss${settings.loss === 'huber' ? ` (delta ${delta})` : ''}`;
+}
