@@ -20,7 +20,8 @@ import type { CsvCells } from '$lib/core/data/export/csv-cell.ts';
 import { tableToParquet } from '$lib/core/data/export/table-to-parquet.ts';
 import { viewOrder, type ColumnValues, type ViewSpec } from '$lib/core/data/view/view-order.ts';
 import type { ColumnSchema, ColumnType } from '$lib/core/table/column-types.ts';
-import { profileTable, type TableProfile } from '$lib/core/data/profile/index.ts';
+import { profileTableInParallel, type TableProfile } from '$lib/core/data/profile/index.ts';
+import { profileParallelism, runColumnParts } from './profile-pool.ts';
 import { generateSyntheticTable } from '$lib/core/prep/synthetic/index.ts';
 import {
 	materializePreparation,
@@ -223,9 +224,11 @@ const api = {
 		const order = viewOrder(table.numRows(), columns, spec);
 		return transfer(order, [order.buffer]);
 	},
-	/** The profile of a version, computed where the table lives. */
+	/** The profile of a version, computed where the table lives; a wide table's columns also on profile workers. */
 	async profile(job: TableJob & { target?: string }): Promise<TableProfile> {
-		return profileTable(await tableOf(job), job.schema, { target: job.target });
+		return profileTableInParallel(await tableOf(job), job.schema, profileParallelism(), runColumnParts, {
+			target: job.target
+		});
 	},
 	/** A version as a file to download, written here so the page never serialises 50 MB. */
 	async exportVersion(
