@@ -1,17 +1,18 @@
 // The train worker's threads for the fused dense engine: on a cross-origin isolated page, a pool of
 // dense-thread workers the engine splits each batch across; elsewhere one thread, with the reason, which
-// the run record keeps (dense-threading.ts).
-import { setDenseThreading } from '$lib/core/train/fused/dense-threading.ts';
+// the run record keeps (dense-threading.ts). Relative imports: the train-throughput bench uses it too.
+import { setDenseThreading } from '../src/lib/core/train/fused/dense-threading.ts';
 import {
 	threadedModuleUnavailable,
 	type DenseThreadSpawner
-} from '$lib/core/train/fused/threaded-dense-engine.ts';
-import { denseThreadPlan } from '$lib/core/train/fused/thread-plan.ts';
-import type { DenseThreadInit } from '$lib/core/train/fused/dense-thread.ts';
+} from '../src/lib/core/train/fused/threaded-dense-engine.ts';
+import { denseThreadPlan } from '../src/lib/core/train/fused/thread-plan.ts';
+import type { DenseThreadInit } from '../src/lib/core/train/fused/dense-thread.ts';
 
 const idle: Worker[] = [];
 
-const spawn: DenseThreadSpawner = (init: DenseThreadInit) =>
+/** Starts a helper (or takes an idle one) for a threaded engine in this worker. */
+export const spawnDenseThread: DenseThreadSpawner = (init: DenseThreadInit) =>
 	new Promise((resolve, reject) => {
 		const worker =
 			idle.pop() ?? new Worker(new URL('./dense-thread.worker.ts', import.meta.url), { type: 'module' });
@@ -45,5 +46,5 @@ export function setUpDenseThreads(): void {
 	const plan = denseThreadPlan(self.crossOriginIsolated === true, navigator.hardwareConcurrency || 1);
 	const unavailable = plan.unavailable ?? threadedModuleUnavailable();
 	if (unavailable) setDenseThreading({ threads: 1, reason: unavailable });
-	else setDenseThreading({ threads: plan.threads, spawn, reason: plan.summary });
+	else setDenseThreading({ threads: plan.threads, spawn: spawnDenseThread, reason: plan.summary });
 }

@@ -13,6 +13,11 @@ setWasmPaths({
 	'tfjs-backend-wasm-simd.wasm': wasmSimd,
 	'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd
 });
+// On a cross-origin isolated page TF.js WASM would start its own pthread workers from a blob: URL, and in
+// the production bundle those die at once ("ReferenceError: e is not defined" in the emscripten worker
+// code), taking the train worker down. The studio's threads are the dense engine's (dense-thread-pool.ts),
+// so TF.js WASM keeps its one-thread SIMD build, as on a page without isolation.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 export { tf };
 export const tfLike = tf as unknown as TfLike;
