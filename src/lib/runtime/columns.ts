@@ -68,6 +68,26 @@ const isNumeric = (type: RuntimeColumnType) => type === 'integer' || type === 'n
 const textOf = (v: unknown) =>
 	typeof v === 'string' ? v.trim() : isGap(v) || v instanceof Date ? '' : String(v);
 
+/**
+ * One raw value read as its column's type: a number (NaN for a gap) for numbers, integers and dates
+ * (epoch ms), true/false/null for booleans, a string or null otherwise; undefined when it cannot be read.
+ */
+export function readCell(v: unknown, type: RuntimeColumnType, dayFirst: boolean): unknown {
+	const gap = isNumeric(type) ? NaN : null;
+	if (
+		typeof v === 'number' &&
+		(type === 'number' || type === 'date' || (type === 'integer' && Number.isInteger(v)))
+	)
+		return v === v ? v : gap;
+	if (typeof v === 'boolean' && type === 'boolean') return v;
+	if (v instanceof Date && type === 'date') return v.getTime();
+	if (v === null || v === undefined) return gap;
+	const text = textOf(v);
+	return MISSING.has(text.toLowerCase())
+		? gap
+		: fromText(text, typeof v === 'string' ? v : text, type, dayFirst);
+}
+
 /** The batch as typed columns, and per row the reasons it cannot be predicted (null when it can). */
 export function readColumns(
 	rows: readonly unknown[],
@@ -94,25 +114,10 @@ export function readColumns(
 		// Numbers-only dates with the year last are read day first only when the whole batch reads so.
 		const dayFirst = type === 'date' && readsDayFirst(Array.from({ length: n }, (_, i) => textOf(at(i))));
 		for (let i = 0; i < n; i++) {
-			const v = at(i);
-			let out: unknown;
-			if (
-				typeof v === 'number' &&
-				(type === 'number' || type === 'date' || (type === 'integer' && Number.isInteger(v)))
-			)
-				out = v === v ? v : gap;
-			else if (typeof v === 'boolean' && type === 'boolean') out = v;
-			else if (v instanceof Date && type === 'date') out = v.getTime();
-			else if (v === null || v === undefined) out = gap;
-			else {
-				const text = textOf(v);
-				out = MISSING.has(text.toLowerCase())
-					? gap
-					: fromText(text, typeof v === 'string' ? v : text, type, dayFirst);
-				if (out === undefined) {
-					fail(i, `${name}: “${text}” is not ${WORDS[type]}`);
-					out = gap;
-				}
+			let out = readCell(at(i), type, dayFirst);
+			if (out === undefined) {
+				fail(i, `${name}: “${textOf(at(i))}” is not ${WORDS[type]}`);
+				out = gap;
 			}
 			values[i] = out;
 		}

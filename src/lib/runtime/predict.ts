@@ -5,6 +5,7 @@
 import { isGap, readColumns } from './columns.ts';
 import { network, type Forward } from './layers.ts';
 import type { RuntimePlan } from './plan.ts';
+import { rowReader } from './row-path.ts';
 import { STEPS } from './steps.ts';
 import { readTensor } from './weights.ts';
 
@@ -130,35 +131,62 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array, options: Model
 		return { y, at, errors };
 	}
 
+	// Rows the row path covers skip the columns: no per-call Map, typed arrays or closures (row-path.ts).
+	const reader = rowReader(plan);
+	const single = new Float64Array(width);
+	/** The outputs of rows that all went through the row path with finite answers, else null. */
+	function runFast(rows: readonly unknown[]): Float64Array | null {
+		if (!reader || !Array.isArray(rows)) return null;
+		const n = rows.length;
+		const x = n === 1 ? single : new Float64Array(n * width);
+		for (let i = 0; i < n; i++) if (!reader(rows[i], x, i * width)) return null;
+		const y = forward(x, n);
+		// A wrong output count or a non-finite output: the column path says which row, as ever.
+		if (y.length !== n * outputs) return null;
+		for (let i = 0; i < y.length; i++) if (!(y[i]! - y[i]! === 0)) return null;
+		return y;
+	}
+
 	const classes = plan.classes ?? [];
+	/** One row's answer from its outputs at y[base…]. */
+	function answer(y: Float64Array, base: number): Prediction {
+		if (plan.task === 'clustering') return { cluster: y[base]!, distance: y[base + 1]! };
+		if (plan.task !== 'classification') {
+			const values: Record<string, number> = {};
+			for (let j = 0; j < outputs; j++) values[plan.targets[j]!] = y[base + j]!;
+			return values;
+		}
+		const probabilities: Record<string, number> = {};
+		let best = 0;
+		for (let j = 0; j < outputs; j++) {
+			probabilities[classes[j]!] = y[base + j]!;
+			if (y[base + j]! > y[base + best]!) best = j;
+		}
+		return { label: classes[best]!, probabilities };
+	}
 	return {
 		engine: forward.engine ?? 'js',
 		predictRaw(rows) {
+			const fast = runFast(rows);
+			if (fast) {
+				const result = Array.from(rows, (_, i) => fast.subarray(i * outputs, (i + 1) * outputs));
+				return { outputs: result, errors: new Array<null>(rows.length).fill(null) };
+			}
 			const { y, at, errors } = run(rows);
 			const result = Array.from(at, (p) => (p < 0 ? null : y.subarray(p * outputs, (p + 1) * outputs)));
 			return { outputs: result, errors };
 		},
 		predict(rows) {
+			const fast = runFast(rows);
+			if (fast) {
+				const answers: Prediction[] = new Array(rows.length);
+				for (let i = 0; i < answers.length; i++) answers[i] = answer(fast, i * outputs);
+				return answers;
+			}
 			const { y, at, errors } = run(rows);
 			const answers: Prediction[] = new Array(at.length);
-			for (let i = 0; i < at.length; i++) {
-				const base = at[i]! * outputs;
-				if (base < 0) answers[i] = { error: errors[i]! };
-				else if (plan.task === 'clustering') answers[i] = { cluster: y[base]!, distance: y[base + 1]! };
-				else if (plan.task !== 'classification') {
-					const values: Record<string, number> = {};
-					for (let j = 0; j < outputs; j++) values[plan.targets[j]!] = y[base + j]!;
-					answers[i] = values;
-				} else {
-					const probabilities: Record<string, number> = {};
-					let best = 0;
-					for (let j = 0; j < outputs; j++) {
-						probabilities[classes[j]!] = y[base + j]!;
-						if (y[base + j]! > y[base + best]!) best = j;
-					}
-					answers[i] = { label: classes[best]!, probabilities };
-				}
-			}
+			for (let i = 0; i < at.length; i++)
+				answers[i] = at[i]! < 0 ? { error: errors[i]! } : answer(y, at[i]! * outputs);
 			return answers;
 		}
 	};

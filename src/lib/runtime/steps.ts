@@ -93,6 +93,23 @@ function datePart(d: Date, part: string): number {
 	return Math.round((wave === 'sin' ? Math.sin(angle) : Math.cos(angle)) * 1e12) / 1e12;
 }
 
+/**
+ * The steps that map each listed column's numbers one by one (gaps stay gaps), as functions of a number
+ * and the column's fitted entry: the column path below and the row path (row-path.ts) share them.
+ */
+export const NUMBER_MAPS: Record<string, (params: Params) => (x: number, entry: never) => number> = {
+	scale: () => (x, s: { center: number; scale: number }) => (x - s.center) / s.scale,
+	bin: () => (x, s: { edges: number[] }) => binIndex(s.edges, x),
+	clip: () => (x, s: { lower: number; upper: number }) => (x < s.lower ? s.lower : x > s.upper ? s.upper : x),
+	transform: (params) => (x, s: { lambda?: number }) => {
+		const y =
+			params.method === 'yeo-johnson'
+				? yeoJohnson(x, s.lambda ?? 1)
+				: TRANSFORMS[params.method as string]!(x);
+		return Number.isFinite(y) ? y : NaN;
+	}
+};
+
 interface Levels {
 	name: string;
 	levels: string[];
@@ -128,34 +145,23 @@ export const STEPS: Record<string, Step> = {
 		}
 		void n;
 	},
-	scale(_params, state: { columns: { column: string; center: number; scale: number }[] }, columns) {
-		mapNumbers(columns, state.columns, (x, s: { center: number; scale: number }) => (x - s.center) / s.scale);
+	scale(params, state: { columns: { column: string }[] }, columns) {
+		mapNumbers(columns, state.columns, NUMBER_MAPS.scale!(params));
 	},
-	bin(_params, state: { columns: { column: string; edges: number[] }[] }, columns) {
+	bin(params, state: { columns: { column: string }[] }, columns) {
+		mapNumbers(columns, state.columns, NUMBER_MAPS.bin!(params), () => 'integer');
+	},
+	clip(params, state: { columns: { column: string }[] }, columns) {
 		mapNumbers(
 			columns,
 			state.columns,
-			(x, s: { edges: number[] }) => binIndex(s.edges, x),
-			() => 'integer'
-		);
-	},
-	clip(_params, state: { columns: { column: string; lower: number; upper: number }[] }, columns) {
-		mapNumbers(
-			columns,
-			state.columns,
-			(x, s: { lower: number; upper: number }) => (x < s.lower ? s.lower : x > s.upper ? s.upper : x),
+			NUMBER_MAPS.clip!(params),
 			(s: { lower: number; upper: number }, type) =>
 				type === 'integer' && Number.isInteger(s.lower) && Number.isInteger(s.upper) ? 'integer' : 'number'
 		);
 	},
-	transform(params, state: { columns: { column: string; lambda?: number }[] }, columns) {
-		mapNumbers(columns, state.columns, (x, s: { lambda?: number }) => {
-			const y =
-				params.method === 'yeo-johnson'
-					? yeoJohnson(x, s.lambda ?? 1)
-					: TRANSFORMS[params.method as string]!(x);
-			return Number.isFinite(y) ? y : NaN;
-		});
+	transform(params, state: { columns: { column: string }[] }, columns) {
+		mapNumbers(columns, state.columns, NUMBER_MAPS.transform!(params));
 	},
 	encode(params, state: { columns: Levels[] }, columns, n) {
 		const oneHot = params.method === 'one-hot';

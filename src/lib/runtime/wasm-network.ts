@@ -86,6 +86,8 @@ export function wasmNetwork(layers: LayerOp[], inputWidth: number, read: Read): 
 			steps.push({ dense: false, units: width, after: 'linear', mul, add });
 		} else return null; // images (convolutions, pooling) stay on the JS path
 	}
+	// After the weights: a lone row reads up to 15 floats past a layer's weights and writes as far past its
+	// row, so both stay inside this memory (the buffers hold CHUNK rows of the widest layer).
 	const buffers = [top, top + CHUNK * widest * 4];
 	const end = buffers[1]! + CHUNK * widest * 4;
 	const pages = Math.ceil(end / 65536) - exports.memory.buffer.byteLength / 65536;
@@ -99,7 +101,9 @@ export function wasmNetwork(layers: LayerOp[], inputWidth: number, read: Read): 
 	// What follows the last dense layer (its own activation included) runs in float64 on the answer.
 	let last = steps.length - 1;
 	while (!steps[last]!.dense) last--;
-	const tail = steps.slice(last + 1);
+	const tail = steps.slice(last);
+	// Steps with nothing to do between dense layers (ReLU runs inside the module) are left out of the loop.
+	const busy = steps.map((s) => !s.dense || !!s.mul || s.after !== 'linear');
 
 	// A step's work after (or instead of) its dense layer, in place on `units`-wide rows.
 	const elementwise = (x: Float64Array | Float32Array, s: Step) => {
@@ -112,6 +116,8 @@ export function wasmNetwork(layers: LayerOp[], inputWidth: number, read: Read): 
 		const out = new Float64Array(n * width);
 		for (let start = 0; start < n; start += CHUNK) {
 			const rows = Math.min(CHUNK, n - start);
+			// The module works on four rows at a time (a lone row alone): the rows past the batch hold leftovers.
+			const padded = rows === 1 ? 1 : (rows + 3) & ~3;
 			let from = 0;
 			// Plain loops, not TypedArray.set: a single row is a few numbers, and set's fixed cost dominates.
 			const into = buffers[0]! / 4 - start * inputWidth;
@@ -119,10 +125,10 @@ export function wasmNetwork(layers: LayerOp[], inputWidth: number, read: Read): 
 			for (let i = 0; i <= last; i++) {
 				const s = steps[i]!;
 				if (s.dense) {
-					exports.dense(buffers[from]!, rows, s.width, s.w, s.b, s.units, buffers[1 - from]!, +s.relu);
+					exports.dense(buffers[from]!, padded, s.width, s.w, s.b, s.units, buffers[1 - from]!, +s.relu);
 					from = 1 - from;
 				}
-				if (i < last) {
+				if (i < last && busy[i]) {
 					const at = buffers[from]! / 4;
 					elementwise(heap.subarray(at, at + rows * s.units), s);
 				}
@@ -130,7 +136,7 @@ export function wasmNetwork(layers: LayerOp[], inputWidth: number, read: Read): 
 			const back = buffers[from]! / 4 - start * width;
 			for (let i = start * width; i < (start + rows) * width; i++) out[i] = heap[back + i]!;
 		}
-		for (const s of [steps[last]!, ...tail]) elementwise(out, s);
+		for (const s of tail) elementwise(out, s);
 		return out;
 	};
 	forward.engine = 'wasm';
