@@ -45,7 +45,9 @@ function request(target: string, strategy: Strategy, timeMs: number, epochs: num
 		strategy,
 		seed: 42,
 		budget: { timeMs },
-		settings: { epochs }
+		settings: { epochs },
+		// Trials per minute and the strategies' best validation score count the trials proper.
+		recheck: false
 	};
 }
 

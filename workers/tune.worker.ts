@@ -63,6 +63,10 @@ async function contextFor(job: TuneWorkerJob) {
 }
 
 const api = {
+	/** The backend this worker trains on: what "auto" resolves to here (the page sizes its pool on it). */
+	async backend(job: TuneWorkerJob): Promise<BackendName> {
+		return (await contextFor(job)).backend.name;
+	},
 	/** What a model that learned nothing scores on the trials' validation rows: the leaderboard's baseline. */
 	async baseline(job: TuneWorkerJob): Promise<BaselineRow> {
 		const { plan } = await planFor(job);

@@ -24,7 +24,8 @@ export function createTuneClient(): WorkerClient<TuneWorkerApi> {
 	);
 }
 
-/** Workers for a search: as cross-validation's folds get them. */
+/** Workers for a search on `backend` (the one the trials train on, not "auto"): as cross-validation's folds
+ * get them, min(cores − 1, 4) on CPU and WASM, one on a GPU. */
 export function tuneWorkerCount(backend: string, cores: number | undefined): number {
 	return foldWorkerCount(BATCH, backend, cores);
 }
@@ -54,15 +55,26 @@ export interface SearchRunResult {
 /** Runs (or goes on with) a search in a pool of tuning workers, terminated when done. */
 export async function searchInWorkers(options: SearchRunOptions): Promise<SearchRunResult> {
 	const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
-	const count = tuneWorkerCount(options.backend, cores);
-	const pool = Array.from({ length: count }, () => createTuneClient());
-	const idle = [...pool];
 	const job = {
 		dataset: options.dataset,
 		data: options.data,
 		request: options.request,
 		backend: options.backend
 	};
+	// The pool is sized on the backend the trials will train on: "auto" picks a GPU where one works, and
+	// trials on one device would only queue there, so the first worker says what "auto" became.
+	const first = createTuneClient();
+	const pool = [first];
+	try {
+		const backend = await first.run((api) => api.backend(job));
+		const count = tuneWorkerCount(backend, cores);
+		while (pool.length < count) pool.push(createTuneClient());
+	} catch (error) {
+		first.terminate();
+		throw error;
+	}
+	const count = pool.length;
+	const idle = [...pool];
 	// The finalists' re-check, as the workers' plan (planSearch) sets it up.
 	const recheck = searchRecheck(options.request);
 	options.onStart?.(count);

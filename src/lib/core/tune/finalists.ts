@@ -25,9 +25,12 @@ export interface Recheck {
 	splitTiebreak?: number;
 }
 
-/** The re-check a search makes: none when every trial is cross-validated already (`folds` asked for). */
-export function searchRecheck(request: { folds?: number }): RecheckConfig | undefined {
-	return request.folds === undefined ? { finalists: FINALISTS, folds: RECHECK_FOLDS } : undefined;
+/** The re-check a search makes: none when every trial is cross-validated already (`folds` asked for), or
+ * when the request turns it off (`recheck: false`: the bench's raw trials per minute). */
+export function searchRecheck(request: { folds?: number; recheck?: boolean }): RecheckConfig | undefined {
+	return request.folds === undefined && request.recheck !== false
+		? { finalists: FINALISTS, folds: RECHECK_FOLDS }
+		: undefined;
 }
 
 /** The single-split score a trial was proposed and ranked on (before any re-check). */

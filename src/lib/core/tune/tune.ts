@@ -47,6 +47,8 @@ export interface TuneRequest {
 	searchId?: string;
 	/** k-fold selection on the search rows (2 to 10 folds, stratified for classes); one validation split when absent. */
 	folds?: number;
+	/** false: no re-check of the finalists at the end (finalists.ts); on by default. */
+	recheck?: boolean;
 }
 
 export interface TunePlan {

@@ -74,9 +74,10 @@ describe('rechecked', () => {
 });
 
 describe('searchRecheck', () => {
-	it('re-checks unless every trial is cross-validated already', () => {
+	it('re-checks unless every trial is cross-validated already or the request turns it off', () => {
 		expect(searchRecheck({})).toEqual({ finalists: FINALISTS, folds: RECHECK_FOLDS });
 		expect(searchRecheck({ folds: 5 })).toBeUndefined();
+		expect(searchRecheck({ recheck: false })).toBeUndefined();
 	});
 });
 
