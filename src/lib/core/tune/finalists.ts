@@ -10,8 +10,41 @@ import type { TrialRecord } from './search.ts';
 export const FINALISTS = 5;
 /** Folds of the re-check: scikit-learn's default cv. */
 export const RECHECK_FOLDS = 5;
-/** The share of a time budget kept for the re-check: the search proper stops starting trials before it. */
+/** The share of a time budget kept for the re-check at least: the search proper stops starting trials
+ * before it. Where the finalists' trials were slow, more is kept (their time × folds), up to the most. */
 export const RECHECK_TIME_SHARE = 0.2;
+export const RECHECK_MAX_SHARE = 0.5;
+
+/** About how long re-checking these trials takes on `workers`: each trains once per fold. */
+export function recheckCost(trials: readonly TrialRecord[], folds: number, workers: number): number {
+	return (trials.reduce((sum, t) => sum + (t.recheck ? 0 : t.durationMs), 0) * folds) / workers;
+}
+
+/** The time a search keeps for the re-check of what are its finalists now, out of `timeMs`. */
+export function recheckReserve(
+	trials: readonly TrialRecord[],
+	recheck: RecheckConfig,
+	workers: number,
+	timeMs: number
+): number {
+	const cost = recheckCost(finalists(trials, recheck.finalists), recheck.folds, workers);
+	return Math.min(Math.max(cost, RECHECK_TIME_SHARE * timeMs), RECHECK_MAX_SHARE * timeMs);
+}
+
+/** The finalists (best first) whose re-check fits in `msLeft`: a time budget is kept, not overrun. */
+export function affordable(
+	chosen: readonly TrialRecord[],
+	folds: number,
+	workers: number,
+	msLeft: number
+): TrialRecord[] {
+	const out: TrialRecord[] = [];
+	for (const t of chosen) {
+		if (recheckCost([...out, t], folds, workers) > msLeft) break;
+		out.push(t);
+	}
+	return out;
+}
 
 export interface RecheckConfig {
 	finalists: number;

@@ -9,7 +9,14 @@ import { gridParams, gridSize } from './grid.ts';
 import { sampleRandom } from './random-sampler.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { rungChecks, type RungCheck } from './halving.ts';
-import { RECHECK_TIME_SHARE, finalists, rechecked, type Recheck, type RecheckConfig } from './finalists.ts';
+import {
+	affordable,
+	finalists,
+	recheckReserve,
+	rechecked,
+	type Recheck,
+	type RecheckConfig
+} from './finalists.ts';
 import { sampleTpe } from './tpe.ts';
 
 export const STRATEGIES = ['grid', 'random', 'tpe', 'asha'] as const;
@@ -179,17 +186,18 @@ export async function runSearch(
 	const started = now() - state.elapsedMs;
 	const timeUsed = () => now() - started;
 	const timeLeft = () => config.budget.timeMs === undefined || timeUsed() < config.budget.timeMs;
-	// With a time budget, the trials proper leave a share of it to the finalists' re-check.
-	const searchTime =
+	// With a time budget, the trials proper leave the finalists' re-check its time (finalists.ts).
+	const searchTime = () =>
 		config.budget.timeMs === undefined
 			? Infinity
-			: config.budget.timeMs * (config.recheck ? 1 - RECHECK_TIME_SHARE : 1);
+			: config.budget.timeMs -
+				(config.recheck ? recheckReserve(state.trials, config.recheck, workers, config.budget.timeMs) : 0);
 	let stopped = false;
 	const notStopped = () => {
 		if (stopped || options.shouldStop?.()) stopped = true;
 		return !stopped;
 	};
-	const mayStart = () => notStopped() && timeUsed() < searchTime;
+	const mayStart = () => notStopped() && timeUsed() < searchTime();
 	// A resumed search re-runs an unfinished batch whole, so batches stay what they were.
 	state.trials = state.trials.slice(0, Math.floor(state.trials.length / BATCH) * BATCH);
 	const record = (job: TrialJob, outcome: TrialOutcome): TrialRecord => ({
@@ -223,17 +231,21 @@ export async function runSearch(
 		state.elapsedMs = timeUsed();
 		if (finished.length < jobs.length) break;
 	}
-	const searched = state.trials.length >= limit || !(timeUsed() < searchTime);
-	let recheckDone = true;
+	const searched = state.trials.length >= limit || !(timeUsed() < searchTime());
 	if (config.recheck && searched && !stopped) {
 		const recheck = config.recheck;
 		const completed = state.trials.filter((t) => t.status === 'completed' && t.value !== null);
 		// With no more trials than finalists, a re-check would just be k-fold selection: the person can ask.
 		const chosen = completed.length > recheck.finalists ? finalists(state.trials, recheck.finalists) : [];
-		const jobs = chosen
-			.filter((t) => t.recheck === undefined)
-			.map((t): TrialJob => ({ trial: t.trial, params: t.params, rungs: [], recheck: recheck.folds }));
-		const outcomes = await runPool(
+		const left = config.budget.timeMs === undefined ? Infinity : config.budget.timeMs - timeUsed();
+		const unchecked = chosen.filter((t) => t.recheck === undefined);
+		const jobs = affordable(unchecked, recheck.folds, workers, left).map((t): TrialJob => ({
+			trial: t.trial,
+			params: t.params,
+			rungs: [],
+			recheck: recheck.folds
+		}));
+		await runPool(
 			jobs,
 			workers,
 			async (job) => {
@@ -247,8 +259,8 @@ export async function runSearch(
 			},
 			() => notStopped() && timeLeft()
 		);
-		recheckDone = outcomes.every((r) => r !== undefined);
 	}
-	state.done = searched && recheckDone && !stopped;
+	// Finalists left unchecked for want of time leave the search done all the same: its time is spent.
+	state.done = searched && !stopped;
 	return state;
 }

@@ -6,7 +6,9 @@ import {
 	FINALISTS,
 	RECHECK_FOLDS,
 	RECHECK_TIME_SHARE,
+	affordable,
 	finalists,
+	recheckReserve,
 	rechecked,
 	searchRecheck,
 	splitScore
@@ -70,6 +72,25 @@ describe('rechecked', () => {
 	it('leaves the record as it was when a fold failed', () => {
 		const before = record(1, 0.8);
 		expect(rechecked(before, { ...record(1, null), status: 'failed' }, 5)).toBe(before);
+	});
+});
+
+describe('recheckReserve and affordable', () => {
+	const slow = (trial: number, value: number) => ({ ...record(trial, value), durationMs: 100 });
+	it('keeps the finalists’ time × folds, at least 20% and at most half of the budget', () => {
+		const config = { finalists: 2, folds: 5 };
+		// Two finalists of 100 ms, 5 folds, one worker: 1 s.
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8), slow(2, 0.1)], config, 1, 10_000)).toBe(2000);
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 1, 4000)).toBe(1000);
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 2, 4000)).toBe(800);
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 1, 1000)).toBe(500);
+	});
+
+	it('takes the best finalists whose re-check fits in the time left', () => {
+		const chosen = [slow(0, 0.9), slow(1, 0.8), slow(2, 0.7)];
+		expect(affordable(chosen, 5, 1, 1000).map((t) => t.trial)).toEqual([0, 1]);
+		expect(affordable(chosen, 5, 2, 1000).map((t) => t.trial)).toEqual([0, 1, 2]);
+		expect(affordable(chosen, 5, 1, 499)).toEqual([]);
 	});
 });
 
