@@ -8,6 +8,7 @@ import { createServer, type Plugin } from 'vite';
 import type { BackendThroughput, ModelThroughput, ThroughputPlan } from './browser/train-throughput.types.ts';
 import { openBenchPage } from './browser-page.ts';
 import type { Benchmark, Figure } from './types.ts';
+import { MAX_DENSE_THREADS } from '../src/lib/core/train/fused/thread-plan.ts';
 
 const TORCH_PYTHON = '/usr/bin/python3';
 const HIDDEN = [64, 256] as const;
@@ -223,7 +224,9 @@ export const trainThroughput: Benchmark = {
 					...timing,
 					skipSoftware: quick,
 					wasmThreads: isolated ? cpus().length : undefined,
-					denseEngine: !isolated,
+					// The isolated pass times the engine threaded, one thread per core (the studio's plan).
+					denseEngine: true,
+					denseThreads: isolated ? Math.min(cpus().length, MAX_DENSE_THREADS) : undefined,
 					epochRows: quick ? EPOCH_ROWS_QUICK : EPOCH_ROWS
 				};
 				const results = await bench.page.evaluate(
@@ -262,13 +265,14 @@ export const trainThroughput: Benchmark = {
 				note: `1-minute load average on ${cpus().length} cores: above the core count, other work shares the CPUs`
 			}
 		};
-		for (const backend of studio) {
+		for (const backend of [...studio, ...isolated.filter((b) => b.name === 'dense-engine')]) {
+			const threadsTag = (backend.threads ?? 1) > 1 ? `Threads${backend.threads}` : '';
 			const prefix =
 				backend.name !== 'dense-engine'
 					? backend.name
 					: backend.build === 'relaxed-simd'
-						? 'denseEngineRelaxed'
-						: 'denseEngine';
+						? `denseEngine${threadsTag}Relaxed`
+						: `denseEngine${threadsTag}`;
 			Object.assign(figures, backendFigures(prefix, backend, timing));
 			for (const epoch of backend.epochs ?? []) {
 				figures[`${prefix}Epoch${epoch.rows}rows${epoch.hidden}`] = {
@@ -276,7 +280,7 @@ export const trainThroughput: Benchmark = {
 					unit: 's',
 					note:
 						`one epoch of ${epoch.rows.toLocaleString('en')} rows × ${SHAPE.features}, 32→${epoch.hidden}→${epoch.hidden}→1, ` +
-						`batch ${SHAPE.batchSize}, Adam, a seeded shuffle, on the fused engine (${backend.build}, 1 thread)`
+						`batch ${SHAPE.batchSize}, Adam, a seeded shuffle, on the fused engine (${backend.build}, ${backend.threads ?? 1} thread(s))`
 				};
 			}
 			if (backend.models.length === 0) {
@@ -292,8 +296,15 @@ export const trainThroughput: Benchmark = {
 
 		const wasmThreads = wasm.wasm?.threads ?? 1;
 		// Full runs also use every core: what PyTorch makes of the whole machine (no ratio: WASM had fewer).
+		const threadedDense = isolated.find((b) => b.name === 'dense-engine');
 		const threads = [
-			...new Set([1, wasmThreads, threadedWasm?.wasm?.threads ?? 1, ...(quick ? [] : [cpus().length])])
+			...new Set([
+				1,
+				wasmThreads,
+				threadedWasm?.wasm?.threads ?? 1,
+				threadedDense?.threads ?? 1,
+				...(quick ? [] : [cpus().length])
+			])
 		];
 		const torchRun = torchThroughput(repoRoot, threads, quick);
 		figures.loadAverageAtEnd = { value: loadavg()[0]!, unit: 'load', note: '1-minute load average' };
@@ -341,6 +352,17 @@ export const trainThroughput: Benchmark = {
 				value: model.samplesPerSecond / match.samplesPerSecond,
 				unit: '×',
 				note: `the fused engine (${dense!.build}, 1 thread) / PyTorch 1 thread (${source}), 32→${model.hidden}→${model.hidden}→1`
+			};
+		}
+		// And the threaded engine / PyTorch on as many threads.
+		for (const model of threadedDense?.models ?? []) {
+			const n = threadedDense!.threads ?? 1;
+			const match = torch.find((t) => t.threads === n && t.hidden === model.hidden);
+			if (!match) continue;
+			figures[`denseEngineThreads${n}OverPytorch${n}t${model.hidden}`] = {
+				value: model.samplesPerSecond / match.samplesPerSecond,
+				unit: '×',
+				note: `the fused engine (${threadedDense!.build}, ${n} threads, cross-origin isolated) / PyTorch ${n} threads (${source}), 32→${model.hidden}→${model.hidden}→1`
 			};
 		}
 		if (threadedWasm?.wasm) {

@@ -46,5 +46,5 @@ export function setUpDenseThreads(): void {
 	const plan = denseThreadPlan(self.crossOriginIsolated === true, navigator.hardwareConcurrency || 1);
 	const unavailable = plan.unavailable ?? threadedModuleUnavailable();
 	if (unavailable) setDenseThreading({ threads: 1, reason: unavailable });
-	else setDenseThreading({ threads: plan.threads, spawn: spawnDenseThread, reason: plan.summary });
+	else setDenseThreading({ threads: plan.threads, spawn: spawnDenseThread, reason: plan.why });
 }

@@ -24,6 +24,8 @@ export interface ThroughputPlan {
 	wasmThreads?: number;
 	/** Also time the fused WASM dense engine (src/lib/core/train/fused), one thread, each build it runs. */
 	denseEngine?: boolean;
+	/** Time the engine on this many threads instead (the threaded module; only on an isolated page). */
+	denseThreads?: number;
 	/** Rows of the one-epoch wall time on the engine (1,000,000 in a full run). */
 	epochRows?: number;
 }
@@ -47,6 +49,8 @@ export interface BackendThroughput {
 	name: BackendName | 'dense-engine';
 	/** The engine's build (relaxed-simd or simd128). */
 	build?: string;
+	/** The engine's threads (1, or the threaded module's count). */
+	threads?: number;
 	/** One epoch over plan.epochRows rows per model, the engine's preferred build only. */
 	epochs?: { hidden: number; rows: number; batches: number; seconds: number; lastLoss: number }[];
 	available: boolean;

@@ -14,7 +14,9 @@ import {
 	preferredDenseBuild,
 	type DenseEngineBuild
 } from '../../src/lib/core/train/fused/dense-engine.ts';
+import { ThreadedDenseEngine } from '../../src/lib/core/train/fused/threaded-dense-engine.ts';
 import { makeTrainStep } from '../../src/lib/core/train/train-step.ts';
+import { spawnDenseThread } from '../../workers/dense-thread-pool.ts';
 import type {
 	BackendThroughput,
 	ModelThroughput,
@@ -161,12 +163,24 @@ async function timeBatches(
  */
 async function denseEngine(hidden: number, plan: ThroughputPlan, build: DenseEngineBuild) {
 	const sizes = [plan.features, hidden, hidden, 1];
-	const engine = await DenseEngine.create(
-		{ sizes, activations: ['relu', 'relu', 'linear'], loss: 'mse' },
-		{ kind: 'adam', rate: 1e-3 },
-		plan.batchSize,
-		build
-	);
+	const spec = { sizes, activations: ['relu', 'relu', 'linear'], loss: 'mse' } as const;
+	const optimizer = { kind: 'adam', rate: 1e-3 } as const;
+	// On an isolated page with plan.denseThreads: the threaded module, its helpers in dense-thread workers.
+	const engine = plan.denseThreads
+		? await ThreadedDenseEngine.createThreaded(
+				{ ...spec, activations: [...spec.activations] },
+				optimizer,
+				plan.batchSize,
+				plan.denseThreads,
+				spawnDenseThread,
+				build
+			)
+		: await DenseEngine.create(
+				{ ...spec, activations: [...spec.activations] },
+				optimizer,
+				plan.batchSize,
+				build
+			);
 	const init = createRandom(SEED + 1);
 	engine.setWeights(
 		sizes.slice(1).map((out, l) => {
@@ -209,7 +223,9 @@ async function timeDenseEngine(
 		lastLoss = engine.trainBuffered(plan.batchSize);
 		batchInEpoch++;
 	};
-	return { hidden, ...(await timeBatches(plan, batchesPerEpoch, runBatch, () => lastLoss)) };
+	const timed = await timeBatches(plan, batchesPerEpoch, runBatch, () => lastLoss);
+	if (engine instanceof ThreadedDenseEngine) engine.dispose();
+	return { hidden, ...timed };
 }
 
 /**
@@ -237,6 +253,7 @@ async function denseEpoch(hidden: number, rows: number, plan: ThroughputPlan, bu
 		lastLoss = engine.trainBuffered(size);
 	}
 	const seconds = (performance.now() - started) / 1000;
+	if (engine instanceof ThreadedDenseEngine) engine.dispose();
 	if (!Number.isFinite(lastLoss)) throw new Error(`the loss went to ${lastLoss}`);
 	return { hidden, rows, batches, seconds, lastLoss };
 }
@@ -290,7 +307,10 @@ self.onmessage = async (event: MessageEvent<ThroughputPlan>) => {
 		}
 		if (plan.denseEngine) {
 			// The build the studio picks here first (relaxed SIMD where the browser has it), then plain SIMD128.
-			const builds = [...new Set([preferredDenseBuild(), 'simd128' as const])];
+			// Threaded (an isolated page's pass): the preferred build only.
+			const builds = plan.denseThreads
+				? [preferredDenseBuild()]
+				: [...new Set([preferredDenseBuild(), 'simd128' as const])];
 			for (const build of builds) {
 				const models: ModelThroughput[] = [];
 				for (const hidden of plan.hidden) models.push(await timeDenseEngine(hidden, plan, build));
@@ -298,7 +318,8 @@ self.onmessage = async (event: MessageEvent<ThroughputPlan>) => {
 				if (plan.epochRows && build === builds[0])
 					for (const hidden of plan.hidden)
 						epochs.push(await denseEpoch(hidden, plan.epochRows, plan, build));
-				results.push({ name: 'dense-engine', build, available: true, models, epochs });
+				const threads = plan.denseThreads ?? 1;
+				results.push({ name: 'dense-engine', build, threads, available: true, models, epochs });
 			}
 		}
 		self.postMessage({ ok: true, results } satisfies WorkerReply);

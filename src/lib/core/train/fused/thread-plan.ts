@@ -10,6 +10,8 @@ export interface DenseThreadPlan {
 	threads: number;
 	/** "isolated: 2 threads …" or "not isolated: one thread, because …". */
 	summary: string;
+	/** Why this many threads, for a run record: the isolation and cores, or why only one. */
+	why: string;
 	/** Why one thread, when it is one (absent when threads run). */
 	unavailable?: string;
 }
@@ -34,13 +36,11 @@ export function denseThreadPlan(isolated: boolean, cores: number): DenseThreadPl
 				: undefined;
 	if (unavailable) {
 		const summary = `${isolated ? 'isolated' : 'not isolated'}: one thread, because ${unavailable}`;
-		return { threads: 1, summary, unavailable };
+		return { threads: 1, summary, why: unavailable, unavailable };
 	}
 	const threads = Math.min(cores, MAX_DENSE_THREADS);
-	return {
-		threads,
-		summary: `isolated: ${threads} threads (the page is cross-origin isolated; the device reports ${cores} cores)`
-	};
+	const why = `the page is cross-origin isolated; the device reports ${cores} cores`;
+	return { threads, summary: `isolated: ${threads} threads (${why})`, why };
 }
 
 /** A run record's threads in words: "2 threads (isolated: …)" or "one thread (the page is not …)"; empty

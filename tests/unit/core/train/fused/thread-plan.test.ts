@@ -9,7 +9,8 @@ describe('denseThreadPlan', () => {
 	it('runs one thread per core, up to the cap, on an isolated page', () => {
 		expect(denseThreadPlan(true, 2)).toEqual({
 			threads: 2,
-			summary: 'isolated: 2 threads (the page is cross-origin isolated; the device reports 2 cores)'
+			summary: 'isolated: 2 threads (the page is cross-origin isolated; the device reports 2 cores)',
+			why: 'the page is cross-origin isolated; the device reports 2 cores'
 		});
 		expect(denseThreadPlan(true, 64).threads).toBe(MAX_DENSE_THREADS);
 	});

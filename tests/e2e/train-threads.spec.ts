@@ -1,0 +1,62 @@
+// WASM threads for the fused dense engine: `vite preview` sends COOP/COEP, so the page is cross-origin
+// isolated and the train worker splits each batch across one thread per core (up to 8); the run record
+// and the System page say so. With the headers stripped (a host that sends none, no service worker), the
+// same run trains on one thread and the record says why.
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { openTrain } from './open-train.ts';
+
+async function trainIrisOnWasm(page: Page) {
+	await openTrain(page, 'Iris flowers');
+	await page.getByLabel('Backend').selectOption('wasm');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const live = page.locator('section.running');
+	await expect(live).toBeVisible({ timeout: 30_000 });
+	await expect(live).toBeHidden({ timeout: 90_000 });
+	const detail = page.getByRole('region', { name: /MLP/ });
+	await expect(detail).toContainText('batches by the fused WASM engine');
+	return detail;
+}
+
+/** Serves every response of the site without the isolation headers. */
+async function stripIsolation(context: BrowserContext) {
+	await context.route('**/*', async (route) => {
+		const response = await route.fetch();
+		const headers = { ...response.headers() };
+		delete headers['cross-origin-opener-policy'];
+		delete headers['cross-origin-embedder-policy'];
+		await route.fulfill({ response, headers });
+	});
+}
+
+test('an isolated page trains the MLP on one thread per core and says so', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto('/system');
+	expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+	const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+	const threads = Math.min(cores, 8);
+	test.skip(threads < 2, 'this machine reports one core: nothing to split');
+	await expect(page.getByTestId('threads-status')).toHaveText(new RegExp(`^isolated: ${threads} threads`));
+
+	const detail = await trainIrisOnWasm(page);
+	await expect(detail.getByTestId('run-threads')).toHaveText(
+		`${threads} threads (the page is cross-origin isolated; the device reports ${cores} cores)`
+	);
+});
+
+test('without COOP/COEP the engine falls back to one thread and the run records why', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await stripIsolation(context);
+	await page.goto('/system');
+	expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+	await expect(page.getByTestId('threads-status')).toHaveText(
+		/^not isolated: one thread, because the page is not cross-origin isolated/
+	);
+	const detail = await trainIrisOnWasm(page);
+	await expect(detail.getByTestId('run-threads')).toContainText(
+		'one thread (the page is not cross-origin isolated'
+	);
+});
