@@ -12,7 +12,7 @@ import { BENCHTOP_MODEL_FILE } from '../lib/core/models/benchtop-model-schema.ts
 import type { ModelBundle } from '../lib/core/predict/model-bundle.ts';
 import type { PredictedRows } from '../lib/core/predict/predict-rows.ts';
 import { predictionsCsv } from '../lib/core/predict/predictions-csv.ts';
-import { createModel, type RuntimeModel } from '../lib/runtime/predict.ts';
+import { createModel, type RuntimeModel } from '../lib/runtime/image-index.ts';
 
 /** The most model.js or model.bin may hold before they are read (a bundle of a large CNN is a few MB). */
 const MAX_BUNDLE_FILE_BYTES = 512 * 1024 * 1024;

@@ -6,6 +6,7 @@ export type Batch = Float64Array | Float32Array;
 
 const ELEMENTWISE: Record<Exclude<Activation, 'linear' | 'softmax'>, (v: number) => number> = {
 	relu: (v) => (v > 0 ? v : 0),
+	relu6: (v) => (v > 0 ? (v < 6 ? v : 6) : 0),
 	tanh: Math.tanh,
 	sigmoid: (v) => 1 / (1 + Math.exp(-v)),
 	elu: (v) => (v > 0 ? v : Math.expm1(v)),

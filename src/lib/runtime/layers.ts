@@ -11,7 +11,7 @@ export type Read = (ref: TensorRef | null) => Float64Array | null;
 /** One prepared operation: (batch, rows) → output batch; `shape` is a row's shape after it. */
 export type Forward = ((x: Float64Array, n: number) => Float64Array) & { engine?: 'wasm' | 'js' };
 
-function need(ok: boolean, what: string): void {
+export function need(ok: boolean, what: string): void {
 	if (!ok) throw new Error(`the model's ${what} do not fit its layers`);
 }
 
@@ -23,7 +23,29 @@ function window(size: number, k: number, stride: number, padding: 'valid' | 'sam
 }
 
 /** The operations ready to run, with their weights read once; `shape` is a row's shape, updated in place. */
-export function compile(op: LayerOp, shape: number[], read: Read): Forward | null {
+/** A graph's saved batches: their shapes while compiling, their values while running. */
+export interface Slots {
+	shapes: number[][];
+	values: Float64Array[];
+}
+
+/** Compiles one operation; `shape` is a row's shape, updated in place. */
+export type Compile<O extends LayerOp = LayerOp> = (
+	op: O,
+	shape: number[],
+	read: Read,
+	slots: Slots
+) => Forward | null;
+
+/** Operations registered by an optional part of the runtime (graph-ops.ts for image graphs). */
+export const EXTRA_OPS: Partial<Record<LayerOp['op'], Compile<never>>> = {};
+
+export function compile(
+	op: LayerOp,
+	shape: number[],
+	read: Read,
+	slots: Slots = { shapes: [], values: [] }
+): Forward | null {
 	const width = shape.reduce((a, b) => a * b, 1);
 	switch (op.op) {
 		case 'reshape': {
@@ -122,18 +144,23 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 			};
 		}
 		case 'conv2d':
+		case 'depthwise-conv2d':
 		case 'max-pool': {
 			const [h, w, c] = shape as [number, number, number];
-			const conv = op.op === 'conv2d';
+			const depthwise = op.op === 'depthwise-conv2d';
+			const conv = op.op !== 'max-pool';
 			const [kh, kw] = conv ? op.kernel : op.pool;
 			const [sh, sw] = op.strides;
 			const [oh, top] = window(h, kh, sh, op.padding);
 			const [ow, left] = window(w, kw, sw, op.padding);
-			const f = conv ? op.filters : c;
+			const f = op.op === 'conv2d' ? op.filters : c;
 			const kernel = conv ? read(op.weights)! : null;
 			const bias = conv ? read(op.bias) : null;
 			need(
-				shape.length === 3 && oh > 0 && ow > 0 && (!conv || kernel!.length === kh * kw * c * f),
+				shape.length === 3 &&
+					oh > 0 &&
+					ow > 0 &&
+					(!conv || kernel!.length === kh * kw * c * (depthwise ? 1 : f)),
 				`${op.op} shapes`
 			);
 			need(!bias || bias.length === f, 'conv2d bias');
@@ -159,6 +186,11 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 										for (let q = 0; q < f; q++) if (x[p + q]! > out[o + q]!) out[o + q] = x[p + q]!;
 										continue;
 									}
+									if (depthwise) {
+										const k = (a * kw + b) * c;
+										for (let q = 0; q < c; q++) out[o + q]! += x[p + q]! * kernel![k + q]!;
+										continue;
+									}
 									const k = (a * kw + b) * c * f;
 									for (let ch = 0; ch < c; ch++) {
 										const v = x[p + ch]!;
@@ -174,6 +206,12 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 				return out;
 			};
 		}
+		default: {
+			// The image-graph operations (graph-ops.ts) are in the runtime only where a bundle needs them.
+			const extra = EXTRA_OPS[op.op];
+			if (!extra) throw new Error(`this runtime has no ${op.op} operation`);
+			return extra(op as never, shape, read, slots);
+		}
 	}
 }
 
@@ -181,8 +219,9 @@ export function compile(op: LayerOp, shape: number[], read: Read): Forward | nul
 export function network(layers: LayerOp[], inputWidth: number, bytes: Uint8Array, wasm = true): Forward {
 	const shape = [inputWidth];
 	const read: Read = (ref) => (ref ? readTensor(bytes, ref) : null);
+	const slots: Slots = { shapes: [], values: [] };
 	// Compiled in JS first in any case: it checks every shape against its weights.
-	const steps = layers.map((op) => compile(op, shape, read)).filter((f): f is Forward => f !== null);
+	const steps = layers.map((op) => compile(op, shape, read, slots)).filter((f): f is Forward => f !== null);
 	need(shape.length === 1, 'output shape');
 	const js: Forward = (x, n) => steps.reduce((batch, step) => step(batch, n), x);
 	return (wasm && wasmNetwork(layers, inputWidth, read)) || js;

@@ -16,7 +16,7 @@ export interface TensorRef {
 	scales?: number[];
 }
 
-export type Activation = 'linear' | 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'selu' | 'softmax';
+export type Activation = 'linear' | 'relu' | 'relu6' | 'tanh' | 'sigmoid' | 'elu' | 'selu' | 'softmax';
 
 /** One operation of the forward pass on a row-major batch (channels last for images). */
 export type LayerOp =
@@ -42,7 +42,28 @@ export type LayerOp =
 			mean: TensorRef;
 			variance: TensorRef;
 	  }
-	| { op: 'activation'; activation: Activation };
+	| { op: 'activation'; activation: Activation }
+	/** Zeros around an image: [top, bottom, left, right] rows and columns. */
+	| { op: 'zero-pad'; pad: [number, number, number, number] }
+	/** One k×k filter per channel (depth multiplier 1), as Keras' DepthwiseConv2D. */
+	| {
+			op: 'depthwise-conv2d';
+			kernel: [number, number];
+			strides: [number, number];
+			padding: 'valid' | 'same';
+			activation: Activation;
+			weights: TensorRef;
+			bias: TensorRef | null;
+	  }
+	/** Each channel's mean over the image: [h, w, c] → [c]. */
+	| { op: 'global-avg-pool' }
+	/**
+	 * A graph (Keras functional model, a residual block) run as one chain: `save` keeps a copy of the
+	 * batch in a slot, `load` makes a slot the batch again, `add` adds a slot to the batch (Keras' Add).
+	 */
+	| { op: 'save'; slot: number }
+	| { op: 'load'; slot: number }
+	| { op: 'add'; slot: number };
 
 /** How the features become predictions: a network's layers, or the nearest of k centroids. */
 export type ModelPlan = { kind: 'network'; layers: LayerOp[] } | { kind: 'centroids'; centroids: TensorRef };
@@ -60,6 +81,20 @@ export interface RecipeStepPlan {
 	state: unknown;
 }
 
+/**
+ * An image model's input: each row's \`image\` (an ImageData-like { width, height, data } of RGBA bytes) is
+ * cropped to its centre square, resized to height × width (bilinear, half-pixel centres), and each RGB
+ * value v becomes v × scale + offset (Teachable Machine: v / 127.5 − 1). A Float32Array of height ×
+ * width × channels numbers is taken as already prepared.
+ */
+export interface ImageInput {
+	height: number;
+	width: number;
+	channels: number;
+	scale: number;
+	offset: number;
+}
+
 export interface RuntimePlan {
 	format: 'benchtop-runtime';
 	version: 1;
@@ -72,6 +107,8 @@ export interface RuntimePlan {
 	features: string[];
 	steps: RecipeStepPlan[];
 	model: ModelPlan;
+	/** An image model: rows carry \`image\` instead of columns (inputs, features and steps are then empty). */
+	image?: ImageInput;
 	/** Bytes of weights the plan refers to (model.bin's size). */
 	weightBytes: number;
 }

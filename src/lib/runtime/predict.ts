@@ -3,6 +3,7 @@
 // per row: { label, probabilities } for a classifier, { <target>: value } for regression, { cluster,
 // distance } for clustering, or { error: "<column>: <why>" } for a row that cannot be predicted.
 import { isGap, readColumns } from './columns.ts';
+import type { imagePixels } from './image.ts';
 import { network, type Forward } from './layers.ts';
 import type { RuntimePlan } from './plan.ts';
 import { rowReader } from './row-path.ts';
@@ -55,6 +56,9 @@ function centroidsForward(plan: RuntimePlan, bytes: Uint8Array): Forward {
 	};
 }
 
+/** How a row's image is read: set by graph-ops.ts where the runtime carries image input. */
+export const IMAGE_INPUT: { read?: typeof imagePixels } = {};
+
 export interface ModelOptions {
 	/** false keeps the forward pass in JS (float64), as where WebAssembly cannot be compiled. */
 	wasm?: boolean;
@@ -66,11 +70,14 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array, options: Model
 	if (bytes.byteLength !== plan.weightBytes)
 		throw new Error(`the weights are ${bytes.byteLength} bytes; the model needs ${plan.weightBytes}`);
 	for (const step of plan.steps) if (!STEPS[step.op]) throw new Error(`recipe step ${step.op} is unknown`);
+	const image = plan.image;
+	const readImage = IMAGE_INPUT.read;
+	if (image && !readImage) throw new Error('this runtime has no image input');
+	const width = image ? image.height * image.width * image.channels : plan.features.length;
 	const forward =
 		plan.model.kind === 'network'
-			? network(plan.model.layers, plan.features.length, bytes, options.wasm !== false)
+			? network(plan.model.layers, width, bytes, options.wasm !== false)
 			: centroidsForward(plan, bytes);
-	const width = plan.features.length;
 	const outputs =
 		plan.task === 'classification'
 			? plan.classes!.length
@@ -83,6 +90,22 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array, options: Model
 	function run(rows: readonly unknown[]): { y: Float64Array; at: Int32Array; errors: (string | null)[] } {
 		if (!Array.isArray(rows)) throw new TypeError('predict(rows) takes an array of row objects');
 		const n = rows.length;
+		if (image) {
+			const x = new Float64Array(n * width);
+			const at = new Int32Array(n).fill(-1);
+			const errors: (string | null)[] = [];
+			let count = 0;
+			for (const row of rows) {
+				const pixels = readImage!(row, image);
+				if (typeof pixels === 'string') errors.push(pixels);
+				else {
+					x.set(pixels, count * width);
+					at[errors.length] = count++;
+					errors.push(null);
+				}
+			}
+			return finish(x, count, at, errors);
+		}
 		const { columns, errors } = readColumns(rows, plan.inputs);
 		// Where each required column had no value, before the steps rewrite the columns.
 		const gaps = required.map((c) => Array.from(columns.get(c.name)!.values, isGap));
@@ -115,6 +138,11 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array, options: Model
 								.join('; ');
 			}
 		}
+		return finish(x, count, at, errors);
+	}
+
+	function finish(x: Float64Array, count: number, at: Int32Array, errors: (string | null)[]) {
+		const n = at.length;
 		const y = count ? forward(x.subarray(0, count * width), count) : new Float64Array(0);
 		if (y.length !== count * outputs)
 			throw new Error(`the model gives ${y.length / count} outputs per row; its plan says ${outputs}`);
@@ -132,7 +160,7 @@ export function createModel(plan: RuntimePlan, bytes: Uint8Array, options: Model
 	}
 
 	// Rows the row path covers skip the columns: no per-call Map, typed arrays or closures (row-path.ts).
-	const reader = rowReader(plan);
+	const reader = image ? null : rowReader(plan);
 	const single = new Float64Array(width);
 	/** The outputs of rows that all went through the row path with finite answers, else null. */
 	function runFast(rows: readonly unknown[]): Float64Array | null {

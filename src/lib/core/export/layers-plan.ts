@@ -1,16 +1,30 @@
 // A TF.js Layers artifact as the edge runtime's operations: the Keras topology read layer by layer
-// (Dense, Conv2D, MaxPooling2D, Flatten, Reshape, BatchNormalization, Dropout, Activation), each with its
-// weights from the artifact's manifest. Anything else is refused by name: the bundle must never guess.
+// (Dense, Conv2D, DepthwiseConv2D, MaxPooling2D, GlobalAveragePooling2D, ZeroPadding2D, Flatten, Reshape,
+// BatchNormalization, ReLU, Add, Dropout, Activation), each with its weights from the artifact's manifest.
+// Nested models (a Sequential or functional Model used as a layer, as Teachable Machine nests its truncated
+// MobileNet) are flattened into the one chain; a functional graph runs as that chain with saved slots for
+// its skip connections (save / load / add). Anything else is refused by name: the bundle must never guess.
 import { BenchtopError } from '../errors.ts';
 import type { LayersArtifact } from '../models/artifact.ts';
 import type { Activation, LayerOp } from '../../runtime/plan.ts';
 import type { WeightWriter } from './weight-writer.ts';
 
-const ACTIVATIONS: readonly string[] = ['linear', 'relu', 'tanh', 'sigmoid', 'elu', 'selu', 'softmax'];
+const ACTIVATIONS: readonly string[] = [
+	'linear',
+	'relu',
+	'relu6',
+	'tanh',
+	'sigmoid',
+	'elu',
+	'selu',
+	'softmax'
+];
 
 interface KerasLayer {
 	class_name: string;
 	config: Record<string, unknown>;
+	/** Functional models: the layers feeding this one (Keras 2 / TF.js: [[[name, node, tensor, kwargs]]]). */
+	inbound_nodes?: unknown;
 }
 
 function layersOf(topology: unknown): KerasLayer[] {
@@ -82,6 +96,22 @@ function padding(value: unknown, layer: string): 'valid' | 'same' {
 	);
 }
 
+/** The layers feeding a functional model's layer, by name (TF.js / Keras 2 inbound_nodes). */
+function inboundOf(layer: KerasLayer, name: string): string[] {
+	const nodes = layer.inbound_nodes;
+	if (!Array.isArray(nodes) || nodes.length === 0) return [];
+	if (nodes.length !== 1 || !Array.isArray(nodes[0]))
+		throw new BenchtopError(
+			'bad-input',
+			`Layer ${name} is used ${nodes.length} times; the edge runtime runs each layer once.`
+		);
+	return (nodes[0] as unknown[]).map((input) => {
+		if (!Array.isArray(input) || typeof input[0] !== 'string')
+			throw new BenchtopError('bad-input', `Layer ${name} has inbound_nodes the edge runtime cannot read.`);
+		return input[0];
+	});
+}
+
 /** The layers as runtime operations, their tensors written into `writer` (kernels quantised as it says). */
 export async function layersPlan(artifact: LayersArtifact, writer: WeightWriter): Promise<LayerOp[]> {
 	const weights = await weightsByName(artifact);
@@ -94,15 +124,106 @@ export async function layersPlan(artifact: LayersArtifact, writer: WeightWriter)
 		return writer.add(found.values, found.shape, large);
 	};
 	const ops: LayerOp[] = [];
-	for (const { class_name: kind, config } of layersOf(artifact.modelTopology)) {
+	let slots = 0;
+	/** The input shape the first layer declares: the flat row becomes that image before anything else. */
+	let shaped = false;
+	const input = (config: Record<string, unknown>) => {
+		const shape = (config.batch_input_shape ?? config.batch_shape) as unknown[] | undefined;
+		if (!shaped && Array.isArray(shape) && shape.length === 4)
+			ops.push({ op: 'reshape', shape: shape.slice(1).map(Number) });
+		shaped = true;
+	};
+
+	/** A Sequential's layers one after another. */
+	function chain(layers: KerasLayer[]) {
+		for (const layer of layers) one(layer);
+	}
+
+	/**
+	 * A functional model as one chain: its layers are listed in an order that runs (Keras writes them so);
+	 * an output some later layer reads while another runs first is saved to a slot and loaded back.
+	 */
+	function graph(config: Record<string, unknown>, name: string) {
+		const layers = (config.layers ?? []) as KerasLayer[];
+		const inputs = layers.map((layer) => inboundOf(layer, String(layer.config?.name)));
+		const slotOf = new Map<string, number>();
+		layers.forEach((layer, i) => {
+			const own = String(layer.config?.name);
+			// Read by a layer other than the next one: kept in a slot.
+			if (inputs.some((from, j) => j !== i + 1 && from.includes(own))) slotOf.set(own, slots++);
+		});
+		let current = '';
+		layers.forEach((layer, i) => {
+			const own = String(layer.config?.name);
+			const from = inputs[i]!;
+			const ensure = (source: string) => {
+				if (source === current) return;
+				const slot = slotOf.get(source);
+				if (slot === undefined)
+					throw new BenchtopError('bad-input', `Layer ${own} in ${name} reads ${source}, which has not run.`);
+				ops.push({ op: 'load', slot });
+			};
+			if (layer.class_name === 'InputLayer') {
+				if (i !== 0)
+					throw new BenchtopError(
+						'bad-input',
+						`Model ${name} has more than one input; the edge runtime runs models of one input.`
+					);
+				input(layer.config);
+			} else if (layer.class_name === 'Add') {
+				if (from.length !== 2)
+					throw new BenchtopError(
+						'bad-input',
+						`Layer ${own} adds ${from.length} inputs; the edge runtime adds two.`
+					);
+				const [a, b] = from[1] === current ? [from[1], from[0]!] : [from[0]!, from[1]!];
+				ensure(a);
+				const slot = slotOf.get(b);
+				if (slot === undefined || b === a)
+					throw new BenchtopError('bad-input', `Layer ${own} in ${name} adds ${b}, which has not run.`);
+				ops.push({ op: 'add', slot });
+			} else {
+				if (from.length !== 1)
+					throw new BenchtopError(
+						'bad-input',
+						`Layer ${own} in ${name} reads ${from.length} inputs; only Add may read two.`
+					);
+				ensure(from[0]!);
+				one(layer);
+			}
+			current = own;
+			const slot = slotOf.get(own);
+			if (slot !== undefined) ops.push({ op: 'save', slot });
+		});
+		const outputs = config.output_layers as unknown[][] | undefined;
+		if (!Array.isArray(outputs) || outputs.length !== 1 || outputs[0]?.[0] !== current)
+			throw new BenchtopError(
+				'bad-input',
+				`Model ${name} does not end in its last layer; the edge runtime runs models of one output.`
+			);
+	}
+
+	function one({ class_name: kind, config }: KerasLayer) {
 		const name = String(config.name);
 		if (config.data_format !== undefined && config.data_format !== 'channels_last')
 			throw new BenchtopError(
 				'bad-input',
 				`Layer ${name} is ${String(config.data_format)}; the runtime reads channels last.`
 			);
+		if (kind !== 'Sequential' && kind !== 'Model' && kind !== 'Functional') input(config);
 		const bias = config.use_bias !== false;
 		switch (kind) {
+			case 'Sequential': {
+				const layers = Array.isArray(config) ? config : config.layers;
+				chain(layers as KerasLayer[]);
+				break;
+			}
+			case 'Model':
+			case 'Functional':
+				graph(config, name);
+				break;
+			case 'InputLayer':
+				break;
 			case 'Dense':
 				ops.push({
 					op: 'dense',
@@ -112,23 +233,36 @@ export async function layersPlan(artifact: LayersArtifact, writer: WeightWriter)
 					bias: bias ? tensor(name, 'bias', false) : null
 				});
 				break;
-			case 'Conv2D': {
+			case 'Conv2D':
+			case 'DepthwiseConv2D': {
 				const dilation = pair(config.dilation_rate ?? 1, 'dilation_rate');
 				if (dilation[0] !== 1 || dilation[1] !== 1)
 					throw new BenchtopError(
 						'bad-input',
 						`Layer ${name} dilates its kernel; the edge runtime does not.`
 					);
-				ops.push({
-					op: 'conv2d',
-					filters: Number(config.filters),
+				const common = {
 					kernel: pair(config.kernel_size, 'kernel_size'),
 					strides: pair(config.strides ?? 1, 'strides'),
 					padding: padding(config.padding, name),
 					activation: activation(config.activation, name),
-					weights: tensor(name, 'kernel', true)!,
 					bias: bias ? tensor(name, 'bias', false) : null
-				});
+				};
+				if (kind === 'Conv2D')
+					ops.push({
+						op: 'conv2d',
+						filters: Number(config.filters),
+						weights: tensor(name, 'kernel', true)!,
+						...common
+					});
+				else {
+					if ((config.depth_multiplier ?? 1) !== 1)
+						throw new BenchtopError(
+							'bad-input',
+							`Layer ${name} has depth_multiplier ${String(config.depth_multiplier)}; the edge runtime's depthwise convolutions have 1.`
+						);
+					ops.push({ op: 'depthwise-conv2d', weights: tensor(name, 'depthwise_kernel', true)!, ...common });
+				}
 				break;
 			}
 			case 'MaxPooling2D': {
@@ -139,6 +273,43 @@ export async function layersPlan(artifact: LayersArtifact, writer: WeightWriter)
 					strides: pair(config.strides ?? pool, 'strides'),
 					padding: padding(config.padding, name)
 				});
+				break;
+			}
+			case 'GlobalAveragePooling2D':
+				if (config.keepdims === true)
+					throw new BenchtopError(
+						'bad-input',
+						`Layer ${name} keeps its pooled dimensions; the edge runtime pools to one number per channel.`
+					);
+				ops.push({ op: 'global-avg-pool' });
+				break;
+			case 'ZeroPadding2D': {
+				const p = config.padding ?? 1;
+				const [[t, b], [l, r]] = (typeof p === 'number'
+					? [
+							[p, p],
+							[p, p]
+						]
+					: (p as unknown[]).map((x) => (typeof x === 'number' ? [x, x] : x))) as number[][] as [
+					[number, number],
+					[number, number]
+				];
+				ops.push({ op: 'zero-pad', pad: [t, b, l, r] });
+				break;
+			}
+			case 'ReLU': {
+				const max = config.max_value ?? null;
+				if (max !== null && max !== 6)
+					throw new BenchtopError(
+						'bad-input',
+						`Layer ${name} caps ReLU at ${String(max)}; the edge runtime caps at 6 (ReLU6) or not at all.`
+					);
+				if ((config.negative_slope ?? 0) !== 0 || (config.threshold ?? 0) !== 0)
+					throw new BenchtopError(
+						'bad-input',
+						`Layer ${name} is a leaky or thresholded ReLU; the edge runtime has plain ReLU and ReLU6.`
+					);
+				ops.push({ op: 'activation', activation: max === 6 ? 'relu6' : 'relu' });
 				break;
 			}
 			case 'Reshape':
@@ -176,5 +347,7 @@ export async function layersPlan(artifact: LayersArtifact, writer: WeightWriter)
 				);
 		}
 	}
+
+	chain(layersOf(artifact.modelTopology));
 	return ops;
 }

@@ -2,7 +2,7 @@
 // from model.bin beside it, or inlined as base64 in the single-file variant) and its typings, which name
 // every input column with its type and the exact shape of each prediction.
 import type { RuntimePlan } from '../../runtime/plan.ts';
-import { RUNTIME_SOURCE } from '../../runtime/runtime-source.ts';
+import { IMAGE_RUNTIME_SOURCE, RUNTIME_SOURCE } from '../../runtime/runtime-source.ts';
 
 export const WEIGHTS_FILE = 'model.bin';
 
@@ -20,6 +20,17 @@ export interface BundleMetadata {
 	weightBytes: number;
 	weightsSha256: string;
 	generatedBy: string;
+}
+
+/** Operations only the runtime with image graphs has (runtime/graph-ops.ts). */
+const GRAPH_OPS: ReadonlySet<string> = new Set(['save', 'load', 'add', 'global-avg-pool', 'zero-pad']);
+
+/** The runtime this plan needs: with image graphs only where it reads images or runs a graph's operations. */
+export function runtimeSourceFor(plan: RuntimePlan): string {
+	const graph =
+		plan.image !== undefined ||
+		(plan.model.kind === 'network' && plan.model.layers.some((op) => GRAPH_OPS.has(op.op)));
+	return graph ? IMAGE_RUNTIME_SOURCE : RUNTIME_SOURCE;
 }
 
 function base64(bytes: Uint8Array): string {
@@ -58,7 +69,7 @@ export function modelModule(
 	return `// ${metadata.name}: a Benchtop model bundle (${metadata.generatedBy}). No dependencies: runs in browsers,
 // Web Workers, Node 20+, Deno and edge runtimes. \`await predict(rows)\` takes plain objects with the original
 // column names and raw values; see README.md and model.d.ts.
-${RUNTIME_SOURCE}
+${runtimeSourceFor(plan)}
 const plan = ${js(plan)};
 export const metadata = ${js(metadata)};
 

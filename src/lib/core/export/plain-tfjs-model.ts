@@ -117,7 +117,7 @@ const MODEL_JSON_SCHEMA = v.object({
 		v.minLength(1, 'is empty; a model with weights lists them')
 	)
 });
-type ManifestWeight = v.InferOutput<typeof WEIGHT>;
+export type ManifestWeight = v.InferOutput<typeof WEIGHT>;
 
 function fieldPath(issue: v.BaseIssue<unknown>): string {
 	return (issue.path ?? [])
@@ -213,11 +213,9 @@ function nestedModel(kind: string, config: Record<string, unknown>, where: strin
 		`${where} is a nested ${kind} model of ${inner.length} layers` +
 			(image ? ` taking ${image.join('×')} images` : '') +
 			(foreign.length ? ` with ${foreign.slice(0, 4).join(', ')} layers` : '') +
-			` (Teachable Machine's image models nest a truncated MobileNet this way). Benchtop imports one flat Sequential list of ${PLAIN_LAYER_CLASSES.slice(1).join(', ')} layers` +
-			(foreign.length ? `; its runtime and checker have no ${foreign[0]}` : '') +
-			(numbers > PLAIN_LIMITS.inputs
-				? `, and its image models read each table row as one image: a ${image!.join('×')} image is ${count(numbers)} numbers per row, more than the ${count(PLAIN_LIMITS.inputs)} columns a table may give`
-				: '')
+			` (Teachable Machine's image models nest a truncated MobileNet this way). Without metadata.json, Benchtop imports one flat Sequential list of ${PLAIN_LAYER_CLASSES.slice(1).join(', ')} layers` +
+			`; a Teachable Machine model is imported with its metadata.json (labels, imageSize) beside model.json and weights.bin, and then reads one image per row` +
+			(numbers > 0 ? ` (not ${count(numbers)} table columns)` : '')
 	);
 }
 
@@ -490,7 +488,10 @@ function walkLayers(rawLayers: unknown[]): Walked {
 }
 
 /** Which manifest entry holds each expected weight: the same name, or a name ending in "/" + it. */
-function matchWeights(manifest: ManifestWeight[], expected: Walked['expected']): ManifestWeight[] {
+export function matchWeights(
+	manifest: ManifestWeight[],
+	expected: { name: string; shape: number[] }[]
+): ManifestWeight[] {
 	const where = `${MODEL_FILE} weightsManifest`;
 	const used = new Set<ManifestWeight>();
 	const matched = expected.map((want) => {
@@ -549,8 +550,8 @@ function decode(w: ManifestWeight, bytes: Uint8Array, file: string): Float32Arra
 	return out;
 }
 
-/** model.json checked against its schema and its layers walked: what the weights must be. */
-export function parsePlainModelJson(json: unknown) {
+/** model.json against its schema: a TF.js Layers model with a topology and a weights manifest. */
+export function checkModelJsonSchema(json: unknown): v.InferOutput<typeof MODEL_JSON_SCHEMA> {
 	if (!isObject(json)) bad(`${MODEL_FILE} is not an object; it is not a TF.js Layers model`);
 	if (json.format !== undefined && json.format !== 'layers-model')
 		bad(
@@ -561,17 +562,28 @@ export function parsePlainModelJson(json: unknown) {
 		const issue = result.issues[0];
 		bad(`${MODEL_FILE}: “${fieldPath(issue)}” ${issue.message}`);
 	}
-	const { modelTopology, weightsManifest, generatedBy, convertedBy } = result.output;
+	return result.output;
+}
+
+/** The manifest's files, each listed once and not too many. */
+export function manifestPaths(weightsManifest: { paths: string[] }[]): string[] {
+	const paths = weightsManifest.flatMap((group) => group.paths);
+	if (paths.length > PLAIN_LIMITS.shards)
+		bad(`${MODEL_FILE} lists ${count(paths.length)} weight files; at most ${PLAIN_LIMITS.shards} are read`);
+	if (new Set(paths).size !== paths.length) bad(`${MODEL_FILE} lists a weight file twice`);
+	return paths;
+}
+
+/** model.json checked against its schema and its layers walked: what the weights must be. */
+export function parsePlainModelJson(json: unknown) {
+	const { modelTopology, weightsManifest, generatedBy, convertedBy } = checkModelJsonSchema(json);
 	if (modelTopology.class_name !== 'Sequential')
 		bad(
 			`${MODEL_FILE} modelTopology is a ${show(modelTopology.class_name)} model; only Sequential models (one layer after another) are imported`
 		);
 	const raw = Array.isArray(modelTopology.config) ? modelTopology.config : modelTopology.config.layers;
 	const walked = walkLayers(raw);
-	const paths = weightsManifest.flatMap((group) => group.paths);
-	if (paths.length > PLAIN_LIMITS.shards)
-		bad(`${MODEL_FILE} lists ${count(paths.length)} weight files; at most ${PLAIN_LIMITS.shards} are read`);
-	if (new Set(paths).size !== paths.length) bad(`${MODEL_FILE} lists a weight file twice`);
+	const paths = manifestPaths(weightsManifest);
 	// TF.js concatenates every group's files in manifest order; the entries follow the same order.
 	const manifest = weightsManifest.flatMap((group) => group.weights);
 	const matched = matchWeights(manifest, walked.expected);
@@ -584,6 +596,42 @@ export function readPlainTfjsModel(files: ModelFiles): PlainTfjsModel {
 	if (!files.has(MODEL_FILE)) bad(`${files.where} has no ${MODEL_FILE}: it is not a TF.js Layers model`);
 	const json = parseJson(files.read(MODEL_FILE, MAX_JSON_BYTES, `a ${MODEL_FILE} may hold`), MODEL_FILE);
 	const { walked, manifest, matched, paths, origin } = parsePlainModelJson(json);
+	const { weightData, weightSpecs, quantized } = readWeights(
+		files,
+		manifest,
+		paths,
+		walked.expected,
+		matched
+	);
+	return {
+		inputs: walked.inputs,
+		...(walked.inputShape ? { inputShape: walked.inputShape } : {}),
+		outputs: walked.outputs,
+		outputActivation: walked.outputActivation,
+		hidden: walked.hidden,
+		parameters: walked.parameters,
+		quantized,
+		origin: origin || 'unknown',
+		artifact: {
+			kind: 'layers',
+			modelTopology: { class_name: 'Sequential', config: { name: 'imported', layers: walked.layers } },
+			weightSpecs,
+			weightData
+		}
+	};
+}
+
+/**
+ * The weight shards read (each capped at what the manifest still needs), their bytes checked against the
+ * manifest, and the expected weights as float32 in layer order, named as the canonical topology names them.
+ */
+export function readWeights(
+	files: ModelFiles,
+	manifest: ManifestWeight[],
+	paths: string[],
+	expected: { name: string; shape: number[] }[],
+	matched: ManifestWeight[]
+): { weightData: Blob; weightSpecs: WeightSpec[]; quantized: PlainTfjsModel['quantized'] } {
 	const need = manifest.reduce((sum, w) => sum + numbersOf(w) * bytesPerNumber(w), 0);
 	const parts: Uint8Array[] = [];
 	let read = 0;
@@ -615,10 +663,10 @@ export function readPlainTfjsModel(files: ModelFiles): PlainTfjsModel {
 		offset += numbersOf(w) * bytesPerNumber(w);
 	}
 	// The float32 weights in layer order, named as the canonical topology names them.
-	const out = new Float32Array(walked.parameters);
+	const out = new Float32Array(expected.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0));
 	let put = 0;
 	const quantized: PlainTfjsModel['quantized'] = {};
-	const weightSpecs: WeightSpec[] = walked.expected.map((want, i) => {
+	const weightSpecs: WeightSpec[] = expected.map((want, i) => {
 		const w = matched[i]!;
 		const start = at.get(w)!;
 		const numbers = decode(w, all.subarray(start, start + numbersOf(w) * bytesPerNumber(w)), shards);
@@ -627,20 +675,5 @@ export function readPlainTfjsModel(files: ModelFiles): PlainTfjsModel {
 		if (w.quantization) quantized[w.quantization.dtype] = (quantized[w.quantization.dtype] ?? 0) + 1;
 		return { name: want.name, shape: want.shape, dtype: 'float32' };
 	});
-	return {
-		inputs: walked.inputs,
-		...(walked.inputShape ? { inputShape: walked.inputShape } : {}),
-		outputs: walked.outputs,
-		outputActivation: walked.outputActivation,
-		hidden: walked.hidden,
-		parameters: walked.parameters,
-		quantized,
-		origin: origin || 'unknown',
-		artifact: {
-			kind: 'layers',
-			modelTopology: { class_name: 'Sequential', config: { name: 'imported', layers: walked.layers } },
-			weightSpecs,
-			weightData: new Blob([out.buffer])
-		}
-	};
+	return { weightData: new Blob([out.buffer]), weightSpecs, quantized };
 }

@@ -23,6 +23,16 @@ export const RUNTIME_OPS: ReadonlySet<string> = new Set([
 	'MaxPooling2D',
 	'Flatten',
 	'Activation',
+	// Image graphs (Teachable Machine's nested, truncated MobileNet).
+	'Sequential',
+	'Model',
+	'InputLayer',
+	'ZeroPadding2D',
+	'DepthwiseConv2D',
+	'ReLU',
+	'Add',
+	'GlobalAveragePooling2D',
+	'relu6',
 	'relu',
 	'tanh',
 	'sigmoid',
@@ -99,17 +109,30 @@ export async function runtimePlan(bundle: ModelBundle, quantize: Quantization): 
 		)
 	);
 	const required = new Set(requiredColumns(bundle).filter((name) => !imputed.has(name)));
+	// A model whose rows carry an image (not pixel columns): the runtime prepares it as the spec says.
+	const image =
+		'imageInput' in bundle.spec && bundle.spec.imageInput && bundle.spec.inputShape
+			? {
+					height: bundle.spec.inputShape[0],
+					width: bundle.spec.inputShape[1],
+					channels: bundle.spec.inputShape[2],
+					...bundle.spec.imageInput
+				}
+			: undefined;
 	return {
 		plan: {
 			format: 'benchtop-runtime',
 			version: 1,
 			task: bundle.task,
-			inputs: bundle.inputSchema.map(({ name, type }) => ({ name, type, required: required.has(name) })),
+			inputs: image
+				? []
+				: bundle.inputSchema.map(({ name, type }) => ({ name, type, required: required.has(name) })),
 			targets: [...bundle.targets],
 			classes: bundle.classes ? [...bundle.classes] : null,
-			features: [...bundle.features],
-			steps: steps.map(({ op, params, state }) => ({ op, params, state })),
+			features: image ? [] : [...bundle.features],
+			steps: image ? [] : steps.map(({ op, params, state }) => ({ op, params, state })),
 			model,
+			...(image ? { image } : {}),
 			weightBytes: weights.byteLength
 		},
 		weights

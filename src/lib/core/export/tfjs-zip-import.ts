@@ -15,10 +15,13 @@ import { DEFAULT_TRAIN_SETTINGS, parseTrainSettings } from '../train/settings.ts
 import type { RunRecord } from '../train/run-record.ts';
 import { arrayZipBytes, CappedZip } from './capped-zip.ts';
 import { modelPrefix, readBenchtopModel, type ModelFiles, type ReadBenchtopModel } from './model-files.ts';
+import { METADATA_FILE, readImageGraphModel, type ImageGraphModel } from './image-graph-model.ts';
 import { readPlainTfjsModel, type PlainTfjsModel } from './plain-tfjs-model.ts';
 
 export type ImportedModel =
-	{ kind: 'benchtop'; run: RunRecord; artifact: ModelArtifact } | { kind: 'plain'; model: PlainTfjsModel };
+	| { kind: 'benchtop'; run: RunRecord; artifact: ModelArtifact }
+	| { kind: 'plain'; model: PlainTfjsModel }
+	| { kind: 'image'; model: ImageGraphModel };
 
 /** Files given by name (loose files a person picked, or a test's), read up to each cap. */
 export function filesFromMap(files: ReadonlyMap<string, Uint8Array>, where: string): ModelFiles {
@@ -60,6 +63,8 @@ export async function readImportedModel(files: ModelFiles): Promise<ImportedMode
 		const read = await readBenchtopModel(files);
 		return { kind: 'benchtop', run: importedRunRecord(read, files.where), artifact: read.bundle.artifact };
 	}
+	// Teachable Machine writes metadata.json (labels, image size) beside its nested image model.
+	if (files.has(METADATA_FILE)) return { kind: 'image', model: readImageGraphModel(files) };
 	return { kind: 'plain', model: readPlainTfjsModel(files) };
 }
 
@@ -261,6 +266,68 @@ export function plainModelRun(model: PlainTfjsModel, answers: PlainModelAnswers)
 		settings: DEFAULT_TRAIN_SETTINGS,
 		seed: 0,
 		backend: { name: 'imported', reason: `a plain TF.js model (${model.origin})` },
+		versions: {},
+		history: [],
+		bestEpoch: 0,
+		metrics: {},
+		durationMs: 0,
+		rows: { train: 0, validation: 0, test: 0 },
+		artifactId: null
+	};
+}
+
+/**
+ * An image model (Teachable Machine's) as a run record the studio can save as a model version: each row is
+ * one image (features: ["image"]), prepared as the spec's imageInput says, the classes metadata.json's
+ * labels. Its spec lists no layers: the network is the artifact's (a nested MobileNet a spec cannot say).
+ */
+export function imageModelRun(model: ImageGraphModel, name: string): RunRecord {
+	const spec = parseModelSpec({
+		family: 'cnn',
+		task: 'classification',
+		layers: [],
+		inputShape: model.inputShape,
+		imageInput: model.imageInput
+	});
+	const fitted: FittedRecipe = {
+		version: RECIPE_VERSION,
+		steps: [],
+		inputSchema: [],
+		outputSchema: [],
+		fittedRows: 0
+	};
+	return {
+		id: crypto.randomUUID(),
+		experimentId: '',
+		datasetId: '',
+		datasetHash: '',
+		name,
+		createdAt: new Date().toISOString(),
+		status: 'completed',
+		task: 'classification',
+		targets: ['label'],
+		classes: [...model.labels],
+		features: ['image'],
+		split: {
+			method: 'random',
+			train: 0,
+			validation: 0,
+			test: 0,
+			seed: 0,
+			counts: { train: 0, validation: 0, test: 0 },
+			excludedRows: 0,
+			indicesHash: '',
+			warnings: []
+		},
+		recipe: { version: RECIPE_VERSION, steps: [] },
+		fitted,
+		spec,
+		settings: DEFAULT_TRAIN_SETTINGS,
+		seed: 0,
+		backend: {
+			name: 'imported',
+			reason: `a Teachable Machine image model${model.tmVersion ? ` (TM ${model.tmVersion})` : ''}, ${model.origin}`
+		},
 		versions: {},
 		history: [],
 		bestEpoch: 0,

@@ -3,7 +3,7 @@
 // loss; regression: RMSE and R² averaged over the targets; clustering: the share of rows kept in the same
 // cluster as float32, and the mean distance to the centre). `change` is the variant's metric minus float32's.
 import type { ModelBundle } from '../predict/model-bundle.ts';
-import { createModel } from '../../runtime/predict.ts';
+import { createModel } from '../../runtime/image-index.ts';
 import { runtimePlan } from './runtime-plan.ts';
 import { QUANTIZATIONS, type Quantization } from './weight-writer.ts';
 

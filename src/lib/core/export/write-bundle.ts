@@ -4,8 +4,13 @@
 import { engineFor } from '../models/families.ts';
 import type { ModelBundle } from '../predict/model-bundle.ts';
 import { sha256Hex } from '../models/model-artifact-check.ts';
-import { RUNTIME_SOURCE } from '../../runtime/runtime-source.ts';
-import { modelModule, modelTypings, WEIGHTS_FILE, type BundleMetadata } from './model-module.ts';
+import {
+	modelModule,
+	modelTypings,
+	runtimeSourceFor,
+	WEIGHTS_FILE,
+	type BundleMetadata
+} from './model-module.ts';
 import { ELEMENT_JS, indexHtml } from './page-files.ts';
 import { readmeFile } from './readme-file.ts';
 import { runtimePlan } from './runtime-plan.ts';
@@ -102,7 +107,7 @@ export async function writeInferenceBundle(
 			files: sizes,
 			total: Object.values(sizes).reduce((a, b) => a + b, 0),
 			weights: weights.byteLength,
-			runtimeGzip: await gzipSize(RUNTIME_SOURCE)
+			runtimeGzip: await gzipSize(runtimeSourceFor(plan))
 		},
 		variants: await measureVariants(model, options.testRows)
 	};

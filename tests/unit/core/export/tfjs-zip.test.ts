@@ -495,7 +495,7 @@ describe('plain TF.js image models', () => {
 
 	it('refuses a Teachable Machine-shaped model (a nested MobileNet on 224×224×3 images) saying which layer and why', async () => {
 		expect(await refusal(folder('nested-mobilenet'))).toBe(
-			"model.json: layer 1 (mobilenet_truncated) is a nested Sequential model of 2 layers taking 224×224×3 images with DepthwiseConv2D, GlobalAveragePooling2D layers (Teachable Machine's image models nest a truncated MobileNet this way). Benchtop imports one flat Sequential list of Dense, Dropout, BatchNormalization, Conv2D, MaxPooling2D, Flatten layers; its runtime and checker have no DepthwiseConv2D, and its image models read each table row as one image: a 224×224×3 image is 150,528 numbers per row, more than the 100,000 columns a table may give"
+			"model.json: layer 1 (mobilenet_truncated) is a nested Sequential model of 2 layers taking 224×224×3 images with DepthwiseConv2D, GlobalAveragePooling2D layers (Teachable Machine's image models nest a truncated MobileNet this way). Without metadata.json, Benchtop imports one flat Sequential list of Dense, Dropout, BatchNormalization, Conv2D, MaxPooling2D, Flatten layers; a Teachable Machine model is imported with its metadata.json (labels, imageSize) beside model.json and weights.bin, and then reads one image per row (not 150,528 table columns)"
 		);
 	});
 

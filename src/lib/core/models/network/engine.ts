@@ -26,7 +26,23 @@ const FLAT_OPS = [
 	'linear',
 	'softmax'
 ];
-const IMAGE_OPS = ['Reshape', 'Conv2D', 'MaxPooling2D', 'Flatten'];
+/** A CNN's own layers, and what an imported image model (imageInput) may hold: Teachable Machine's
+ * nested, truncated MobileNet (checked on import by core/export/image-graph-model.ts). */
+const IMAGE_OPS = [
+	'Reshape',
+	'Conv2D',
+	'MaxPooling2D',
+	'Flatten',
+	'Sequential',
+	'Model',
+	'InputLayer',
+	'ZeroPadding2D',
+	'DepthwiseConv2D',
+	'ReLU',
+	'Add',
+	'GlobalAveragePooling2D',
+	'relu6'
+];
 
 export interface NetworkEngineOptions {
 	/**
