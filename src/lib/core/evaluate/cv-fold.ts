@@ -15,6 +15,7 @@ import { fitTargetScale, foldTargetScale, scaleTargets } from '../train/target-s
 import type { TrainControl } from '../train/train-control.ts';
 import { trainNetwork } from '../train/train-loop.ts';
 import { closedForm } from '../train/ridge.ts';
+import { foldSigmoidHead, sigmoidTargets, trainsSigmoidHead } from '../train/sigmoid-head.ts';
 import { featurePoints as pointsOf } from '../models/kmeans/feature-points.ts';
 import { scoreNetwork } from '../train/score-network.ts';
 import { toTrainingArrays, type NetworkTask } from '../train/training-data.ts';
@@ -119,17 +120,21 @@ async function scoreFoldNetwork(
 		classes: trainArrays.classes.length ? trainArrays.classes : undefined
 	};
 	const testArrays = toTrainingArrays(test, shape);
-	const model = buildNetwork(
+	// Binary cross-entropy trains one sigmoid output, scored once folded into the two-class softmax head.
+	const sigmoid = trainsSigmoidHead(task, setup.settings);
+	const trainedOn = sigmoid ? sigmoidTargets(trainArrays) : trainArrays;
+	let model = buildNetwork(
 		spec,
-		{ inputSize: trainArrays.featureCount, outputSize: trainArrays.outputSize },
-		setup.seed
+		{ inputSize: trainArrays.featureCount, outputSize: trainedOn.outputSize },
+		setup.seed,
+		sigmoid ? 'sigmoid' : undefined
 	);
 	try {
 		const scale = task === 'classification' ? null : fitTargetScale(trainArrays);
 		const result = await trainNetwork({
 			model,
 			task,
-			data: scale ? scaleTargets(trainArrays, scale) : trainArrays,
+			data: scale ? scaleTargets(trainArrays, scale) : trainedOn,
 			settings: setup.settings,
 			onProgress: context.onProgress,
 			control: context.control,
@@ -138,6 +143,11 @@ async function scoreFoldNetwork(
 		});
 		if (result.stopReason === 'stopped') throw new BenchtopError('aborted', 'Cross-validation was stopped.');
 		if (scale) foldTargetScale(model, scale);
+		if (sigmoid) {
+			const folded = foldSigmoidHead(model, spec, trainArrays.featureCount);
+			model.dispose();
+			model = folded;
+		}
 		const summary = (await scoreNetwork(model, task, testArrays, targets))!;
 		return { metrics: flatMetrics(summary), notes: summary.notes ?? [], epochs: result.history.length };
 	} finally {

@@ -46,8 +46,15 @@ function regularizer({ l1, l2 }: { l1?: number; l2?: number }) {
  * The output layer follows the task: softmax over the classes, or linear for numeric targets.
  * Throws the summary's problems, in words, when the layers do not fit the data.
  */
-export function buildNetwork(spec: NetworkSpec, io: NetworkIO, seed: number): tf.LayersModel {
-	const summary = summarizeNetwork(spec, io);
+export function buildNetwork(
+	spec: NetworkSpec,
+	io: NetworkIO,
+	seed: number,
+	/** 'sigmoid': one sigmoid output for a two-class target trained on binary cross-entropy (sigmoid-head.ts). */
+	head?: 'sigmoid'
+): tf.LayersModel {
+	// One sigmoid output stands for two classes: the summary checks it as the two-class network it becomes.
+	const summary = summarizeNetwork(spec, head === 'sigmoid' ? { ...io, outputSize: 2 } : io);
 	if (summary.problems.length > 0) {
 		throw new BenchtopError('bad-input', summary.problems.join(' '));
 	}
@@ -69,7 +76,7 @@ export function buildNetwork(spec: NetworkSpec, io: NetworkIO, seed: number): tf
 				tf.layers.dense({
 					name: row.name,
 					units: io.outputSize,
-					activation: spec.task === 'classification' ? 'softmax' : 'linear',
+					activation: head ?? (spec.task === 'classification' ? 'softmax' : 'linear'),
 					kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed }),
 					biasInitializer: 'zeros',
 					...firstArgs()

@@ -18,6 +18,8 @@ import type { TrainResult } from './types.ts';
 import { continuedRecord, parentTestRows } from './continue-from.ts';
 import { continuedStart, scoreParentNetwork } from './continue-network.ts';
 import { isolated } from '../phrase.ts';
+import { BenchtopError } from '../errors.ts';
+import { foldSigmoidHead, sigmoidTargets, trainsSigmoidHead } from './sigmoid-head.ts';
 
 async function scoreSplit(
 	model: tf.LayersModel,
@@ -68,25 +70,37 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 	};
 	const validation = toTrainingArrays(splits.validation, shape);
 	const test = toTrainingArrays(splits.test, shape);
-	const model = buildNetwork(
+	// Binary cross-entropy trains one sigmoid output, folded into the two-class softmax head afterwards.
+	const sigmoid = trainsSigmoidHead(networkTask, settings);
+	if (sigmoid && init)
+		throw new BenchtopError(
+			'bad-input',
+			'Training further with binary cross-entropy is not supported yet: continue with cross-entropy (the saved model is a two-class softmax).'
+		);
+	const trainedOn = sigmoid ? sigmoidTargets(train) : train;
+	let model = buildNetwork(
 		spec,
-		{ inputSize: train.featureCount, outputSize: train.outputSize },
-		settings.seed
+		{ inputSize: train.featureCount, outputSize: trainedOn.outputSize },
+		settings.seed,
+		sigmoid ? 'sigmoid' : undefined
 	);
 	const before = checkTrainingMatrix(train, features, targets, recipe);
 	if (before.length > 0) context.onWarnings?.(before);
 	const scale = networkTask === 'classification' ? null : fitTargetScale(train);
-	const probe = liveBoundary({
-		listener: context.boundary,
-		input: prepared.input,
-		splits,
-		features,
-		targets,
-		task,
-		classes: train.classes,
-		scale,
-		epochs: settings.epochs
-	});
+	// The live boundary reads one probability per class, so a sigmoid run trains without it.
+	const probe = sigmoid
+		? undefined
+		: liveBoundary({
+				listener: context.boundary,
+				input: prepared.input,
+				splits,
+				features,
+				targets,
+				task,
+				classes: train.classes,
+				scale,
+				epochs: settings.epochs
+			});
 	const sameData = init !== undefined && context.dataset.hash === init.run.datasetHash;
 	let result: TrainResult;
 	try {
@@ -94,8 +108,15 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 		result = await trainNetwork({
 			model,
 			task: networkTask,
-			data: scale ? scaleTargets(train, scale) : train,
-			validation: validation.n > 0 ? (scale ? scaleTargets(validation, scale) : validation) : undefined,
+			data: scale ? scaleTargets(train, scale) : trainedOn,
+			validation:
+				validation.n > 0
+					? scale
+						? scaleTargets(validation, scale)
+						: sigmoid
+							? sigmoidTargets(validation)
+							: validation
+					: undefined,
 			settings,
 			onProgress: context.onProgress,
 			control: context.control,
@@ -110,6 +131,11 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 		throw error;
 	}
 	if (scale) foldTargetScale(model, scale);
+	if (sigmoid) {
+		const folded = foldSigmoidHead(model, spec, train.featureCount);
+		model.dispose();
+		model = folded;
+	}
 	const metrics = {
 		validation: await scoreSplit(model, networkTask, validation, targets),
 		test: await scoreSplit(model, networkTask, test, targets)
@@ -164,7 +190,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 		// The optimizer's state goes with the weights, so a version saved from this run can be trained further.
 		artifact: {
 			...(await layersArtifact(model)),
-			...(result.optimizer ? { optimizer: result.optimizer } : {})
+			...(result.optimizer && !sigmoid ? { optimizer: result.optimizer } : {})
 		},
 		model
 	};

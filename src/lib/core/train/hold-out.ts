@@ -12,7 +12,9 @@ export interface HeldOut {
 export function holdOut(data: TrainingArrays, fraction: number, random: SeededRandom): HeldOut {
 	if (fraction <= 0 || data.n < 2) return { train: data };
 	const held = new Uint8Array(data.n);
-	const groups = data.labels ? rowsByClass(data.labels, data.outputSize) : [range(data.n)];
+	// By the classes, not the outputs: a sigmoid run (sigmoid-head.ts) has one output for two classes.
+	const classes = Math.max(data.outputSize, data.classes.length);
+	const groups = data.labels ? rowsByClass(data.labels, classes) : [range(data.n)];
 	for (const rows of groups) {
 		random.shuffle(rows);
 		// Each class keeps at least one training row; the whole table keeps at least one too.

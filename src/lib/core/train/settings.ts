@@ -331,7 +331,7 @@ export function findTrainingProblems(setup: TrainingSetup): string[] {
 			);
 		}
 	}
-	const lossProblem = settings.loss && lossTaskProblem(settings.loss, task);
+	const lossProblem = settings.loss && lossTaskProblem(settings.loss, task, setup.classes?.length ?? setup.k);
 	if (lossProblem) problems.push(lossProblem);
 	const monitor = settings.earlyStopping.monitor;
 	if (settings.earlyStopping.enabled) {
@@ -345,14 +345,21 @@ export function findTrainingProblems(setup: TrainingSetup): string[] {
 	return problems;
 }
 
-/** Why `loss` cannot train this task (classes for cross-entropy, numbers for the squared errors), or
- * undefined when it can. */
-export function lossTaskProblem(loss: LossName, task: TrainingSetup['task']): string | undefined {
+/** Why `loss` cannot train this task (classes for the cross-entropies, two of them for binary
+ * cross-entropy's one sigmoid output, numbers for the squared errors), or undefined when it can. `classes`
+ * is the number of classes when known. */
+export function lossTaskProblem(
+	loss: LossName,
+	task: TrainingSetup['task'],
+	classes?: number
+): string | undefined {
 	const classifying = task === 'classification';
 	if ((loss === 'mse' || loss === 'huber') && classifying)
 		return `The ${loss === 'mse' ? 'mean squared error' : 'Huber'} loss is for numeric targets: a classifier trains on cross-entropy.`;
-	if (loss === 'cross-entropy' && !classifying)
-		return 'Cross-entropy is for classes: a numeric target trains on mean squared error or Huber.';
+	if ((loss === 'cross-entropy' || loss === 'binary-cross-entropy') && !classifying)
+		return `${loss === 'cross-entropy' ? 'Cross-entropy' : 'Binary cross-entropy'} is for classes: a numeric target trains on mean squared error or Huber.`;
+	if (loss === 'binary-cross-entropy' && classes !== undefined && classes !== 2)
+		return `Binary cross-entropy trains one sigmoid output for two classes, and the target has ${classes}: use cross-entropy.`;
 	return undefined;
 }
 

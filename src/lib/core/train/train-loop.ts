@@ -506,7 +506,8 @@ function upload(arrays: TrainingArrays, inputShape: number[]): DeviceArrays {
 }
 
 function sampleWeights(train: TrainingArrays): tf.Tensor1D {
-	const perClass = balancedClassWeights(train.labels!, train.outputSize);
+	// By the classes, not the outputs: a sigmoid run (sigmoid-head.ts) has one output for two classes.
+	const perClass = balancedClassWeights(train.labels!, Math.max(train.outputSize, train.classes.length));
 	return tf.tensor1d(
 		Float32Array.from(train.labels!, (label) => perClass[label]!),
 		'float32'

@@ -5,10 +5,10 @@ export const OPTIMIZERS = ['adam', 'adamw', 'sgd', 'rmsprop'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 /** The losses a run's settings can name. Cross-entropy over a softmax head and mean squared error are the
- * tasks' defaults; Huber is squared error near the target and absolute error past `huberDelta`, so a few
- * wild targets pull less. (Binary cross-entropy on sigmoid outputs is in both training paths, loss-choice.ts,
- * but no studio model has a sigmoid head yet.) */
-export const LOSSES = ['cross-entropy', 'mse', 'huber'] as const;
+ * tasks' defaults; binary cross-entropy trains a two-class target on one sigmoid output (sigmoid-head.ts);
+ * Huber is squared error near the target and absolute error past `huberDelta`, so a few wild targets pull
+ * less. */
+export const LOSSES = ['cross-entropy', 'binary-cross-entropy', 'mse', 'huber'] as const;
 export type LossName = (typeof LOSSES)[number];
 
 export interface EarlyStopping {

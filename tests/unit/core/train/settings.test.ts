@@ -238,7 +238,7 @@ describe('losses and AdamW in the settings', () => {
 			'The Huber delta must be above 0 (got 0).'
 		);
 		expect(message(() => parseTrainSettings({ loss: 'hinge' }))).toBe(
-			'The loss must be one of cross-entropy, mse, huber (got hinge).'
+			'The loss must be one of cross-entropy, binary-cross-entropy, mse, huber (got hinge).'
 		);
 	});
 

@@ -1,0 +1,67 @@
+// The Train page's losses and optimisers beyond the defaults: Huber (with its delta), AdamW (with its weight
+// decay) and an L1 penalty on a hidden layer, picked in the forms, train a regression to test metrics, and
+// the run's record names them.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { openTrain } from './open-train.ts';
+
+const SHOTS = process.env.SHOTS_DIR;
+
+async function shoot(page: Page, name: string) {
+	if (!SHOTS) return;
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test('Huber + AdamW + L1 picked on the Train page train diabetes to metrics', async ({ page }) => {
+	test.setTimeout(150_000);
+	await openTrain(page, 'Diabetes progression');
+	await expect(page.getByTestId('task-reason')).toContainText('regression');
+	await page.getByRole('combobox', { name: /^Model(?! family)/ }).selectOption('mlp');
+
+	await page.locator('summary', { hasText: 'Architecture' }).click();
+	const l1 = page.getByLabel('L1 of layer 1');
+	await l1.fill('0.001');
+	await l1.press('Tab');
+
+	await page.locator('summary', { hasText: 'Training settings' }).click();
+	// Classes train on cross-entropy; a numeric target offers the squared errors.
+	const loss = page.getByLabel('Loss', { exact: true });
+	await expect(loss.locator('option')).toHaveText(['Mean squared error', 'Huber']);
+	await expect(page.getByLabel('Huber delta', { exact: true })).toHaveCount(0);
+	await loss.selectOption('huber');
+	const delta = page.getByLabel('Huber delta', { exact: true });
+	await expect(delta).toHaveValue('1');
+	// A delta of 0 is refused in words and the field goes back to a sound value.
+	await delta.fill('0');
+	await delta.press('Tab');
+	await expect(page.getByText(/The Huber delta must be a number above 0/).first()).toBeVisible();
+	await delta.fill('0.5');
+	await delta.press('Tab');
+
+	await page.getByLabel('Optimizer', { exact: true }).selectOption('adamw');
+	const decay = page.getByLabel('Weight decay', { exact: true });
+	await expect(decay).toHaveValue('0.01');
+	await decay.fill('0.02');
+	await decay.press('Tab');
+	await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.01');
+	await page.getByLabel('Epochs', { exact: true }).fill('40');
+	await page.getByLabel('Epochs', { exact: true }).press('Tab');
+	await shoot(page, 'train-losses-settings');
+
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const runs = page.getByRole('list', { name: 'Runs' });
+	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 120_000 });
+	const run = runs.getByRole('button').first();
+	await expect(run).toContainText(/R² -?\d/, { timeout: 60_000 });
+	const detail = page.getByRole('region', { name: /MLP/ });
+	await expect(detail.getByRole('table', { name: 'Metrics' })).toContainText('r2');
+	const r2 = Number((await run.innerText()).match(/R² (-?\d\.\d+)/)![1]);
+	expect(r2, 'test R² of the Huber + AdamW + L1 run').toBeGreaterThan(0.2);
+	await detail.getByText('Reproducibility record').click();
+	await expect(detail).toContainText('adamw (weight decay 0.02), huber loss (delta 0.5)');
+	await shoot(page, 'train-losses-run');
+});
