@@ -18,6 +18,17 @@ export interface BackendReport {
 	reason?: string;
 	adapter?: string;
 	tinyOp?: TinyOpResult;
+	/** Known from its adapter only: a software adapter not started yet (ProbeOptions.deferSoftware). */
+	untested?: boolean;
+}
+
+export interface ProbeOptions {
+	/**
+	 * Report a software GPU adapter from its adapter alone, without starting the backend on it: starting
+	 * SwiftShader's WebGPU and WebGL costs seconds, and the automatic choice never picks one. Whoever then
+	 * asks for one by name probes it fully first (the train worker's useBackend).
+	 */
+	deferSoftware?: boolean;
 }
 
 /** The slice of TF.js the probe uses; `typeof import('@tensorflow/tfjs')` satisfies it. */
@@ -133,7 +144,11 @@ function isRegistered(tf: TfLike, name: BackendName): boolean {
 	return tf.findBackendFactory ? tf.findBackendFactory(name) != null : name in tf.engine().registryFactory;
 }
 
-export async function probeBackend(tf: TfLike, name: BackendName): Promise<BackendReport> {
+export async function probeBackend(
+	tf: TfLike,
+	name: BackendName,
+	options: ProbeOptions = {}
+): Promise<BackendReport> {
 	try {
 		// The environment first: "this browser has no WebGPU" helps a person more than "not loaded".
 		const pre = await precondition(name);
@@ -141,6 +156,7 @@ export async function probeBackend(tf: TfLike, name: BackendName): Promise<Backe
 		if (!isRegistered(tf, name)) {
 			return { name, available: false, reason: `The ${name} backend is not loaded in this build.` };
 		}
+		if (options.deferSoftware && pre.software) return { name, ...pre, untested: true };
 		if (!(await tf.setBackend(name))) {
 			return { name, available: false, reason: `The ${name} backend failed to start.` };
 		}
@@ -168,9 +184,9 @@ export async function probeBackend(tf: TfLike, name: BackendName): Promise<Backe
 }
 
 /** Probes every backend in order, then leaves TF.js on the one `chooseBackend` picks. */
-export async function probeBackends(tf: TfLike): Promise<BackendReport[]> {
+export async function probeBackends(tf: TfLike, options: ProbeOptions = {}): Promise<BackendReport[]> {
 	const reports: BackendReport[] = [];
-	for (const name of BACKENDS) reports.push(await probeBackend(tf, name));
+	for (const name of BACKENDS) reports.push(await probeBackend(tf, name, options));
 	const chosen = chooseBackend(reports);
 	if (chosen && tf.getBackend() !== chosen) await tf.setBackend(chosen);
 	return reports;

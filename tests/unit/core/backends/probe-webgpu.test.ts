@@ -61,6 +61,21 @@ describe('probeBackend("webgpu")', () => {
 		expect(tf.disposed).toBe(1);
 	});
 
+	it('with deferSoftware, reports a SwiftShader adapter untested, without starting the backend', async () => {
+		stubAdapter({ info: { vendor: 'google', architecture: 'swiftshader', description: '' } });
+		const tf = fakeTf(['webgpu']);
+		const report = await probeBackend(tf, 'webgpu', { deferSoftware: true });
+		expect(report).toMatchObject({ available: true, software: true, untested: true });
+		expect(report.tinyOp).toBeUndefined();
+		expect(tf.getBackend()).toBe('cpu');
+		// A hardware adapter is started and tested as before.
+		stubAdapter({ info: { vendor: 'nvidia', architecture: 'ada', description: '' } });
+		const hardware = await probeBackend(tf, 'webgpu', { deferSoftware: true });
+		expect(hardware.untested).toBeUndefined();
+		expect(hardware.tinyOp).toMatchObject({ ok: true });
+		expect(tf.getBackend()).toBe('webgpu');
+	});
+
 	it('marks a fallback adapter as software even when its name says nothing', async () => {
 		stubAdapter({ info: { vendor: '', architecture: '', description: '', isFallbackAdapter: true } });
 		expect((await probeBackend(fakeTf(['webgpu']), 'webgpu')).software).toBe(true);
