@@ -17,6 +17,9 @@ import { bool, utf8 } from '@uwdata/flechette';
 import type { ColumnType } from '../../table/column-types.ts';
 import type { CellValue } from '../convert-column.ts';
 
+/** Rows as codes into per-code values (16-bit, or 32-bit for a wide Parquet dictionary). */
+type Codes = Uint16Array | Uint32Array;
+
 /** As tableFromArrowIPC decodes: dates read back as Date objects, the rest as flechette's defaults. */
 const READ_OPTIONS = { useDate: true };
 const INT32_MAX = 2 ** 31 - 1;
@@ -111,7 +114,7 @@ export function numberColumn(numbers: Float64Array, integer: boolean): Column<un
  * numbers, booleans, dates (as epoch milliseconds) or categories.
  */
 export function codedColumn(
-	codes: Uint16Array,
+	codes: Codes,
 	valueOf: CellValue[],
 	type: 'integer' | 'number' | 'boolean' | 'date' | 'category'
 ): Column<unknown> {
@@ -128,7 +131,7 @@ export function codedColumn(
 	}
 }
 
-function codedNumbers(codes: Uint16Array, valueOf: CellValue[], int: boolean): Column<unknown> {
+function codedNumbers(codes: Codes, valueOf: CellValue[], int: boolean): Column<unknown> {
 	const length = codes.length;
 	const validity = bitmap(length);
 	const values = int ? new Int32Array(aligned(length, 4)) : new Float64Array(length);
@@ -145,7 +148,7 @@ function codedNumbers(codes: Uint16Array, valueOf: CellValue[], int: boolean): C
 	return oneBatch(int ? int32() : float64(), length, nulls, validity, values);
 }
 
-function codedBooleans(codes: Uint16Array, valueOf: CellValue[]): Column<unknown> {
+function codedBooleans(codes: Codes, valueOf: CellValue[]): Column<unknown> {
 	const length = codes.length;
 	const validity = bitmap(length);
 	const values = bitmap(length);
@@ -161,7 +164,7 @@ function codedBooleans(codes: Uint16Array, valueOf: CellValue[]): Column<unknown
 	return oneBatch(bool(), length, nulls, validity, values);
 }
 
-function codedDates(codes: Uint16Array, valueOf: CellValue[]): Column<unknown> {
+function codedDates(codes: Codes, valueOf: CellValue[]): Column<unknown> {
 	const length = codes.length;
 	const validity = bitmap(length);
 	// Each millisecond count written as its two 32-bit halves (little-endian int64), never as a BigInt.
@@ -190,7 +193,7 @@ function codedDates(codes: Uint16Array, valueOf: CellValue[]): Column<unknown> {
 }
 
 /** Dictionary keys in the order values first appear in the rows, as flechette's dictionary builder. */
-function codedCategories(codes: Uint16Array, valueOf: CellValue[]): Column<unknown> {
+function codedCategories(codes: Codes, valueOf: CellValue[]): Column<unknown> {
 	const length = codes.length;
 	const validity = bitmap(length);
 	const keys = new Int32Array(aligned(length, 4));

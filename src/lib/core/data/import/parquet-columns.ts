@@ -1,7 +1,9 @@
 // Where a Parquet column's decoded values go, row group by row group: numbers into one Float64Array the
 // size of the file (NaN for missing), and strings, booleans and dates as codes into a dictionary of their
-// distinct values; only a column with more distinct values than a dictionary holds falls back to one JS
-// value per row. These are the column shapes the CSV byte reader makes, so both share the typing path.
+// distinct values. A string column keeps its dictionary however many distinct values it has (its codes
+// widen from 16 to 32 bits past 4,096), so each distinct string is kept once, not once per row; only a
+// date column with more distinct times than a dictionary holds falls back to one Date per row. These are
+// the column shapes the CSV byte reader makes, so both share the typing path.
 import type { ColumnType } from '../../table/column-types.ts';
 import { isMissingValue } from '../missing-values.ts';
 import { categoryOrText } from '../infer-column-type.ts';
@@ -33,20 +35,24 @@ export function columnSink(kind: ParquetValueKind, rows: number): ParquetColumnS
 	return new DictionarySink(rows, kind);
 }
 
-/** Numbers in place: the file says how many rows there are, so the array is made once. */
-class NumberSink implements ParquetColumnSink {
-	private readonly values: Float64Array;
-	private present = 0;
+/**
+ * What both sinks share: the rows the file declares (nothing is written past them), and the walk over a
+ * page's rows, where the definition levels say which rows have a value and a dictionary page, when there
+ * is one, gives the values by index.
+ */
+abstract class RowSink implements ParquetColumnSink {
+	constructor(protected readonly rows: number) {}
 
-	constructor(
-		rows: number,
-		private readonly integer: boolean
-	) {
-		this.values = new Float64Array(rows).fill(Number.NaN);
+	/** Row `row` holds `value` (null or undefined: missing). */
+	protected abstract set(row: number, value: unknown): void;
+
+	/** Row `row` holds `dictionary[index]`; a sink may remember what an index became. */
+	protected setFromDictionary(row: number, index: number, dictionary: ArrayLike<unknown>): void {
+		this.set(row, dictionary[index]);
 	}
 
 	put(values: ArrayLike<unknown>, at: number): void {
-		const end = Math.min(values.length, this.values.length - at);
+		const end = Math.min(values.length, this.rows - at);
 		for (let i = 0; i < end; i++) this.set(at + i, values[i]);
 	}
 
@@ -57,17 +63,34 @@ class NumberSink implements ParquetColumnSink {
 		present: number,
 		at: number
 	): number {
-		const rows = Math.min(levels ? levels.length : values.length, this.values.length - at);
+		const rows = Math.min(levels ? levels.length : values.length, this.rows - at);
 		let k = 0;
 		for (let i = 0; i < rows; i++) {
 			if (levels && levels[i] !== present) continue;
 			const value = values[k++];
-			this.set(at + i, dictionary ? dictionary[value as number] : value);
+			if (dictionary) this.setFromDictionary(at + i, value as number, dictionary);
+			else this.set(at + i, value);
 		}
 		return rows;
 	}
 
-	private set(row: number, value: unknown): void {
+	abstract finish(): RawColumn;
+}
+
+/** Numbers in place: the file says how many rows there are, so the array is made once. */
+class NumberSink extends RowSink {
+	private readonly values: Float64Array;
+	private present = 0;
+
+	constructor(
+		rows: number,
+		private readonly integer: boolean
+	) {
+		super(rows);
+		this.values = new Float64Array(rows).fill(Number.NaN);
+	}
+
+	protected override set(row: number, value: unknown): void {
 		if (value === null || value === undefined) return;
 		// INT64 arrives as bigint; DECIMAL and FLOAT16 already as numbers.
 		const number = typeof value === 'number' ? value : Number(value);
@@ -77,7 +100,7 @@ class NumberSink implements ParquetColumnSink {
 		this.present++;
 	}
 
-	finish(): RawColumn {
+	override finish(): RawColumn {
 		const values = this.values;
 		return {
 			kind: 'numeric',
@@ -115,54 +138,38 @@ const KEYS: Record<'boolean' | 'date' | 'strings', KeyOf> = {
 };
 
 /** Codes into a dictionary of distinct values (code 0 is the missing value, entry ''). */
-class DictionarySink implements ParquetColumnSink {
-	private codes: Uint16Array | undefined;
+class DictionarySink extends RowSink {
+	private codes: Uint16Array | Uint32Array | undefined;
 	private index = new Map<string | number | boolean, number>();
 	private entries: string[] = [''];
-	/** Past MAX_DICTIONARY distinct values: one value per row, as the table will hold it. */
+	/** Dates past MAX_DICTIONARY distinct times: one value per row, as the table will hold it. */
 	private values: (string | Date | boolean | null)[] | undefined;
 	private readonly keys: KeyOf;
 
 	constructor(
-		private readonly rows: number,
+		rows: number,
 		private readonly kind: 'boolean' | 'date' | 'strings'
 	) {
+		super(rows);
 		this.codes = new Uint16Array(rows);
 		this.keys = KEYS[kind];
 	}
 
-	put(values: ArrayLike<unknown>, at: number): void {
-		const end = Math.min(values.length, this.rows - at);
-		for (let i = 0; i < end; i++) this.set(at + i, values[i]);
-	}
-
-	putPage(
-		values: ArrayLike<unknown>,
-		dictionary: ArrayLike<unknown> | undefined,
-		levels: ArrayLike<number> | undefined,
-		present: number,
-		at: number
-	): number {
-		const rows = Math.min(levels ? levels.length : values.length, this.rows - at);
-		// The page's dictionary index → this column's code, found once per distinct value.
-		const remap = dictionary ? this.remapFor(dictionary) : undefined;
-		let k = 0;
-		for (let i = 0; i < rows; i++) {
-			if (levels && levels[i] !== present) continue;
-			const value = values[k++];
-			const codes = this.codes;
-			if (remap === undefined || codes === undefined) {
-				this.set(at + i, remap ? dictionary![value as number] : value);
-				continue;
-			}
-			const code = remap[value as number]!;
-			if (code >= 0) codes[at + i] = code;
-			else {
-				this.set(at + i, dictionary![value as number]);
-				if (this.codes) remap[value as number] = this.codes[at + i]!;
-			}
+	/** The page's dictionary index → this column's code, found once per distinct value of the page. */
+	protected override setFromDictionary(row: number, index: number, dictionary: ArrayLike<unknown>): void {
+		const codes = this.codes;
+		if (codes === undefined) {
+			this.set(row, dictionary[index]);
+			return;
 		}
-		return rows;
+		const remap = this.remapFor(dictionary);
+		const code = remap[index]!;
+		if (code >= 0) codes[row] = code;
+		else {
+			this.set(row, dictionary[index]);
+			// The codes may have widened (or, for dates, gone) while setting.
+			if (this.codes) remap[index] = this.codes[row]!;
+		}
 	}
 
 	private remapDictionary: ArrayLike<unknown> | undefined;
@@ -176,7 +183,7 @@ class DictionarySink implements ParquetColumnSink {
 		return this.remap;
 	}
 
-	private set(row: number, value: unknown): void {
+	protected override set(row: number, value: unknown): void {
 		const codes = this.codes;
 		// The common case first: a string already in the dictionary (or known to be a missing spelling).
 		if (codes !== undefined && typeof value === 'string') {
@@ -199,16 +206,20 @@ class DictionarySink implements ParquetColumnSink {
 		}
 		let code = this.index.get(key);
 		if (code === undefined) {
-			if (this.entries.length > MAX_DICTIONARY) {
+			code = this.entries.length;
+			if (code > MAX_DICTIONARY && this.kind === 'date') {
 				this.leaveDictionary();
 				this.values![row] = this.plain(key);
 				return;
 			}
-			code = this.entries.length;
 			this.index.set(key, code);
 			this.entries.push(this.keys.entry(key));
 		}
-		codes[row] = code;
+		if (code === 0x10000 && codes instanceof Uint16Array) {
+			// Past 16-bit codes: the same codes, 32 bits wide, and on.
+			this.codes = Uint32Array.from(codes);
+			this.codes[row] = code;
+		} else codes[row] = code;
 	}
 
 	private plain(key: string | number | boolean | undefined): string | Date | boolean | null {
@@ -228,7 +239,7 @@ class DictionarySink implements ParquetColumnSink {
 		this.entries = [];
 	}
 
-	finish(): RawColumn {
+	override finish(): RawColumn {
 		if (this.values) {
 			const type: ColumnType =
 				this.kind === 'strings' ? categoryOrText(this.values as (string | null)[]) : this.kind;
@@ -244,7 +255,7 @@ class DictionarySink implements ParquetColumnSink {
  * many distinct: asked of the distinct entries, then one repeated entry up to the present count (at most
  * twice the distinct count is needed to decide), so no string per row is made.
  */
-function stringType(codes: Uint16Array, entries: string[]): 'category' | 'text' {
+function stringType(codes: Uint16Array | Uint32Array, entries: string[]): 'category' | 'text' {
 	let present = 0;
 	for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) present++;
 	const distinct = entries.slice(1);

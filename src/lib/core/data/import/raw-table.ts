@@ -8,9 +8,10 @@ export type RawColumn =
 	| { kind: 'text'; values: (string | null)[] }
 	/**
 	 * Text stored once per distinct value: row i holds `entries[codes[i]]`. `type`, when the format says
-	 * it (Parquet strings, booleans, dates), is used instead of inferring one from the entries.
+	 * it (Parquet strings, booleans, dates), is used instead of inferring one from the entries. Codes are
+	 * 32-bit when there are more than 65,536 entries (a Parquet string column).
 	 */
-	| { kind: 'dictionary'; codes: Uint16Array; entries: string[]; type?: ColumnType }
+	| { kind: 'dictionary'; codes: Uint16Array | Uint32Array; entries: string[]; type?: ColumnType }
 	/** Numbers parsed while reading (NaN: missing or lost); `text` rebuilds each value's text exactly. */
 	| {
 			kind: 'numeric';

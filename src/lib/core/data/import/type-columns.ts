@@ -76,7 +76,7 @@ function typeColumn(column: RawColumn, override: ColumnType | undefined, decimal
 
 /** Types each distinct value once, then gives every row its value's Arrow form through its code. */
 function typeDictionary(
-	column: { codes: Uint16Array; entries: string[] },
+	column: { codes: Uint16Array | Uint32Array; entries: string[] },
 	override: ColumnType | undefined,
 	decimalComma: boolean
 ): Typed {

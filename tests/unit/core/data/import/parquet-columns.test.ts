@@ -36,14 +36,46 @@ describe('columnSink', () => {
 		expect(Array.from(column.codes)).toEqual([1, 2, 0, 1, 0]);
 	});
 
-	it('gives up the dictionary past 4096 distinct values, keeping every value before and after', () => {
+	it('keeps a string column coded past 4096 distinct values, every value before and after', () => {
 		const rows = 5000;
 		const sink = columnSink('strings', rows);
-		const values = Array.from({ length: rows }, (_, i) => (i % 7 === 6 ? null : `v${i}`));
+		const values = Array.from({ length: rows }, (_, i) => (i % 7 === 6 ? null : `v${i % 4500}`));
 		sink.put(values.slice(0, 3000), 0);
 		sink.put(values.slice(3000), 3000);
 		const column = sink.finish();
-		expect(column).toEqual({ kind: 'typed', type: 'text', values });
+		expect(column).toMatchObject({ kind: 'dictionary', type: 'text' });
+		if (column.kind !== 'dictionary') return;
+		expect(column.entries.length).toBe(new Set(values).size); // the distinct values and ''
+		expect(Array.from(column.codes, (code) => (code === 0 ? null : column.entries[code]))).toEqual(values);
+	});
+
+	it('widens the codes to 32 bits past 65,536 entries, from pages with a dictionary too', () => {
+		const rows = 70_000;
+		const sink = columnSink('strings', rows);
+		const dictionary = Array.from({ length: rows }, (_, i) => `s${i}`);
+		// Two pages: indices into the page dictionary, the second page with a missing row (level 0).
+		const first = Array.from({ length: 60_000 }, (_, i) => i);
+		sink.putPage(first, dictionary, undefined, 0, 0);
+		const levels = Array.from({ length: 10_000 }, (_, i) => (i === 5 ? 0 : 1));
+		const second = Array.from({ length: 9_999 }, (_, i) => 60_000 + i);
+		sink.putPage(second, dictionary, levels, 1, 60_000);
+		const column = sink.finish();
+		expect(column.kind).toBe('dictionary');
+		if (column.kind !== 'dictionary') return;
+		expect(column.codes).toBeInstanceOf(Uint32Array);
+		const read = Array.from(column.codes, (code) => (code === 0 ? null : column.entries[code]));
+		expect(read.slice(0, 3)).toEqual(['s0', 's1', 's2']);
+		expect(read.slice(60_004, 60_007)).toEqual(['s60004', null, 's60005']);
+		expect(read.at(-1)).toBe('s69998');
+		expect(new Set(read).size).toBe(70_000); // 69,999 strings and the missing value
+	});
+
+	it('gives up the dictionary for dates past 4096 distinct times, keeping every value', () => {
+		const rows = 5000;
+		const sink = columnSink('date', rows);
+		const values = Array.from({ length: rows }, (_, i) => (i % 7 === 6 ? null : new Date(i * 60_000)));
+		sink.put(values, 0);
+		expect(sink.finish()).toEqual({ kind: 'typed', type: 'date', values });
 	});
 
 	it('keeps dates as codes of their time and booleans as codes, nulls apart', () => {

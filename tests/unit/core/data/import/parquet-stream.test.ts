@@ -4,7 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import * as aq from 'arquero';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { arrowTableToIPC, tableToArrowIPC } from '../../../../../src/lib/core/data/arrow-ipc.ts';
+import { tableToParquet } from '../../../../../src/lib/core/data/export/table-to-parquet.ts';
 import { importTable } from '../../../../../src/lib/core/data/import/import-table.ts';
 import type { ImportProgress } from '../../../../../src/lib/core/data/import/import-types.ts';
 import { readParquet } from '../../../../../src/lib/core/data/import/read-parquet.ts';
@@ -137,6 +141,32 @@ describe('Parquet read in row groups', () => {
 			}
 		}
 	});
+
+	it('keeps a string column of 70,000 distinct values coded, storing the bytes the general path stores', async () => {
+		const rows = 150_000;
+		// Repeated values, 70,000 distinct, missing ones, and a long non-ASCII one.
+		const label = Array.from({ length: rows }, (_, i) =>
+			i % 11 === 3 ? null : i === 7 ? 'ünïcödé '.repeat(40) : `label ${(i * 7919) % 70_000}`
+		);
+		const group = Array.from({ length: rows }, (_, i) => `g${(i * 31) % 900}`);
+		const n = Array.from({ length: rows }, (_, i) => i);
+		const schema = [
+			{ name: 'label', type: 'text' as const },
+			{ name: 'group', type: 'category' as const },
+			{ name: 'n', type: 'integer' as const }
+		];
+		const bytes = await tableToParquet(aq.table({ label, group, n }), schema);
+		const raw = await readParquet(bytes, {});
+		expect(raw.columns.map((c) => c.kind)).toEqual(['dictionary', 'dictionary', 'numeric']);
+		const result = await importTable(bytes, { fileName: 'wide.parquet' });
+		expect(result.schema.map((c) => c.type)).toEqual(['text', 'category', 'integer']);
+		expect(column(result.table, 'label')).toEqual(label);
+		expect(column(result.table, 'group')).toEqual(group);
+		// The stored bytes (and so the content hash) are those of the same values through arquero's encoder.
+		const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+		const general = tableToArrowIPC(aq.table({ label, group, n }), result.schema);
+		expect(sha256(arrowTableToIPC(result.arrow!))).toBe(sha256(general));
+	}, 60_000);
 
 	it('keeps only typed columns while reading: numbers in a Float64Array, the rest as dictionary codes', async () => {
 		const raw = await readParquet(fixture('dictionary.parquet'), {});
