@@ -361,6 +361,10 @@ describe('benchtop train', () => {
 			[
 				[iris, '--target', 'species', '--model', 'mlp', '--loss', 'huber'],
 				/The Huber loss is for numeric targets: a classifier trains on cross-entropy/
+			],
+			[
+				[iris, '--target', 'species', '--model', 'mlp', '--loss', 'binary-cross-entropy'],
+				/Binary cross-entropy trains one sigmoid output for two classes, and the target has 3: use cross-entropy/
 			]
 		];
 		for (const [args, message] of cases) {
