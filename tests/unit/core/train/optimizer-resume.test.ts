@@ -70,6 +70,7 @@ function largestGap(a: Float32Array[], b: Float32Array[]): number {
 
 const OPTIMIZERS: [string, TrainSettingsInput][] = [
 	['Adam', { optimizer: 'adam', learningRate: 0.01 }],
+	['AdamW', { optimizer: 'adamw', weightDecay: 0.05, learningRate: 0.01 }],
 	['SGD with momentum', { optimizer: 'sgd', momentum: 0.9, learningRate: 0.05 }],
 	['RMSprop', { optimizer: 'rmsprop', learningRate: 0.005 }]
 ];
