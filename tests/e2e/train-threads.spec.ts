@@ -60,3 +60,47 @@ test('without COOP/COEP the engine falls back to one thread and the run records 
 		'one thread (the page is not cross-origin isolated'
 	);
 });
+
+test.describe('a static host that sends no headers (GitHub Pages)', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	test('the offline service worker isolates the page from the load after it installs', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(120_000);
+		await stripIsolation(context);
+		await page.goto('/system');
+		expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+		await expect(page.getByTestId('threads-status')).toHaveText(/^not isolated: one thread/);
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		// The copies it stored must hold no COOP/COEP (its fetches may pass the route above): any that do lose
+		// them here, as a host that sends none would have served them, so only the worker's setting can isolate.
+		const stored = await page.evaluate(async () => {
+			let count = 0;
+			for (const name of await caches.keys()) {
+				const cache = await caches.open(name);
+				for (const request of await cache.keys()) {
+					const response = (await cache.match(request))!;
+					const headers = new Headers(response.headers);
+					count++;
+					if (!headers.has('cross-origin-embedder-policy')) continue;
+					headers.delete('cross-origin-embedder-policy');
+					headers.delete('cross-origin-opener-policy');
+					const body = await response.arrayBuffer();
+					await cache.put(request, new Response(body, { status: response.status, headers }));
+				}
+			}
+			return count;
+		});
+		expect(stored).toBeGreaterThan(0);
+		// The service worker now answers the page and sets COOP/COEP on what it serves.
+		await page.reload();
+		expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+		await expect(page.getByTestId('threads-status')).toHaveText(
+			/^isolated: \d+ threads|^isolated: one thread/
+		);
+	});
+});
