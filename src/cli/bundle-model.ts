@@ -12,7 +12,8 @@ import { BENCHTOP_MODEL_FILE } from '../lib/core/models/benchtop-model-schema.ts
 import type { ModelBundle } from '../lib/core/predict/model-bundle.ts';
 import type { PredictedRows } from '../lib/core/predict/predict-rows.ts';
 import { predictionsCsv } from '../lib/core/predict/predictions-csv.ts';
-import { createModel, type RuntimeModel } from '../lib/runtime/image-index.ts';
+import { createModel, type ImageInput, type RuntimeModel } from '../lib/runtime/image-index.ts';
+import { refuseImageInput } from './read-model.ts';
 
 /** The most model.js or model.bin may hold before they are read (a bundle of a large CNN is a few MB). */
 const MAX_BUNDLE_FILE_BYTES = 512 * 1024 * 1024;
@@ -46,12 +47,18 @@ function readCapped(folder: string, name: string): Uint8Array {
 	return readFileSync(path);
 }
 
-export async function openBundle(folder: string): Promise<{ metadata: BundleMetadata; model: RuntimeModel }> {
+export async function openBundle(
+	folder: string
+): Promise<{ metadata: BundleMetadata; model: RuntimeModel; image?: ImageInput }> {
 	const parsed = parseBundleModule(new TextDecoder().decode(readCapped(folder, 'model.js')));
 	const weights = parsed.inlineWeights ?? readCapped(folder, WEIGHTS_FILE);
 	try {
 		await checkBundleWeights(parsed, weights);
-		return { metadata: parsed.metadata, model: createModel(parsed.plan, weights) };
+		return {
+			metadata: parsed.metadata,
+			model: createModel(parsed.plan, weights),
+			...(parsed.plan.image ? { image: parsed.plan.image } : {})
+		};
 	} catch (error) {
 		if (error instanceof BenchtopError) throw new BenchtopError(error.code, `${folder}: ${error.message}`);
 		throw new BenchtopError('bad-input', `${folder}: the bundle cannot run: ${(error as Error).message}`);
@@ -63,7 +70,9 @@ export async function predictWithBundle(
 	folder: string,
 	file: { name: string; bytes: Uint8Array }
 ): Promise<{ csv: string; rows: number; errors: number; problems: string[] }> {
-	const { metadata, model } = await openBundle(folder);
+	const { metadata, model, image } = await openBundle(folder);
+	// Image bundles take decoded pixels; a table file has none (see refuseImageInput).
+	if (image) refuseImageInput([image.height, image.width, image.channels], folder);
 	const input = await importTable(file.bytes, { fileName: file.name });
 	const rows = input.table.objects() as Record<string, unknown>[];
 	const { outputs, errors } = model.predictRaw(rows);

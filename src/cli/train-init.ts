@@ -15,7 +15,7 @@ import {
 import type { EpochRecord } from '../lib/core/train/types.ts';
 import { parseTrainSettings } from '../lib/core/train/settings.ts';
 import { defaultSplit } from '../lib/core/train/training-request.ts';
-import { readModel } from './read-model.ts';
+import { imageShape, readModel, refuseImageInput } from './read-model.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,6 +36,7 @@ export async function readInitModel(
 	recipe: 'keep' | 'refit'
 ): Promise<ContinueFrom> {
 	const { bundle, run } = await readModel(path);
+	refuseImageInput(imageShape(bundle.spec), path);
 	const problem = continueDataProblem(
 		{ inputSchema: bundle.inputSchema, targets: bundle.targets },
 		{ name: data.name, schema: [...data.schema] }
