@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { importFile } from './import-file.ts';
+import { trainAndSave } from './train-and-save.ts';
 
 const SHOTS = '/work/shots-h15c';
 const lines = readFileSync(fileURLToPath(new URL('../../sample-datasets/iris.csv', import.meta.url)), 'utf8')
@@ -43,18 +44,13 @@ test('continue a version on its data, refuse a data set without a column, train 
 
 	await page.goto(`/train?id=${encodeURIComponent(home)}`);
 	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
-	await page.getByLabel('Target').selectOption('species');
-	await page.locator('summary', { hasText: 'Training settings' }).click();
-	await page.getByLabel('Epochs', { exact: true }).fill('15');
-	await page.getByLabel('Epochs', { exact: true }).press('Tab');
-	await page.getByRole('button', { name: 'Train', exact: true }).click();
-	const runs = page.getByRole('list', { name: 'Runs' });
-	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 90_000 });
-	await runs.getByRole('link', { name: /Save .* as model/ }).click();
-	const form = page.getByRole('form', { name: /as a model version/ });
-	await form.getByLabel('Model name').fill('Iris species');
-	await form.getByRole('button', { name: 'Save version' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'version 1' })).toBeVisible();
+	const saved = await trainAndSave(page, {
+		target: 'species',
+		epochs: 15,
+		name: 'Iris species',
+		from: 'run list'
+	});
+	await expect(saved).toContainText('version 1');
 
 	// From v1's detail to the continue page.
 	await page.goto('/models');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures.ts';
 import { importFile } from './import-file.ts';
+import { trainAndSave } from './train-and-save.ts';
 
 const penguins = readFileSync(
 	fileURLToPath(new URL('../../sample-datasets/penguins.csv', import.meta.url)),
@@ -30,18 +31,13 @@ test('a saved version against shifted data: drifted columns flagged, thresholds 
 	);
 	await page.goto(`/train?id=${encodeURIComponent(home)}`);
 	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
-	await page.getByLabel('Target').selectOption('Species');
-	await page.locator('summary', { hasText: 'Training settings' }).click();
-	await page.getByLabel('Epochs', { exact: true }).fill('20');
-	await page.getByLabel('Epochs', { exact: true }).press('Tab');
-	await page.getByRole('button', { name: 'Train', exact: true }).click();
-	const runs = page.getByRole('list', { name: 'Runs' });
-	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 90_000 });
-	await runs.getByRole('link', { name: /Save .* as model/ }).click();
-	const form = page.getByRole('form', { name: /as a model version/ });
-	await form.getByLabel('Model name').fill('Penguin species');
-	await form.getByRole('button', { name: 'Save version' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'version 1' })).toBeVisible();
+	const saved = await trainAndSave(page, {
+		target: 'Species',
+		epochs: 20,
+		name: 'Penguin species',
+		from: 'run list'
+	});
+	await expect(saved).toContainText('version 1');
 	const biscoe = await importFile(
 		page,
 		csv('biscoe.csv', (island) => island === 'Biscoe')

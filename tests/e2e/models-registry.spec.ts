@@ -6,26 +6,14 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { MainThreadTrace } from './main-thread-trace.ts';
 import { openTrain } from './open-train.ts';
+import { saveAsModel, trainRun } from './train-and-save.ts';
 
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
 
-/** Trains iris with the defaults and waits until the run is listed. */
+/** Opens iris on the Train page and trains it with the defaults. */
 async function trainIris(page: Page): Promise<void> {
 	await openTrain(page, 'Iris flowers');
-	await page.getByRole('button', { name: 'Train', exact: true }).click();
-	await expect(runs(page).getByRole('button', { name: /accuracy/ })).toHaveCount(1, { timeout: 90_000 });
-}
-
-/** Saves the run shown in the detail under `name`; returns the status line. */
-async function saveAsModel(page: Page, name: string) {
-	const detail = page.getByRole('region', { name: /MLP|Linear/ });
-	await detail.getByRole('button', { name: 'Save as model' }).click();
-	const form = detail.getByRole('form', { name: /as a model version/ });
-	await form.getByLabel('Model name').fill(name);
-	await form.getByRole('button', { name: 'Save version' }).click();
-	const status = detail.getByRole('status').filter({ hasText: 'Saved as' });
-	await expect(status).toBeVisible();
-	return status;
+	await trainRun(page);
 }
 
 /** Counts records in the registry's stores, read straight from IndexedDB. */
@@ -53,9 +41,9 @@ test('a run saved twice becomes v1 and v2; promote, promote, roll back, and the 
 }) => {
 	test.setTimeout(150_000);
 	await trainIris(page);
-	const first = await saveAsModel(page, 'Iris classifier');
+	const first = await saveAsModel(page, { name: 'Iris classifier' });
 	await expect(first).toContainText('Iris classifier version 1');
-	const second = await saveAsModel(page, 'Iris classifier');
+	const second = await saveAsModel(page, { name: 'Iris classifier' });
 	await expect(second).toContainText('Iris classifier version 2');
 
 	await page.goto('/models');
@@ -177,8 +165,8 @@ test('a full disk in the middle of saving a version: a clear message and no part
 test('two tabs promoting at once end with one history that both tabs show', async ({ page, context }) => {
 	test.setTimeout(150_000);
 	await trainIris(page);
-	await saveAsModel(page, 'Shared');
-	await saveAsModel(page, 'Shared');
+	await saveAsModel(page, { name: 'Shared' });
+	await saveAsModel(page, { name: 'Shared' });
 	await page.goto('/models');
 	const link = (p: Page, v: string) =>
 		p.getByTestId('model-card').getByRole('link', { name: v, exact: true });
@@ -221,7 +209,7 @@ test('two tabs promoting at once end with one history that both tabs show', asyn
 test('200 saved versions: the Models page opens without a main-thread task over 50 ms', async ({ page }) => {
 	test.setTimeout(150_000);
 	await trainIris(page);
-	await saveAsModel(page, 'Many');
+	await saveAsModel(page, { name: 'Many' });
 	// 199 more versions of the same model, copies of the saved one with its summary (records as the
 	// registry writes them: the version, whose run carries the training profile, and its summary).
 	await page.evaluate(
