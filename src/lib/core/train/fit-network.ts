@@ -123,6 +123,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			target: targets[0],
 			resumeFrom: start ?? context.resume?.checkpoint,
 			onCheckpoint: context.onCheckpoint,
+			backendSoftware: base.backend.software === true,
 			...(probe ? { probe } : {}),
 			...closedForm(spec, networkTask, train, settings.loss)
 		});

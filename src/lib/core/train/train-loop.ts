@@ -60,6 +60,8 @@ export interface TrainNetworkOptions {
 	 * of it and of TF.js ops on the current backend are timed and the faster steps the run; 'tfjs': TF.js
 	 * ops always; 'dense-wasm': the engine wherever it can, untimed. */
 	engine?: 'auto' | 'tfjs' | 'dense-wasm';
+	/** The backend runs on a software GPU adapter (asked for by name): the chooser never prefers its TF.js path. */
+	backendSoftware?: boolean;
 }
 
 /** Whether the fused engine can step this run, before any batch: its spec, or why not (TF.js then does). */
@@ -137,7 +139,8 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 					settings,
 					batchSize,
 					createOptimizer: () => createOptimizer(settings),
-					disposeOptimizer
+					disposeOptimizer,
+					backendSoftware: options.backendSoftware === true
 				})
 			: { name: candidate.name, reason: candidate.reason };
 	const engineChoice = { spec: engine.name === 'dense-wasm' ? candidate.spec : undefined };
