@@ -32,7 +32,7 @@ export interface RunBackend {
 	software?: boolean;
 	/** Which engine stepped the batches on that backend (the fused WASM dense engine or TF.js ops), and why;
 	 * absent on runs from before the engine, and on models that train in no batches (k-means, solved). */
-	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string };
+	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string; threads?: number; threadsReason?: string };
 }
 
 export interface RunRecord {
