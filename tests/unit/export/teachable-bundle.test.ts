@@ -2,7 +2,7 @@
 // layers here) is read through the import checks, saved as a run, exported as an edge bundle, and the
 // bundle's probabilities (model.js and handler.js in plain Node, no node_modules) equal TF.js's on the
 // same prepared tensor. A fast variant (64 × 64 images, every MobileNetV2 block) and the real 224 × 224.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,11 @@ async function parity(size: number, pictures: { width: number; height: number; d
 	const fromCanonical = (canonical.predict(input) as tf.Tensor).arraySync() as number[][];
 	expect(fromCanonical).toEqual(expected);
 	const folder = await bundleFolder(bundleFromRun(imageModelRun(read, 'TM'), read.artifact));
+	const text = (name: string) => readFileSync(join(folder, name), 'utf8');
+	expect(text('model.d.ts')).toMatch(/\timage: \{ width: number; height: number; data: Uint8ClampedArray/);
+	expect(text('README.md')).toContain('## Input: one picture per row');
+	expect(text('model.js')).toContain(`"image":{"height":${size},"width":${size},"channels":3`);
+	expect(text('benchtop-model.js')).toContain("control.type = 'file'");
 	const rows = [
 		...pictures.map((p) => ({ image: { width: p.width, height: p.height, data: [...p.data] } })),
 		{ image: [...(prepared[0] as Float64Array)] },

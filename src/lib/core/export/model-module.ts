@@ -1,7 +1,7 @@
 // model.js and model.d.ts: the bundle's ES module (the runtime, the plan, and a loader for the weights
 // from model.bin beside it, or inlined as base64 in the single-file variant) and its typings, which name
 // every input column with its type and the exact shape of each prediction.
-import type { RuntimePlan } from '../../runtime/plan.ts';
+import type { ImageInput, RuntimePlan } from '../../runtime/plan.ts';
 import { IMAGE_RUNTIME_SOURCE, RUNTIME_SOURCE } from '../../runtime/runtime-source.ts';
 
 export const WEIGHTS_FILE = 'model.bin';
@@ -20,6 +20,8 @@ export interface BundleMetadata {
 	weightBytes: number;
 	weightsSha256: string;
 	generatedBy: string;
+	/** An image model: each row is `{ image }`, prepared as this says (runtime/plan.ts, ImageInput). */
+	image?: ImageInput;
 }
 
 /** Operations only the runtime with image graphs has (runtime/graph-ops.ts). */
@@ -116,14 +118,24 @@ const TS_TYPES: Record<string, string> = {
 
 const union = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(' | ') || 'string';
 
+/** An image model's row: a decoded picture (as a canvas gives it) or its prepared numbers. */
+const imageRow = (image: ImageInput) => `\t/**
+\t * A picture: an ImageData-like { width, height, data } (RGBA bytes, \`data\` may be a plain array of 0-255),
+\t * cropped to its centre square, resized to ${image.height}×${image.width} and scaled v × ${image.scale.toPrecision(6)} + ${image.offset};
+\t * or ${image.height * image.width * image.channels} numbers already prepared (channels last).
+\t */
+\timage: { width: number; height: number; data: Uint8ClampedArray | Uint8Array | number[] } | Float32Array | number[];`;
+
 export function modelTypings(plan: RuntimePlan, metadata: BundleMetadata): string {
-	const fields = plan.inputs
-		.filter((c) => !plan.targets.includes(c.name))
-		.map(
-			(c) =>
-				`\t/** ${c.type}${c.required ? '' : ' (may be left out: the recipe fills or drops it)'} */\n\t${JSON.stringify(c.name)}${c.required ? '' : '?'}: ${TS_TYPES[c.type]} | null;`
-		)
-		.join('\n');
+	const fields = plan.image
+		? imageRow(plan.image)
+		: plan.inputs
+				.filter((c) => !plan.targets.includes(c.name))
+				.map(
+					(c) =>
+						`\t/** ${c.type}${c.required ? '' : ' (may be left out: the recipe fills or drops it)'} */\n\t${JSON.stringify(c.name)}${c.required ? '' : '?'}: ${TS_TYPES[c.type]} | null;`
+				)
+				.join('\n');
 	const answer =
 		plan.task === 'classification'
 			? `{ label: ClassLabel; probabilities: Record<ClassLabel, number> }`
@@ -154,6 +166,7 @@ export declare const metadata: {
 	weightsSha256: string;
 	generatedBy: string;
 	model: { family: string; label: string };
+	image?: { height: number; width: number; channels: number; scale: number; offset: number };
 };
 export declare function predict(rows: InputRow[]): Promise<(Prediction | RowError)[]>;
 export declare function load(): Promise<{ predict(rows: InputRow[]): (Prediction | RowError)[] }>;

@@ -1,5 +1,6 @@
 // The bundle's browser files: benchtop-model.js, a <benchtop-model src="./model.js"> custom element that
-// draws a form from the model's input schema and shows its prediction, and index.html, a demo page using
+// draws a form from the model's input schema (a picture's file input for an image model, metadata.image)
+// and shows its prediction, and index.html, a demo page using
 // it. The element writes every name and value with textContent and attributes, never as HTML; the page's
 // one piece of model text (its name) is escaped.
 import { escapeHtml } from '../escape-html.ts';
@@ -39,6 +40,36 @@ function field(input) {
 	return label;
 }
 
+function imageField() {
+	const label = document.createElement('label');
+	label.part = 'field';
+	const name = document.createElement('span');
+	name.part = 'label';
+	name.textContent = 'Picture';
+	const control = document.createElement('input');
+	control.type = 'file';
+	control.accept = 'image/*';
+	control.name = 'image';
+	control.part = 'input';
+	control.required = true;
+	label.append(name, control);
+	return label;
+}
+/** A picked picture's RGBA pixels, as the browser decodes it. */
+async function pixels(file) {
+	let bitmap;
+	try {
+		bitmap = await createImageBitmap(file);
+	} catch {
+		throw new Error(\`\${file.name} is not a picture this browser can read\`);
+	}
+	const canvas = document.createElement('canvas');
+	canvas.width = bitmap.width;
+	canvas.height = bitmap.height;
+	const context = canvas.getContext('2d');
+	context.drawImage(bitmap, 0, 0);
+	return context.getImageData(0, 0, canvas.width, canvas.height);
+}
 function describe(prediction, metadata) {
 	if ('error' in prediction) return prediction.error;
 	if ('label' in prediction) {
@@ -69,6 +100,7 @@ class BenchtopModel extends HTMLElement {
 		const { metadata } = model;
 		const form = document.createElement('form');
 		form.part = 'form';
+		if (metadata.image) form.append(imageField());
 		for (const input of metadata.inputs) if (!metadata.targets.includes(input.name)) form.append(field(input));
 		const button = document.createElement('button');
 		button.part = 'button';
@@ -78,8 +110,15 @@ class BenchtopModel extends HTMLElement {
 		form.addEventListener('submit', async (event) => {
 			event.preventDefault();
 			const row = {};
-			for (const [name, value] of new FormData(form)) if (value !== '') row[name] = value;
-			const [prediction] = await model.predict([row]);
+			let prediction;
+			try {
+				for (const [name, value] of new FormData(form))
+					if (typeof value !== 'string') row[name] = await pixels(value);
+					else if (value !== '') row[name] = value;
+				[prediction] = await model.predict([row]);
+			} catch (error) {
+				prediction = { error: error.message };
+			}
 			output.part = 'error' in prediction ? 'error' : 'result';
 			output.textContent = describe(prediction, metadata);
 			this.dispatchEvent(new CustomEvent('prediction', { detail: prediction, bubbles: true }));
@@ -107,7 +146,7 @@ export function indexHtml(name: string): string {
 </head>
 <body>
 <h1>${title}</h1>
-<p>Fill in a row and predict. Serve this folder over HTTP (for example <code>npx serve .</code>); browsers do not load modules from <code>file:</code> pages.</p>
+<p>Fill in a row (or pick a picture, for an image model) and predict. Serve this folder over HTTP (for example <code>npx serve .</code>); browsers do not load modules from <code>file:</code> pages.</p>
 <benchtop-model src="./model.js"></benchtop-model>
 <script type="module" src="./benchtop-model.js"></script>
 </body>

@@ -1,5 +1,6 @@
 // The bundle's README.md: how to call the model from a page, a Worker, Node, Deno, an edge function and
 // the container, with the model's own columns and output shape as the example.
+import type { ImageInput } from '../../runtime/plan.ts';
 import type { BundleMetadata } from './model-module.ts';
 
 function exampleRow(metadata: BundleMetadata): Record<string, string> {
@@ -35,6 +36,7 @@ export function readmeFile(metadata: BundleMetadata, singleFile: boolean): strin
 				`| \`${c.name.replace(/[|`]/g, '\\$&')}\` | ${c.type} | ${c.required ? 'yes' : 'no (the recipe fills or drops it)'} |`
 		)
 		.join('\n');
+	if (metadata.image) return imageReadme(metadata, metadata.image, singleFile);
 	return `# ${metadata.name.replace(/[<>]/g, '')}
 
 A ${metadata.model.label} (${metadata.task}) exported by ${metadata.generatedBy}, with its fitted recipe: give it
@@ -108,5 +110,48 @@ docker build -t my-model . && docker run -p 8080:8080 my-model
 \`\`\`
 
 Bodies over 1 MB (\`--max-body\`) get 413, and requests time out after 30 s.
+`;
+}
+
+/** An image model's README: rows are pictures, decoded by the caller (a canvas in a page or a Worker). */
+function imageReadme(metadata: BundleMetadata, image: ImageInput, singleFile: boolean): string {
+	return `# ${metadata.name.replace(/[<>]/g, '')}
+
+An image classifier (${metadata.model.label}) exported by ${metadata.generatedBy}. No dependencies, no build step: the
+runtime is inside \`model.js\`${singleFile ? ', and so are the weights' : ', the weights are in `model.bin` beside it'}.
+
+## Input: one picture per row
+
+\`await predict([{ image }])\`, where \`image\` is an ImageData-like \`{ width, height, data }\` (RGBA bytes, as
+\`canvas.getContext('2d').getImageData(…)\` gives; \`data\` may be a plain array of 0–255 in JSON) or a
+Float32Array of ${image.height * image.width * image.channels} numbers already prepared. A picture is cropped to its centre square, resized to
+${image.height}×${image.width} (bilinear, half-pixel centres) and each RGB value v becomes v × ${image.scale.toPrecision(6)} + ${image.offset}, as the model was trained.
+Each prediction is \`${outputShape(metadata)}\`; a row without a usable picture gets \`{ "error": "image: <why>" }\`.
+
+## Browser
+
+\`\`\`html
+<input type="file" accept="image/*" id="picture">
+<script type="module">
+	import { predict } from './model.js';
+	document.querySelector('#picture').addEventListener('change', async (event) => {
+		const bitmap = await createImageBitmap(event.target.files[0]);
+		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const context = canvas.getContext('2d');
+		context.drawImage(bitmap, 0, 0);
+		const [answer] = await predict([{ image: context.getImageData(0, 0, bitmap.width, bitmap.height) }]);
+		console.log(answer.label, answer.probabilities);
+	});
+</script>
+\`\`\`
+
+\`index.html\` is a demo page with a picture picker (\`<benchtop-model src="./model.js">\`); serve the folder over HTTP.
+
+## Web Worker, Node, Deno, edge functions
+
+The same \`predict([{ image }])\` runs anywhere JavaScript runs; outside a browser, decode the picture to RGBA bytes
+with any decoder and pass \`{ width, height, data }\`. \`handler.js\` (\`export default { fetch }\`) and
+\`node serve.js --port 8080\` (\`POST /predict\`) take the same rows as JSON (\`data\` as an array of numbers).
+\`benchtop predict\` reads tables, so it refuses this bundle; predict pictures with \`model.js\` or in the studio.
 `;
 }

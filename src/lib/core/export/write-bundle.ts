@@ -77,7 +77,8 @@ export async function writeInferenceBundle(
 		quantize: options.quantize,
 		weightBytes: weights.byteLength,
 		weightsSha256: await sha256Hex(weights),
-		generatedBy: options.generatedBy ?? 'Benchtop'
+		generatedBy: options.generatedBy ?? 'Benchtop',
+		...(plan.image ? { image: plan.image } : {})
 	};
 	const text = (name: string, content: string): BundleFile => ({
 		name,
