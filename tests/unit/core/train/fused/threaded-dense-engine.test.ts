@@ -1,5 +1,6 @@
 // The threaded dense engine (worker_threads helpers on a shared memory) against the one-thread engine: from
 // the same weights, on the same batches, the loss curve and the final weights agree to float rounding.
+// Every loss and optimizer the engine has (Huber, binary cross-entropy, AdamW and L1 included).
 // Tolerance: each batch's loss within 1e-5 relative, final weights within 2e-5 absolute after 12 steps
 // (the threads sum their slices' gradients in another order, about 1e-7 relative per step; Adam and
 // RMSprop divide by the gradients' running size, which carries that difference into the weights).
@@ -25,6 +26,8 @@ interface Case {
 	loss: DenseLoss;
 	optimizer: DenseOptimizer;
 	l2?: number[];
+	l1?: number[];
+	huberDelta?: number;
 	dropout?: number[];
 }
 
@@ -53,6 +56,22 @@ const CASES: Case[] = [
 		dropout: [0.3, 0]
 	},
 	{
+		name: 'Huber, AdamW, L1',
+		sizes: [6, 12, 1],
+		activations: ['relu', 'linear'],
+		loss: 'huber',
+		huberDelta: 0.5,
+		optimizer: { kind: 'adam', rate: 0.01, weightDecay: 0.01 },
+		l1: [0.001, 0]
+	},
+	{
+		name: 'binary cross-entropy (2 outputs), Adam',
+		sizes: [5, 8, 2],
+		activations: ['tanh', 'sigmoid'],
+		loss: 'binary-cross-entropy',
+		optimizer: { kind: 'adam', rate: 0.01 }
+	},
+	{
 		name: 'linear regression, plain SGD',
 		sizes: [4, 1],
 		activations: ['linear'],
@@ -79,6 +98,8 @@ function batches(c: Case, seed: number) {
 		for (let i = 0; i < ROWS; i++) {
 			const signal = x[i * inputs]! - 0.5 * x[i * inputs + 1]!;
 			if (c.loss === 'cross-entropy') y[i * outputs + (signal > 0.4 ? 2 : signal > -0.4 ? 1 : 0)] = 1;
+			else if (c.loss === 'binary-cross-entropy')
+				for (let o = 0; o < outputs; o++) y[i * outputs + o] = signal + 0.3 * o > 0 ? 1 : 0;
 			else for (let o = 0; o < outputs; o++) y[i * outputs + o] = signal * (o + 1);
 		}
 		const masks = (c.dropout ?? []).map((rate, l) =>
@@ -120,6 +141,8 @@ describe('ThreadedDenseEngine', { timeout: 30_000 }, () => {
 					activations: c.activations,
 					loss: c.loss,
 					l2: c.l2,
+					l1: c.l1,
+					huberDelta: c.huberDelta,
 					dropout: c.dropout
 				};
 				const one = await DenseEngine.create(spec, c.optimizer, ROWS, 'simd128');
