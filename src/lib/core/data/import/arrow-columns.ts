@@ -111,14 +111,12 @@ export function numberColumn(numbers: Float64Array, integer: boolean): Column<un
 
 /**
  * Rows given as codes into per-code values (null: missing), for a column typed once per distinct value:
- * numbers, booleans, dates (as epoch milliseconds) or categories.
+ * numbers, booleans, dates (as epoch milliseconds), categories or text.
  */
-export function codedColumn(
-	codes: Codes,
-	valueOf: CellValue[],
-	type: 'integer' | 'number' | 'boolean' | 'date' | 'category'
-): Column<unknown> {
+export function codedColumn(codes: Codes, valueOf: CellValue[], type: ColumnType): Column<unknown> {
 	switch (type) {
+		case 'text':
+			return codedText(codes, valueOf);
 		case 'integer':
 		case 'number':
 			return codedNumbers(codes, valueOf, type === 'integer' && fitsInt32(valueOf));
@@ -228,4 +226,46 @@ function codedCategories(codes: Codes, valueOf: CellValue[]): Column<unknown> {
 	const values = columnFromValues(entries, type.dictionary, READ_OPTIONS);
 	(column.data[0] as unknown as { setDictionary(values: Column<unknown>): void }).setDictionary(values);
 	return column;
+}
+
+/**
+ * Text as flechette's utf8 builder lays it out (offsets after each row, the bytes one after another, the
+ * byte buffer one longer than the text and then padded), but with each distinct value encoded once and
+ * its bytes copied per row: no string is encoded per row.
+ */
+function codedText(codes: Codes, valueOf: CellValue[]): Column<unknown> {
+	const length = codes.length;
+	const encoder = new TextEncoder();
+	const bytesOf = valueOf.map((value) => (value === null ? undefined : encoder.encode(value as string)));
+	let total = 0;
+	let nulls = 0;
+	for (let i = 0; i < length; i++) {
+		const bytes = bytesOf[codes[i]!];
+		if (bytes === undefined) nulls++;
+		else total += bytes.length;
+	}
+	const validity = bitmap(length);
+	const offsets = new Int32Array(aligned(length + 1, 4));
+	const data = new Uint8Array(aligned(total + 1, 1));
+	let at = 0;
+	for (let i = 0; i < length; i++) {
+		const bytes = bytesOf[codes[i]!];
+		if (bytes !== undefined) {
+			data.set(bytes, at);
+			at += bytes.length;
+			validity[i >> 3]! |= 1 << (i & 7);
+		}
+		offsets[i + 1] = at;
+	}
+	const type = utf8();
+	const Batch = batchType(type, READ_OPTIONS);
+	const batch = new Batch({
+		length,
+		nullCount: nulls,
+		type,
+		validity: nulls > 0 ? validity : NO_NULLS,
+		offsets,
+		values: data
+	});
+	return new Column([batch], type);
 }

@@ -93,12 +93,9 @@ function typeDictionary(
 	text.forEach((entry, code) => {
 		if (converted[code] === null && !isMissingValue(entry)) lost += counts[code]!;
 	});
-	let arrow: Column<unknown>;
-	if (type === 'text') {
-		const values = new Array<CellValue>(codes.length);
-		for (let i = 0; i < codes.length; i++) values[i] = converted[codes[i]!]!;
-		arrow = fromCells(type, values);
-	} else arrow = codedColumn(codes, converted, type);
+	// Empty text takes the general path, which lays out a column of no rows its own way.
+	const arrow =
+		type === 'text' && codes.length === 0 ? fromCells(type, []) : codedColumn(codes, converted, type);
 	return { type, arrow, lost, decimalComma: normalized !== undefined && isNumeric(type) };
 }
 

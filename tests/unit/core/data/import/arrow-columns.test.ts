@@ -13,7 +13,12 @@ import {
 	tableFromArrowIPC,
 	tableToArrowIPC
 } from '../../../../../src/lib/core/data/arrow-ipc.ts';
-import { codedColumn, numberColumn } from '../../../../../src/lib/core/data/import/arrow-columns.ts';
+import {
+	codedColumn,
+	columnFromCells,
+	numberColumn
+} from '../../../../../src/lib/core/data/import/arrow-columns.ts';
+import { utf8 } from '@uwdata/flechette';
 import { importTable, type ImportResult } from '../../../../../src/lib/core/data/import/index.ts';
 import { generateCsv } from '../../../../generated-csv.ts';
 
@@ -124,6 +129,16 @@ describe('codedColumn', () => {
 		const values = column.data[0]!.values as BigInt64Array;
 		expect(Array.from(values, Number)).toEqual([times[0], times[1], 0]);
 		expect(column.nullCount).toBe(1);
+	});
+
+	it('lays out text byte for byte as the general path does, from 32-bit codes too', () => {
+		const rows = ['ä€', null, 'bc', null, 'ä€', ''];
+		const column = codedColumn(Uint32Array.of(0, 1, 2, 1, 0, 3), ['ä€', null, 'bc', ''], 'text');
+		expect(Array.from(column)).toEqual(rows);
+		const general = columnFromCells(rows, utf8());
+		for (const buffer of ['offsets', 'values', 'validity'] as const)
+			expect(column.data[0]![buffer], buffer).toEqual(general.data[0]![buffer]);
+		expect(column.nullCount).toBe(2);
 	});
 
 	it('writes booleans as bits', () => {
