@@ -23,7 +23,7 @@ import {
 } from '../../../../src/lib/core/tune/search.ts';
 import { parseSearchSpace } from '../../../../src/lib/core/tune/space.ts';
 
-const record = (trial: number, value: number | null, params = { x: trial }): TrialRecord => ({
+const record = (trial: number, value: number | null, params: TrialRecord['params'] = { units: trial }): TrialRecord => ({
 	trial,
 	params,
 	status: 'completed',
@@ -38,7 +38,7 @@ describe('finalists', () => {
 		const trials = [
 			record(0, 0.5),
 			record(1, 0.9),
-			record(2, 0.9, { x: 1 }), // the same values as trial 1
+			record(2, 0.9, { units: 1 }), // the same values as trial 1
 			{ ...record(3, 0.99), status: 'pruned' as const },
 			record(4, 0.7),
 			record(5, null)
