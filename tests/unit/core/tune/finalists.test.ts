@@ -23,7 +23,11 @@ import {
 } from '../../../../src/lib/core/tune/search.ts';
 import { parseSearchSpace } from '../../../../src/lib/core/tune/space.ts';
 
-const record = (trial: number, value: number | null, params: TrialRecord['params'] = { units: trial }): TrialRecord => ({
+const record = (
+	trial: number,
+	value: number | null,
+	params: TrialRecord['params'] = { units: trial }
+): TrialRecord => ({
 	trial,
 	params,
 	status: 'completed',
