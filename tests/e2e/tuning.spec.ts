@@ -111,3 +111,45 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 		await group.screenshot({ path: `${SHOTS}/run-group-390.png` });
 	}
 });
+
+test('"Find a good model" in the model menu runs the time-boxed search: leaderboard with the baseline, the winner one click from Evaluate and Save as model', async ({
+	page
+}) => {
+	test.setTimeout(420_000);
+	const id = await openTrain(page, 'Iris flowers');
+	await expect(page.getByTestId('task-reason')).toContainText('classification');
+	const menu = page.getByRole('combobox', { name: /^Model(?! family)/ });
+	await expect(menu.locator('option', { hasText: 'Try both' })).toHaveCount(0);
+	await menu.selectOption('find-model');
+	await expect(page.getByTestId('find-model-note')).toContainText('successive halving');
+	await expect(page.getByTestId('find-model-note')).toContainText('5-fold cross-validation');
+	await page.getByRole('button', { name: 'Find a good model' }).first().click();
+	const panel = page.locator('section.search');
+	await expect(panel.getByText(/Searching on \d+ workers?/)).toBeVisible({ timeout: 30_000 });
+	const winner = panel.getByRole('status');
+	await expect(winner).toContainText(/Winner: trial \d/, { timeout: 360_000 });
+	await expect(winner).toContainText(/test accuracy [01]\.\d+ \(scored once\)/);
+	const table = panel.getByRole('table', { name: 'Trials' });
+	await expect(table.locator('tr.baseline')).toContainText(/always “/);
+	await expect(table.locator('tbody tr:not(.baseline)')).not.toHaveCount(0);
+	await expect(table.locator('tr.best')).toHaveCount(1);
+	if (SHOTS) {
+		mkdirSync(SHOTS, { recursive: true });
+		await page.screenshot({ path: `${SHOTS}/find-model-1280.png`, fullPage: true });
+		await page.setViewportSize({ width: 390, height: 900 });
+		await page.waitForTimeout(1000);
+		await page.screenshot({ path: `${SHOTS}/find-model-390.png`, fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 900 });
+	}
+	// Save as model: one click from the winner to the save page for its run.
+	const save = winner.getByRole('link', { name: /Save .* as model/ });
+	const saveHref = await save.getAttribute('href');
+	expect(saveHref).toMatch(/\/models\/save\?run=/);
+	await winner.getByRole('link', { name: 'Open the winner in Evaluate' }).click();
+	await page.waitForURL(/\/evaluate\?id=.*&run=/);
+	expect(new URL(page.url()).searchParams.get('id')).toBe(id);
+	const accuracy = page.locator('table[data-split="test"] tr[data-metric="accuracy"] td.value').first();
+	await expect(accuracy).toHaveText(/^[01](\.\d+)?$/, { timeout: 60_000 });
+	await page.goto(saveHref!);
+	await expect(page.getByRole('form', { name: /as a model version/ })).toBeVisible({ timeout: 30_000 });
+});
