@@ -4,7 +4,7 @@
 // reach in the same fixed time on that table and on the wine sample (trials capped at 20 epochs here, so a
 // minute holds enough of them to count). The quality bar against scikit-learn is tune-quality.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { startTrialThreads } from '../src/cli/tune-workers.ts';
@@ -91,7 +91,7 @@ export const tuneSearch: Benchmark = {
 				figures[`trials-per-minute-${workers}-worker${workers === 1 ? '' : 's'}`] = {
 					value: result.state.trials.length / minutes,
 					unit: 'trials/min',
-					note: `${result.state.trials.length} trials of the default space (≤ ${epochs} epochs) on ${rows} generated rows in ${seconds} s of search, the winner's final run and ${workers > 1 ? 'thread start-up' : 'nothing else'} included; ${cpus().length} cores`
+					note: `${result.state.trials.length} trials of the default space (≤ ${epochs} epochs) on ${rows} generated rows in ${seconds} s of search, the winner's final run and ${workers > 1 ? 'thread start-up' : 'nothing else'} included; ${cpus().length} cores, where the pool rule min(cores − 1, 4) gives ${pool} worker${pool === 1 ? '' : 's'}${poolSize > pool ? ` (${poolSize} measured, as --workers ${poolSize})` : ''}; load ${loadavg()[0]!.toFixed(1)}`
 				};
 			} finally {
 				await threads?.close();
