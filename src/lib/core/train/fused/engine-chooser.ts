@@ -143,8 +143,7 @@ export function tinyRun(
 	return {
 		tiny: flops <= limit,
 		reason:
-			`the whole run is about ${amount} MFLOP (${rows} rows × ${epochs} epochs), under the ` +
-			`${limit / 1e6} MFLOP below which timing the paths costs more than it saves: ` +
-			'the fused WASM engine, untimed'
+			`not timed: the whole run is about ${amount} MFLOP (${rows} rows × ${epochs} epochs), under the ` +
+			`${(limit / 1e6).toLocaleString('en')} MFLOP below which timing the paths costs more than it saves`
 	};
 }

@@ -55,7 +55,7 @@ export async function chooseByTrial(setup: TrialSetup): Promise<TrainingEngine> 
 	const { model, task, train, device, settings, batchSize } = setup;
 	const limits = setup.limits ?? TRIAL_LIMITS;
 	const size = Math.min(batchSize, train.n);
-	// A tiny run (iris: about 60 MFLOP in all) would spend more time on the trials than on training.
+	// A tiny run (iris: about 150 MFLOP in all) would spend more time on the trials than on training.
 	const tiny = tinyRun(setup.spec.sizes, train.n, settings.epochs, setup.tinyRunFlops ?? TINY_RUN_FLOPS);
 	if (tiny.tiny) return { name: 'dense-wasm', reason: tiny.reason };
 	const release = holdDropoutStreams(model);
