@@ -1,0 +1,131 @@
+// A Teachable Machine image model in Chromium: its three files (made by tests/fixtures/teachable with TF.js
+// layers, TM's exact nesting, 224 × 224) are imported on the Export page, saved as a model version whose
+// Try it predicts a picture (class bars whose probabilities equal TF.js on the same prepared tensor) and
+// says so for a file that is not a picture; the bundle downloaded carries the image runtime.
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import * as tf from '@tensorflow/tfjs';
+import { strFromU8, unzipSync } from 'fflate';
+import { imagePixels } from '../../src/lib/runtime/image.ts';
+import { teachableModel } from '../fixtures/teachable/teachable-model.ts';
+import { expect, test } from './fixtures.ts';
+
+const LABELS = ['Cat', 'Dog', 'Neither'];
+
+/** A 96 × 64 PNG drawn in the page (gradients and a disc), and its RGBA pixels as the browser decodes them. */
+async function picture(page: Page) {
+	return page.evaluate(async () => {
+		const canvas = document.createElement('canvas');
+		canvas.width = 96;
+		canvas.height = 64;
+		const context = canvas.getContext('2d')!;
+		const gradient = context.createLinearGradient(0, 0, 96, 64);
+		gradient.addColorStop(0, '#d94');
+		gradient.addColorStop(1, '#27c');
+		context.fillStyle = gradient;
+		context.fillRect(0, 0, 96, 64);
+		context.fillStyle = '#fff';
+		context.beginPath();
+		context.arc(48, 32, 18, 0, Math.PI * 2);
+		context.fill();
+		const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/png'));
+		const bytes = new Uint8Array(await blob.arrayBuffer());
+		const bitmap = await createImageBitmap(blob);
+		const decoded = document.createElement('canvas');
+		decoded.width = bitmap.width;
+		decoded.height = bitmap.height;
+		const ctx = decoded.getContext('2d')!;
+		ctx.drawImage(bitmap, 0, 0);
+		return { png: [...bytes], rgba: [...ctx.getImageData(0, 0, 96, 64).data] };
+	});
+}
+
+test('a Teachable Machine model imports, predicts a picture in Try it as TF.js does, and exports its bundle', async ({
+	page
+}, testInfo) => {
+	test.setTimeout(180_000);
+	await tf.setBackend('cpu');
+	const { model, files } = await teachableModel({ size: 224, labels: LABELS, seed: 5 });
+	const paths = await Promise.all(
+		[...files].map(async ([name, bytes]) => {
+			const path = testInfo.outputPath(name);
+			await writeFile(path, bytes);
+			return path;
+		})
+	);
+
+	await page.goto('/export');
+	await page.getByLabel('Model files').setInputFiles(paths);
+	await expect(page.getByTestId('import-image-model')).toContainText(
+		'a Teachable Machine image model (TM 2.4.7): one 224×224×3 picture per row (centre square, resized, v / 127.5 − 1) → 3 classes (Cat, Dog, Neither), 161 layers with its nested MobileNet'
+	);
+	await page.getByLabel('Save as model').fill('Pets');
+	await page.getByRole('button', { name: 'Save as model version' }).click();
+	await expect(page.getByTestId('import-saved')).toHaveText('Saved as Pets v1.');
+
+	// The bundle of the imported version: the image runtime, a picture picker in its page.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download bundle (.zip)' }).click()
+	]);
+	await download.saveAs(testInfo.outputPath('bundle.zip'));
+	const bundle = unzipSync(new Uint8Array(await readFile(testInfo.outputPath('bundle.zip'))));
+	const file = (end: string) => strFromU8(bundle[Object.keys(bundle).find((n) => n.endsWith(end))!]!);
+	expect(file('/model.js')).toContain('global-avg-pool');
+	expect(file('/model.js')).toContain('"image":{"height":224,"width":224,"channels":3');
+	expect(file('/README.md')).toContain('## Input: one picture per row');
+
+	await page.goto('/models');
+	await page.getByTestId('model-card').getByRole('link', { name: 'v1', exact: true }).click();
+	const detail = page.getByTestId('version-detail');
+	await expect(detail.getByRole('heading', { name: 'Try it' })).toBeVisible();
+
+	// A file that is not a picture.
+	await detail.getByLabel('Pick or drop a picture').setInputFiles({
+		name: 'notes.txt',
+		mimeType: 'text/plain',
+		buffer: Buffer.from('not a picture')
+	});
+	await expect(detail.getByRole('alert')).toContainText(
+		'“notes.txt” is not an image file (text/plain): pick a PNG, JPEG, GIF or WebP picture.'
+	);
+
+	// A picture, picked with the keyboard's reach (the file input is focusable) and predicted.
+	const { png, rgba } = await picture(page);
+	const input = detail.getByLabel('Pick or drop a picture');
+	await input.focus();
+	await expect(input).toBeFocused();
+	await input.setInputFiles({ name: 'pet.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+	const answer = detail.getByTestId('try-answer');
+	await expect(answer).toBeVisible({ timeout: 60_000 });
+	const shown = await answer.getByRole('listitem').allInnerTexts();
+	expect(shown).toHaveLength(3);
+
+	// TF.js on the same prepared tensor (the browser's decoded pixels, prepared as the runtime does).
+	const prepared = imagePixels(
+		{ image: { width: 96, height: 64, data: Uint8ClampedArray.from(rgba) } },
+		{ height: 224, width: 224, channels: 3, scale: 1 / 127.5, offset: -1 }
+	) as Float64Array;
+	const x = tf.tensor4d(Float32Array.from(prepared), [1, 224, 224, 3]);
+	const expected = ((model.predict(x) as tf.Tensor).arraySync() as number[][])[0]!;
+	const best = expected.indexOf(Math.max(...expected));
+	await expect(answer.getByRole('status')).toHaveText(`Predicted: ${LABELS[best]}`);
+	shown.forEach((text, j) => {
+		const percent = Number(/([\d.]+)%$/.exec(text.trim())![1]);
+		expect(text).toContain(LABELS[j]!);
+		expect(Math.abs(percent - expected[j]! * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
+	});
+	// The exact probabilities (each bar's data-p) equal TF.js's to 1e-5.
+	const exact = await answer
+		.getByRole('listitem')
+		.evaluateAll((items) => items.map((li) => Number(li.dataset.p)));
+	exact.forEach((p, j) => expect(Math.abs(p - expected[j]!)).toBeLessThan(1e-5));
+	x.dispose();
+	model.dispose();
+
+	await page.screenshot({ path: '/work/shots-h16t/teachable-1280.png', fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await page.screenshot({ path: '/work/shots-h16t/teachable-390.png', fullPage: true });
+});
