@@ -10,6 +10,7 @@ import { cliProfile } from './cli-profile.ts';
 import { coreTimings } from './core-timings.ts';
 import { csvIngest } from './csv-ingest.ts';
 import { pageImport } from './page-import.ts';
+import { profileColumnsBench } from './profile-columns.ts';
 import { edgeBundle } from './edge-bundle.ts';
 import { firstModel } from './first-model.ts';
 import { firstPageJs } from './first-page-js.ts';
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
 	idbArrowRoundtrip,
 	csvIngest,
 	pageImport,
+	profileColumnsBench,
 	recipePrep,
 	cliProfile,
 	coreTimings,
