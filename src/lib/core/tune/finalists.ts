@@ -3,16 +3,15 @@
 // one (measured: validation R² 0.570, test 0.403). So, unless every trial is cross-validated already, the
 // search ends by re-scoring its best few trials by k-fold cross-validation on the search rows (as
 // scikit-learn's RandomizedSearchCV scores every candidate) and picks the winner among those by the folds'
-// mean. The test rows stay out of it. With a time budget, a share of the time is kept for this re-check.
+// mean. The test rows stay out of it. With a time budget, the time to re-check is kept, and time the re-check leaves over goes to more trials.
 import type { TrialRecord } from './search.ts';
 
 /** Trials re-scored at the end. */
 export const FINALISTS = 5;
 /** Folds of the re-check: scikit-learn's default cv. */
 export const RECHECK_FOLDS = 5;
-/** The share of a time budget kept for the re-check at least: the search proper stops starting trials
- * before it. Where the finalists' trials were slow, more is kept (their time × folds), up to the most. */
-export const RECHECK_TIME_SHARE = 0.2;
+/** The most of a time budget kept for the re-check: the search proper stops starting trials when what is
+ * left would not re-check its finalists (their time × folds), up to this share. */
 export const RECHECK_MAX_SHARE = 0.5;
 
 /** About how long re-checking these trials takes on `workers`: each trains once per fold. */
@@ -28,7 +27,7 @@ export function recheckReserve(
 	timeMs: number
 ): number {
 	const cost = recheckCost(finalists(trials, recheck.finalists), recheck.folds, workers);
-	return Math.min(Math.max(cost, RECHECK_TIME_SHARE * timeMs), RECHECK_MAX_SHARE * timeMs);
+	return Math.min(cost, RECHECK_MAX_SHARE * timeMs);
 }
 
 /** The finalists (best first) whose re-check fits in `msLeft`: a time budget is kept, not overrun. */

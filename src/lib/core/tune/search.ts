@@ -205,34 +205,38 @@ export async function runSearch(
 		params: job.params,
 		...outcome
 	});
-	while (state.trials.length < limit && mayStart()) {
-		const first = state.trials.length;
-		const history = state.trials;
-		const jobs: TrialJob[] = [];
-		for (let trial = first; trial < Math.min(first + BATCH, limit); trial++)
-			jobs.push({
-				trial,
-				params: proposeTrial(config, trial, history),
-				rungs: config.strategy === 'asha' ? rungChecks(config.maxEpochs, history) : []
-			});
-		const outcomes = await runPool(
-			jobs,
-			workers,
-			async (job) => {
-				const done = record(job, await runTrial(job));
-				state.elapsedMs = timeUsed();
-				options.onTrial?.(done, state);
-				return done;
-			},
-			mayStart
-		);
-		const finished = outcomes.filter((r): r is TrialRecord => r !== undefined);
-		state.trials = [...state.trials, ...finished];
-		state.elapsedMs = timeUsed();
-		if (finished.length < jobs.length) break;
-	}
-	const searched = state.trials.length >= limit || !(timeUsed() < searchTime());
-	if (config.recheck && searched && !stopped) {
+	const searched = () => state.trials.length >= limit || !(timeUsed() < searchTime());
+	// Trials, then the finalists' re-check; with a time budget, trials again while the re-checks left time
+	// over (they often take less than kept for them), until neither fits: the whole budget is used.
+	for (;;) {
+		const before = state.trials.length;
+		while (state.trials.length < limit && mayStart()) {
+			const first = state.trials.length;
+			const history = state.trials;
+			const jobs: TrialJob[] = [];
+			for (let trial = first; trial < Math.min(first + BATCH, limit); trial++)
+				jobs.push({
+					trial,
+					params: proposeTrial(config, trial, history),
+					rungs: config.strategy === 'asha' ? rungChecks(config.maxEpochs, history) : []
+				});
+			const outcomes = await runPool(
+				jobs,
+				workers,
+				async (job) => {
+					const done = record(job, await runTrial(job));
+					state.elapsedMs = timeUsed();
+					options.onTrial?.(done, state);
+					return done;
+				},
+				mayStart
+			);
+			const finished = outcomes.filter((r): r is TrialRecord => r !== undefined);
+			state.trials = [...state.trials, ...finished];
+			state.elapsedMs = timeUsed();
+			if (finished.length < jobs.length) break;
+		}
+		if (!config.recheck || !searched() || stopped) break;
 		const recheck = config.recheck;
 		const completed = state.trials.filter((t) => t.status === 'completed' && t.value !== null);
 		// With no more trials than finalists, a re-check would just be k-fold selection: the person can ask.
@@ -259,8 +263,11 @@ export async function runSearch(
 			},
 			() => notStopped() && timeLeft()
 		);
+		const progressed = state.trials.length > before || jobs.length > 0;
+		if (!progressed || config.budget.timeMs === undefined || state.trials.length >= limit || !timeLeft())
+			break;
 	}
 	// Finalists left unchecked for want of time leave the search done all the same: its time is spent.
-	state.done = searched && !stopped;
+	state.done = searched() && !stopped;
 	return state;
 }

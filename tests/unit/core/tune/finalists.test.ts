@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	FINALISTS,
 	RECHECK_FOLDS,
-	RECHECK_TIME_SHARE,
 	affordable,
 	finalists,
 	recheckReserve,
@@ -81,13 +80,15 @@ describe('rechecked', () => {
 
 describe('recheckReserve and affordable', () => {
 	const slow = (trial: number, value: number) => ({ ...record(trial, value), durationMs: 100 });
-	it('keeps the finalists’ time × folds, at least 20% and at most half of the budget', () => {
+	it('keeps the finalists’ time × folds, at most half of the budget', () => {
 		const config = { finalists: 2, folds: 5 };
 		// Two finalists of 100 ms, 5 folds, one worker: 1 s.
-		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8), slow(2, 0.1)], config, 1, 10_000)).toBe(2000);
-		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 1, 4000)).toBe(1000);
-		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 2, 4000)).toBe(800);
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8), slow(2, 0.1)], config, 1, 10_000)).toBe(1000);
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 2, 4000)).toBe(500);
 		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 1, 1000)).toBe(500);
+		// Finalists re-checked already cost nothing more.
+		const done = rechecked(slow(0, 0.9), { ...slow(0, 0.8), foldValues: [0.8] }, 5);
+		expect(recheckReserve([done, slow(1, 0.8)], config, 1, 10_000)).toBe(500);
 	});
 
 	it('takes the best finalists whose re-check fits in the time left', () => {
@@ -162,20 +163,24 @@ describe('runSearch with a re-check', () => {
 		expect(state.trials.some((t) => t.recheck)).toBe(false);
 	});
 
-	it('stops starting trials when the re-check’s share of a time budget is left', async () => {
+	it('keeps time for the re-check within a time budget and spends what it leaves on more trials', async () => {
 		let clock = 0;
 		const timed = async (job: TrialJob) => {
-			clock += job.recheck ? 1 : 10;
-			return trial(job);
+			// A re-check trains once per fold: 4 × a trial's 10 ms.
+			const ms = job.recheck ? 40 : 10;
+			clock += ms;
+			return { ...(await trial(job)), durationMs: ms };
 		};
 		const state = await runSearch({ ...config(1000), budget: { timeMs: 1000 } }, timed, {
 			workers: 1,
 			now: () => clock
 		});
-		const searched = state.trials.length;
-		// Trials of 10 ms each until 80% of the second, then the finalists' re-checks.
-		expect(searched).toBe(Math.round((1000 * (1 - RECHECK_TIME_SHARE)) / 10));
-		expect(state.trials.filter((t) => t.recheck)).toHaveLength(3);
+		// The second is filled to within one re-check and never overrun by more than one trial.
+		expect(clock).toBeGreaterThan(960);
+		expect(clock).toBeLessThan(1010);
+		expect(state.trials.length).toBeGreaterThan(80);
+		expect(state.trials.filter((t) => t.recheck).length).toBeGreaterThanOrEqual(3);
+		expect(bestTrial(state.trials)!.recheck).toBeDefined();
 		expect(state.done).toBe(true);
 	});
 });
