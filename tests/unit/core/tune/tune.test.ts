@@ -53,6 +53,22 @@ describe('tune', () => {
 		first.final!.model?.dispose();
 		second.final!.model?.dispose();
 	}, 120_000);
+
+	it('repeats with the finalists re-checked: the same re-checked trials, fold means and winner', async () => {
+		const input = await loadSample('iris.csv');
+		const more = { ...request, budget: { trials: 8 } };
+		const first = await tune(input, more, CONTEXT, { workers: 2 });
+		const second = await tune(input, more, CONTEXT, { workers: 1 });
+		const checked = (r: typeof first) =>
+			r.state.trials.filter((t) => t.recheck).map((t) => [t.trial, t.value, t.foldValues, t.recheck]);
+		expect(checked(first)).toHaveLength(5);
+		expect(checked(second)).toEqual(checked(first));
+		expect(first.best!.recheck?.folds).toBe(5);
+		expect(second.best!.trial).toBe(first.best!.trial);
+		expect(second.final!.run.metrics.test).toEqual(first.final!.run.metrics.test);
+		first.final!.model?.dispose();
+		second.final!.model?.dispose();
+	}, 240_000);
 });
 
 describe('baselineRow', () => {
