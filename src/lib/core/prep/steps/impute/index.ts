@@ -189,6 +189,11 @@ function fillCoded(
 	fill: string,
 	indicator: boolean
 ): { values: ArrayLike<unknown>; missing: Int32Array | undefined } | undefined {
+	// A dictionary column with no gap is its own filled self: passed on as it is, not even read.
+	const stored = input.table.column(column) as unknown as { nullCount?: unknown; groups?: unknown };
+	const inOrder = !input.table.isFiltered() && !input.table.isOrdered();
+	if (inOrder && !indicator && typeof stored.groups === 'function' && stored.nullCount === 0)
+		return { values: stored as ArrayLike<unknown>, missing: undefined };
 	const coded = readDictionaryLabelCodes(input.table, column);
 	if (!coded) return undefined;
 	const { codes, labels } = coded;
