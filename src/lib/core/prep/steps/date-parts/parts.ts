@@ -111,6 +111,8 @@ export function dateParts(
 }
 
 const DAY_MS = 86_400_000;
+/** Days whose calendar is remembered at once (a power of two: a day's slot is its number's low bits). */
+const DAY_CACHE = 1024;
 /** The largest time a Date holds (±100,000,000 days from 1970); past it a Date is invalid. */
 const MAX_TIME = 8.64e15;
 
@@ -135,6 +137,9 @@ export function datePartsOfTimes(
 	const hour = field('hour');
 	const civil = { year: 0, month: 0, day: 0 };
 	const needsCivil = year || month || day;
+	// Real columns repeat days (many rows per day): the calendar of the last days seen, by day number.
+	const cachedDay = new Float64Array(DAY_CACHE).fill(NaN);
+	const cachedCivil = new Int32Array(DAY_CACHE * 3);
 	for (let i = 0; i < rows; i++) {
 		// Whole milliseconds, as a Date keeps them (it truncates toward zero).
 		const time = Math.trunc(times[i]!);
@@ -144,7 +149,18 @@ export function datePartsOfTimes(
 		}
 		const days = Math.floor(time / DAY_MS);
 		if (needsCivil) {
-			civilFromDays(days, civil);
+			const slot = days & (DAY_CACHE - 1);
+			if (cachedDay[slot] === days) {
+				civil.year = cachedCivil[3 * slot]!;
+				civil.month = cachedCivil[3 * slot + 1]!;
+				civil.day = cachedCivil[3 * slot + 2]!;
+			} else {
+				civilFromDays(days, civil);
+				cachedDay[slot] = days;
+				cachedCivil[3 * slot] = civil.year;
+				cachedCivil[3 * slot + 1] = civil.month;
+				cachedCivil[3 * slot + 2] = civil.day;
+			}
 			if (year) year[i] = civil.year;
 			if (month) month[i] = civil.month;
 			if (day) day[i] = civil.day;
