@@ -103,7 +103,7 @@ export function wasmNetwork(layers: LayerOp[], inputWidth: number, read: Read): 
 	while (!steps[last]!.dense) last--;
 	const tail = steps.slice(last);
 	// Steps with nothing to do between dense layers (ReLU runs inside the module) are left out of the loop.
-	const busy = steps.map((s) => !s.dense || !!s.mul || s.after !== 'linear');
+	const busy = steps.map((s) => !s.dense || s.after !== 'linear');
 
 	// A step's work after (or instead of) its dense layer, in place on `units`-wide rows.
 	const elementwise = (x: Float64Array | Float32Array, s: Step) => {

@@ -109,9 +109,7 @@ describe(`AdamW, Huber and binary cross-entropy against PyTorch ${fixture.torch}
 				const { x, y } = batchAt(c, step);
 				const value = optimizer.minimize(() => {
 					const predicted = model.apply(tf.tensor2d(x, [c.batch, c.sizes[0]!])) as tf.Tensor;
-					return meanLoss(
-						sampleLosses('regression', tf.tensor2d(y, [c.batch, outputs]), predicted, loss)
-					);
+					return meanLoss(sampleLosses('regression', tf.tensor2d(y, [c.batch, outputs]), predicted, loss));
 				}, true)!;
 				expect((await value.data())[0], `step ${step + 1}`).toBeCloseTo(c.losses[step]!, 5);
 				value.dispose();
