@@ -6,9 +6,25 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
 
-async function trainIrisOnWasm(page: Page) {
+/** Iris on WASM; `wide` widens the MLP to 512 and 256 units (about 26 MFLOP a batch, past the 8 MFLOP
+ * where the engine splits a batch across threads) and trains 5 epochs. */
+async function trainIrisOnWasm(page: Page, wide = false) {
 	await openTrain(page, 'Iris flowers');
 	await page.getByLabel('Backend').selectOption('wasm');
+	if (wide) {
+		await page.locator('summary', { hasText: 'Architecture' }).click();
+		for (const [layer, units] of [
+			[1, '512'],
+			[2, '256']
+		] as const) {
+			const field = page.getByLabel(`Units of layer ${layer}`);
+			await field.fill(units);
+			await field.press('Tab');
+		}
+		await page.locator('summary', { hasText: 'Training settings' }).click();
+		await page.getByLabel('Epochs', { exact: true }).fill('5');
+		await page.getByLabel('Epochs', { exact: true }).press('Tab');
+	}
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	const live = page.locator('section.running');
 	await expect(live).toBeVisible({ timeout: 30_000 });
@@ -29,7 +45,7 @@ async function stripIsolation(context: BrowserContext) {
 	});
 }
 
-test('an isolated page trains the MLP on one thread per core and says so', async ({ page }) => {
+test('an isolated page trains a wide MLP on one thread per core and says so', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.goto('/system');
 	expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
@@ -38,9 +54,22 @@ test('an isolated page trains the MLP on one thread per core and says so', async
 	test.skip(threads < 2, 'this machine reports one core: nothing to split');
 	await expect(page.getByTestId('threads-status')).toHaveText(new RegExp(`^isolated: ${threads} threads`));
 
-	const detail = await trainIrisOnWasm(page);
+	const detail = await trainIrisOnWasm(page, true);
 	await expect(detail.getByTestId('run-threads')).toHaveText(
 		`${threads} threads (the page is cross-origin isolated; the device reports ${cores} cores)`
+	);
+});
+
+test('an isolated page keeps a small batch on one thread and says why', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto('/system');
+	const threads = await page.evaluate(() => Math.min(navigator.hardwareConcurrency, 8));
+	test.skip(threads < 2, 'this machine reports one core: nothing to split');
+	const detail = await trainIrisOnWasm(page);
+	await expect(detail.getByTestId('run-threads')).toHaveText(
+		new RegExp(
+			`^one thread \\(the worker could run ${threads} threads, but a batch is about [\\d.]+ MFLOP, under the 8 MFLOP where more than one pays\\)$`
+		)
 	);
 });
 

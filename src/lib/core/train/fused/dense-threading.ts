@@ -14,6 +14,21 @@ export interface DenseThreading {
 
 let current: DenseThreading = { threads: 1, reason: 'threads were not set up where this run trains' };
 
+/** Below this much work per batch (forward + backward ≈ 6 flops per weight per row) a second thread's
+ * hand-over costs more than it saves: measured in Node on 2 cores at load ~2, 32→64→64→1 at batch 64
+ * (2.4 MFLOP) ran 0.93× on two threads and at batch 256 (9.7 MFLOP) 1.12×; 32→256→256→1 at 256
+ * (114 MFLOP) 1.61×; iris-sized nets (0.5–1.9 MFLOP) 0.45–0.84×. */
+export const MIN_THREADED_BATCH_FLOPS = 8e6;
+
+/** Why an engine runs on one thread where the worker could run more, kept per engine for its record. */
+const smallBatchReasons = new WeakMap<DenseEngine, string>();
+
+export function batchFlops(spec: DenseNetworkSpec, rows: number): number {
+	let weights = 0;
+	for (let i = 1; i < spec.sizes.length; i++) weights += (spec.sizes[i - 1]! + 1) * spec.sizes[i]!;
+	return 6 * weights * rows;
+}
+
 /** Sets the thread count for the engines created after this; more than one needs `spawn`. */
 export function setDenseThreading(threading: DenseThreading): void {
 	if (!Number.isInteger(threading.threads) || threading.threads < 1)
@@ -31,7 +46,7 @@ export function denseThreading(): DenseThreading {
 export function threadingRecord(engine: DenseEngine): { threads: number; threadsReason: string } {
 	if (engine instanceof ThreadedDenseEngine)
 		return { threads: engine.threads, threadsReason: current.reason };
-	return { threads: 1, threadsReason: current.reason };
+	return { threads: 1, threadsReason: smallBatchReasons.get(engine) ?? current.reason };
 }
 
 /** A network in the threaded engine where this worker runs threads, else in the one-thread engine. */
@@ -41,9 +56,17 @@ export async function createDenseEngine(
 	maxBatch: number
 ): Promise<DenseEngine> {
 	const { threads, spawn } = current;
-	if (threads > 1 && spawn)
+	if (threads <= 1 || !spawn) return DenseEngine.create(spec, optimizer, maxBatch);
+	const flops = batchFlops(spec, maxBatch);
+	if (flops >= MIN_THREADED_BATCH_FLOPS)
 		return ThreadedDenseEngine.createThreaded(spec, optimizer, maxBatch, threads, spawn);
-	return DenseEngine.create(spec, optimizer, maxBatch);
+	const engine = await DenseEngine.create(spec, optimizer, maxBatch);
+	const mflop = (flops / 1e6).toPrecision(2);
+	smallBatchReasons.set(
+		engine,
+		`the worker could run ${threads} threads, but a batch is about ${mflop} MFLOP, under the 8 MFLOP where more than one pays`
+	);
+	return engine;
 }
 
 /** Lets the engine's helper threads go (nothing to do for one thread). */
