@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
 
-/** Iris on WASM; `wide` widens the MLP to 512 and 256 units (about 26 MFLOP a batch, past the 8 MFLOP
+/** Iris on WASM; `wide` widens the MLP's dense layers (1 and 3) to 512 and 256 units (about 26 MFLOP a batch, past the 8 MFLOP
  * where the engine splits a batch across threads) and trains 5 epochs. */
 async function trainIrisOnWasm(page: Page, wide = false) {
 	await openTrain(page, 'Iris flowers');
@@ -15,7 +15,7 @@ async function trainIrisOnWasm(page: Page, wide = false) {
 		await page.locator('summary', { hasText: 'Architecture' }).click();
 		for (const [layer, units] of [
 			[1, '512'],
-			[2, '256']
+			[3, '256']
 		] as const) {
 			const field = page.getByLabel(`Units of layer ${layer}`);
 			await field.fill(units);
