@@ -8,6 +8,7 @@ import type { DriftReport } from '$lib/core/drift/drift-report.ts';
 import { BenchtopError } from '$lib/core/errors.ts';
 import { modelDriftReport, runTrainingProfile } from '$lib/core/evaluate/model-drift.ts';
 import type { ModelArtifact } from '$lib/core/models/artifact.ts';
+import { assertTableRows } from '$lib/core/models/table-only.ts';
 import { bundleFromRun, loadPredictor } from '$lib/core/predict/predictor.ts';
 import type { Registry } from '$lib/core/registry/index.ts';
 import type { PrepTable } from '$lib/core/table/prep-table.ts';
@@ -52,6 +53,7 @@ export async function checkDrift(
 	datasetId: string
 ): Promise<DriftCheck> {
 	const { run, artifact } = await modelOf(registry, ref);
+	assertTableRows(run.spec, 'drift');
 	const predictor = await loadPredictor(bundleFromRun(run, artifact));
 	try {
 		let profile = run.trainingProfile;

@@ -4,6 +4,7 @@
 // worker (ContinueView); the unit test drives the same job through runTraining.
 import { BenchtopError } from '$lib/core/errors.ts';
 import type { ModelArtifact } from '$lib/core/models/artifact.ts';
+import { assertTableRows } from '$lib/core/models/table-only.ts';
 import { continueDataProblem } from '$lib/core/registry/continue-check.ts';
 import type { ModelVersionRecord } from '$lib/core/registry/model-records.ts';
 import type { DatasetRecord, Registry } from '$lib/core/registry/index.ts';
@@ -35,6 +36,7 @@ export async function loadContinueSource(
 	const version = await registry.getModelVersion(versionId);
 	if (!version)
 		throw new BenchtopError('not-found', 'That model version is no longer stored in this browser.');
+	assertTableRows(version.run.spec, 'continue');
 	const model = await registry.getModel(version.modelId);
 	const loaded = await registry.loadModelVersionArtifact(version);
 	const artifact: ModelArtifact =
