@@ -55,6 +55,27 @@ console.log(JSON.stringify(await predict([{ image: { width: 40, height: 30, data
 		}
 	);
 
+	it(
+		'writes a TM model as Benchtop’s TF.js zip (--zip) that exports again to a bundle predicting the same',
+		{ timeout: 60_000 },
+		async () => {
+			const own = join(folder, 'own-tfjs.zip');
+			const first = await cli(['export', tm, '--zip', own, '--bundle', join(folder, 'bundle-first')]);
+			expect(first.err).toEqual([]);
+			expect(first.out[0]).toMatch(/^wrote .*own-tfjs\.zip \(TF\.js Layers model \+ benchtop\.json/);
+			const again = await cli(['export', own, '--bundle', join(folder, 'bundle-again')]);
+			expect(again.err).toEqual([]);
+			expect(again.code).toBe(0);
+			const script = `import { predict } from './model.js';
+const data = new Uint8ClampedArray(50 * 20 * 4).map((_, i) => (i * 53) % 256);
+console.log(JSON.stringify(await predict([{ image: { width: 50, height: 20, data } }])));`;
+			const before = nodeJson(join(folder, 'bundle-first'), script) as { label: string }[];
+			const after = nodeJson(join(folder, 'bundle-again'), script) as { label: string }[];
+			expect(['Rock', 'Paper', 'Scissors']).toContain(before[0]!.label);
+			expect(after).toEqual(before);
+		}
+	);
+
 	it('benchtop predict refuses an image model and its bundle in one line', async () => {
 		const csv = join(folder, 'rows.csv');
 		writeFileSync(csv, 'a,b\n1,2\n');

@@ -476,16 +476,35 @@ export function nestsModels(json: unknown): boolean {
 	);
 }
 
-/** Reads and checks a Teachable Machine image model from its three files; no tensor is made. */
-export function readImageGraphModel(files: ModelFiles): ImageGraphModel {
-	for (const name of [MODEL_FILE, METADATA_FILE])
+/**
+ * What the image and classes must be when they are known already, and the file that says so: Benchtop's
+ * own TF.js zip of an imported image model carries them in benchtop.json instead of metadata.json.
+ */
+export interface KnownImageModel {
+	imageSize: number;
+	labels: string[];
+	/** The file that gave them, named in refusals ("benchtop.json says imageSize …"). */
+	from: string;
+}
+
+/**
+ * Reads and checks a Teachable Machine image model from its three files, or (with `known`) from model.json
+ * and its weights alone, as Benchtop's TF.js zip holds it; no tensor is made.
+ */
+export function readImageGraphModel(files: ModelFiles, known?: KnownImageModel): ImageGraphModel {
+	for (const name of known ? [MODEL_FILE] : [MODEL_FILE, METADATA_FILE])
 		if (!files.has(name))
 			bad(
-				`${files.where} has no ${name}: a Teachable Machine image model is model.json, weights.bin and metadata.json`
+				known
+					? `${files.where} has no ${name} beside ${known.from}`
+					: `${files.where} has no ${name}: a Teachable Machine image model is model.json, weights.bin and metadata.json`
 			);
-	const metadata = parseTeachableMetadata(
-		parseJson(files.read(METADATA_FILE, 1024 * 1024, `a ${METADATA_FILE} may hold`), METADATA_FILE)
-	);
+	const metadata: Pick<TeachableMetadata, 'imageSize' | 'labels' | 'modelName' | 'tmVersion'> =
+		known ??
+		parseTeachableMetadata(
+			parseJson(files.read(METADATA_FILE, 1024 * 1024, `a ${METADATA_FILE} may hold`), METADATA_FILE)
+		);
+	const said = known?.from ?? METADATA_FILE;
 	const json = checkModelJsonSchema(
 		parseJson(files.read(MODEL_FILE, MAX_JSON_BYTES, `a ${MODEL_FILE} may hold`), MODEL_FILE)
 	);
@@ -509,14 +528,14 @@ export function readImageGraphModel(files: ModelFiles): ImageGraphModel {
 		);
 	const [h, w, c] = input as [number, number, number];
 	if (h !== metadata.imageSize || w !== metadata.imageSize)
-		bad(`${METADATA_FILE} says imageSize ${metadata.imageSize}, but ${MODEL_FILE} takes ${h}×${w} images`);
+		bad(`${said} says imageSize ${metadata.imageSize}, but ${MODEL_FILE} takes ${h}×${w} images`);
 	if (c !== 3) bad(`${MODEL_FILE} takes images of ${c} channels; Teachable Machine's take 3 (RGB)`);
 	const lastLayer = lastOf(outer.config.layers);
 	if (!lastLayer || lastLayer.class_name !== 'Dense' || lastLayer.config.activation !== 'softmax')
 		bad(`${MODEL_FILE} does not end in a softmax Dense layer; Benchtop imports image classifiers`);
 	if (outer.shape.length !== 1 || outer.shape[0] !== metadata.labels.length)
 		bad(
-			`${METADATA_FILE} names ${metadata.labels.length} classes, but ${MODEL_FILE} gives ${show(outer.shape)} outputs`
+			`${said} names ${metadata.labels.length} classes, but ${MODEL_FILE} gives ${show(outer.shape)} outputs`
 		);
 	const paths = manifestPaths(json.weightsManifest);
 	const manifest = json.weightsManifest.flatMap((group) => group.weights);

@@ -9,9 +9,12 @@ import {
 	type BenchtopModelRecord
 } from '../models/benchtop-model-schema.ts';
 import { engineFor } from '../models/families.ts';
+import type { ModelArtifact } from '../models/artifact.ts';
+import { checkWeightHash } from '../models/model-artifact-check.ts';
 import { MAX_JSON_BYTES, parseJson } from '../models/network/files.ts';
 import type { TrainingProfile } from '../drift/training-profile.ts';
 import type { ModelBundle } from '../predict/model-bundle.ts';
+import { readImageGraphModel } from './image-graph-model.ts';
 
 /** A model's files by name, each read only up to `maxBytes` (what `needs` says it should be). */
 export interface ModelFiles {
@@ -57,14 +60,45 @@ export async function readBenchtopModel(files: ModelFiles): Promise<ReadBenchtop
 	const { centroids, weightsSha256, run, trainingProfile, ...bundleBase } = record;
 	// The family's engine reads its own artifact: k-means' centroids from benchtop.json, a network's
 	// model.json and weights.bin (network/files.ts, which checks everything before a tensor is made).
-	const artifact = await engineFor(record.spec).deserialize(
-		{
-			where: files.where,
-			record: { ...(centroids ? { centroids } : {}), ...(weightsSha256 ? { weightsSha256 } : {}) },
-			has: (name) => files.has(name),
-			read: (name, maxBytes, needs) => files.read(name, maxBytes, needs)
-		},
-		bundleBase
-	);
+	const artifact: ModelArtifact = imageInputOf(record)
+		? await readImageArtifact(files, record)
+		: await engineFor(record.spec).deserialize(
+				{
+					where: files.where,
+					record: { ...(centroids ? { centroids } : {}), ...(weightsSha256 ? { weightsSha256 } : {}) },
+					has: (name) => files.has(name),
+					read: (name, maxBytes, needs) => files.read(name, maxBytes, needs)
+				},
+				bundleBase
+			);
 	return { bundle: { ...bundleBase, artifact }, run, ...(trainingProfile ? { trainingProfile } : {}) };
+}
+
+const imageInputOf = (record: BenchtopModelRecord) =>
+	'imageInput' in record.spec && record.spec.imageInput ? record.spec : undefined;
+
+/**
+ * An image model's network (an imported Teachable Machine model, saved again as Benchtop's TF.js zip): its
+ * nested MobileNet is beyond what a CNN spec's layers say, so it is checked as Teachable Machine's were on
+ * import (layer allow-list, shapes, parameter caps, weight bytes), with the picture size and the classes
+ * benchtop.json records standing in for metadata.json; then the weights' SHA-256, when recorded.
+ */
+async function readImageArtifact(files: ModelFiles, record: BenchtopModelRecord): Promise<ModelArtifact> {
+	const [height, width] = imageInputOf(record)?.inputShape ?? [];
+	if (height === undefined || height !== width)
+		throw new BenchtopError(
+			'bad-input',
+			`${BENCHTOP_MODEL_FILE}: “spec.inputShape” is ${JSON.stringify(record.spec.family === 'kmeans' ? undefined : record.spec.inputShape) ?? 'missing'}; an image model takes square pictures [size, size, 3]`
+		);
+	const model = readImageGraphModel(files, {
+		imageSize: height,
+		labels: record.classes ?? [],
+		from: BENCHTOP_MODEL_FILE
+	});
+	await checkWeightHash(
+		new Uint8Array(await model.artifact.weightData.arrayBuffer()),
+		record.weightsSha256,
+		'the weight data'
+	);
+	return model.artifact;
 }

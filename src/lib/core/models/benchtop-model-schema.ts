@@ -42,8 +42,7 @@ const RECORD = v.object({
 				type: v.picklist(COLUMN_TYPES, `must be one of ${COLUMN_TYPES.join(', ')}`)
 			}),
 			'must be a list of { name, type } columns'
-		),
-		v.minLength(1, 'is empty; a model reads at least one column')
+		)
 	),
 	spec: v.unknown(),
 	recipe: v.unknown(),
@@ -134,6 +133,10 @@ export function parseBenchtopModel(json: unknown): BenchtopModelRecord {
 		record.trainingProfile === undefined
 			? undefined
 			: (label('trainingProfile', () => parseTrainingProfile(record.trainingProfile)) as TrainingProfile);
+	// An image model (spec.imageInput: an imported Teachable Machine model) reads one picture per row, not
+	// columns, so its recipe's input schema is empty; any other model reads at least one column.
+	if (record.inputSchema.length === 0 && !('imageInput' in spec && spec.imageInput))
+		fail('“inputSchema” is empty; a model reads at least one column');
 	if (spec.task !== record.task)
 		fail(`“spec.task” is ${spec.task} but “task” is ${record.task}; they must agree`);
 	if (record.task === 'classification' && !record.classes)
