@@ -1,7 +1,9 @@
 // The export worker: writes the edge bundle (each quantised variant planned, run through the bundle's own
 // runtime on the run's test rows and scored) and its zip, and reads a model someone imports (a zip or
 // loose files, checked before any tensor is made), off the page's thread, so the Export page never
-// freezes on a large model or file. Thin: the work is core (core/export). The page hands over the run,
+// freezes on a large model or file; it also answers "Try it" for an image model (decoding the picture and the
+// 224 × 224 forward pass, about half a second, would otherwise hold the page). Thin: the work is core
+// (core/export) and the edge runtime. The page hands over the run,
 // its weights and the data set's Arrow bytes, so this worker needs no storage of its own.
 import { expose, transfer } from 'comlink';
 import { zipSync } from 'fflate';
@@ -18,7 +20,10 @@ import {
 	type BundleOptions,
 	type InferenceBundle
 } from '$lib/core/export/write-bundle.ts';
+import { runtimePlan } from '$lib/core/export/runtime-plan.ts';
+import { BenchtopError } from '$lib/core/errors.ts';
 import { bundleFromRun } from '$lib/core/predict/model-bundle.ts';
+import { createModel, type RuntimeModel } from '$lib/runtime/image-index.ts';
 import type { ColumnSchema } from '$lib/core/table/column-types.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
@@ -43,7 +48,61 @@ export interface PickedFile {
 	bytes: Uint8Array;
 }
 
+/** An image model's version, as Try it hands it over: `key` (the version id) names it for the cache. */
+export interface ImageModelJob {
+	key: string;
+	run: RunRecord;
+	artifact: ModelArtifact;
+}
+
+/** Try it's answer: the most likely class and every class's probability, in the model's class order. */
+export interface ImageAnswer {
+	label: string;
+	probabilities: { label: string; p: number }[];
+}
+
+/** The last image model planned, kept while the worker lives: the next picture skips the planning. */
+let imageModel: { key: string; runtime: RuntimeModel } | undefined;
+
+async function imageRuntime(job: ImageModelJob): Promise<RuntimeModel> {
+	if (imageModel?.key === job.key) return imageModel.runtime;
+	const { plan, weights } = await runtimePlan(bundleFromRun(job.run, job.artifact), 'none');
+	imageModel = { key: job.key, runtime: createModel(plan, weights) };
+	return imageModel.runtime;
+}
+
+/** The picture's RGBA pixels as the browser decodes it (as a page's canvas would: no colour-space change). */
+async function decodePicture(picture: Blob, name: string): Promise<ImageData> {
+	let bitmap: ImageBitmap;
+	try {
+		bitmap = await createImageBitmap(picture);
+	} catch {
+		throw new BenchtopError(
+			'bad-input',
+			`“${name}” could not be read as a picture: the file is damaged or not an image.`
+		);
+	}
+	const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+	const context = canvas.getContext('2d')!;
+	context.drawImage(bitmap, 0, 0);
+	bitmap.close();
+	return context.getImageData(0, 0, canvas.width, canvas.height);
+}
+
 const api = {
+	/** Try it: one picture (a File or Blob) decoded and predicted by the edge runtime, the bundle's own code. */
+	async predictImage(job: ImageModelJob, picture: Blob, name: string): Promise<ImageAnswer> {
+		const [runtime, image] = await Promise.all([imageRuntime(job), decodePicture(picture, name)]);
+		const [result] = runtime.predict([{ image }]);
+		if (!result || 'error' in result)
+			throw new BenchtopError(
+				'bad-input',
+				`“${name}”: ${String(result?.error ?? 'the model gave no answer')}`
+			);
+		const { label, probabilities } = result as { label: string; probabilities: Record<string, number> };
+		return { label, probabilities: Object.entries(probabilities).map(([l, p]) => ({ label: l, p })) };
+	},
+
 	/** The bundle's files and, with the data set, every variant's measured metrics. */
 	async writeBundle(job: BundleJob): Promise<MeasuredBundle> {
 		const rows = job.data

@@ -2,7 +2,13 @@
 import type { ExportWorkerApi } from '../../../workers/export.worker.ts';
 import { WorkerClient } from './worker-client.ts';
 
-export type { BundleJob, MeasuredBundle, PickedFile } from '../../../workers/export.worker.ts';
+export type {
+	BundleJob,
+	ImageAnswer,
+	ImageModelJob,
+	MeasuredBundle,
+	PickedFile
+} from '../../../workers/export.worker.ts';
 
 export function createExportClient(): WorkerClient<ExportWorkerApi> {
 	return new WorkerClient<ExportWorkerApi>(

@@ -32,6 +32,7 @@ export interface EmbedSnippetOptions {
 export function embedSnippet(metadata: BundleMetadata, options: EmbedSnippetOptions = {}): string {
 	const id = (options.id ?? 'benchtop-model').replace(/[^A-Za-z0-9_-]/g, '-');
 	const url = options.moduleUrl ?? './model.js';
+	if (metadata.image) return pictureSnippet(metadata, id, url);
 	const inputs = metadata.inputs.filter((column) => !metadata.targets.includes(column.name));
 	const describe =
 		metadata.task === 'classification'
@@ -57,6 +58,60 @@ ${inputs.map(field).join('\n')}
     for (const [name, value] of new FormData(form)) row[name] = value === '' ? null : value;
     const [r] = await predict([row]);
     output.textContent = r.error ? 'Cannot predict: ' + r.error : ${describe};
+  });
+</script>
+`;
+}
+
+/**
+ * The snippet for an image model (metadata.image: each row is `{ image }`): a picture's file input; the
+ * picked file is decoded by the browser into RGBA pixels (ImageData), predicted, and every class's
+ * probability shown, most likely first. A file the browser cannot decode says so.
+ */
+function pictureSnippet(metadata: BundleMetadata, id: string, url: string): string {
+	const { width, height } = metadata.image!;
+	return `<form id="${id}">
+  <fieldset>
+    <legend>${html(metadata.name)}</legend>
+    <label>Picture (${width}×${height} after cropping to its centre square) <input name="image" type="file" accept="image/*" required></label>
+    <button type="submit">Predict</button>
+  </fieldset>
+  <output for="${id}" aria-live="polite"></output>
+</form>
+<script type="module">
+  import { predict } from ${JSON.stringify(url)};
+  const form = document.getElementById(${JSON.stringify(id)});
+  const output = form.querySelector('output');
+  // The picture's RGBA pixels as the browser decodes it; the model crops, resizes and scales them itself.
+  async function pixels(file) {
+    const bitmap = await createImageBitmap(file);
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return context.getImageData(0, 0, canvas.width, canvas.height);
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = form.elements.image.files[0];
+    if (!file) return;
+    output.textContent = 'Predicting…';
+    let image;
+    try {
+      image = await pixels(file);
+    } catch {
+      output.textContent = 'Cannot predict: ' + file.name + ' is not a picture this browser can read';
+      return;
+    }
+    const [r] = await predict([{ image }]);
+    output.textContent = r.error
+      ? 'Cannot predict: ' + r.error
+      : Object.entries(r.probabilities)
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, p]) => name + ' ' + (100 * p).toFixed(1) + ' %')
+          .join(', ');
   });
 </script>
 `;

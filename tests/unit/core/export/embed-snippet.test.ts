@@ -54,4 +54,25 @@ describe('embedSnippet', () => {
 			transform('import { x } from "./m.js"; x(', { format: 'esm', loader: 'js' })
 		).rejects.toThrow();
 	});
+
+	it('an image model gets a picture input decoded to ImageData and predicted as { image }, classes listed', async () => {
+		const image: BundleMetadata = {
+			...metadata('classification'),
+			name: 'Pets',
+			inputs: [],
+			targets: ['label'],
+			classes: ['Cat', 'Dog'],
+			image: { height: 224, width: 224, channels: 3, scale: 1 / 127.5, offset: -1 }
+		};
+		const snippet = embedSnippet(image);
+		expect(snippet).toContain('<input name="image" type="file" accept="image/*" required>');
+		expect(snippet).toContain('Picture (224×224 after cropping to its centre square)');
+		const code = script(snippet);
+		expect(code).toContain('context.getImageData(0, 0, canvas.width, canvas.height)');
+		expect(code).toContain('await predict([{ image }])');
+		expect(code).toContain('Object.entries(r.probabilities)');
+		await expect(transform(code, { format: 'esm', loader: 'js' })).resolves.toBeTruthy();
+		// A table model's snippet has no picture input.
+		expect(embedSnippet(metadata('classification'))).not.toContain('type="file"');
+	});
 });
