@@ -38,7 +38,9 @@ describe('fieldHelp', () => {
 
 describe('cliUsage', () => {
 	it('lists the flags of the settings that name one, in table order', () => {
-		expect(cliUsage(Object.values(NUMBER_SETTINGS))).toBe('[--epochs <n>] [--seed <n>]');
+		expect(cliUsage(Object.values(NUMBER_SETTINGS))).toBe(
+			'[--epochs <n>] [--weight-decay <x>] [--huber-delta <x>] [--seed <n>]'
+		);
 		expect(cliUsage([{ ...rate, cliFlag: '--rate' }])).toBe('[--rate <x>]');
 	});
 });
