@@ -59,6 +59,8 @@ export interface ImageModelJob {
 export interface ImageAnswer {
 	label: string;
 	probabilities: { label: string; p: number }[];
+	/** The forward pass's milliseconds in the worker (the picture's preparation included). */
+	ms: number;
 }
 
 /** The last image model planned, kept while the worker lives: the next picture skips the planning. */
@@ -93,14 +95,16 @@ const api = {
 	/** Try it: one picture (a File or Blob) decoded and predicted by the edge runtime, the bundle's own code. */
 	async predictImage(job: ImageModelJob, picture: Blob, name: string): Promise<ImageAnswer> {
 		const [runtime, image] = await Promise.all([imageRuntime(job), decodePicture(picture, name)]);
+		const started = performance.now();
 		const [result] = runtime.predict([{ image }]);
+		const ms = performance.now() - started;
 		if (!result || 'error' in result)
 			throw new BenchtopError(
 				'bad-input',
 				`“${name}”: ${String(result?.error ?? 'the model gave no answer')}`
 			);
 		const { label, probabilities } = result as { label: string; probabilities: Record<string, number> };
-		return { label, probabilities: Object.entries(probabilities).map(([l, p]) => ({ label: l, p })) };
+		return { label, probabilities: Object.entries(probabilities).map(([l, p]) => ({ label: l, p })), ms };
 	},
 
 	/** The bundle's files and, with the data set, every variant's measured metrics. */
