@@ -100,6 +100,7 @@ test('a Teachable Machine model imports, predicts a picture in Try it as TF.js d
 	await page.getByLabel('Save as model').fill('Pets again');
 	await page.getByRole('button', { name: 'Save as model version' }).click();
 	await expect(page.getByTestId('import-saved')).toHaveText('Saved as Pets again v1.');
+	await expect(page.getByLabel('Model version or run').locator('option:checked')).toContainText('Pets again');
 
 	/** "Cat 61.2 %, Dog 30.1 %, …" (the snippet) or "Cat (61.2%)" (the bundle's element) → class → percent. */
 	const percents = (text: string) =>
