@@ -93,7 +93,7 @@ test('a 4.6 MB model is imported, saved and its bundle variants written with no 
 	expect(cpu[0]?.cpuMs ?? 0, description).toBeLessThanOrEqual(50);
 });
 
-test('a plain TF.js image model imports as a CNN; a Teachable Machine-shaped nested model is refused with the reason', async ({
+test('a plain TF.js image model imports as a CNN; a Teachable Machine-shaped nested model without its metadata.json is refused with the reason', async ({
 	page
 }) => {
 	const cnn = (name: string) => `tests/fixtures/tfjs/cnn-digits/${name}`;
@@ -109,6 +109,8 @@ test('a plain TF.js image model imports as a CNN; a Teachable Machine-shaped nes
 	await expect(page.getByRole('alert')).toContainText(
 		'model.json: layer 1 (mobilenet_truncated) is a nested Sequential model of 2 layers taking 224×224×3 images with DepthwiseConv2D, GlobalAveragePooling2D layers'
 	);
-	await expect(page.getByRole('alert')).toContainText('more than the 100,000 columns a table may give');
+	await expect(page.getByRole('alert')).toContainText(
+		'a Teachable Machine model is imported with its metadata.json (labels, imageSize) beside model.json and weights.bin'
+	);
 	await expect(page.getByTestId('import-accepted')).toHaveCount(0);
 });
