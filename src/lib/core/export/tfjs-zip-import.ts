@@ -230,50 +230,16 @@ export function plainModelRun(model: PlainTfjsModel, answers: PlainModelAnswers)
 	if (!spec)
 		throw new BenchtopError('bad-input', 'The model’s layers are not ones a Benchtop network spec can hold.');
 	const schema = columns.map((name) => ({ name, type: 'number' as const }));
-	const fitted: FittedRecipe = {
-		version: RECIPE_VERSION,
-		steps: [],
-		inputSchema: schema,
-		outputSchema: schema,
-		fittedRows: 0
-	};
-	return {
-		id: crypto.randomUUID(),
-		experimentId: '',
-		datasetId: '',
-		datasetHash: '',
+	return importedRun({
 		name: answers.name,
-		createdAt: new Date().toISOString(),
-		status: 'completed',
 		task,
 		targets,
 		...(classes ? { classes } : {}),
 		features: columns,
-		split: {
-			method: 'random',
-			train: 0,
-			validation: 0,
-			test: 0,
-			seed: 0,
-			counts: { train: 0, validation: 0, test: 0 },
-			excludedRows: 0,
-			indicesHash: '',
-			warnings: []
-		},
-		recipe: { version: RECIPE_VERSION, steps: [] },
-		fitted,
+		schema,
 		spec,
-		settings: DEFAULT_TRAIN_SETTINGS,
-		seed: 0,
-		backend: { name: 'imported', reason: `a plain TF.js model (${model.origin})` },
-		versions: {},
-		history: [],
-		bestEpoch: 0,
-		metrics: {},
-		durationMs: 0,
-		rows: { train: 0, validation: 0, test: 0 },
-		artifactId: null
-	};
+		reason: `a plain TF.js model (${model.origin})`
+	});
 }
 
 /**
@@ -289,11 +255,35 @@ export function imageModelRun(model: ImageGraphModel, name: string): RunRecord {
 		inputShape: model.inputShape,
 		imageInput: model.imageInput
 	});
+	return importedRun({
+		name,
+		task: 'classification',
+		targets: ['label'],
+		classes: [...model.labels],
+		features: ['image'],
+		schema: [],
+		spec,
+		reason: `a Teachable Machine image model${model.tmVersion ? ` (TM ${model.tmVersion})` : ''}, ${model.origin}`
+	});
+}
+
+/** An imported model's run record: no data set, no split and no metrics of its own, its recipe only the
+ * input schema (nothing fitted), so "Save as model" keeps it as any trained run. */
+function importedRun(run: {
+	name: string;
+	task: Task;
+	targets: string[];
+	classes?: string[];
+	features: string[];
+	schema: FittedRecipe['inputSchema'];
+	spec: ModelSpec;
+	reason: string;
+}): RunRecord {
 	const fitted: FittedRecipe = {
 		version: RECIPE_VERSION,
 		steps: [],
-		inputSchema: [],
-		outputSchema: [],
+		inputSchema: run.schema,
+		outputSchema: run.schema,
 		fittedRows: 0
 	};
 	return {
@@ -301,13 +291,13 @@ export function imageModelRun(model: ImageGraphModel, name: string): RunRecord {
 		experimentId: '',
 		datasetId: '',
 		datasetHash: '',
-		name,
+		name: run.name,
 		createdAt: new Date().toISOString(),
 		status: 'completed',
-		task: 'classification',
-		targets: ['label'],
-		classes: [...model.labels],
-		features: ['image'],
+		task: run.task,
+		targets: run.targets,
+		...(run.classes ? { classes: run.classes } : {}),
+		features: run.features,
 		split: {
 			method: 'random',
 			train: 0,
@@ -321,13 +311,10 @@ export function imageModelRun(model: ImageGraphModel, name: string): RunRecord {
 		},
 		recipe: { version: RECIPE_VERSION, steps: [] },
 		fitted,
-		spec,
+		spec: run.spec,
 		settings: DEFAULT_TRAIN_SETTINGS,
 		seed: 0,
-		backend: {
-			name: 'imported',
-			reason: `a Teachable Machine image model${model.tmVersion ? ` (TM ${model.tmVersion})` : ''}, ${model.origin}`
-		},
+		backend: { name: 'imported', reason: run.reason },
 		versions: {},
 		history: [],
 		bestEpoch: 0,
