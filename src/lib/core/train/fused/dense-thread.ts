@@ -31,7 +31,8 @@ export function sliceOf(index: number, threads: number, rows: number): { start: 
 	return { start, rows: Math.min(share, rows - start) };
 }
 
-interface ThreadExports {
+/** What a helper thread calls in the threaded module (the engine's side adds its own calls). */
+export interface ThreadExports {
 	__stack_pointer: WebAssembly.Global;
 	slice_gradients(
 		net: number,

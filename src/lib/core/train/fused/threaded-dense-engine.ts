@@ -13,25 +13,15 @@ import {
 	type DenseOptimizer
 } from './dense-engine.ts';
 import { DENSE_THREADS_WASM, DENSE_THREADS_WASM_RELAXED } from './dense-engine-threads-wasm.ts';
-import { CONTROL, CONTROL_INTS, sliceOf, type DenseThreadInit } from './dense-thread.ts';
+import { CONTROL, CONTROL_INTS, sliceOf, type DenseThreadInit, type ThreadExports } from './dense-thread.ts';
 
 /** Starts one helper thread that calls runDenseThread(init) and resolves once it waits for work: a module
  * Web Worker in the page (workers/dense-thread.worker.ts), a worker_threads Worker in Node. `release` is
  * called after the engine told the thread to quit: the page keeps the worker for the next engine. */
 export type DenseThreadSpawner = (init: DenseThreadInit) => Promise<{ release(): void }>;
 
-interface ThreadedExports extends DenseEngineExports {
-	__stack_pointer: WebAssembly.Global;
+interface ThreadedExports extends DenseEngineExports, ThreadExports {
 	slice_net(base: number, maxBatch: number): number;
-	slice_gradients(
-		net: number,
-		base: number,
-		x: number,
-		y: number,
-		row0: number,
-		rows: number,
-		total: number
-	): void;
 	reduce_update(base: number, nets: number, count: number): number;
 }
 
