@@ -10,11 +10,11 @@
 // it), float32 weights in layer order, and the image input: TM's preparation (centre square, resized to
 // imageSize, v / 127.5 − 1).
 import * as v from 'valibot';
-import { BenchtopError } from '../errors.ts';
 import type { LayersArtifact } from '../models/artifact.ts';
 import { MAX_JSON_BYTES, MODEL_FILE, parseJson } from '../models/network/files.ts';
 import { LIMITS } from '../models/spec-schema.ts';
 import type { ModelFiles } from './model-files.ts';
+import { bad, count, isObject, pairOf, show, whole } from './model-json-fields.ts';
 import {
 	checkModelJsonSchema,
 	manifestPaths,
@@ -91,30 +91,7 @@ export interface ImageGraphModel extends PlainTfjsModel {
 	tmVersion?: string;
 }
 
-function bad(message: string): never {
-	throw new BenchtopError('bad-input', message);
-}
-const count = (n: number) => n.toLocaleString('en');
-const show = (x: unknown) => {
-	const text = JSON.stringify(x) ?? String(x);
-	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-};
-const isObject = (x: unknown): x is Record<string, unknown> =>
-	typeof x === 'object' && x !== null && !Array.isArray(x);
 const product = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
-
-function whole(value: unknown, where: string, min: number, max: number): number {
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-		bad(`${where} is ${show(value)}; expected a whole number from ${min} to ${count(max)}`);
-	return value;
-}
-
-function pairOf(value: unknown, where: string, max: number): [number, number] {
-	const list = typeof value === 'number' ? [value, value] : value;
-	if (!Array.isArray(list) || list.length !== 2)
-		bad(`${where} is ${show(value)}; expected two whole numbers`);
-	return [whole(list[0], where, 1, max), whole(list[1], where, 1, max)];
-}
 
 export function parseTeachableMetadata(json: unknown): TeachableMetadata {
 	const result = v.safeParse(METADATA_SCHEMA, json);

@@ -9,13 +9,13 @@
 // row, Conv2D / MaxPooling2D / Flatten, then Dense: what Benchtop's own CNNs are made of) are imported;
 // nested models (Teachable Machine's truncated MobileNet) and average pooling are refused, saying why.
 import * as v from 'valibot';
-import { BenchtopError } from '../errors.ts';
 import type { LayersArtifact } from '../models/artifact.ts';
 import { MAX_PARAMETERS, type WeightSpec } from '../models/model-artifact-check.ts';
 import { MAX_JSON_BYTES, MODEL_FILE, parseJson } from '../models/network/files.ts';
 import { LIMITS } from '../models/spec-schema.ts';
 import { ACTIVATIONS, type Activation, type LayerSpec } from '../models/types.ts';
 import type { ModelFiles } from './model-files.ts';
+import { bad, count, isObject, pairOf, show, whole } from './model-json-fields.ts';
 
 /** Layer classes a plain model may hold: what Benchtop's table networks and CNNs are made of. */
 export const PLAIN_LAYER_CLASSES = [
@@ -42,16 +42,6 @@ export const PLAIN_LIMITS = {
 	/** Weight files in the manifest. */
 	shards: 1000
 } as const;
-
-function bad(message: string): never {
-	throw new BenchtopError('bad-input', message);
-}
-
-const count = (n: number) => n.toLocaleString('en');
-const show = (x: unknown) => {
-	const text = JSON.stringify(x) ?? String(x);
-	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-};
 
 const fileName = v.pipe(
 	v.string('must be text'),
@@ -149,15 +139,6 @@ export interface PlainTfjsModel {
 	artifact: LayersArtifact;
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> =>
-	typeof x === 'object' && x !== null && !Array.isArray(x);
-
-function whole(value: unknown, where: string, min: number, max: number): number {
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-		bad(`${where} is ${show(value)}; expected a whole number from ${min} to ${count(max)}`);
-	return value;
-}
-
 /**
  * The input from a batch shape (Keras 2 batch_input_shape, Keras 3 batch_shape): [n] for a table model
  * ([null, n]: n numbers per row), [height, width, channels] for an image model ([null, h, w, c]).
@@ -187,14 +168,6 @@ function tableWidth(image: readonly number[], where: string): number {
 			`${where} takes ${image.join('×')} images: ${count(numbers)} numbers per row, more than the ${count(PLAIN_LIMITS.inputs)} columns a Benchtop table may give a model`
 		);
 	return numbers;
-}
-
-/** Two whole numbers (or one for both), as Keras writes kernel sizes, strides and pool sizes. */
-function pairOf(value: unknown, where: string, max: number): [number, number] {
-	const list = typeof value === 'number' ? [value, value] : value;
-	if (!Array.isArray(list) || list.length !== 2)
-		bad(`${where} is ${show(value)}; expected two whole numbers`);
-	return [whole(list[0], where, 1, max), whole(list[1], where, 1, max)];
 }
 
 /** Why a nested model (a layer that is itself a model) is refused, naming what is inside it. */
