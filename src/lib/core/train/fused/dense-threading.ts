@@ -1,6 +1,7 @@
 // How many threads the fused dense engine runs in this worker, set once by the worker that trains (the
 // studio's train worker: threads when the page is cross-origin isolated; Node: worker_threads), and the
 // engine factory the stepper uses. One setting per worker, as TF.js's backend is.
+import { denseTrainingFlops } from './engine-chooser.ts';
 import { DenseEngine, type DenseNetworkSpec, type DenseOptimizer } from './dense-engine.ts';
 import { ThreadedDenseEngine, type DenseThreadSpawner } from './threaded-dense-engine.ts';
 
@@ -22,12 +23,6 @@ export const MIN_THREADED_BATCH_FLOPS = 8e6;
 
 /** Why an engine runs on one thread where the worker could run more, kept per engine for its record. */
 const smallBatchReasons = new WeakMap<DenseEngine, string>();
-
-export function batchFlops(spec: DenseNetworkSpec, rows: number): number {
-	let weights = 0;
-	for (let i = 1; i < spec.sizes.length; i++) weights += (spec.sizes[i - 1]! + 1) * spec.sizes[i]!;
-	return 6 * weights * rows;
-}
 
 /** Sets the thread count for the engines created after this; more than one needs `spawn`. */
 export function setDenseThreading(threading: DenseThreading): void {
@@ -57,7 +52,7 @@ export async function createDenseEngine(
 ): Promise<DenseEngine> {
 	const { threads, spawn } = current;
 	if (threads <= 1 || !spawn) return DenseEngine.create(spec, optimizer, maxBatch);
-	const flops = batchFlops(spec, maxBatch);
+	const flops = denseTrainingFlops(spec.sizes, maxBatch);
 	if (flops >= MIN_THREADED_BATCH_FLOPS)
 		return ThreadedDenseEngine.createThreaded(spec, optimizer, maxBatch, threads, spawn);
 	const engine = await DenseEngine.create(spec, optimizer, maxBatch);

@@ -124,9 +124,16 @@ export function pickFaster(
 /** Below this much arithmetic for the whole run, the run costs less than timing the paths would. */
 export const TINY_RUN_FLOPS = 1e9;
 
+/** Forward and backward through a dense network of these widths: about 6 floating-point operations per
+ * weight per row (the biases' few left out). */
+export function denseTrainingFlops(sizes: readonly number[], rows: number): number {
+	let weights = 0;
+	for (let i = 0; i + 1 < sizes.length; i++) weights += sizes[i]! * sizes[i + 1]!;
+	return 6 * weights * rows;
+}
+
 /**
- * The arithmetic of the whole run on a dense network (forward and backward: about 6 floating-point
- * operations per weight per row), and whether it is tiny: then the chooser times nothing and the fused engine
+ * The arithmetic of the whole run on a dense network (denseTrainingFlops over every epoch), and whether it is tiny: then the chooser times nothing and the fused engine
  * steps the batches (on so little work a GPU's fixed cost per op and TF.js's per-op dispatch dominate).
  */
 export function tinyRun(
@@ -135,9 +142,7 @@ export function tinyRun(
 	epochs: number,
 	limit = TINY_RUN_FLOPS
 ): { tiny: boolean; reason: string } {
-	let weights = 0;
-	for (let i = 0; i + 1 < sizes.length; i++) weights += sizes[i]! * sizes[i + 1]!;
-	const flops = 6 * weights * rows * epochs;
+	const flops = denseTrainingFlops(sizes, rows) * epochs;
 	const mflop = flops / 1e6;
 	const amount = mflop >= 10 ? mflop.toFixed(0) : mflop.toFixed(1);
 	return {

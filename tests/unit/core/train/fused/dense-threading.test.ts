@@ -2,13 +2,13 @@
 // hand-over, and an engine kept on one thread records why.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-	batchFlops,
 	createDenseEngine,
 	MIN_THREADED_BATCH_FLOPS,
 	releaseDenseEngine,
 	setDenseThreading,
 	threadingRecord
 } from '../../../../../src/lib/core/train/fused/dense-threading.ts';
+import { denseTrainingFlops } from '../../../../../src/lib/core/train/fused/engine-chooser.ts';
 import { ThreadedDenseEngine } from '../../../../../src/lib/core/train/fused/threaded-dense-engine.ts';
 import { spawnNodeDenseThread } from '../../../../../src/cli/dense-threads.ts';
 import type { DenseNetworkSpec } from '../../../../../src/lib/core/train/fused/dense-engine.ts';
@@ -27,23 +27,23 @@ const ADAM = { kind: 'adam', rate: 0.001 } as const;
 
 afterEach(() => setDenseThreading({ threads: 1, reason: 'threads were not set up where this run trains' }));
 
-describe('batchFlops', () => {
-	it('counts six flops per weight (biases included) per row', () => {
-		// (4+1)·64 + (64+1)·32 + (32+1)·3 = 320 + 2080 + 99 = 2499 weights.
-		expect(batchFlops(IRIS, 32)).toBe(6 * 2499 * 32);
+describe('denseTrainingFlops', () => {
+	it('counts six flops per weight per row', () => {
+		// 4·64 + 64·32 + 32·3 = 256 + 2048 + 96 = 2400 weights.
+		expect(denseTrainingFlops(IRIS.sizes, 32)).toBe(6 * 2400 * 32);
 	});
 });
 
 describe('createDenseEngine', () => {
 	it('keeps an iris-sized batch on one thread and says why', async () => {
 		setDenseThreading({ threads: 2, reason: 'isolated', spawn: spawnNodeDenseThread });
-		expect(batchFlops(IRIS, 32)).toBeLessThan(MIN_THREADED_BATCH_FLOPS);
+		expect(denseTrainingFlops(IRIS.sizes, 32)).toBeLessThan(MIN_THREADED_BATCH_FLOPS);
 		const engine = await createDenseEngine(IRIS, ADAM, 32);
 		expect(engine).not.toBeInstanceOf(ThreadedDenseEngine);
 		expect(threadingRecord(engine)).toEqual({
 			threads: 1,
 			threadsReason:
-				'the worker could run 2 threads, but a batch is about 0.48 MFLOP, under the 8 MFLOP where more than one pays'
+				'the worker could run 2 threads, but a batch is about 0.46 MFLOP, under the 8 MFLOP where more than one pays'
 		});
 		releaseDenseEngine(engine);
 	});
