@@ -12,11 +12,12 @@ export async function loadArrowBytes(ref: DataRef, workerName: string): Promise<
 	return (await workerStorage(workerName)).loadDatasetArrow(ref.id);
 }
 
-let cached: { id: string; table: Promise<ColumnTable> } | undefined;
+/** `alias`: the pending id a just-stored import had, which reads the same table (see `aliasKeptTable`). */
+let cached: { id: string; alias?: string; table: Promise<ColumnTable> } | undefined;
 
 /** The version decoded as a table; asking again for the same version id reuses the decoded one. */
 export function loadTable(ref: DataRef, workerName: string): Promise<ColumnTable> {
-	if (cached?.id === ref.id) return cached.table;
+	if (cached && (cached.id === ref.id || cached.alias === ref.id)) return cached.table;
 	const table = loadArrowBytes(ref, workerName).then(tableFromArrowIPC);
 	const entry = { id: ref.id, table };
 	cached = entry;
@@ -34,4 +35,13 @@ export function loadTable(ref: DataRef, workerName: string): Promise<ColumnTable
  */
 export function keepTable(id: string, table: ColumnTable): void {
 	cached = { id, table: Promise.resolve(table) };
+}
+
+/**
+ * A pending version (kept under `pendingId`) has just been stored as `storedId`, or found stored already
+ * with the same bytes: the kept table now answers to both, so neither the page's calls still naming the
+ * pending version nor its first calls naming the stored one read 50 MB back. Nothing when it was replaced.
+ */
+export function aliasKeptTable(pendingId: string, storedId: string): void {
+	if (cached?.id === pendingId) cached = { id: storedId, alias: pendingId, table: cached.table };
 }

@@ -2,10 +2,18 @@
 // file), each given one part, and kept for the next import until the data worker itself goes.
 import type { PartResult, PartRunner, PartTask } from '$lib/core/data/import/parallel-parse.ts';
 
-type Answer = { ok: true; result: PartResult } | { ok: false; message: string };
+/** `job` is the number the task was sent with: only the answer to the task just sent is taken. */
+export type ParseAnswer = { job: number } & (
+	{ ok: true; result: PartResult } | { ok: false; message: string }
+);
+export interface ParseRequest {
+	job: number;
+	task: PartTask;
+}
 
 const MAX_WORKERS = 8;
 const pool: Worker[] = [];
+let lastJob = 0;
 
 /** How many parts a big file is read in: one per core, at least two. */
 export function parseParallelism(): number {
@@ -20,14 +28,18 @@ export function warmParsePool(size = parseParallelism()): void {
 }
 
 function runOn(worker: Worker, task: PartTask): Promise<PartResult> {
+	const job = ++lastJob;
 	return new Promise((resolve, reject) => {
-		worker.onmessage = (event: MessageEvent<Answer>) => {
+		worker.onmessage = (event: MessageEvent<ParseAnswer>) => {
+			// A worker still reading a part of an import that already failed (on another part) answers
+			// late: that answer is the old file's rows, not this part's, and is dropped.
+			if (event.data.job !== job) return;
 			if (event.data.ok) resolve(event.data.result);
 			else reject(new Error(event.data.message));
 		};
 		worker.onerror = (event) => reject(new Error(`A parse worker stopped: ${event.message}`));
 		// The part's bytes are its own copy: moved, not copied again.
-		worker.postMessage(task, [task.bytes.buffer]);
+		worker.postMessage({ job, task } satisfies ParseRequest, [task.bytes.buffer]);
 	});
 }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tableToArrowIPC } from '../../../src/lib/core/data/arrow-ipc.ts';
 import { openRegistry } from '../../../src/lib/core/registry/registry.ts';
 import type { ColumnSchema } from '../../../src/lib/core/table/column-types.ts';
-import { loadArrowBytes, loadTable } from '../../../workers/load-table.ts';
+import { aliasKeptTable, keepTable, loadArrowBytes, loadTable } from '../../../workers/load-table.ts';
 
 const SCHEMA: ColumnSchema[] = [
 	{ name: 'x', type: 'integer' },
@@ -57,5 +57,23 @@ describe('loadTable', () => {
 		await expect(loadTable({ kind: 'stored', id: 'gone' }, 'test worker')).rejects.toMatchObject({
 			code: 'not-found'
 		});
+	});
+
+	it('a kept pending table answers to its stored id and its pending id after the commit, until replaced', async () => {
+		const kept = aq.table({ x: [1, 2], label: ['row 1', 'row 2'] });
+		keepTable('pending-1', kept);
+		aliasKeptTable('pending-1', 'stored-1');
+		// Neither id reads the (empty) Blobs: both get the kept table.
+		const empty = blobOf(new Uint8Array(0));
+		expect(await loadTable({ kind: 'memory', id: 'pending-1', blob: empty }, 'test')).toBe(kept);
+		expect(await loadTable({ kind: 'memory', id: 'stored-1', blob: empty }, 'test')).toBe(kept);
+		// Another version replaced it: aliasing the old pending id then changes nothing.
+		const other = await loadTable({ kind: 'memory', id: 'mem-9', blob: blobOf(arrowOf([3])) }, 'test');
+		aliasKeptTable('pending-1', 'stored-2');
+		expect(await loadTable({ kind: 'memory', id: 'mem-9', blob: empty }, 'test')).toBe(other);
+		// And the unaliased id reads its own (empty) bytes, not a kept table.
+		const own = await loadTable({ kind: 'memory', id: 'stored-2', blob: empty }, 'test');
+		expect(own).not.toBe(other);
+		expect(own.numRows()).toBe(0);
 	});
 });

@@ -11,6 +11,17 @@ export const INFINITY = /^[+-]?(inf|infinity)$/i;
 const BOOLEAN = /^(true|false)$/i;
 /** "0123" is a code (zip, ID), not the number 123: keep it as text so the zero survives. */
 const LEADING_ZERO = /^[+-]?0\d/;
+/** Whole numbers up to 2^53 − 1 (16 digits) are exact as doubles; a longer text needs a look. */
+const SAFE_DIGITS = 15;
+
+/**
+ * A whole number a double cannot hold exactly (a 19-digit order or tweet ID): 9007199254740993 would
+ * read as ...992, and two IDs could become one. Such a value is not a number here, so its column keeps
+ * the exact text. `value` is trimmed; decimals and exponents ("1e20") are measurements and stay numbers.
+ */
+export function isUnsafeInteger(value: string): boolean {
+	return value.length > SAFE_DIGITS && INTEGER.test(value) && !Number.isSafeInteger(Number(value));
+}
 
 /**
  * A column with few distinct values relative to its size is a category; many distinct values mean
@@ -67,6 +78,7 @@ export function inferColumnType(
 		if (isMissingTrimmed(value)) continue;
 		present += rows;
 		if (distinct.size <= CATEGORY_MAX_UNIQUE) distinct.add(value);
+		if ((integer || number) && isUnsafeInteger(value)) integer = number = false;
 		if (integer) {
 			// An integer is also a number, and never a boolean or an ISO date: one test answers all four.
 			if (INTEGER.test(value) && !LEADING_ZERO.test(value)) {

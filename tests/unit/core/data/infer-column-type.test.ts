@@ -70,6 +70,15 @@ describe('inferColumnType', () => {
 		expect(inferColumnType(['1', 'x'], [5, 0])).toBe('integer');
 	});
 
+	it('keeps whole numbers a double cannot hold exactly (IDs of 16+ digits) out of integer and number', () => {
+		// 9007199254740993 would read as ...992: two IDs could become one, silently.
+		expect(inferColumnType(['1', '9007199254740993'])).not.toMatch(/integer|number/);
+		expect(inferColumnType(['1.5', '-12345678901234567890'])).not.toMatch(/integer|number/);
+		// The largest exact one, and large values written as decimals or with an exponent, stay numbers.
+		expect(inferColumnType(['1', '9007199254740991', '-9007199254740991'])).toBe('integer');
+		expect(inferColumnType(['1', '12345678901234567890.5', '1e20'])).toBe('number');
+	});
+
 	it('decides text past a thousand distinct values without reading further', () => {
 		const values = Array.from({ length: 3000 }, (_, i) => `word ${i}`);
 		expect(inferColumnType(values)).toBe('text');

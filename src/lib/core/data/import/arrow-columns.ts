@@ -162,6 +162,30 @@ function codedBooleans(codes: Codes, valueOf: CellValue[]): Column<unknown> {
 	return oneBatch(bool(), length, nulls, validity, values);
 }
 
+/** Little-endian int64 milliseconds from two 32-bit halves, as a BigInt64Array over the same words. */
+function splitTime(time: number, words: Int32Array, i: number): void {
+	const upper = Math.floor(time / 2 ** 32);
+	words[2 * i] = time - upper * 2 ** 32;
+	words[2 * i + 1] = upper;
+}
+
+/** Dates as epoch milliseconds (NaN: missing) to a timestamp column, with no Date or BigInt per row. */
+export function dateColumn(times: Float64Array): Column<unknown> {
+	const length = times.length;
+	const validity = bitmap(length);
+	const words = new Int32Array(length * 2);
+	let nulls = 0;
+	for (let i = 0; i < length; i++) {
+		const time = times[i]!;
+		if (time !== time) nulls++;
+		else {
+			splitTime(time, words, i);
+			validity[i >> 3]! |= 1 << (i & 7);
+		}
+	}
+	return oneBatch(timestamp(TimeUnit.MILLISECOND), length, nulls, validity, new BigInt64Array(words.buffer));
+}
+
 function codedDates(codes: Codes, valueOf: CellValue[]): Column<unknown> {
 	const length = codes.length;
 	const validity = bitmap(length);

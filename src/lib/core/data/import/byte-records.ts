@@ -31,7 +31,24 @@ export interface RecordsPart {
 	lineBreaks: number;
 }
 
-/** UTF-8 bytes to text, with the message the streaming reader gives for bytes that are not UTF-8. */
+/**
+ * The line (1-based, as an editor counts them: CRLF, LF or a lone CR ends one) that byte `at` is on.
+ * Counted only when a message needs it, so the reading itself never tracks it per byte.
+ */
+export function lineAt(bytes: Uint8Array, at: number): number {
+	let line = 1;
+	for (let i = 0; i < at; i++) {
+		const c = bytes[i];
+		if (c === LF || (c === CR && bytes[i + 1] !== LF)) line++;
+	}
+	return line;
+}
+
+/**
+ * UTF-8 bytes to text, with the message the streaming reader gives for bytes that are not UTF-8.
+ * `baseOffset`: where the bytes handed in start in the file; 0 means they are the whole file from its
+ * first byte, so the message can name the line too (a part read in parallel only says it failed).
+ */
 export function utf8Text(baseOffset: number): (bytes: Uint8Array, start: number, end: number) => string {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	return (bytes, start, end) => {
@@ -44,9 +61,10 @@ export function utf8Text(baseOffset: number): (bytes: Uint8Array, start: number,
 		try {
 			return decoder.decode(bytes.subarray(start, end));
 		} catch (error) {
+			const line = baseOffset === 0 ? ` (line ${lineAt(bytes, start).toLocaleString('en')})` : '';
 			throw new BenchtopError(
 				'bad-input',
-				`The text stops being valid UTF-8 after byte ${(baseOffset + start).toLocaleString('en')}: part of the file is in another encoding or damaged. Save it as “CSV UTF-8” and import it again.`,
+				`The text stops being valid UTF-8 after byte ${(baseOffset + start).toLocaleString('en')}${line}: part of the file is in another encoding or damaged. Save it as “CSV UTF-8” and import it again.`,
 				String(error)
 			);
 		}

@@ -1,6 +1,6 @@
 // A column whose values have all been numbers (or missing) so far, kept as doubles rather than strings,
 // with each value's text still exactly rebuildable (a later word, or a person who wants it as text).
-import { INFINITY } from '../infer-column-type.ts';
+import { INFINITY, isUnsafeInteger } from '../infer-column-type.ts';
 import { isMissingTrimmed, trimmed } from '../missing-values.ts';
 import type { RawColumn } from './raw-table.ts';
 
@@ -100,6 +100,8 @@ export class NumericColumn {
 			if (i === exponentStart) return false;
 		}
 		if (i !== n) return false;
+		// A whole number too long for a double to hold exactly is an ID: text (the column's type says so).
+		if (places === -1 && !exponent && wholeDigits > MAX_DIGITS && isUnsafeInteger(value)) return false;
 
 		this.present++;
 		if (places !== -1 || exponent) this.integer = false;

@@ -1,14 +1,33 @@
 // Where a Parquet column's decoded values go, row group by row group: numbers into one Float64Array the
 // size of the file (NaN for missing), and strings, booleans and dates as codes into a dictionary of their
 // distinct values. A string column keeps its dictionary however many distinct values it has (its codes
-// widen from 16 to 32 bits past 4,096), so each distinct string is kept once, not once per row; only a
-// date column with more distinct times than a dictionary holds falls back to one Date per row. These are
-// the column shapes the CSV byte reader makes, so both share the typing path.
+// widen from 16 to 32 bits past 4,096), so each distinct string is kept once, not once per row; a date
+// column with more distinct times than a dictionary holds goes on as epoch milliseconds in a Float64Array
+// (dates arrive as milliseconds from the page reader, or as Dates from a struct). These are the column
+// shapes the CSV byte reader makes, so both share the typing path.
 import type { ColumnType } from '../../table/column-types.ts';
 import { isMissingValue } from '../missing-values.ts';
 import { categoryOrText } from '../infer-column-type.ts';
 import { MAX_DICTIONARY } from './byte-column.ts';
+import { ByteStringCodes } from './byte-string-codes.ts';
+import type { TextPage } from './parquet-text-page.ts';
 import type { RawColumn } from './raw-table.ts';
+
+const utf8 = new TextDecoder();
+
+/** Each of a text page's values as its 4-byte length and bytes, read in order. */
+function* pageValues(page: TextPage): Generator<[start: number, length: number]> {
+	const { bytes } = page;
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let at = page.offset;
+	for (let k = 0; k < page.count; k++) {
+		const length = at + 4 <= bytes.length ? view.getUint32(at, true) : -1;
+		if (length < 0 || at + 4 + length > bytes.length)
+			throw new Error('parquet PLAIN page ends inside a value');
+		yield [at + 4, length];
+		at += 4 + length;
+	}
+}
 
 /** What a Parquet leaf column holds, as Benchtop reads it. */
 export type ParquetValueKind = 'integer' | 'number' | 'boolean' | 'date' | 'strings';
@@ -27,6 +46,8 @@ export interface ParquetColumnSink {
 		present: number,
 		at: number
 	): number;
+	/** Puts a PLAIN text page whose values are still UTF-8 bytes (rows as in putPage). Returns the rows. */
+	putText(page: TextPage, present: number, at: number): number;
 	finish(): RawColumn;
 }
 
@@ -72,6 +93,13 @@ abstract class RowSink implements ParquetColumnSink {
 			else this.set(at + i, value);
 		}
 		return rows;
+	}
+
+	putText(page: TextPage, present: number, at: number): number {
+		const values = Array.from(pageValues(page), ([start, length]) =>
+			utf8.decode(page.bytes.subarray(start, start + length))
+		);
+		return this.putPage(values, undefined, page.levels, present, at);
 	}
 
 	abstract finish(): RawColumn;
@@ -125,7 +153,10 @@ const KEYS: Record<'boolean' | 'date' | 'strings', KeyOf> = {
 		entry: (key) => String(key)
 	},
 	date: {
-		key: (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.getTime() : undefined),
+		key: (value) => {
+			const time = typeof value === 'number' ? value : value instanceof Date ? value.getTime() : Number.NaN;
+			return Number.isNaN(time) ? undefined : time;
+		},
 		entry: (key) => new Date(key as number).toISOString()
 	},
 	strings: {
@@ -142,8 +173,8 @@ class DictionarySink extends RowSink {
 	private codes: Uint16Array | Uint32Array | undefined;
 	private index = new Map<string | number | boolean, number>();
 	private entries: string[] = [''];
-	/** Dates past MAX_DICTIONARY distinct times: one value per row, as the table will hold it. */
-	private values: (string | Date | boolean | null)[] | undefined;
+	/** Dates past MAX_DICTIONARY distinct times: epoch milliseconds per row (NaN: missing). */
+	private times: Float64Array | undefined;
 	private readonly keys: KeyOf;
 
 	constructor(
@@ -172,6 +203,44 @@ class DictionarySink extends RowSink {
 		}
 	}
 
+	/** A string column's text pages: each distinct byte string's code, so a string is made once per value. */
+	private byteCodes: ByteStringCodes | undefined;
+
+	override putText(page: TextPage, present: number, at: number): number {
+		if (this.kind !== 'strings' || this.codes === undefined) return super.putText(page, present, at);
+		const known = (this.byteCodes ??= new ByteStringCodes());
+		const { levels, bytes } = page;
+		const rows = Math.min(levels ? levels.length : page.count, this.rows - at);
+		const values = pageValues(page);
+		for (let i = 0; i < rows; i++) {
+			if (levels && levels[i] !== present) continue;
+			const [start, length] = values.next().value as [number, number];
+			let code = known.find(bytes, start, length);
+			if (code < 0) {
+				code = this.textCode(utf8.decode(bytes.subarray(start, start + length)));
+				known.add(code);
+			}
+			let codes: Uint16Array | Uint32Array = this.codes;
+			if (code >= 0x10000 && codes instanceof Uint16Array) this.codes = codes = Uint32Array.from(codes);
+			codes[at + i] = code;
+		}
+		return rows;
+	}
+
+	/** A string's code, as set() finds it: a missing spelling is 0, a new string a new entry. */
+	private textCode(text: string): number {
+		const known = this.index.get(text);
+		if (known !== undefined) return known;
+		if (this.keys.key(text) === undefined) {
+			this.index.set(text, 0);
+			return 0;
+		}
+		const code = this.entries.length;
+		this.index.set(text, code);
+		this.entries.push(text);
+		return code;
+	}
+
 	private remapDictionary: ArrayLike<unknown> | undefined;
 	private remap: Int32Array | undefined;
 
@@ -195,7 +264,7 @@ class DictionarySink extends RowSink {
 		}
 		const key = this.keys.key(value);
 		if (codes === undefined) {
-			this.values![row] = this.plain(key);
+			this.times![row] = key === undefined ? Number.NaN : (key as number);
 			return;
 		}
 		if (key === undefined) {
@@ -209,7 +278,7 @@ class DictionarySink extends RowSink {
 			code = this.entries.length;
 			if (code > MAX_DICTIONARY && this.kind === 'date') {
 				this.leaveDictionary();
-				this.values![row] = this.plain(key);
+				this.times![row] = key as number;
 				return;
 			}
 			this.index.set(key, code);
@@ -222,29 +291,21 @@ class DictionarySink extends RowSink {
 		} else codes[row] = code;
 	}
 
-	private plain(key: string | number | boolean | undefined): string | Date | boolean | null {
-		if (key === undefined) return null;
-		return this.kind === 'date' ? new Date(key as number) : (key as string | boolean);
-	}
-
+	/** Dates only: each row's time from its code, and from here on times instead of codes. */
 	private leaveDictionary(): void {
 		const codes = this.codes!;
-		const byCode: (string | number | boolean | undefined)[] = [undefined];
-		for (const [key, code] of this.index) if (code > 0) byCode[code] = key;
-		const values = new Array<string | Date | boolean | null>(this.rows);
-		for (let i = 0; i < this.rows; i++) values[i] = this.plain(byCode[codes[i]!]);
-		this.values = values;
+		const byCode = new Float64Array(this.entries.length).fill(Number.NaN);
+		for (const [key, code] of this.index) if (code > 0) byCode[code] = key as number;
+		const times = new Float64Array(this.rows);
+		for (let i = 0; i < this.rows; i++) times[i] = byCode[codes[i]!]!;
+		this.times = times;
 		this.codes = undefined;
 		this.index = new Map();
 		this.entries = [];
 	}
 
 	override finish(): RawColumn {
-		if (this.values) {
-			const type: ColumnType =
-				this.kind === 'strings' ? categoryOrText(this.values as (string | null)[]) : this.kind;
-			return { kind: 'typed', type, values: this.values };
-		}
+		if (this.times) return { kind: 'dates', values: this.times };
 		const type: ColumnType = this.kind === 'strings' ? stringType(this.codes!, this.entries) : this.kind;
 		return { kind: 'dictionary', codes: this.codes!, entries: this.entries, type };
 	}

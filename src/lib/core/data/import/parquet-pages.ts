@@ -2,7 +2,9 @@
 // sink, with hyparquet's own page decoders. hyparquet's general path assembles every page into a JS array
 // (nulls pushed one by one, dictionary values copied out per row), which was most of the time a
 // 3M-row file took; here the definition levels say which rows have a value, and dictionary indices go to
-// the sink as they are, so a string column is looked up once per distinct value, not once per row.
+// the sink as they are, so a string column is looked up once per distinct value, not once per row. Dates
+// and timestamps go to the sink as epoch milliseconds (parquet-time.ts), never as one Date per value;
+// PLAIN string pages go to it as their bytes (parquet-text-page.ts), never as one string per value.
 import type { ColumnChunk, Compressors, DecodedArray, SchemaElement } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
@@ -10,6 +12,8 @@ import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/data
 import { readPlain } from 'hyparquet/src/plain.js';
 import { getMaxDefinitionLevel, getSchemaPath } from 'hyparquet/src/schema.js';
 import type { ParquetColumnSink } from './parquet-columns.ts';
+import { isPlainText, readPlainTextPage } from './parquet-text-page.ts';
+import { epochMillis, timeUnitOf, type ParquetTimeUnit } from './parquet-time.ts';
 
 /** hyparquet's per-column decoding settings (its type is not exported from the package's root). */
 type ColumnDecoder = Parameters<typeof readDataPageV2>[2];
@@ -18,6 +22,8 @@ export interface FlatChunk {
 	decoder: ColumnDecoder;
 	/** The definition level of a row with a value (0 for a required column). */
 	present: number;
+	/** A date or timestamp column's unit: its values go to the sink as epoch milliseconds, not Dates. */
+	time: ParquetTimeUnit | undefined;
 	/** Where the chunk's bytes are in the file. */
 	start: number;
 	end: number;
@@ -49,6 +55,7 @@ export function flatChunk(
 			utf8: true
 		},
 		present: getMaxDefinitionLevel(schemaPath),
+		time: timeUnitOf(element),
 		start,
 		end: start + Number(meta.total_compressed_size)
 	};
@@ -62,7 +69,9 @@ export function readFlatChunk(
 	sink: ParquetColumnSink,
 	at: number
 ): number {
-	const { decoder, present } = chunk;
+	const { decoder, present, time } = chunk;
+	const values = (data: DecodedArray) => (time ? epochMillis(data, time) : convert(data, decoder));
+	const text = isPlainText(decoder.element);
 	const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
 	let dictionary: DecodedArray | undefined;
 	let read = 0;
@@ -75,7 +84,12 @@ export function readFlatChunk(
 			const page = decompressPage(compressed, size, decoder.codec, decoder.compressors);
 			const view = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
 			const count = header.dictionary_page_header!.num_values;
-			dictionary = convert(readPlain(view, decoder.type, count, decoder.element.type_length), decoder);
+			dictionary = values(readPlain(view, decoder.type, count, decoder.element.type_length));
+			continue;
+		}
+		const textPage = text ? readPlainTextPage(compressed, header, decoder, present) : undefined;
+		if (textPage) {
+			read += sink.putText(textPage, present, at + read);
 			continue;
 		}
 		let page;
@@ -94,9 +108,9 @@ export function readFlatChunk(
 		} else continue; // index pages
 		const coded = encoding.endsWith('_DICTIONARY');
 		if (coded && !dictionary) throw new Error('parquet dictionary-encoded page without a dictionary page');
-		const values = coded ? page.dataPage : convert(page.dataPage, decoder);
 		const levels = page.definitionLevels?.length ? page.definitionLevels : undefined;
-		read += sink.putPage(values, coded ? dictionary : undefined, levels, present, at + read);
+		const data = coded ? page.dataPage : values(page.dataPage);
+		read += sink.putPage(data, coded ? dictionary : undefined, levels, present, at + read);
 	}
 	return read;
 }

@@ -21,6 +21,8 @@ export type RawColumn =
 			lost: number;
 			text: () => string[];
 	  }
+	/** Dates as epoch milliseconds (NaN: missing), from a format that stores times (Parquet). */
+	| { kind: 'dates'; values: Float64Array }
 	| { kind: 'typed'; type: ColumnType; values: CellValue[] };
 
 export interface RawTable {

@@ -13,7 +13,14 @@ import { uniqueColumnNames } from './column-names.ts';
 import { withDecimalPoint } from './decimal-comma.ts';
 import type { ImportNotice, ImportOptions } from './import-types.ts';
 import type { RawColumn, RawTable } from './raw-table.ts';
-import { arrowTypeOf, codedColumn, columnFromCells, fitsInt32, numberColumn } from './arrow-columns.ts';
+import {
+	arrowTypeOf,
+	codedColumn,
+	columnFromCells,
+	dateColumn,
+	fitsInt32,
+	numberColumn
+} from './arrow-columns.ts';
 
 export interface TypedColumns {
 	/** Backed by `arrow`'s columns (no second copy): it reads as the stored version will once decoded. */
@@ -50,6 +57,13 @@ function typeColumn(column: RawColumn, override: ColumnType | undefined, decimal
 		// The person asked for another type: go back to each value's text and read it as that.
 		const converted = convertColumn(Array.from(column.values, valueAsText), override);
 		return { type: override, arrow: fromCells(override, converted.values), lost: converted.lost };
+	}
+	if (column.kind === 'dates') {
+		if (override === undefined || override === 'date')
+			return { type: 'date', arrow: dateColumn(column.values), lost: 0 };
+		// Another type asked for: each date's text, as a column of Dates would give it.
+		const text = Array.from(column.values, (time) => (time === time ? valueAsText(new Date(time)) : null));
+		return typeColumn({ kind: 'text', values: text }, override, decimalComma);
 	}
 	if (column.kind === 'dictionary') return typeDictionary(column, override ?? column.type, decimalComma);
 	if (column.kind === 'numeric') {

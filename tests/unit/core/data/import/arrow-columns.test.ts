@@ -16,9 +16,10 @@ import {
 import {
 	codedColumn,
 	columnFromCells,
+	dateColumn,
 	numberColumn
 } from '../../../../../src/lib/core/data/import/arrow-columns.ts';
-import { utf8 } from '@uwdata/flechette';
+import { timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
 import { importTable, type ImportResult } from '../../../../../src/lib/core/data/import/index.ts';
 import { generateCsv } from '../../../../generated-csv.ts';
 
@@ -144,5 +145,22 @@ describe('codedColumn', () => {
 	it('writes booleans as bits', () => {
 		const column = codedColumn(Uint16Array.of(0, 1, 2, 0), [true, false, null], 'boolean');
 		expect(Array.from(column)).toEqual([true, false, null, true]);
+	});
+});
+
+describe('dateColumn', () => {
+	it('lays out epoch milliseconds byte for byte as the general path lays out their Dates', () => {
+		const times = [Date.UTC(1969, 6, 20, 1, 2, 3, 4), Number.NaN, -8.64e15, 8.64e15, 0, Date.UTC(2100, 0, 1)];
+		for (const rows of [times, times.filter((t) => !Number.isNaN(t)), [Number.NaN, Number.NaN]]) {
+			const column = dateColumn(Float64Array.from(rows));
+			const general = columnFromCells(
+				rows.map((t) => (Number.isNaN(t) ? null : new Date(t))),
+				timestamp(TimeUnit.MILLISECOND)
+			);
+			for (const buffer of ['values', 'validity'] as const)
+				expect(column.data[0]![buffer], buffer).toEqual(general.data[0]![buffer]);
+			expect(column.nullCount).toBe(general.nullCount);
+			expect(Array.from(column)).toEqual(Array.from(general));
+		}
 	});
 });

@@ -149,7 +149,19 @@ describe('importTable, delimited text', () => {
 		bad.set(start);
 		bad.set([0xe9, 0x0a, 0x0a], start.length);
 		const error = await failure(importTable(new Blob([bad])));
-		expect(error.message).toMatch(/^The text stops being valid UTF-8 after byte /);
+		// The line too: a byte offset in a 1 MB file is not something a person can find in an editor.
+		expect(error.message).toMatch(
+			`The text stops being valid UTF-8 after byte ${start.length.toLocaleString('en')} (line 400,002): `
+		);
+	});
+
+	it('counts lines as an editor does (CRLF, LF, lone CR) when naming where UTF-8 stops', async () => {
+		const start = bytes(`name,n\r\n${'é,1\r\n'.repeat(30_000)}a,2\rb,3\n`);
+		const bad = new Uint8Array(start.length + 5);
+		bad.set(start);
+		bad.set([0x63, 0xe9, 0x2c, 0x34, 0x0a], start.length);
+		const error = await failure(importTable(bad, { fileName: 'x.csv' }));
+		expect(error.message).toMatch(/after byte [\d,]+ \(line 30,004\): part of the file/);
 	});
 });
 

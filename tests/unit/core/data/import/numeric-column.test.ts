@@ -7,7 +7,11 @@ import { isMissingValue } from '../../../../../src/lib/core/data/missing-values.
 // inferColumnType's own grammar, to check the hand-written scanner against.
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const LEADING_ZERO = /^[+-]?0\d/;
-const isNumber = (raw: string) => NUMBER.test(raw.trim()) && !LEADING_ZERO.test(raw.trim());
+/** A whole number a double cannot hold exactly (a 19-digit ID): text, so no digit changes. */
+const isUnsafeInteger = (raw: string) =>
+	/^[+-]?\d+$/.test(raw.trim()) && !Number.isSafeInteger(Number(raw.trim()));
+const isNumber = (raw: string) =>
+	NUMBER.test(raw.trim()) && !LEADING_ZERO.test(raw.trim()) && !isUnsafeInteger(raw);
 
 function check(tokens: string[]): void {
 	const column = new NumericColumn();
@@ -53,7 +57,9 @@ describe('NumericColumn', () => {
 			'123456789012345',
 			'1234567890123456',
 			'0.1234567890123456789',
-			'99999999999999999999',
+			'9007199254740991',
+			'-9007199254740991',
+			'99999999999999999999.5',
 			'0.0000001',
 			'1e999',
 			'NA',
@@ -80,6 +86,10 @@ describe('NumericColumn', () => {
 			'1e',
 			'1e+',
 			'0x10',
+			'9007199254740992',
+			'99999999999999999999',
+			'-12345678901234567890',
+			' 12345678901234567 ',
 			'infinite',
 			'١٢'
 		]) {
@@ -167,6 +177,21 @@ describe('importing a large numeric column', () => {
 		expect(text.table.get('n', 1234)).toBe('1234.40');
 		expect(text.table.get('n', 10_000)).toBeNull();
 		expect(text.table.get('m', 10_000)).toBe(1000);
+	});
+
+	it('keeps IDs too long for a double as their exact text, whichever reader and column stage', async () => {
+		for (const rows of [50, 10_000]) {
+			// Past 4096 distinct values a column is read as numbers; below, as a dictionary.
+			const lines = ['id,n'];
+			for (let i = 0; i < rows; i++) lines.push(`${1234567890123456789n + BigInt(i) * 2n},${i}`);
+			const csv = `${lines.join('\n')}\n`;
+			for (const source of [csv, new TextEncoder().encode(csv)]) {
+				const result = await importTable(source);
+				expect(result.schema.map((c) => c.type)).toEqual(['text', 'integer']);
+				expect(result.table.get('id', 1)).toBe('1234567890123456791');
+				expect(result.table.get('id', rows - 1)).toBe(String(1234567890123456789n + BigInt(rows - 1) * 2n));
+			}
+		}
 	});
 
 	it('honours a text override on a column read as numbers, with the exact text', async () => {

@@ -95,7 +95,9 @@ describe('the byte reader', () => {
 		bytes[start.length + 1] = 0xff;
 		const o = await outcome(bytes);
 		expect('error' in o && o.error.message).toMatch(
-			new RegExp(`^The text stops being valid UTF-8 after byte ${start.length.toLocaleString('en')}:`)
+			new RegExp(
+				`^The text stops being valid UTF-8 after byte ${start.length.toLocaleString('en')} \\(line 20,002\\):`
+			)
 		);
 	});
 });

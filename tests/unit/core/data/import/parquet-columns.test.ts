@@ -70,12 +70,21 @@ describe('columnSink', () => {
 		expect(new Set(read).size).toBe(70_000); // 69,999 strings and the missing value
 	});
 
-	it('gives up the dictionary for dates past 4096 distinct times, keeping every value', () => {
+	it('goes on as epoch milliseconds past 4096 distinct times, keeping every value, Dates or times', () => {
 		const rows = 5000;
 		const sink = columnSink('date', rows);
-		const values = Array.from({ length: rows }, (_, i) => (i % 7 === 6 ? null : new Date(i * 60_000)));
-		sink.put(values, 0);
-		expect(sink.finish()).toEqual({ kind: 'typed', type: 'date', values });
+		const times = Array.from({ length: rows }, (_, i) => (i % 7 === 6 ? Number.NaN : i * 60_000 - 1e9));
+		// Dates (a struct's field) before the dictionary fills, milliseconds (the page reader) after.
+		sink.put(
+			times.slice(0, 4500).map((t) => (Number.isNaN(t) ? null : new Date(t))),
+			0
+		);
+		sink.putPage(times.slice(4500), undefined, undefined, 0, 4500);
+		const column = sink.finish();
+		expect(column.kind).toBe('dates');
+		if (column.kind !== 'dates') return;
+		expect(column.values).toBeInstanceOf(Float64Array);
+		expect(Array.from(column.values)).toEqual(times);
 	});
 
 	it('keeps dates as codes of their time and booleans as codes, nulls apart', () => {
