@@ -62,6 +62,43 @@ describe('KllSketch', () => {
 		}
 	}, 30_000);
 
+	it('keeps its rank error on adversarial orders and values, read whole or merged from parts', () => {
+		// Sorted and reversed input, runs, interleavings and heavy ties defeat naive samplers; NaN is missing.
+		const n = 120_000;
+		const orders: Record<string, (i: number) => number> = {
+			sorted: (i) => i,
+			reversed: (i) => n - i,
+			'all equal': () => 5,
+			'three values': (i) => i % 3,
+			sawtooth: (i) => i % 1000,
+			'organ pipe': (i) => (i < n / 2 ? i : n - i),
+			'high-low': (i) => (i % 2 ? i : n - i),
+			'sorted runs of ties': (i) => Math.floor(i / 37),
+			'-0 and 0': (i) => (i % 2 ? -0 : 0),
+			'half missing': (i) => (i % 2 ? NaN : i)
+		};
+		for (const k of [64, 1024]) {
+			for (const [name, order] of Object.entries(orders)) {
+				const values = Float64Array.from({ length: n }, (_, i) => order(i));
+				const sorted = values.filter((x) => x === x).sort();
+				const whole = new KllSketch(k, 1);
+				whole.addAll(values);
+				const merged = new KllSketch(k, 1);
+				for (let p = 0; p < 7; p++) {
+					const part = new KllSketch(k, p + 2);
+					part.addAll(values.subarray(Math.floor((p * n) / 7), Math.floor(((p + 1) * n) / 7)));
+					merged.merge(part);
+				}
+				for (const sketch of [whole, merged]) {
+					expect(worstRankError(sketch, sorted), `${name}, k ${k}`).toBeLessThanOrEqual(rankErrorBound(k));
+					expect(sketch.count).toBe(sorted.length);
+					// Compared with === : -0 and 0 are the same minimum.
+					expect(sketch.min === sorted[0] && sketch.max === sorted.at(-1), name).toBe(true);
+				}
+			}
+		}
+	}, 60_000);
+
 	it('is close to the exact value too, not only in rank, on smooth data', () => {
 		const values = data(200_000, 11, 'uniform');
 		const sketch = new KllSketch();

@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
 	profileTable,
 	profileTableInParallel,
-	type ColumnRunner
+	type ColumnRunner,
+	type CorrelationRunner
 } from '../../../../../src/lib/core/data/profile/index.ts';
+import {
+	correlationMatrix,
+	correlationRows,
+	matrixFromRows,
+	pairRowRanges
+} from '../../../../../src/lib/core/data/profile/correlations.ts';
 import { profileColumns } from '../../../../../src/lib/core/data/profile/column-profile.ts';
 import { readColumn } from '../../../../../src/lib/core/data/profile/column-data.ts';
 import { splitColumns } from '../../../../../src/lib/core/data/profile/split-columns.ts';
@@ -63,6 +70,108 @@ describe('profileTableInParallel', () => {
 			parts.map((part) => profileColumns(part.slice(1), settings));
 		await expect(profileTableInParallel(table, schema, 2, short)).rejects.toThrow(/different set of columns/);
 	}, 30_000);
+});
+
+/** Correlation parts as a worker computes them: the columns and the answers cross a structured clone. */
+const clonedCorrelations: CorrelationRunner = async (parts) =>
+	structuredClone(
+		parts.map((part) => {
+			const copy = structuredClone(part);
+			return correlationRows(copy.columns, copy.shifts, 0, copy.rows);
+		})
+	);
+
+describe('profileTableInParallel with the correlation matrix split', () => {
+	it('gives exactly the single-threaded profile, with pairs computed on the workers', async () => {
+		// 153 pairs × 160,000 rows: past PARALLEL_MIN_PAIR_VALUES.
+		const { table, schema } = wide(160_000);
+		const asked: number[] = [];
+		const run: ColumnRunner = Object.assign(
+			((parts, settings) => clonedRunner(parts, settings)) as ColumnRunner,
+			{
+				correlate: ((parts) => {
+					asked.push(...parts.map((p) => p.columns.length));
+					return clonedCorrelations(parts);
+				}) as CorrelationRunner
+			}
+		);
+		const parallel = await profileTableInParallel(table, schema, 3, run, { target: 'label' });
+		// 18 numeric columns (the date is left out) in 4 ranges: the 3 later ones elsewhere, each given
+		// only the columns from its first row on.
+		expect(asked).toHaveLength(3);
+		expect(asked.every((n) => n < 18)).toBe(true);
+		expect(parallel.correlations.columns).toHaveLength(18);
+		expect(parallel).toEqual(profileTable(table, schema, { target: 'label' }));
+	}, 30_000);
+
+	it('says so when a correlation part answers the wrong number of pairs', async () => {
+		const { table, schema } = wide(160_000);
+		const run: ColumnRunner = Object.assign(
+			((parts, settings) => clonedRunner(parts, settings)) as ColumnRunner,
+			{
+				correlate: (async (parts) =>
+					(await clonedCorrelations(parts)).map((r) => r.slice(1))) as CorrelationRunner
+			}
+		);
+		await expect(profileTableInParallel(table, schema, 2, run)).rejects.toThrow(/fewer pairs/);
+	}, 30_000);
+});
+
+describe('pairRowRanges and matrixFromRows', () => {
+	it('cut the upper triangle into contiguous row ranges of about equal pair counts', () => {
+		const pairs = ([from, to]: [number, number], k: number) => {
+			let n = 0;
+			for (let a = from; a < to; a++) n += k - 1 - a;
+			return n;
+		};
+		for (const [k, shares] of [
+			[24, 2],
+			[24, 8],
+			[18, 4],
+			[3, 5],
+			[2, 2]
+		] as const) {
+			const ranges = pairRowRanges(k, shares);
+			expect(ranges[0]![0]).toBe(0);
+			expect(ranges.at(-1)![1]).toBe(k - 1);
+			ranges.slice(1).forEach((r, i) => expect(r[0]).toBe(ranges[i]![1]));
+			expect(ranges.length).toBeLessThanOrEqual(shares);
+			const counts = ranges.map((r) => pairs(r, k));
+			expect(counts.reduce((a, b) => a + b, 0)).toBe((k * (k - 1)) / 2);
+			// Balanced within a row's pairs of the even share.
+			if (ranges.length === shares)
+				for (const n of counts) expect(Math.abs(n - (k * (k - 1)) / 2 / shares)).toBeLessThanOrEqual(k);
+		}
+		expect(pairRowRanges(1, 3)).toEqual([]);
+		expect(pairRowRanges(24, 2)).toEqual([
+			[0, 7],
+			[7, 23]
+		]);
+	});
+
+	it('build the same matrix from split ranges as from one, symmetric with 1 on a varying diagonal', () => {
+		const { table, schema } = wide(2_000);
+		const data = schema
+			.map((c) => readColumn(table, c.name, c.type))
+			.filter((c) => c.kind === 'numeric' && c.type !== 'date');
+		const columns = data.map((c) => (c as { values: Float64Array }).values);
+		const shifts = columns.map((v) => v.reduce((a, b) => (b === b ? a + b : a), 0) / v.length);
+		const varies = columns.map((_, i) => i !== 2);
+		const names = data.map((c) => c.name);
+		const whole = correlationMatrix(data as Parameters<typeof correlationMatrix>[0], shifts, varies);
+		const ranges = pairRowRanges(names.length, 5);
+		const split = matrixFromRows(
+			names,
+			varies,
+			ranges,
+			ranges.map(([from, to]) => correlationRows(columns.slice(from), shifts.slice(from), 0, to - from))
+		);
+		expect(split).toEqual(whole);
+		expect(whole.matrix[0]![0]).toBe(1);
+		expect(whole.matrix[2]![2]).toBeNull();
+		expect(whole.matrix[1]![4]).toBe(whole.matrix[4]![1]);
+		expect(Math.abs(whole.matrix[1]![4]!)).toBeLessThan(0.2);
+	});
 });
 
 describe('splitColumns', () => {
