@@ -9,9 +9,7 @@ import { runNeedsConvolutions } from '$lib/core/models/needs-convolutions.ts';
 import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import { TrainControl } from '$lib/core/train/train-control.ts';
 import { runTraining, type TrainingRequest } from '$lib/core/train/run-training.ts';
-import { trainBestModel } from '$lib/core/train/choose-model.ts';
 import { trainedRunProfile } from '$lib/core/evaluate/model-drift.ts';
-import type { ModelFamily } from '$lib/core/models/types.ts';
 import type { BoundaryFrame, BoundaryPlane, BoundaryProbeRequest } from '$lib/core/train/boundary-probe.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import type { EpochRecord, TrainProgress } from '$lib/core/train/types.ts';
@@ -19,11 +17,11 @@ import type { ResumeOrigin, TrainCheckpoint } from '$lib/core/train/train-checkp
 import type { ContinueFrom } from '$lib/core/train/continue-from.ts';
 import { BENCHTOP_VERSION } from '$lib/core/version.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
-import { throttledProgress } from '$lib/worker-protocol/progress.ts';
+import { batchedItems, throttledProgress } from '$lib/worker-protocol/progress.ts';
 import type { DataRef } from '$lib/worker-protocol/data-ref.ts';
 import { loadTable } from './load-table.ts';
 import { tf } from './tfjs-setup.ts';
-import { backendReports, markBackendUnavailable, useBackend } from './worker-backend.ts';
+import { backendReports, chooserBackends, markBackendUnavailable, useBackend } from './worker-backend.ts';
 import { workerStorage } from './worker-storage.ts';
 import { setUpDenseThreads } from './dense-thread-pool.ts';
 
@@ -41,8 +39,6 @@ export interface WorkerTrainRequest {
 	backend: BackendName | 'auto';
 	/** Go on from where an earlier try of this same request got to. */
 	resume?: ResumeOrigin;
-	/** Train the linear model and the default MLP and keep the better on the validation rows (trainBestModel). */
-	compare?: boolean;
 	/** Draw the live decision boundary over these two raw columns (the model has exactly these features). */
 	boundary?: BoundaryProbeRequest;
 	/** Train a saved model version further (its weights and optimizer state, or centroids). */
@@ -56,6 +52,25 @@ export interface WorkerTrainOutcome {
 	unsaved?: { run: Omit<RunRecord, 'id' | 'artifactId'>; artifact: ModelArtifact };
 	/** Tensors alive before and after the run: equal when everything was disposed. */
 	tensors: { before: number; after: number };
+	/** Where the worker's time went, in ms (the first-model bench prints them). */
+	timings: TrainTimings;
+}
+
+/** The steps of one `train` call, each in ms. `runMs` holds the run record's own `durationMs`. */
+export interface TrainTimings {
+	/** The version's rows read (IndexedDB or the page's Blob) and decoded; ~0 when this worker had them. */
+	loadTableMs: number;
+	/** The backend made ready (TF.js, its WASM compiled: ~0 when the warm-up did it) and the chooser's list. */
+	backendMs: number;
+	/** runTraining: split, recipe, the engine choice, the epochs, scoring validation and test, the weights. */
+	runMs: number;
+	/** The training rows' profile kept for drift checks. */
+	profileMs: number;
+	/** The run and its weights written to IndexedDB (0 when the page stores them). */
+	saveMs: number;
+	/** When the call began and ended, in epoch ms (performance.timeOrigin + now: comparable with the page's). */
+	startedAt: number;
+	finishedAt: number;
 }
 
 /** What a run tells the page while it trains, through one callback. */
@@ -63,13 +78,11 @@ export type TrainEvent =
 	/** Throttled to about 10 a second. */
 	| { kind: 'progress'; progress: TrainProgress }
 	/** Every finished epoch, never dropped. */
-	| { kind: 'epoch'; epoch: EpochRecord }
-	/** The backend the run uses, and why, as soon as it is chosen. */
+	| { kind: 'epochs'; epochs: EpochRecord[] }
+	/** The backend the run uses, and why, as soon as it is chosen; again if the engine chooser moves the run. */
 	| { kind: 'backend'; name: string; reason: string }
 	/** The run's weights and history after epochs: what the page keeps to go on from if this worker fails. */
 	| { kind: 'checkpoint'; checkpoint: TrainCheckpoint }
-	/** A compared run: which model starts training now (its epochs count from 1 again). */
-	| { kind: 'candidate'; family: ModelFamily }
 	/** The decision boundary's plane (axes and points), once per model before its first epoch. */
 	| { kind: 'boundary-plane'; plane: BoundaryPlane }
 	/** The model's outputs over the plane's grid after some epochs (a few kilobytes: 40 × 40 × outputs). */
@@ -119,28 +132,37 @@ const api = {
 	async train(job: WorkerTrainRequest, onEvent?: (event: TrainEvent) => void): Promise<WorkerTrainOutcome> {
 		const emit = (event: TrainEvent) => void onEvent?.(event);
 		const { dataset, request } = job;
+		const startedAt = performance.timeOrigin + performance.now();
+		const clock = stepClock();
 		const input = { table: await loadTable(job.data, 'train worker'), schema: dataset.schema };
+		const loadTableMs = clock.lap();
 		const backend = await useBackend(job.backend, { convolutions: needsConvolutions(request, dataset) });
 		watchDevice();
+		// A dense run's chooser may time TF.js on the other backends found here (path-choice.ts).
+		const backendPaths = await chooserBackends(job.backend);
+		const backendMs = clock.lap();
 		emit({ kind: 'backend', name: backend.name, reason: backend.reason });
 		const progress = throttledProgress(
 			onEvent && ((p: TrainProgress) => onEvent({ kind: 'progress', progress: p }))
+		);
+		const epochs = batchedItems(
+			onEvent && ((records: EpochRecord[]) => onEvent({ kind: 'epochs', epochs: records }))
 		);
 		control = new TrainControl();
 		const before = tf.memory().numTensors;
 		let outcome;
 		try {
-			// A compared run trains two models; one that goes on from a checkpoint finishes the model it was on.
-			const train = job.compare && !job.resume ? trainBestModel : runTraining;
-			outcome = await train(input, request, {
+			outcome = await runTraining(input, request, {
 				dataset: { id: dataset.id, hash: dataset.hash, name: dataset.name },
 				backend: { name: backend.name, reason: backend.reason, software: backend.software },
+				...(backendPaths ? { backendPaths } : {}),
+				// The chooser may move the model before the first batch: the live page then names where it went.
+				onBackendMoved: (moved) => emit({ kind: 'backend', name: moved.name, reason: moved.reason }),
 				versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
 				control,
 				...(job.resume ? { resume: job.resume } : {}),
 				...(job.init ? { init: job.init } : {}),
 				onCheckpoint: onEvent && ((checkpoint) => emit({ kind: 'checkpoint', checkpoint })),
-				onCandidate: (family) => emit({ kind: 'candidate', family }),
 				...(job.boundary && onEvent
 					? {
 							boundary: {
@@ -153,25 +175,39 @@ const api = {
 					: {}),
 				onProgress(p) {
 					progress(p);
-					if (p.epochEnd) emit({ kind: 'epoch', epoch: p.epochEnd });
+					if (p.epochEnd) epochs(p.epochEnd);
 				}
 			});
 		} catch (error) {
-			throw describeFailure(error, backend.name, await deviceLossOf(backend.name));
+			// The chooser may have moved the run to another backend: the failure is that one's.
+			const failed = tf.getBackend();
+			throw describeFailure(error, failed, await deviceLossOf(failed));
 		} finally {
 			control = undefined;
+			await epochs.settle();
 			await progress.settle();
 		}
 		outcome.model?.dispose();
+		const runMs = clock.lap();
 		// What a drift report later compares new data with; a run without it still works (the drift page then
 		// profiles its data set again), so a failure here never fails the run.
 		const profile = await trainedRunProfile(input, outcome.run, outcome.artifact).catch(() => undefined);
 		if (profile) outcome.run.trainingProfile = profile;
+		const profileMs = clock.lap();
 		const tensors = { before, after: tf.memory().numTensors };
+		const timings = (saveMs: number): TrainTimings => ({
+			loadTableMs,
+			backendMs,
+			runMs,
+			profileMs,
+			saveMs,
+			startedAt,
+			finishedAt: performance.timeOrigin + performance.now()
+		});
 		if (job.data.kind === 'memory')
-			return { unsaved: { run: outcome.run, artifact: outcome.artifact }, tensors };
+			return { unsaved: { run: outcome.run, artifact: outcome.artifact }, tensors, timings: timings(0) };
 		const saved = await (await workerStorage('train worker')).saveRun(outcome.run, outcome.artifact);
-		return { saved, tensors };
+		return { saved, tensors, timings: timings(clock.lap()) };
 	},
 	pause: () => control?.pause(),
 	resume: () => control?.resume(),
@@ -179,6 +215,19 @@ const api = {
 	/** What each backend can do here (probed once per worker). */
 	backends: (): Promise<BackendReport[]> => backendReports()
 };
+
+/** Milliseconds since the last lap (or the start), rounded to 0.1 ms. */
+function stepClock(): { lap(): number } {
+	let last = performance.now();
+	return {
+		lap() {
+			const now = performance.now();
+			const ms = Math.round((now - last) * 10) / 10;
+			last = now;
+			return ms;
+		}
+	};
+}
 
 /** A lost GPU device surfaces as a TF.js or WebGPU error deep in a kernel; say it in words. */
 function describeFailure(error: unknown, backend: string, lost: string | undefined): BenchtopError {

@@ -4,6 +4,7 @@ import type { BackendName } from '$lib/core/backends/backend-names.ts';
 import { chooseTrainingBackend } from '$lib/core/backends/choose-training-backend.ts';
 import { probeBackend, probeBackends, type BackendReport } from '$lib/core/backends/probe-backends.ts';
 import { BenchtopError } from '$lib/core/errors.ts';
+import { backendPathsFrom, type BackendPath } from '$lib/core/train/fused/path-choice.ts';
 import { tf, tfLike } from './tfjs-setup.ts';
 
 let reports: Promise<BackendReport[]> | undefined;
@@ -37,4 +38,10 @@ export async function useBackend(requested: BackendName | 'auto', options: { con
 	if (tf.getBackend() !== choice.name) await tf.setBackend(choice.name);
 	await tf.ready();
 	return choice;
+}
+
+/** The backends the engine chooser may time TF.js on beside the run's own: all this worker found, when the
+ * backend was left to the studio; none when the person picked one (their pick is the only TF.js path). */
+export async function chooserBackends(requested: BackendName | 'auto'): Promise<BackendPath[] | undefined> {
+	return requested === 'auto' ? backendPathsFrom(await backendReports()) : undefined;
 }

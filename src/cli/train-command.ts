@@ -14,6 +14,7 @@ import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
 import type { Task } from '../lib/core/models/types.ts';
 import type { PrepTable } from '../lib/core/table/prep-table.ts';
 import { defaultSplit, runTraining, type TrainingOutcome } from '../lib/core/train/run-training.ts';
+import { setDenseThreading } from '../lib/core/train/fused/dense-threading.ts';
 import { continueRequest } from '../lib/core/train/continue-from.ts';
 import { targetInfo } from '../lib/core/train/training-request.ts';
 import type { RunBackend } from '../lib/core/train/run-record.ts';
@@ -27,6 +28,7 @@ import { useNodeBackend } from './node-backend.ts';
 import { readRecipeFile } from './read-recipe.ts';
 import { parseTrainOptions, trainingChoices, type TrainOptions } from './train-options.ts';
 import { initJson, initTask, readInitModel } from './train-init.ts';
+import { threadsJson, useCliThreads } from './train-threads.ts';
 
 /** Every tenth epoch (and the first) on stderr: enough to see a long run move, never mixed into stdout. */
 const PROGRESS_EVERY = 10;
@@ -135,6 +137,10 @@ function printSummary(
 			? `model: kmeans (${label}), k = ${run.spec.k}; ${run.backend.reason}`
 			: `model: ${run.spec.family} (${label}), ${parameters!.toLocaleString('en')} parameters, on ${run.backend.name}: ${run.backend.reason}`
 	);
+	if (run.spec.family !== 'kmeans') {
+		const threads = threadsJson(run);
+		io.out(`threads: ${threads.count} (${threads.reason})`);
+	}
 	if (run.modelChoice) io.out(`why this model: ${run.modelChoice.reason}`);
 	io.out(
 		`rows: ${run.rows.train} train, ${run.rows.validation} validation, ${run.rows.test} test (split seed ${run.seed})`
@@ -192,141 +198,164 @@ export const trainCommand: CommandRunner = {
 		const backend = await chooseBackend(input, task, options, init?.run.spec);
 		if (!options.json)
 			io.out(`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, training…`);
-
-		const context = {
-			dataset: { id: hash, hash, name: basename(file) },
-			backend,
-			versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
-			onProgress: options.json
-				? undefined
-				: (progress: TrainProgress) => {
-						const line = progressLine(progress);
-						if (line) io.err(line);
-					},
-			// Said before the first epoch, so a doomed run is named while it trains.
-			onWarnings: (warnings: RunWarning[]) =>
-				printWarnings(
-					io,
-					warnings.filter((w) => !options.json || w.severity === 'warning')
-				)
-		};
-		const outcome = init
-			? await runTraining(input, continueRequest(init.run, options.epochs ?? init.run.settings.epochs), {
-					...context,
-					init
-				})
-			: await trainAutoModel(
-					input,
-					{
-						targets: options.targets,
-						task,
-						family: options.model,
-						recipe,
-						split: defaultSplit(task, options.targets[0], options.testSize, options.seed),
-						settings: {
-							seed: options.seed,
-							...(options.epochs === undefined ? {} : { epochs: options.epochs }),
-							...trainingChoices(options)
-						},
-						...(options.k === undefined ? {} : { k: options.k })
-					},
-					{
-						dataset: { id: hash, hash, name: basename(file) },
-						backend,
-						versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
-						onProgress: options.json
-							? undefined
-							: (progress) => {
-									const line = progressLine(progress);
-									if (line) io.err(line);
-								},
-						// Said before the first epoch, so a doomed run is named while it trains.
-						onWarnings: (warnings) =>
-							printWarnings(
-								io,
-								warnings.filter((w) => !options.json || w.severity === 'warning')
-							),
-						onCandidate: options.json
-							? undefined
-							: (family, detail) => io.err(detail ? `training ${detail}…` : `training the ${family} model…`)
-					}
-				);
-		const warnings = outcome.run.warnings ?? [];
-		// The matrix checks were said before training; the outcome's warnings now. Notes (severity info: the
-		// model choice, a few constant columns) are in the summary, or in the JSON's warnings with --json.
-		printWarnings(
-			io,
-			warnings.filter((w) => w.kind === 'no-better-than-baseline' || w.kind === 'diverged')
-		);
-		await recordTrainingProfile(io, input, outcome);
-		let parameters: number | null = null;
-		let written: string[];
+		// The engine's threads for this command's runs, put back as they were when it ends.
+		const threadingBefore = useCliThreads(options.threads);
 		try {
-			parameters = outcome.model?.countParams() ?? null;
-			written = await writeModelFiles(
-				resolve(options.out),
-				outcome,
-				input.schema,
-				`Benchtop ${BENCHTOP_VERSION} (TensorFlow.js ${tf.version.tfjs})`
-			);
+			return await trainAndReport(io, options, { input, hash, recipe, init, task, reason, backend });
 		} finally {
-			outcome.model?.dispose();
+			setDenseThreading(threadingBefore);
 		}
-
-		if (options.json) {
-			const { run } = outcome;
-			io.out(
-				JSON.stringify(
-					{
-						task: run.task,
-						model: run.spec.family,
-						rows: run.rows,
-						metrics: testMetrics(outcome),
-						seed: run.seed,
-						backend: run.backend.name,
-						duration_ms: run.durationMs,
-						...initJson(run.continuedFrom),
-						...(run.modelChoice
-							? {
-									model_choice: {
-										kept: run.modelChoice.kept,
-										metric: run.modelChoice.metric,
-										validation: Object.fromEntries(
-											run.modelChoice.candidates.map((c) => [c.family, c.validation])
-										),
-										reason: run.modelChoice.reason,
-										// --model auto's small search: the MLPs it tried for the network candidate.
-										...(run.modelChoice.networks
-											? {
-													networks: run.modelChoice.networks.map((n) => ({
-														network: n.network,
-														detail: n.detail,
-														validation: n.validation,
-														pruned: n.pruned
-													}))
-												}
-											: {})
-									}
-								}
-							: {}),
-						warnings
-					},
-					null,
-					2
-				)
-			);
-			return 0;
-		}
-		printSummary(io, outcome, reason, parameters, written);
-		const continued = outcome.run.continuedFrom;
-		if (continued) {
-			io.out(
-				`continued from ${options.init}: epoch ${continued.fromEpoch}, ${continued.sameData ? 'the same data' : 'new data'}, recipe ${continued.recipe === 'keep' ? 'kept' : 'refitted'}${continued.optimizerState ? '' : ', optimizer started afresh (the model has no optimizer.json)'}`
-			);
-			const { rows: _rows, ...parent } = continued.parentMetrics ?? {};
-			io.out('the model before, on the same test rows:');
-			for (const line of metricLines(parent)) io.out(line);
-		}
-		return 0;
 	}
 };
+
+interface Prepared {
+	input: PrepTable;
+	hash: string;
+	recipe: ReturnType<typeof readRecipeFile> | undefined;
+	init: Awaited<ReturnType<typeof readInitModel>> | undefined;
+	task: Task;
+	reason: string;
+	backend: RunBackend;
+}
+
+async function trainAndReport(io: CliIo, options: TrainOptions, prepared: Prepared): Promise<number> {
+	const { input, hash, recipe, init, task, reason, backend } = prepared;
+	const { file } = options;
+
+	const context = {
+		dataset: { id: hash, hash, name: basename(file) },
+		backend,
+		versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
+		onProgress: options.json
+			? undefined
+			: (progress: TrainProgress) => {
+					const line = progressLine(progress);
+					if (line) io.err(line);
+				},
+		// Said before the first epoch, so a doomed run is named while it trains.
+		onWarnings: (warnings: RunWarning[]) =>
+			printWarnings(
+				io,
+				warnings.filter((w) => !options.json || w.severity === 'warning')
+			)
+	};
+	const outcome = init
+		? await runTraining(input, continueRequest(init.run, options.epochs ?? init.run.settings.epochs), {
+				...context,
+				init
+			})
+		: await trainAutoModel(
+				input,
+				{
+					targets: options.targets,
+					task,
+					family: options.model,
+					recipe,
+					split: defaultSplit(task, options.targets[0], options.testSize, options.seed),
+					settings: {
+						seed: options.seed,
+						...(options.epochs === undefined ? {} : { epochs: options.epochs }),
+						...trainingChoices(options)
+					},
+					...(options.k === undefined ? {} : { k: options.k })
+				},
+				{
+					dataset: { id: hash, hash, name: basename(file) },
+					backend,
+					versions: { benchtop: BENCHTOP_VERSION, tfjs: tf.version.tfjs },
+					onProgress: options.json
+						? undefined
+						: (progress) => {
+								const line = progressLine(progress);
+								if (line) io.err(line);
+							},
+					// Said before the first epoch, so a doomed run is named while it trains.
+					onWarnings: (warnings) =>
+						printWarnings(
+							io,
+							warnings.filter((w) => !options.json || w.severity === 'warning')
+						),
+					onCandidate: options.json
+						? undefined
+						: (family, detail) => io.err(detail ? `training ${detail}…` : `training the ${family} model…`)
+				}
+			);
+	const warnings = outcome.run.warnings ?? [];
+	// The matrix checks were said before training; the outcome's warnings now. Notes (severity info: the
+	// model choice, a few constant columns) are in the summary, or in the JSON's warnings with --json.
+	printWarnings(
+		io,
+		warnings.filter((w) => w.kind === 'no-better-than-baseline' || w.kind === 'diverged')
+	);
+	await recordTrainingProfile(io, input, outcome);
+	let parameters: number | null = null;
+	let written: string[];
+	try {
+		parameters = outcome.model?.countParams() ?? null;
+		written = await writeModelFiles(
+			resolve(options.out),
+			outcome,
+			input.schema,
+			`Benchtop ${BENCHTOP_VERSION} (TensorFlow.js ${tf.version.tfjs})`
+		);
+	} finally {
+		outcome.model?.dispose();
+	}
+
+	if (options.json) {
+		const { run } = outcome;
+		io.out(
+			JSON.stringify(
+				{
+					task: run.task,
+					model: run.spec.family,
+					rows: run.rows,
+					metrics: testMetrics(outcome),
+					seed: run.seed,
+					backend: run.backend.name,
+					threads: threadsJson(run),
+					duration_ms: run.durationMs,
+					...initJson(run.continuedFrom),
+					...(run.modelChoice
+						? {
+								model_choice: {
+									kept: run.modelChoice.kept,
+									metric: run.modelChoice.metric,
+									validation: Object.fromEntries(
+										run.modelChoice.candidates.map((c) => [c.family, c.validation])
+									),
+									reason: run.modelChoice.reason,
+									// --model auto's small search: the MLPs it tried for the network candidate.
+									...(run.modelChoice.networks
+										? {
+												networks: run.modelChoice.networks.map((n) => ({
+													network: n.network,
+													detail: n.detail,
+													validation: n.validation,
+													pruned: n.pruned
+												}))
+											}
+										: {})
+								}
+							}
+						: {}),
+					warnings
+				},
+				null,
+				2
+			)
+		);
+		return 0;
+	}
+	printSummary(io, outcome, reason, parameters, written);
+	const continued = outcome.run.continuedFrom;
+	if (continued) {
+		io.out(
+			`continued from ${options.init}: epoch ${continued.fromEpoch}, ${continued.sameData ? 'the same data' : 'new data'}, recipe ${continued.recipe === 'keep' ? 'kept' : 'refitted'}${continued.optimizerState ? '' : ', optimizer started afresh (the model has no optimizer.json)'}`
+		);
+		const { rows: _rows, ...parent } = continued.parentMetrics ?? {};
+		io.out('the model before, on the same test rows:');
+		for (const line of metricLines(parent)) io.out(line);
+	}
+	return 0;
+}

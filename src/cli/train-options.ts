@@ -8,13 +8,14 @@ import { cliUsage } from '../lib/core/number-field.ts';
 import { NUMBER_SETTINGS, parseTrainSettings } from '../lib/core/train/settings.ts';
 import { LOSSES, OPTIMIZERS, type LossName, type OptimizerName } from '../lib/core/train/types.ts';
 import { parseOptions } from './parse-options.ts';
+import { parseThreads } from './train-threads.ts';
 
 export const TRAIN_TASKS = ['auto', 'classification', 'regression', 'clustering'] as const;
 export type TrainTaskOption = (typeof TRAIN_TASKS)[number];
 export const TRAIN_MODELS = ['auto', ...FAMILIES] as const;
 
 // The training settings the CLI sets are the ones whose core description names a flag.
-export const TRAIN_USAGE = `<file> --target <col>[,<col>...] --out <dir> [--task ${TRAIN_TASKS.join('|')}] [--model ${TRAIN_MODELS.join('|')}] [--k <n>] [--recipe <recipe.json>] [--optimizer ${OPTIMIZERS.join('|')}] [--loss ${LOSSES.join('|')}] ${cliUsage(Object.values(NUMBER_SETTINGS))} [--test-size <fraction>] [--init <model-dir-or-zip> [--refit-recipe]] [--json]`;
+export const TRAIN_USAGE = `<file> --target <col>[,<col>...] --out <dir> [--task ${TRAIN_TASKS.join('|')}] [--model ${TRAIN_MODELS.join('|')}] [--k <n>] [--recipe <recipe.json>] [--optimizer ${OPTIMIZERS.join('|')}] [--loss ${LOSSES.join('|')}] ${cliUsage(Object.values(NUMBER_SETTINGS))} [--test-size <fraction>] [--init <model-dir-or-zip> [--refit-recipe]] [--threads <n>] [--json]`;
 
 export interface TrainOptions {
 	file: string;
@@ -38,6 +39,8 @@ export interface TrainOptions {
 	weightDecay?: number;
 	loss?: LossName;
 	huberDelta?: number;
+	/** --threads: the fused dense engine's threads (train-threads.ts); absent: min(cores, 4). */
+	threads?: number;
 }
 
 /** A decimal setting: a number, then the core's range check in its own words. */
@@ -84,7 +87,8 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 		optimizer: { type: 'string' },
 		loss: { type: 'string' },
 		'weight-decay': { type: 'string' },
-		'huber-delta': { type: 'string' }
+		'huber-delta': { type: 'string' },
+		threads: { type: 'string' }
 	});
 	const [file, extra] = positionals;
 	if (!file) throw new BenchtopError('bad-input', `train needs a file: benchtop train ${TRAIN_USAGE}`);
@@ -183,7 +187,8 @@ export function parseTrainOptions(args: string[]): TrainOptions {
 		...(loss ? { loss } : {}),
 		...(values['huber-delta'] !== undefined
 			? { huberDelta: decimalSetting('--huber-delta', values['huber-delta'], 'huberDelta') }
-			: {})
+			: {}),
+		...(values.threads !== undefined ? { threads: parseThreads(values.threads) } : {})
 	};
 }
 

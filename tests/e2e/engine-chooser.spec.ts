@@ -3,21 +3,13 @@
 // engine's dropout masks are drawn in plain JS, no synchronous GPU read-back), and the software adapter's
 // TF.js path is never the one chosen.
 import { expect, test } from './fixtures.ts';
-import { openTrain } from './open-train.ts';
+import { trainTimedIris } from './chooser-run.ts';
 
 test('on WebGPU (SwiftShader) the chooser times both paths, keeps the device, and prefers the engine', async ({
 	page
 }) => {
 	test.setTimeout(180_000);
-	await openTrain(page, 'Iris flowers');
-	await page.locator('summary', { hasText: 'Training settings' }).click();
-	await page.getByLabel('Epochs', { exact: true }).fill('2000');
-	await page.getByLabel('Epochs', { exact: true }).press('Tab');
-	await page.getByLabel('Backend').selectOption('webgpu');
-	await page.getByRole('button', { name: 'Train', exact: true }).click();
-	// Early stopping (on by default) ends the run long before 2000 epochs.
-	await page.getByRole('table', { name: 'Metrics' }).waitFor({ timeout: 150_000 });
-	await expect(page.getByRole('alert')).toHaveCount(0);
+	await trainTimedIris(page, 'webgpu');
 	const record = page.getByText(/batches by the fused WASM engine/).first();
 	await expect(record).toContainText("measured on this run's batches");
 	await expect(record).toContainText(/TF\.js webgpu \(software adapter\) [\d.]+ ms per batch/);

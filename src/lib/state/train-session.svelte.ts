@@ -33,8 +33,6 @@ export interface QueuedRun {
 	backend: BackendName | 'auto';
 	/** Set when this run goes on from where a failed try got to. */
 	resume?: ResumeOrigin;
-	/** Train the linear model and the default MLP, keep the better on the validation rows. */
-	compare: boolean;
 }
 
 /** A run that failed part-way (lost GPU device, crashed worker) and can go on from its last checkpoint. */
@@ -64,10 +62,6 @@ export class TrainSession {
 	target = $state<string | null>(null);
 	task = $state<Task | 'auto'>('auto');
 	family = $state<ModelFamily | 'auto'>('auto');
-	/** "Try both": the linear model and the default MLP trained in turn, the better one kept (family auto). */
-	compare = $state(false);
-	/** In a compared run, the model training now. */
-	candidate = $state<ModelFamily | undefined>(undefined);
 	/** The spec being edited; null until the person opens the architecture (the family default is used). */
 	spec = $state.raw<ModelSpec | null>(null);
 	settings = $state.raw<TrainSettings>(DEFAULT_TRAIN_SETTINGS);
@@ -250,19 +244,6 @@ export class TrainSession {
 		return this.family === 'auto' ? defaultFamily(task, this.dataShape) : this.family;
 	}
 
-	/** Whether "try both" applies now: chosen, no edited spec, and a task the two models share. */
-	get canCompare(): boolean {
-		const task = this.resolvedTask;
-		return (
-			this.compare &&
-			this.family === 'auto' &&
-			this.spec === null &&
-			task !== null &&
-			task !== 'clustering' &&
-			this.resolvedFamily === 'mlp'
-		);
-	}
-
 	/** The spec a run would use: the edited one, or the family's default for this task. */
 	get effectiveSpec(): ModelSpec | null {
 		if (this.spec) return this.spec;
@@ -295,12 +276,11 @@ export class TrainSession {
 	/** Queues a run of the current settings; starts it when nothing is training. */
 	enqueue(): void {
 		this.recoverable = undefined;
-		const compare = this.canCompare;
-		const family = compare ? 'linear vs MLP' : (this.resolvedFamily ?? 'model');
+		const family = this.resolvedFamily ?? 'model';
 		const label = `${family} · ${this.targets.join(', ') || 'clusters'} · ${this.settings.epochs} epochs`;
 		this.queue = [
 			...this.queue,
-			{ id: this.nextId++, label, request: this.request(), backend: this.backend, compare }
+			{ id: this.nextId++, label, request: this.request(), backend: this.backend }
 		];
 		if (!this.running) void this.drain();
 	}
@@ -346,7 +326,6 @@ export class TrainSession {
 		this.history = job.resume ? job.resume.checkpoint.history : [];
 		this.paused = false;
 		this.runBackend = undefined;
-		this.candidate = undefined;
 		this.error = undefined;
 		this.boundary.reset();
 		const boundary = this.boundary.request(this.record.schema, this.inputs?.features, this.resolvedTask);
@@ -364,28 +343,16 @@ export class TrainSession {
 						request: job.request,
 						backend: job.backend,
 						...(job.resume ? { resume: job.resume } : {}),
-						compare: job.compare,
 						...(boundary ? { boundary } : {})
 					},
 					progressCallback((event: TrainEvent) => {
 						if (event.kind === 'progress') this.progress = event.progress;
-						else if (event.kind === 'epoch') this.history = [...this.history, event.epoch];
+						else if (event.kind === 'epochs') this.history = [...this.history, ...event.epochs];
 						else if (event.kind === 'backend') {
 							backendName = event.name;
 							this.runBackend = event.reason;
 						} else if (event.kind === 'checkpoint') checkpoint = event.checkpoint;
-						else if (
-							event.kind === 'boundary-plane' ||
-							event.kind === 'boundary-frame' ||
-							event.kind === 'boundary-unavailable'
-						)
-							this.boundary.take(event);
-						else {
-							// The next model's epochs count from 1: its curve starts afresh.
-							this.candidate = event.family;
-							this.history = [];
-							this.progress = undefined;
-						}
+						else this.boundary.take(event);
 					})
 				)
 			);
@@ -394,18 +361,20 @@ export class TrainSession {
 				(outcome.unsaved ? await registry.saveRun(outcome.unsaved.run, outcome.unsaved.artifact) : undefined);
 			this.lastRunId = saved?.id;
 			await this.refreshRuns();
+			// Where the worker's time went, on the page's timeline for the first-model bench.
+			performance.mark('benchtop:train', {
+				detail: { ...outcome.timings, listedAt: performance.timeOrigin + performance.now() }
+			});
 		} catch (error) {
 			this.error = toBenchtopError(error, 'Training failed.');
 			const settings = job.request.settings as Partial<TrainSettings> | undefined;
-			// A compared run's checkpoint belongs to whichever model was training: it is not offered to go on from.
 			this.recoverable =
-				checkpoint && !job.compare && RECOVERABLE_CODES.has(this.error.code)
+				checkpoint && RECOVERABLE_CODES.has(this.error.code)
 					? { job, checkpoint, backend: backendName, epochs: settings?.epochs ?? checkpoint.epoch }
 					: undefined;
 		} finally {
 			this.running = undefined;
 			this.progress = undefined;
-			this.candidate = undefined;
 			this.paused = false;
 		}
 	}

@@ -73,6 +73,7 @@ describe('benchtop train', () => {
 				'rows',
 				'seed',
 				'task',
+				'threads',
 				'warnings'
 			].sort()
 		);

@@ -1,7 +1,8 @@
 // `benchtop train --init <model>` end to end through main(): 0 more epochs reproduces the saved model (the
 // same weights, byte for byte, and the same test metrics, for a classifier and for a regression network
-// whose target scaling is taken out and folded back); more epochs carry the loss curve on from where it
-// ended; a .zip works as the folder does; a file without a column the model reads is refused, named.
+// whose target scaling is taken out and folded back, and for a binary cross-entropy model whose softmax head
+// is unfolded into its sigmoid and folded back); more epochs carry the loss curve on from where it ended;
+// a .zip works as the folder does; a file without a column the model reads is refused, named.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,37 @@ describe('benchtop train --init', () => {
 		expect(afresh.init?.optimizer_state).toBe(false);
 		const gap = Math.abs(history(fresh)[12]!.loss - whole[0]!.loss);
 		expect(gap).toBeGreaterThan(1e-4);
+	}, 240_000);
+
+	it('continues a binary cross-entropy model: 0 more epochs give its bytes, 4 more the run in one go', async () => {
+		const sex = editedSample(work, 'penguins.csv', 'penguins-sex.csv', (lines) =>
+			lines.filter((line, i) => i === 0 || /,(MALE|FEMALE)$/.test(line))
+		);
+		const bce = ['--target', 'Sex', '--model', 'mlp', '--loss', 'binary-cross-entropy', '--seed', '3'];
+		const parent = join(work, 'sex-12');
+		await trainJson([sex, ...bce, '--epochs', '12', '--out', parent]);
+		const again = join(work, 'sex-12-0');
+		const zero = await trainJson([sex, '--init', parent, '--epochs', '0', '--out', again]);
+		expect(readFileSync(join(again, 'weights.bin'))).toEqual(readFileSync(join(parent, 'weights.bin')));
+		expect(zero.init).toMatchObject({ same_data: true, optimizer_state: true });
+		// The saved weights are those of the kept (early-stopping) epoch: the run goes on from there.
+		const from = zero.init!.from_epoch;
+		expect(from).toBeGreaterThan(1);
+		const straightDir = join(work, 'sex-straight');
+		const straight = await trainJson([sex, ...bce, '--epochs', String(from + 4), '--out', straightDir]);
+		const more = join(work, 'sex-more');
+		const continued = await trainJson([sex, '--init', parent, '--epochs', '4', '--out', more]);
+		const floats = (dir: string) => {
+			const bytes = readFileSync(join(dir, 'weights.bin'));
+			return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+		};
+		const a = floats(more);
+		const b = floats(straightDir);
+		expect(a).toHaveLength(b.length);
+		expect(Math.max(...a.map((v, i) => Math.abs(v - b[i]!)))).toBeLessThan(1e-5);
+		expect(continued.metrics).toEqual(straight.metrics);
+		expect(history(more)).toHaveLength(history(straightDir).length);
+		history(more).forEach((epoch, i) => expect(epoch.loss).toBeCloseTo(history(straightDir)[i]!.loss, 5));
 	}, 240_000);
 
 	it('refuses tampered optimizer state, naming the file', async () => {

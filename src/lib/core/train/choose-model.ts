@@ -1,17 +1,10 @@
-// `--model auto` and the Train page's "try both": on a table a network would learn from, train the linear
-// model and the default MLP with the same split, seed and recipe, and keep the one that scores better on
-// the validation rows, saying which and why. On small tables a regularised linear model is often as good
-// as a network or better; training both costs a second, usually short, run and never leaves the person
-// with the worse of the two. Image tables (a CNN) and clustering train their one default as before.
+// `--model auto`'s rule (core/tune/auto-model.ts trains the candidates): of the linear model and a network
+// trained with the same split, seed and recipe, keep the one that scores better on the validation rows,
+// saying which and why. On small tables a regularised linear model is often as good as a network or better,
+// so ties and thin gains keep the linear model.
 import { requireFamily } from '../models/families.ts';
 import type { ModelFamily } from '../models/types.ts';
-import type { PrepTable } from '../table/prep-table.ts';
-import {
-	runTraining,
-	type TrainingContext,
-	type TrainingOutcome,
-	type TrainingRequest
-} from './run-training.ts';
+import type { TrainingOutcome } from './run-training.ts';
 import { figure, type RunWarning } from './run-warnings.ts';
 
 /** Within this much, the two models tie and the simpler (linear) one is kept. */
@@ -125,36 +118,6 @@ export function pickModel(
 		candidates,
 		reason: `Trained the linear model and a neural network; kept the ${label(kept)}: validation ${name} ${figure(kept.validation!)} against ${figure(other.validation!)} on ${kept.rows} rows held out from training (${why}).`
 	};
-}
-
-/** The `auto` model: both candidates trained when the table suits them, the better one returned with the
- * choice in its run record (`modelChoice`, and a 'model-choice' info warning). */
-export async function trainBestModel(
-	input: PrepTable,
-	request: TrainingRequest,
-	context: TrainingContext & { onCandidate?: (family: ModelFamily) => void }
-): Promise<TrainingOutcome> {
-	if ((request.family !== undefined && request.family !== 'auto') || request.spec !== undefined)
-		return runTraining(input, request, context);
-	context.onCandidate?.('mlp');
-	const network = await runTraining(input, { ...request, family: 'auto' }, context);
-	if (network.run.spec.family !== 'mlp') return network;
-	let linear: TrainingOutcome;
-	try {
-		context.onCandidate?.('linear');
-		// The matrix checks were said once already, for the same prepared rows.
-		linear = await runTraining(
-			input,
-			{ ...request, family: 'linear' },
-			{ ...context, onWarnings: undefined }
-		);
-	} catch (error) {
-		network.model?.dispose();
-		throw error;
-	}
-	const metric = network.run.task === 'classification' ? 'accuracy' : 'r2';
-	const choice = pickModel(validationFigure(linear), validationFigure(network), metric);
-	return keepChosen(linear, network, choice, linear.run.durationMs + network.run.durationMs);
 }
 
 /**

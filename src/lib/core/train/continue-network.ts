@@ -7,6 +7,7 @@ import type { NetworkSpec } from '../models/types.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { continueCheckpoint, layersWeights, unfoldTargetScale, type ContinueFrom } from './continue-from.ts';
 import { scoreNetwork } from './score-network.ts';
+import { unfoldSigmoidState, unfoldSigmoidWeights } from './sigmoid-head.ts';
 import type { TargetScale } from './target-scaling.ts';
 import type { TrainCheckpoint } from './train-checkpoint.ts';
 import { weightTensors } from './train-checkpoint.ts';
@@ -22,19 +23,24 @@ async function parentWeights(init: ContinueFrom): Promise<Float32Array[]> {
 
 /**
  * Where the continued network starts: the parent's weights (the target scaling taken back out for
- * regression) and optimizer state at its kept epoch. `model` is only checked against them here.
+ * regression; the two-class softmax head unfolded into one sigmoid output for a `sigmoid` run, which trains
+ * on binary cross-entropy) and optimizer state at its kept epoch. `model` is only checked against them here.
  */
 export async function continuedStart(
 	model: tf.LayersModel,
 	init: ContinueFrom,
 	scale: TargetScale | null,
-	sameData: boolean
+	sameData: boolean,
+	sigmoid = false
 ): Promise<TrainCheckpoint> {
-	const saved = await parentWeights(init);
+	const parent = await parentWeights(init);
+	const saved = sigmoid ? unfoldSigmoidWeights(parent) : parent;
 	// Refuses weights of another architecture with the loop's own message, before any training.
 	const check = weightTensors(model, saved);
 	check.forEach((t) => t.dispose());
-	return continueCheckpoint(init, scale ? unfoldTargetScale(saved, scale) : saved, sameData);
+	const start = continueCheckpoint(init, scale ? unfoldTargetScale(saved, scale) : saved, sameData);
+	if (!sigmoid || !start.optimizer) return start;
+	return { ...start, optimizer: unfoldSigmoidState(start.optimizer, model.trainableWeights.length) };
 }
 
 /** The parent, as saved, scored on `rows` (the test split through the parent's fitted recipe). */

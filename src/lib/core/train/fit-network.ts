@@ -10,7 +10,7 @@ import { closedForm } from './ridge.ts';
 import type { Fitter } from './fitter.ts';
 import { checkRunOutcome, checkTrainingMatrix } from './run-checks.ts';
 import { scoreNetwork } from './score-network.ts';
-import { fitTargetScale, foldTargetScale, scaleTargets } from './target-scaling.ts';
+import { fitTargetScale, foldTargetScale, scaleTargets, scalesTargets } from './target-scaling.ts';
 import { trainNetwork } from './train-loop.ts';
 import { liveBoundary } from './live-boundary.ts';
 import { toTrainingArrays, type NetworkTask, type TrainingArrays } from './training-data.ts';
@@ -18,8 +18,9 @@ import type { TrainResult } from './types.ts';
 import { continuedRecord, parentTestRows } from './continue-from.ts';
 import { continuedStart, scoreParentNetwork } from './continue-network.ts';
 import { isolated } from '../phrase.ts';
-import { BenchtopError } from '../errors.ts';
-import { foldSigmoidHead, sigmoidTargets, trainsSigmoidHead } from './sigmoid-head.ts';
+import { movedBackend, recordedBackend, type EngineRecord } from './fused/path-choice.ts';
+import type { RunBackend } from './run-record.ts';
+import { foldSigmoidHead, foldSigmoidState, sigmoidTargets, trainsSigmoidHead } from './sigmoid-head.ts';
 
 async function scoreSplit(
 	model: tf.LayersModel,
@@ -50,6 +51,14 @@ async function layersArtifact(model: tf.LayersModel): Promise<ModelArtifact> {
 	};
 }
 
+/** Tells `onMoved` where the run went when the engine chooser moved its model off `base`. */
+function reportMove(base: RunBackend, onMoved: (backend: RunBackend) => void) {
+	return (engine: EngineRecord) => {
+		const moved = movedBackend(base, engine);
+		if (moved) onMoved(moved);
+	};
+}
+
 export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, settings, context) => {
 	const { splits, features, base, started } = prepared;
 	const { task, targets, recipe } = base;
@@ -71,12 +80,8 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 	const validation = toTrainingArrays(splits.validation, shape);
 	const test = toTrainingArrays(splits.test, shape);
 	// Binary cross-entropy trains one sigmoid output, folded into the two-class softmax head afterwards.
+	// A continued one starts from its parent's softmax head unfolded (continuedStart).
 	const sigmoid = trainsSigmoidHead(networkTask, settings);
-	if (sigmoid && init)
-		throw new BenchtopError(
-			'bad-input',
-			'Training further with binary cross-entropy is not supported yet: continue with cross-entropy (the saved model is a two-class softmax).'
-		);
 	const trainedOn = sigmoid ? sigmoidTargets(train) : train;
 	let model = buildNetwork(
 		spec,
@@ -86,25 +91,23 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 	);
 	const before = checkTrainingMatrix(train, features, targets, recipe);
 	if (before.length > 0) context.onWarnings?.(before);
-	const scale = networkTask === 'classification' ? null : fitTargetScale(train);
-	// The live boundary reads one probability per class, so a sigmoid run trains without it.
-	const probe = sigmoid
-		? undefined
-		: liveBoundary({
-				listener: context.boundary,
-				input: prepared.input,
-				splits,
-				features,
-				targets,
-				task,
-				classes: train.classes,
-				scale,
-				epochs: settings.epochs
-			});
+	const scale = scalesTargets(networkTask, settings) ? fitTargetScale(train) : null;
+	const probe = liveBoundary({
+		listener: context.boundary,
+		input: prepared.input,
+		splits,
+		features,
+		targets,
+		task,
+		classes: train.classes,
+		scale,
+		sigmoid,
+		epochs: settings.epochs
+	});
 	const sameData = init !== undefined && context.dataset.hash === init.run.datasetHash;
 	let result: TrainResult;
 	try {
-		const start = init ? await continuedStart(model, init, scale, sameData) : undefined;
+		const start = init ? await continuedStart(model, init, scale, sameData, sigmoid) : undefined;
 		result = await trainNetwork({
 			model,
 			task: networkTask,
@@ -124,6 +127,8 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			resumeFrom: start ?? context.resume?.checkpoint,
 			onCheckpoint: context.onCheckpoint,
 			backendSoftware: base.backend.software === true,
+			...(context.backendPaths ? { backends: context.backendPaths } : {}),
+			...(context.onBackendMoved ? { onEngine: reportMove(base.backend, context.onBackendMoved) } : {}),
 			...(probe ? { probe } : {}),
 			...closedForm(spec, networkTask, train, settings.loss)
 		});
@@ -132,6 +137,11 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 		throw error;
 	}
 	if (scale) foldTargetScale(model, scale);
+	// The optimizer state in the shapes of the weights it goes with (folded as they are, for a sigmoid run).
+	const optimizer =
+		result.optimizer && sigmoid
+			? foldSigmoidState(result.optimizer, model.trainableWeights.length)
+			: result.optimizer;
 	if (sigmoid) {
 		const folded = foldSigmoidHead(model, spec, train.featureCount);
 		model.dispose();
@@ -164,7 +174,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			...base,
 			name: `${requireFamily(spec.family).label} · ${targets.map(isolated).join(', ')} · ${isolated(context.dataset.name)}`,
 			status: result.stopReason,
-			...(result.engine ? { backend: { ...base.backend, engine: result.engine } } : {}),
+			backend: recordedBackend(base.backend, result.engine),
 			...(result.message ? { message: result.message } : {}),
 			...(init ? { continuedFrom: continuedRecord(init, context.dataset.hash, parentMetrics) } : {}),
 			...(context.resume
@@ -191,7 +201,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 		// The optimizer's state goes with the weights, so a version saved from this run can be trained further.
 		artifact: {
 			...(await layersArtifact(model)),
-			...(result.optimizer && !sigmoid ? { optimizer: result.optimizer } : {})
+			...(optimizer ? { optimizer } : {})
 		},
 		model
 	};

@@ -12,10 +12,15 @@ import type { ResumeOrigin, TrainCheckpoint } from './train-checkpoint.ts';
 import type { BoundaryListener } from './live-boundary.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import type { ContinueFrom } from './continue-from.ts';
+import type { BackendPath } from './fused/path-choice.ts';
 
 export interface TrainingContext {
 	dataset: { id: string; hash: string; name: string };
 	backend: RunBackend;
+	/** The TF.js backends the engine chooser may time a dense run on beside `backend` (absent: that one only). */
+	backendPaths?: BackendPath[];
+	/** The engine chooser moved the run's model off `backend` before its first batch: where it is now, and why. */
+	onBackendMoved?: (backend: RunBackend) => void;
 	versions: Record<string, string>;
 	onProgress?: (progress: TrainProgress) => void;
 	control?: TrainControl;

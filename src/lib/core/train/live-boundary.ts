@@ -1,6 +1,7 @@
 // Wires the decision-boundary probe (boundary-probe.ts) into a network run: the plane is built and sent
 // before the first epoch, and the loop's raw outputs over the grid come back as frames in the target's own
-// units (a regression network trains on standardised targets, so its outputs are scaled back here). A
+// units (a regression network trains on standardised targets, so its outputs are scaled back here; a
+// binary cross-entropy run's one sigmoid output is widened to the two classes' probabilities). A
 // grid the recipe cannot take never stops the run: the page is told why and training goes on.
 import { BenchtopError, toBenchtopError } from '../errors.ts';
 import type { PreparedSplits } from '../prep/preparation.ts';
@@ -36,7 +37,19 @@ export interface LiveBoundaryInput {
 	task: string;
 	classes: string[];
 	scale: TargetScale | null;
+	/** The run trains one sigmoid output for two classes (sigmoid-head.ts): its frames are widened to both. */
+	sigmoid?: boolean;
 	epochs: number;
+}
+
+/** A sigmoid network's outputs p as the two-class softmax it is folded into gives them: [1 − p, p] per cell. */
+export function bothClasses(outputs: Float32Array): Float32Array {
+	const both = new Float32Array(outputs.length * 2);
+	for (let i = 0; i < outputs.length; i++) {
+		both[2 * i] = 1 - outputs[i]!;
+		both[2 * i + 1] = outputs[i]!;
+	}
+	return both;
 }
 
 /** The loop's probe for this run, after sending the plane; undefined when no boundary applies. */
@@ -67,6 +80,7 @@ export function liveBoundary(run: LiveBoundaryInput): TrainProbe | undefined {
 		const every = probeEvery(listener.request, run.epochs);
 		listener.onPlane(plane);
 		const scale = run.scale;
+		const sigmoid = run.sigmoid === true;
 		return {
 			x,
 			n: plane.xs.length * plane.ys.length,
@@ -77,7 +91,7 @@ export function liveBoundary(run: LiveBoundaryInput): TrainProbe | undefined {
 					for (let i = 0; i < outputs.length; i++)
 						outputs[i] = outputs[i]! * scale.std[i % k]! + scale.mean[i % k]!;
 				}
-				listener.onFrame({ epoch, outputs });
+				listener.onFrame({ epoch, outputs: sigmoid ? bothClasses(outputs) : outputs });
 			}
 		};
 	} catch (error) {

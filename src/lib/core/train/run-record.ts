@@ -7,6 +7,7 @@ import type { FittedRecipe, Recipe } from '../prep/recipe/types.ts';
 import type { ModelSpec, Task } from '../models/types.ts';
 import type { ModelChoice } from './choose-model.ts';
 import type { ContinuedRecord } from './continue-from.ts';
+import type { EngineRecord } from './fused/path-choice.ts';
 import type { RunWarning } from './run-warnings.ts';
 import type { EpochRecord, StopReason, TrainSettings } from './types.ts';
 
@@ -30,9 +31,10 @@ export interface RunBackend {
 	/** Why this backend: chosen automatically (and why), or picked by the person. */
 	reason: string;
 	software?: boolean;
-	/** Which engine stepped the batches on that backend (the fused WASM dense engine or TF.js ops), and why;
-	 * absent on runs from before the engine, and on models that train in no batches (k-means, solved). */
-	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string; threads?: number; threadsReason?: string };
+	/** Which engine stepped the batches on that backend (the fused WASM dense engine or TF.js ops), and why,
+	 * with each timed path's figures; absent on runs from before the engine, and on models that train in no
+	 * batches (k-means, solved). */
+	engine?: EngineRecord;
 }
 
 export interface RunRecord {

@@ -4,7 +4,14 @@ import * as v from 'valibot';
 import type { Task } from '../models/types.ts';
 import { BenchtopError } from '../errors.ts';
 import { describeFieldRange, type NumberField } from '../number-field.ts';
-import { LOSSES, OPTIMIZERS, type LossName, type OptimizerName, type TrainSettings } from './types.ts';
+import {
+	LOSSES,
+	OPTIMIZERS,
+	TARGET_SCALINGS,
+	type LossName,
+	type OptimizerName,
+	type TrainSettings
+} from './types.ts';
 
 /**
  * A learning rate per optimizer, used when the settings name an optimizer but no rate. Measured on the
@@ -264,6 +271,14 @@ const TRAIN_SETTINGS = v.pipe(
 			),
 			huberDelta: v.optional(v.unwrap(numberSetting(NUMBER_SETTINGS.huberDelta))),
 			validationFraction: numberSetting(NUMBER_SETTINGS.validationFraction),
+			// Absent until set, so settings saved before it read back unchanged (absent: 'standard').
+			targetScaling: v.optional(
+				v.picklist(
+					TARGET_SCALINGS,
+					(issue) =>
+						`Target scaling must be one of ${TARGET_SCALINGS.join(', ')} (got ${String(issue.input)}).`
+				)
+			),
 			classWeights: v.optional(
 				v.picklist(
 					['none', 'balanced'],

@@ -21,7 +21,8 @@ import type {
 import { makeTrainStep } from './train-step.ts';
 import { createOptimizer } from './create-optimizer.ts';
 import { trainLossFor } from './loss-choice.ts';
-import { DenseStepper, denseSpecFor, type TrainingEngine } from './fused/dense-stepper.ts';
+import { DenseStepper, denseSpecFor } from './fused/dense-stepper.ts';
+import type { BackendPath, EngineRecord } from './fused/path-choice.ts';
 import { chooseByTrial } from './fused/engine-trials.ts';
 import { WeightCheckpoint } from './weight-checkpoint.ts';
 import { readWeights, weightTensors, type TrainCheckpoint } from './train-checkpoint.ts';
@@ -62,6 +63,12 @@ export interface TrainNetworkOptions {
 	engine?: 'auto' | 'tfjs' | 'dense-wasm';
 	/** The backend runs on a software GPU adapter (asked for by name): the chooser never prefers its TF.js path. */
 	backendSoftware?: boolean;
+	/** The TF.js backends the worker found: the chooser times TF.js on those its plan names (path-choice.ts)
+	 * beside the engine, and may move the model to the fastest; absent: TF.js on the current backend only. */
+	backends?: readonly BackendPath[];
+	/** The engine choice, before the first batch: a chooser that moved the model to another backend says so
+	 * here, while the run is live (the record says it only at the end). */
+	onEngine?: (engine: EngineRecord) => void;
 }
 
 /** Whether the fused engine can step this run, before any batch: its spec, or why not (TF.js then does). */
@@ -120,29 +127,32 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	const batches = Math.ceil(n / batchSize);
 
 	const inputShape = modelInputShape(model, train.featureCount);
-	const trainDevice = upload(train, inputShape);
-	const validationDevice = validation ? upload(validation, inputShape) : undefined;
-	const weights =
-		task === 'classification' && settings.classWeights === 'balanced' ? sampleWeights(train) : undefined;
-	const optimizer = createOptimizer(settings);
-	const trainLoss = trainLossFor(task, settings);
-	const candidate = engineCandidate(options, weights !== undefined);
-	// The choice comes first: measured (a few batches of each path, on copies) unless asked for or moot.
-	const engine: TrainingEngine =
+	const classWeighted = task === 'classification' && settings.classWeights === 'balanced';
+	const candidate = engineCandidate(options, classWeighted);
+	// The choice comes first: measured (a few batches of each path, on copies) unless asked for or moot. It
+	// may move the model to the TF.js backend that measured fastest, so the rows, the optimizer and
+	// everything else the run makes are made after it, there.
+	const engine: EngineRecord =
 		candidate.spec && options.engine !== 'dense-wasm' && !options.solve
 			? await chooseByTrial({
 					model,
 					task,
 					spec: candidate.spec,
 					train,
-					device: trainDevice,
 					settings,
 					batchSize,
 					createOptimizer: () => createOptimizer(settings),
 					disposeOptimizer,
-					backendSoftware: options.backendSoftware === true
+					backendSoftware: options.backendSoftware === true,
+					...(options.backends ? { backends: options.backends } : {})
 				})
 			: { name: candidate.name, reason: candidate.reason };
+	options.onEngine?.(engine);
+	const trainDevice = upload(train, inputShape);
+	const validationDevice = validation ? upload(validation, inputShape) : undefined;
+	const weights = classWeighted ? sampleWeights(train) : undefined;
+	const optimizer = createOptimizer(settings);
+	const trainLoss = trainLossFor(task, settings);
 	const engineChoice = { spec: engine.name === 'dense-wasm' ? candidate.spec : undefined };
 	// The TF.js step, only where TF.js steps the batches.
 	const step =

@@ -1,5 +1,6 @@
 // How a network trains: every setting with its default and why, plus the events a run reports. Plain JSON.
 import type { OptimizerState } from '../models/artifact.ts';
+import type { EngineRecord } from './fused/path-choice.ts';
 
 export const OPTIMIZERS = ['adam', 'adamw', 'sgd', 'rmsprop'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -21,6 +22,10 @@ export interface EarlyStopping {
 	restoreBest: boolean;
 }
 
+/** How a regression's targets are scaled for training (target-scaling.ts). */
+export const TARGET_SCALINGS = ['standard', 'none'] as const;
+export type TargetScaling = (typeof TARGET_SCALINGS)[number];
+
 export interface TrainSettings {
 	epochs: number;
 	batchSize: number;
@@ -36,6 +41,9 @@ export interface TrainSettings {
 	huberDelta?: number;
 	/** Share of the training split held back to watch for overfitting during training. */
 	validationFraction: number;
+	/** Regression: 'standard' (the default when absent) trains on standardised targets; 'none' on the
+	 * target's own units, as scikit-learn's MLPRegressor does (target-scaling.ts). */
+	targetScaling?: TargetScaling;
 	/** 'balanced' weighs each class by n / (k · count), like scikit-learn's class_weight='balanced'. */
 	classWeights: 'none' | 'balanced';
 	earlyStopping: EarlyStopping;
@@ -85,7 +93,7 @@ export interface TrainResult {
 	/** Why a run ended early, in words (a NaN loss and what to try). */
 	message?: string;
 	/** Which engine stepped the batches (the fused WASM dense engine or TF.js ops), and why. */
-	engine?: { name: 'dense-wasm' | 'tfjs'; reason: string; threads?: number; threadsReason?: string };
+	engine?: EngineRecord;
 	/** The optimizer's state that goes with the kept weights (absent when the run diverged, or was solved). */
 	optimizer?: OptimizerState;
 }

@@ -7,20 +7,20 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableFromArrowIPC, tableToArrowIPC } from '../../../../src/lib/core/data/arrow-ipc.ts';
 import { importTable } from '../../../../src/lib/core/data/import/index.ts';
 import type { LayersArtifact } from '../../../../src/lib/core/models/artifact.ts';
-import { openRegistry, type DatasetRecord, type Registry } from '../../../../src/lib/core/registry/index.ts';
+import { openRegistry } from '../../../../src/lib/core/registry/index.ts';
 import { takeRows } from '../../../../src/lib/core/table/take-rows.ts';
 import type { PrepTable } from '../../../../src/lib/core/table/prep-table.ts';
-import { layersWeights, type ContinueFrom } from '../../../../src/lib/core/train/continue-from.ts';
-import { runTraining, type TrainingRequest } from '../../../../src/lib/core/train/run-training.ts';
+import { layersWeights } from '../../../../src/lib/core/train/continue-from.ts';
+import type { TrainingRequest } from '../../../../src/lib/core/train/run-training.ts';
 import {
 	continueJob,
 	loadContinueSource,
 	saveChildVersion
 } from '../../../../src/lib/components/models/continue-model.ts';
 import { saveRunAsModel } from '../../../../src/lib/components/models/save-model.ts';
+import { largestGap, store, train } from './continue-setup.ts';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
@@ -31,49 +31,12 @@ async function iris(): Promise<PrepTable> {
 	return importTable(new Blob([bytes]), { fileName: 'iris.csv' });
 }
 
-async function store(registry: Registry, name: string, input: PrepTable): Promise<DatasetRecord> {
-	const { record } = await registry.saveDatasetVersion({
-		name,
-		source: { kind: 'paste' },
-		rows: input.table.numRows(),
-		schema: input.schema,
-		arrow: tableToArrowIPC(input.table, input.schema)
-	});
-	return record;
-}
-
-async function train(
-	registry: Registry,
-	dataset: DatasetRecord,
-	request: TrainingRequest,
-	init?: ContinueFrom
-) {
-	const input = {
-		table: tableFromArrowIPC(await registry.loadDatasetArrow(dataset.id)),
-		schema: dataset.schema
-	};
-	const outcome = await runTraining(input, request, {
-		dataset: { id: dataset.id, hash: dataset.hash, name: dataset.name },
-		backend: { name: 'cpu', reason: 'test' },
-		versions: {},
-		...(init ? { init } : {})
-	});
-	outcome.model?.dispose();
-	return { run: await registry.saveRun(outcome.run, outcome.artifact), artifact: outcome.artifact };
-}
-
 const request = (epochs: number): TrainingRequest => ({
 	targets: ['species'],
 	task: 'classification',
 	family: 'mlp',
 	settings: { epochs, optimizer: 'adam', learningRate: 0.01, earlyStopping: { enabled: false }, seed: 3 }
 });
-
-function largestGap(a: Float32Array[], b: Float32Array[]): number {
-	let gap = 0;
-	a.forEach((values, i) => values.forEach((v, j) => (gap = Math.max(gap, Math.abs(v - b[i]![j]!)))));
-	return gap;
-}
 
 describe('continue training a saved version', () => {
 	it('same data goes on as if never stopped; new data gives a child with both metric sets', async () => {

@@ -1,19 +1,8 @@
-// `auto`: the linear model and the default network trained on the same rows, the better on the validation
-// rows kept, a tie going to the simpler model, and the choice said in the run record.
-import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { pickModel, trainBestModel } from '../../../../src/lib/core/train/choose-model.ts';
-import { loadSample } from '../data/profile/load-sample.ts';
-
-const CONTEXT = {
-	dataset: { id: 'd', hash: 'h', name: 'sample' },
-	backend: { name: 'cpu', reason: 'test' },
-	versions: { tfjs: tf.version.tfjs }
-};
-
-beforeAll(async () => {
-	await tf.setBackend('cpu');
-});
+// `auto`'s rule: of the linear model and a network trained on the same rows, the better on the validation
+// rows kept, a tie going to the simpler model, and the reason said. (Training the candidates and the choice
+// in the run record: auto-model.test.ts.)
+import { describe, expect, it } from 'vitest';
+import { pickModel } from '../../../../src/lib/core/train/choose-model.ts';
 
 describe('pickModel', () => {
 	const linear = (validation: number | null) => ({ family: 'linear' as const, validation, rows: 30 });
@@ -56,35 +45,4 @@ describe('pickModel', () => {
 		expect(pickModel({ ...linear(0.8), rows: 16 }, { ...mlp(0.85), rows: 16 }, 'r2').kept).toBe('linear');
 		expect(pickModel({ ...linear(0.1), rows: 5 }, { ...mlp(0.9), rows: 5 }, 'r2').kept).toBe('linear');
 	});
-});
-
-describe('trainBestModel', () => {
-	it('trains both on Cars and keeps the better, with the choice in the record', async () => {
-		const outcome = await trainBestModel(loadSample('cars.csv'), { targets: ['Miles_per_Gallon'] }, CONTEXT);
-		outcome.model?.dispose();
-		const { run } = outcome;
-		const choice = run.modelChoice!;
-		expect(choice.candidates.map((c) => c.family)).toEqual(['linear', 'mlp']);
-		expect(run.spec.family).toBe(choice.kept);
-		const [lin, net] = choice.candidates.map((c) => c.validation!);
-		const networkWins = net! > lin! + 0.005 && 1 - net! <= 0.75 * (1 - lin!);
-		expect(choice.kept).toBe(networkWins ? 'mlp' : 'linear');
-		expect(run.warnings!.at(-1)).toMatchObject({
-			kind: 'model-choice',
-			severity: 'info',
-			message: choice.reason
-		});
-		expect(run.metrics.test!.r2).toBeGreaterThanOrEqual(0.8);
-	}, 120_000);
-
-	it('trains only the asked family when one is named', async () => {
-		const outcome = await trainBestModel(
-			loadSample('iris.csv'),
-			{ targets: ['species'], family: 'linear' },
-			CONTEXT
-		);
-		outcome.model?.dispose();
-		expect(outcome.run.spec.family).toBe('linear');
-		expect(outcome.run.modelChoice).toBeUndefined();
-	}, 60_000);
 });

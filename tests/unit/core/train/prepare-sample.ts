@@ -110,4 +110,21 @@ export function r2Of(model: tf.LayersModel, data: TrainingArrays): number {
 	});
 }
 
+/** wine.csv's 13 measurements (every column but the cultivar). */
+export const WINE = [
+	'alcohol',
+	'malic_acid',
+	'ash',
+	'alcalinity_of_ash',
+	'magnesium',
+	'total_phenols',
+	'flavanoids',
+	'nonflavanoid_phenols',
+	'proanthocyanins',
+	'color_intensity',
+	'hue',
+	'od280_od315',
+	'proline'
+];
+
 export const SCALE_ALL = (columns: string[]) => ({ op: 'scale', params: { columns } });

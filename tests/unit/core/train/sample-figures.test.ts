@@ -5,23 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTrainSettings } from '../../../../src/lib/core/train/settings.ts';
 import { trainNetwork } from '../../../../src/lib/core/train/train-loop.ts';
 import type { NetworkTask } from '../../../../src/lib/core/train/training-data.ts';
-import { accuracyOf, buildMlp, prepareSample, r2Of } from './prepare-sample.ts';
+import { accuracyOf, buildMlp, prepareSample, r2Of, WINE } from './prepare-sample.ts';
 
-const WINE = [
-	'alcohol',
-	'malic_acid',
-	'ash',
-	'alcalinity_of_ash',
-	'magnesium',
-	'total_phenols',
-	'flavanoids',
-	'nonflavanoid_phenols',
-	'proanthocyanins',
-	'color_intensity',
-	'hue',
-	'od280_od315',
-	'proline'
-];
 const DIABETES = ['age', 'sex', 'bmi', 'bp', 's1', 's2', 's3', 's4', 's5', 's6'];
 const PENGUINS = ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)'];
 

@@ -55,8 +55,11 @@ describe('binary cross-entropy through runTraining', () => {
 		const x = tf.randomNormal([4, model.inputs[0]!.shape[1] as number], 0, 1, 'float32', 1);
 		const p = await (model.predict(x) as tf.Tensor).data();
 		for (let i = 0; i < 4; i++) expect(p[2 * i]! + p[2 * i + 1]!).toBeCloseTo(1, 5);
-		// No optimizer state goes with the folded weights (it is the sigmoid network's).
-		expect(artifact.optimizer).toBeUndefined();
+		// The optimizer state goes with the folded weights, in their shapes (so the version can train on).
+		const state = artifact.optimizer!;
+		expect(state.name).toBe('AdamW');
+		const shapes = (artifact.weightSpecs as { shape: number[] }[]).map((w) => w.shape);
+		expect(state.variables.map((v) => v.shape)).toEqual([...shapes, ...shapes]);
 		x.dispose();
 		model.dispose();
 	}, 120_000);

@@ -21,8 +21,9 @@ let current: DenseThreading = { threads: 1, reason: 'threads were not set up whe
  * (114 MFLOP) 1.61×; iris-sized nets (0.5–1.9 MFLOP) 0.45–0.84×. */
 export const MIN_THREADED_BATCH_FLOPS = 8e6;
 
-/** Why an engine runs on one thread where the worker could run more, kept per engine for its record. */
-const smallBatchReasons = new WeakMap<DenseEngine, string>();
+/** Why an engine runs on one thread where the worker could run more (a small batch, or helpers that did not
+ * start), kept per engine for its record. */
+const oneThreadReasons = new WeakMap<DenseEngine, string>();
 
 /** Sets the thread count for the engines created after this; more than one needs `spawn`. */
 export function setDenseThreading(threading: DenseThreading): void {
@@ -41,7 +42,7 @@ export function denseThreading(): DenseThreading {
 export function threadingRecord(engine: DenseEngine): { threads: number; threadsReason: string } {
 	if (engine instanceof ThreadedDenseEngine)
 		return { threads: engine.threads, threadsReason: current.reason };
-	return { threads: 1, threadsReason: smallBatchReasons.get(engine) ?? current.reason };
+	return { threads: 1, threadsReason: oneThreadReasons.get(engine) ?? current.reason };
 }
 
 /** A network in the threaded engine where this worker runs threads, else in the one-thread engine. */
@@ -53,11 +54,21 @@ export async function createDenseEngine(
 	const { threads, spawn } = current;
 	if (threads <= 1 || !spawn) return DenseEngine.create(spec, optimizer, maxBatch);
 	const flops = denseTrainingFlops(spec.sizes, maxBatch);
-	if (flops >= MIN_THREADED_BATCH_FLOPS)
-		return ThreadedDenseEngine.createThreaded(spec, optimizer, maxBatch, threads, spawn);
+	if (flops >= MIN_THREADED_BATCH_FLOPS) {
+		try {
+			return await ThreadedDenseEngine.createThreaded(spec, optimizer, maxBatch, threads, spawn);
+		} catch (error) {
+			// A helper that cannot start (a worker file missing from a build, memory refused) costs the run its
+			// threads, not the run itself.
+			const engine = await DenseEngine.create(spec, optimizer, maxBatch);
+			const message = error instanceof Error ? error.message : String(error);
+			oneThreadReasons.set(engine, `the engine's helper threads did not start (${message}), so one thread`);
+			return engine;
+		}
+	}
 	const engine = await DenseEngine.create(spec, optimizer, maxBatch);
 	const mflop = (flops / 1e6).toPrecision(2);
-	smallBatchReasons.set(
+	oneThreadReasons.set(
 		engine,
 		`the worker could run ${threads} threads, but a batch is about ${mflop} MFLOP, under the 8 MFLOP where more than one pays`
 	);

@@ -56,6 +56,21 @@ describe('createDenseEngine', () => {
 		releaseDenseEngine(engine);
 	});
 
+	it('falls back to one thread, saying why, when a helper thread cannot start', async () => {
+		setDenseThreading({
+			threads: 2,
+			reason: 'isolated',
+			spawn: () => Promise.reject(new Error('no worker file'))
+		});
+		const engine = await createDenseEngine(WIDE, ADAM, 256);
+		expect(engine).not.toBeInstanceOf(ThreadedDenseEngine);
+		expect(threadingRecord(engine)).toEqual({
+			threads: 1,
+			threadsReason: "the engine's helper threads did not start (no worker file), so one thread"
+		});
+		releaseDenseEngine(engine);
+	});
+
 	it('runs one thread with the worker reason where threads are not set up', async () => {
 		const engine = await createDenseEngine(WIDE, ADAM, 256);
 		expect(threadingRecord(engine)).toEqual({
