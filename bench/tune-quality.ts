@@ -1,10 +1,13 @@
 // The issue's quality bar: `benchtop tune <file> --target <col> --time 120s` (the CLI itself, TPE, the
-// default space, seed 42, one worker) on wine, penguins, diabetes and the generated Friedman table, its
+// default space, seed 42, one worker; on these tables of at most 1,000 rows every trial is scored by 5-fold
+// cross-validation, core/tune/selection.ts) on wine, penguins, diabetes and the generated Friedman table, its
 // winner's test figure beside scikit-learn's RandomizedSearchCV (30 iterations × 5 folds over MLPs) from the
 // checked-in fixtures of bench/reference: the search on the very rows Benchtop searches, scored on
 // Benchtop's test rows (the fair comparison: same rows, same metric); the same search on scikit-learn's own
 // split; and its own-split winner refit on Benchtop's rows. Prints a table; each figure's note says which
 // bar it meets. About 9 minutes (4 × 2 minutes and start-up); --quick runs wine for 5 s.
+// TUNE_QUALITY_TABLES=diabetes (or a comma list) runs only those tables, about 2 minutes each:
+//   TUNE_QUALITY_TABLES=diabetes npm run bench -- --only tune-quality
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -38,16 +41,33 @@ function readReference<T>(repoRoot: string, name: string): T | undefined {
 
 const fixed = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(4));
 
+/** The tables a run measures: TUNE_QUALITY_TABLES's names (comma-separated) when set, else all of them. */
+export function chosenTables(names: string | undefined, quick: boolean): (typeof QUALITY_TABLES)[number][] {
+	if (quick) return QUALITY_TABLES.slice(0, 1);
+	const wanted = (names ?? '')
+		.split(',')
+		.map((n) => n.trim())
+		.filter(Boolean);
+	if (wanted.length === 0) return [...QUALITY_TABLES];
+	const known = QUALITY_TABLES.map(([name]) => name as string);
+	const unknown = wanted.filter((n) => !known.includes(n));
+	if (unknown.length > 0)
+		throw new Error(
+			`TUNE_QUALITY_TABLES: no table ${unknown.map((n) => `“${n}”`).join(', ')} (the tables: ${known.join(', ')})`
+		);
+	return QUALITY_TABLES.filter(([name]) => wanted.includes(name));
+}
+
 export const tuneQuality: Benchmark = {
 	name: 'tune-quality',
 	description:
-		"`benchtop tune --time 120s` (TPE, default space, seed 42, one worker) on wine, penguins, diabetes and Friedman: the winner's test figure against scikit-learn's RandomizedSearchCV(n_iter=30, cv=5) over MLPs on the same rows",
+		"`benchtop tune --time 120s` (TPE, default space, seed 42, one worker, 5-fold selection) on wine, penguins, diabetes and Friedman: the winner's test figure against scikit-learn's RandomizedSearchCV(n_iter=30, cv=5) over MLPs on the same rows",
 	async run({ quick, repoRoot }) {
 		const figures: Record<string, Figure> = {};
 		const time = quick ? '5s' : '120s';
 		const loadStart = loadavg()[0]!;
 		const runs: { name: string; result: TuneJson; seconds: number; load: number }[] = [];
-		for (const [name, path, target] of quick ? QUALITY_TABLES.slice(0, 1) : QUALITY_TABLES) {
+		for (const [name, path, target] of chosenTables(process.env.TUNE_QUALITY_TABLES, quick)) {
 			const started = performance.now();
 			const { stdout } = await run(
 				process.execPath,

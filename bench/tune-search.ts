@@ -46,7 +46,8 @@ function request(target: string, strategy: Strategy, timeMs: number, epochs: num
 		seed: 42,
 		budget: { timeMs },
 		settings: { epochs },
-		// Trials per minute and the strategies' best validation score count the trials proper.
+		// Trials per minute and the strategies' best validation score count the trials proper, each on one
+		// validation split (recheck: false turns wine's automatic 5-fold selection off too, selection.ts).
 		recheck: false
 	};
 }

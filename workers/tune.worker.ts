@@ -9,6 +9,7 @@ import type { DatasetRecord } from '$lib/core/registry/index.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import { TrainControl } from '$lib/core/train/train-control.ts';
 import { baselineRow, type BaselineRow } from '$lib/core/tune/baseline-row.ts';
+import type { RecheckConfig } from '$lib/core/tune/finalists.ts';
 import { runTrial } from '$lib/core/tune/run-trial.ts';
 import type { TrialJob } from '$lib/core/tune/search.ts';
 import { trialRun } from '$lib/core/tune/trial-runs.ts';
@@ -67,6 +68,15 @@ const api = {
 	async backend(job: TuneWorkerJob): Promise<BackendName> {
 		return (await contextFor(job)).backend.name;
 	},
+	/** How the plan compares trials: the folds each is scored on (absent: one split) and the finalists'
+	 * re-check, for the page's search loop and its notes. */
+	async selection(job: TuneWorkerJob): Promise<{ folds?: number; recheck?: RecheckConfig }> {
+		const { plan } = await planFor(job);
+		return {
+			...(plan.folds === undefined ? {} : { folds: plan.folds }),
+			...(plan.recheck ? { recheck: plan.recheck } : {})
+		};
+	},
 	/** What a model that learned nothing scores on the trials' validation rows: the leaderboard's baseline. */
 	async baseline(job: TuneWorkerJob): Promise<BaselineRow> {
 		const { plan } = await planFor(job);
@@ -92,14 +102,16 @@ const api = {
 			control = undefined;
 		}
 	},
-	/** The winner trained on every search row, its test rows scored: the page stores it as a run. */
+	/** The winner trained on every search row for its trial's `epochs`, its test rows scored: the page stores
+	 * it as a run. */
 	async final(
 		job: TuneWorkerJob,
 		params: TrialJob['params'],
-		trial: number
+		trial: number,
+		epochs?: number
 	): Promise<{ run: Omit<RunRecord, 'id' | 'artifactId'>; artifact: ModelArtifact }> {
 		const { input, plan } = await planFor(job);
-		const outcome = await finalRun(input, plan, params, await contextFor(job));
+		const outcome = await finalRun(input, plan, params, await contextFor(job), epochs);
 		outcome.model?.dispose();
 		return { run: { ...outcome.run, search: job.request.searchId, trial }, artifact: outcome.artifact };
 	},

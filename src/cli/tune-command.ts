@@ -15,6 +15,7 @@ import { describeTask } from '../lib/core/train/training-request.ts';
 import { selectionMetric } from '../lib/core/tune/run-trial.ts';
 import { splitScore } from '../lib/core/tune/finalists.ts';
 import type { TrialRecord } from '../lib/core/tune/search.ts';
+import { selectionFolds } from '../lib/core/tune/selection.ts';
 import { parseSearchSpace } from '../lib/core/tune/space.ts';
 import { relevantParams } from '../lib/core/tune/trial-request.ts';
 import { admitTrial, type TrialRun } from '../lib/core/tune/trial-runs.ts';
@@ -173,13 +174,14 @@ export const tuneCommand: CommandRunner = {
 			...(recipe ? { recipe: recipe as TuneRequest['recipe'] } : {})
 		};
 		const metric = selectionMetric(task);
+		const folds = selectionFolds(request, input.table.numRows());
 		if (!options.json) {
 			const budget = [
 				options.trials === undefined ? null : `${options.trials} trials`,
 				options.timeMs === undefined ? null : `${options.timeMs / 1000} s`
 			].filter(Boolean);
 			io.out(
-				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on ${options.folds === undefined ? 'validation' : `the ${options.folds}-fold mean validation`} ${metric}`
+				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on ${folds === undefined ? 'validation' : `the ${folds}-fold mean validation`} ${metric}`
 			);
 		}
 		// With --out, the best trials' models are written too (trials/trial-<n>/), as the studio keeps them.

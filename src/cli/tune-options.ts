@@ -6,7 +6,7 @@ import { BATCH, STRATEGIES, type Strategy } from '../lib/core/tune/search.ts';
 import { parseOptions } from './parse-options.ts';
 
 export const TUNE_USAGE =
-	'<file> --target <col> [--space <space.json>] [--strategy grid|random|tpe|asha] [--trials <n>] [--time <60s|2m>] [--workers <n>] [--seed <n>] [--folds <k>] [--test-size <fraction>] [--recipe <recipe.json>] [--out <dir>] [--json]';
+	'<file> --target <col> [--space <space.json>] [--strategy grid|random|tpe|asha] [--trials <n>] [--time <60s|2m>] [--workers <n>] [--seed <n>] [--folds <k|0>] [--test-size <fraction>] [--recipe <recipe.json>] [--out <dir>] [--json]';
 
 /** Trials when neither --trials nor --time is given: enough for TPE to leave its 10 random start trials. */
 export const DEFAULT_TRIALS = 20;
@@ -20,7 +20,8 @@ export interface TuneOptions {
 	timeMs?: number;
 	workers: number;
 	seed: number;
-	/** k-fold selection on the search rows; one validation split when absent. */
+	/** k-fold selection on the search rows; 0: one validation split; absent: k-fold on small tables
+	 * (core/tune/selection.ts). */
 	folds?: number;
 	testSize: number;
 	recipe?: string;
@@ -36,6 +37,19 @@ function whole(option: string, text: string, min: number, max: number): number {
 			`${option} must be a whole number from ${min} to ${max} (got "${text}")`
 		);
 	return value;
+}
+
+/** --folds: k from MIN_FOLDS to MAX_FOLDS, or 0 for one validation split. */
+function parseFolds(text: string): number {
+	if (text.trim() === '0') return 0;
+	try {
+		return whole('--folds', text, MIN_FOLDS, MAX_FOLDS);
+	} catch {
+		throw new BenchtopError(
+			'bad-input',
+			`--folds must be a whole number from ${MIN_FOLDS} to ${MAX_FOLDS} (k-fold selection), or 0 (one validation split) (got "${text}")`
+		);
+	}
 }
 
 /** "90", "90s", "2m", "1.5m", "500ms" as milliseconds. */
@@ -110,7 +124,7 @@ export function parseTuneOptions(args: string[]): TuneOptions {
 		timeMs,
 		workers: values.workers === undefined ? 1 : whole('--workers', values.workers, 1, BATCH),
 		seed: values.seed === undefined ? NUMBER_SETTINGS.seed.default : whole('--seed', values.seed, 0, 2 ** 31),
-		...(values.folds === undefined ? {} : { folds: whole('--folds', values.folds, MIN_FOLDS, MAX_FOLDS) }),
+		...(values.folds === undefined ? {} : { folds: parseFolds(values.folds) }),
 		testSize,
 		recipe: values.recipe,
 		out: values.out,

@@ -9,7 +9,6 @@ import type { ModelArtifact, RunRecord } from '../core/train/run-record.ts';
 import { BATCH, bestTrial, runSearch, type SearchState, type TrialRecord } from '../core/tune/search.ts';
 import type { SearchSpace } from '../core/tune/space.ts';
 import type { TrialRun } from '../core/tune/trial-runs.ts';
-import { searchRecheck } from '../core/tune/finalists.ts';
 import { searchMaxEpochs } from '../core/tune/max-epochs.ts';
 import type { TuneRequest } from '../core/tune/tune.ts';
 import type { TuneWorkerApi } from '../../../workers/tune.worker.ts';
@@ -37,7 +36,8 @@ export interface SearchRunOptions {
 	request: TuneRequest & { space: SearchSpace };
 	backend: BackendName | 'auto';
 	resume?: SearchState;
-	onStart?: (workers: number) => void;
+	/** `folds`: the folds each trial is scored on (absent: one validation split, its best re-checked). */
+	onStart?: (workers: number, folds: number | undefined) => void;
 	onBaseline?: (baseline: BaselineRow) => void;
 	onTrial?: (record: TrialRecord, state: SearchState) => void;
 	/** Each completed trial's run, awaited before its onTrial (the page stores the best, admitTrial). */
@@ -75,10 +75,10 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 	}
 	const count = pool.length;
 	const idle = [...pool];
-	// The finalists' re-check, as the workers' plan (planSearch) sets it up.
-	const recheck = searchRecheck(options.request);
-	options.onStart?.(count);
 	try {
+		// The selection and the finalists' re-check, as the workers' plan (planSearch) sets them up.
+		const { folds, recheck } = await pool[0]!.run((api) => api.selection(job));
+		options.onStart?.(count, folds);
 		options.onBaseline?.(await pool[0]!.run((api) => api.baseline(job)));
 		const state = await runSearch(
 			{
@@ -109,7 +109,9 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 			}
 		);
 		const best = bestTrial(state.trials);
-		const final = best ? await pool[0]!.run((api) => api.final(job, best.params, best.trial)) : null;
+		const final = best
+			? await pool[0]!.run((api) => api.final(job, best.params, best.trial, best.epochs))
+			: null;
 		return { state, final };
 	} finally {
 		for (const client of pool) client.terminate();

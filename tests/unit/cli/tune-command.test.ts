@@ -53,6 +53,9 @@ describe('benchtop tune', () => {
 			'4',
 			'--strategy',
 			'random',
+			// One validation split: a trial's stored run then scores what the trial's record says.
+			'--folds',
+			'0',
 			'--json'
 		];
 		const one = await tune([...args, '--out', join(workDir, 'winner')]);
@@ -112,6 +115,8 @@ describe('benchtop tune', () => {
 			'grid'
 		]);
 		expect(code).toBe(0);
+		// iris is small: every trial is scored by 5-fold cross-validation unless --folds says otherwise.
+		expect(out[0]).toMatch(/selecting on the 5-fold mean validation accuracy$/);
 		expect(out.join('\n')).toMatch(
 			/3 trials in .* s \(0 pruned, 0 failed\); trials saw 120 rows, 30 test rows kept apart/
 		);
@@ -161,6 +166,7 @@ describe('benchtop tune', () => {
 		expect(parseTuneOptions(['x.csv', '--target', 'y', '--time', '60s']).trials).toBeUndefined();
 		expect(parseTuneOptions(['x.csv', '--target', 'y']).trials).toBe(20);
 		expect(parseTuneOptions(['x.csv', '--target', 'y', '--folds', '5']).folds).toBe(5);
+		expect(parseTuneOptions(['x.csv', '--target', 'y', '--folds', '0']).folds).toBe(0);
 		expect(parseTuneOptions(['x.csv', '--target', 'y']).folds).toBeUndefined();
 		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--folds', '1'])).toThrow(
 			/--folds must be a whole number from 2 to 10/

@@ -11,7 +11,7 @@ import { takeRows } from '../table/take-rows.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import type { Recipe } from '../prep/recipe/types.ts';
 import type { Fold } from '../prep/split/index.ts';
-import { fitTargetScale, foldTargetScale, scaleTargets } from '../train/target-scaling.ts';
+import { fitTargetScale, foldTargetScale, scaleTargets, scalesTargets } from '../train/target-scaling.ts';
 import type { TrainControl } from '../train/train-control.ts';
 import { trainNetwork } from '../train/train-loop.ts';
 import { closedForm } from '../train/ridge.ts';
@@ -130,7 +130,7 @@ async function scoreFoldNetwork(
 		sigmoid ? 'sigmoid' : undefined
 	);
 	try {
-		const scale = task === 'classification' ? null : fitTargetScale(trainArrays);
+		const scale = scalesTargets(task, setup.settings) ? fitTargetScale(trainArrays) : null;
 		const result = await trainNetwork({
 			model,
 			task,

@@ -57,10 +57,11 @@ export interface Recheck {
 	splitTiebreak?: number;
 }
 
-/** The re-check a search makes: none when every trial is cross-validated already (`folds` asked for), or
- * when the request turns it off (`recheck: false`: the bench's raw trials per minute). */
+/** The re-check a search makes: none when every trial is cross-validated already (`folds`: the folds the
+ * search selects on, selection.ts; absent or 0 for one split), or when the request turns it off
+ * (`recheck: false`: the bench's raw trials per minute). */
 export function searchRecheck(request: { folds?: number; recheck?: boolean }): RecheckConfig | undefined {
-	return request.folds === undefined && request.recheck !== false
+	return !request.folds && request.recheck !== false
 		? { finalists: FINALISTS, folds: RECHECK_FOLDS }
 		: undefined;
 }
@@ -99,12 +100,15 @@ export function finalists(trials: readonly TrialRecord[], count: number): TrialR
 }
 
 /**
- * A finalist's record after its re-check: the folds' mean as its value, tiebreak and metrics, its
+ * A finalist's record after its re-check: the folds' mean as its value, tiebreak and metrics (and epochs), its
  * single-split score kept in `recheck`. A failed re-check (a fold diverged) leaves the record as it was.
  */
 export function rechecked(
 	record: TrialRecord,
-	outcome: Pick<TrialRecord, 'status' | 'value' | 'tiebreak' | 'metrics' | 'foldValues' | 'durationMs'>,
+	outcome: Pick<
+		TrialRecord,
+		'status' | 'value' | 'tiebreak' | 'metrics' | 'foldValues' | 'durationMs' | 'epochs'
+	>,
 	folds: number
 ): TrialRecord {
 	if (outcome.status !== 'completed' || outcome.value === null) return record;
@@ -115,6 +119,8 @@ export function rechecked(
 		...(outcome.tiebreak === undefined ? {} : { tiebreak: outcome.tiebreak }),
 		metrics: outcome.metrics,
 		...(outcome.foldValues ? { foldValues: outcome.foldValues } : {}),
+		// The refit trains the folds' mean epochs, as the folds' mean chose it.
+		...(outcome.epochs === undefined ? {} : { epochs: outcome.epochs }),
 		durationMs: record.durationMs + outcome.durationMs,
 		recheck: {
 			folds,

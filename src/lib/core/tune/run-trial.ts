@@ -12,6 +12,7 @@ import { TrainControl } from '../train/train-control.ts';
 import type { TrainingRequest } from '../train/training-request.ts';
 import { foldSplit, type TrialFold } from './folds.ts';
 import { prunedAt } from './halving.ts';
+import { refitEpochs } from './refit.ts';
 import type { TrialJob, TrialOutcome } from './search.ts';
 import { trialRequest } from './trial-request.ts';
 
@@ -149,6 +150,7 @@ export async function runTrial(
 		const folds = setup.folds ?? [undefined];
 		const runs: TrainingOutcome[] = [];
 		const figures: ReturnType<typeof trialFigures>[] = [];
+		const kept: number[] = [];
 		for (const [i, fold] of folds.entries()) {
 			const { training, pruned } = await trainOnce(
 				search,
@@ -174,6 +176,7 @@ export async function runTrial(
 				return failure(folds.length > 1 ? `fold ${i + 1}: ${message}` : message, runs[0]);
 			}
 			figures.push(figure);
+			kept.push(training.run.bestEpoch);
 			if (pruned)
 				return {
 					outcome: { status: 'pruned', ...figure, durationMs: elapsed() },
@@ -183,8 +186,13 @@ export async function runTrial(
 			if (control.stopped && i < folds.length - 1)
 				return failure(`stopped after ${i + 1} of ${folds.length} folds`, runs[0]);
 		}
+		const epochs = refitEpochs(kept);
+		const withEpochs = epochs === undefined ? {} : { epochs };
 		if (figures.length === 1)
-			return { outcome: { status: 'completed', ...figures[0]!, durationMs: elapsed() }, training: runs[0]! };
+			return {
+				outcome: { status: 'completed', ...figures[0]!, ...withEpochs, durationMs: elapsed() },
+				training: runs[0]!
+			};
 		const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 		const tiebreaks = figures.map((f) => f.tiebreak);
 		return {
@@ -195,6 +203,7 @@ export async function runTrial(
 				metrics: meanMetrics(figures.map((f) => f.metrics)),
 				curve: figures[0]!.curve,
 				foldValues: figures.map((f) => f.value!),
+				...withEpochs,
 				durationMs: elapsed()
 			},
 			training: runs[0]!

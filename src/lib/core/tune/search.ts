@@ -70,6 +70,9 @@ export interface TrialOutcome {
 	message?: string;
 	/** k-fold selection: each fold's score (`value` is their mean). */
 	foldValues?: number[];
+	/** The epochs the trial's model was kept at (early stopping's best; with folds their mean, refit.ts): the
+	 * winner's final run trains this many on every search row. */
+	epochs?: number;
 	/** The run this trial was stored as, where it was stored. */
 	runId?: string;
 }

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { BenchtopError } from '../errors.ts';
 import { ACTIVATIONS } from '../models/types.ts';
-import { OPTIMIZERS } from '../train/types.ts';
+import { OPTIMIZERS, TARGET_SCALINGS } from '../train/types.ts';
 
 /** Families a search may choose between: those trained from a target in epochs or in closed form. */
 export const SEARCH_FAMILIES = ['linear', 'mlp', 'cnn'] as const;
@@ -26,6 +26,7 @@ export const SEARCH_FIELDS = {
 	batchSize: { kind: 'number', integer: true, min: 1, max: 65_536, label: 'Batch size' },
 	epochs: { kind: 'number', integer: true, min: 1, max: 100_000, label: 'Epochs' },
 	patience: { kind: 'number', integer: true, min: 1, max: 100_000, label: 'Patience' },
+	targetScaling: { kind: 'choice', options: TARGET_SCALINGS, label: 'Target scaling (regression)' },
 	scaler: { kind: 'choice', options: SCALERS, label: 'Scaler' },
 	encoder: { kind: 'choice', options: ENCODERS, label: 'Encoder' },
 	impute: { kind: 'choice', options: NUMERIC_IMPUTES, label: 'Impute (numbers)' }

@@ -60,6 +60,8 @@ export function trialSettings(base: TrainSettingsInput | undefined, params: Tria
 	if (params.learningRate !== undefined) settings.learningRate = Number(params.learningRate);
 	if (params.batchSize !== undefined) settings.batchSize = Number(params.batchSize);
 	if (params.epochs !== undefined) settings.epochs = Number(params.epochs);
+	if (params.targetScaling !== undefined)
+		settings.targetScaling = params.targetScaling as NonNullable<TrainSettingsInput['targetScaling']>;
 	if (params.patience !== undefined)
 		settings.earlyStopping = { ...(base?.earlyStopping ?? {}), patience: Number(params.patience) };
 	return settings;

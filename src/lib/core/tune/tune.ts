@@ -1,6 +1,7 @@
 // A whole search from a table: the test rows cut off, the trials run (here, or by the caller's `runTrial`:
-// Node worker threads, the studio's workers), the best trial by validation score, and the winner trained
-// once more on every search row with the full split, which scores the test rows for it alone.
+// Node worker threads, the studio's workers), the best trial by validation score (k-fold on small tables,
+// selection.ts), and the winner trained once more on every search row with the full split, for the epochs
+// its trial kept (refit.ts), which scores the test rows for it alone.
 import { BenchtopError } from '../errors.ts';
 import { imageShapeOf } from '../models/infer-task.ts';
 import type { Task } from '../models/types.ts';
@@ -12,8 +13,9 @@ import type { SearchRows } from '../train/run-record.ts';
 import type { TrainSettingsInput } from '../train/settings.ts';
 import { defaultSearchSpace } from './default-space.ts';
 import { searchFolds } from './folds.ts';
-import { searchRecheck } from './finalists.ts';
+import { searchRecheck, type RecheckConfig } from './finalists.ts';
 import { SEARCH_EPOCHS, searchMaxEpochs } from './max-epochs.ts';
+import { refitRequest } from './refit.ts';
 import { runTrial, setupRequest, type TuneSetup } from './run-trial.ts';
 import {
 	bestTrial,
@@ -25,6 +27,7 @@ import {
 	type TrialOutcome,
 	type TrialRecord
 } from './search.ts';
+import { selectionFolds } from './selection.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { tuneData, type TuneData } from './tune-data.ts';
 import { trialRun, type TrialRun } from './trial-runs.ts';
@@ -45,7 +48,8 @@ export interface TuneRequest {
 	settings?: TrainSettingsInput;
 	/** Put on the winner's final run record (`search`), with the winning trial's number. */
 	searchId?: string;
-	/** k-fold selection on the search rows (2 to 10 folds, stratified for classes); one validation split when absent. */
+	/** k-fold selection on the search rows (2 to 10 folds, stratified for classes); 0: one validation split;
+	 * absent: k-fold on small tables, one split on large ones (selection.ts). */
 	folds?: number;
 	/** false: no re-check of the finalists at the end (finalists.ts); on by default. */
 	recheck?: boolean;
@@ -54,6 +58,10 @@ export interface TuneRequest {
 export interface TunePlan {
 	data: TuneData;
 	setup: TuneSetup;
+	/** The folds every trial is scored on (selection.ts); absent: one validation split. */
+	folds?: number;
+	/** The finalists' re-check the search makes (absent when every trial is cross-validated). */
+	recheck?: RecheckConfig;
 	/** The finalists' re-check: the setup with k folds of the search rows (finalists.ts); absent when
 	 * every trial is cross-validated already. */
 	recheckSetup?: TuneSetup;
@@ -68,9 +76,13 @@ export function jobSetup(plan: TunePlan, job: TrialJob): TuneSetup {
 	return plan.recheckSetup;
 }
 
-/** What a trial's run records of its rows: the outer split, and with folds the first fold (runTrial keeps
- * the first fold's run) and the column the folds were stratified on. */
-export function trialSearchRows(data: TuneData, request: TuneRequest): SearchRows {
+/** What a trial's run records of its rows: the outer split, and with `folds` (the folds the search selects
+ * on) the first fold (runTrial keeps the first fold's run) and the column the folds were stratified on. */
+export function trialSearchRows(
+	data: TuneData,
+	request: Pick<TuneRequest, 'task' | 'targets'>,
+	folds: number | undefined
+): SearchRows {
 	const { method, train, validation, test, seed, column, indicesHash } = data.outer;
 	const outer = {
 		method,
@@ -81,9 +93,9 @@ export function trialSearchRows(data: TuneData, request: TuneRequest): SearchRow
 		...(column === undefined ? {} : { column }),
 		indicesHash
 	};
-	if (request.folds === undefined) return { outer };
+	if (folds === undefined) return { outer };
 	const stratify = request.task === 'classification' ? request.targets[0] : undefined;
-	return { outer, fold: { k: request.folds, index: 0, ...(stratify === undefined ? {} : { stratify }) } };
+	return { outer, fold: { k: folds, index: 0, ...(stratify === undefined ? {} : { stratify }) } };
 }
 
 /** Everything a search settles before its first trial. */
@@ -99,16 +111,11 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 		seed: request.seed
 	};
 	const maxEpochs = searchMaxEpochs(space, settings);
+	const k = selectionFolds(request, input.table.numRows());
 	const folds =
-		request.folds === undefined
+		k === undefined
 			? undefined
-			: searchFolds(
-					data.search,
-					request.task === 'classification',
-					request.targets[0]!,
-					request.folds,
-					request.seed
-				);
+			: searchFolds(data.search, request.task === 'classification', request.targets[0]!, k, request.seed);
 	const setup: TuneSetup = {
 		targets: request.targets,
 		task: request.task,
@@ -116,9 +123,9 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 		settings,
 		trialSplit: data.trialSplit,
 		...(folds ? { folds } : {}),
-		searchRows: trialSearchRows(data, request)
+		searchRows: trialSearchRows(data, request, k)
 	};
-	const recheck = searchRecheck(request);
+	const recheck = searchRecheck({ folds: k, recheck: request.recheck });
 	const recheckSetup: TuneSetup | undefined = recheck
 		? {
 				...setup,
@@ -131,7 +138,14 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 				)
 			}
 		: undefined;
-	return { data, space, maxEpochs, setup, ...(recheckSetup ? { recheckSetup } : {}) };
+	return {
+		data,
+		space,
+		maxEpochs,
+		setup,
+		...(k === undefined ? {} : { folds: k }),
+		...(recheck && recheckSetup ? { recheck, recheckSetup } : {})
+	};
 }
 
 export interface TuneResult {
@@ -160,14 +174,21 @@ export interface TuneOptions {
 	shouldStop?: () => boolean;
 }
 
-/** The winner's final run: its values, every search row to train on, the test rows scored. */
+/** The winner's final run: its values, every search row to train on for the epochs its trial kept (`epochs`,
+ * refit.ts; absent on records from before they were kept: early stopping on a share of the rows then), the
+ * test rows scored. */
 export function finalRun(
 	input: PrepTable,
 	plan: TunePlan,
 	params: TrialParams,
-	context: TrainingContext
+	context: TrainingContext,
+	epochs?: number
 ): Promise<TrainingOutcome> {
-	return runTraining(input, setupRequest(plan.setup, { params }, plan.data.finalSplit), context);
+	return runTraining(
+		input,
+		refitRequest(setupRequest(plan.setup, { params }, plan.data.finalSplit), epochs),
+		context
+	);
 }
 
 export async function tune(
@@ -205,7 +226,7 @@ export async function tune(
 			seed: request.seed,
 			budget: request.budget,
 			maxEpochs: plan.maxEpochs,
-			...(plan.recheckSetup ? { recheck: searchRecheck(request)! } : {})
+			...(plan.recheck ? { recheck: plan.recheck } : {})
 		},
 		trial,
 		{
@@ -216,7 +237,7 @@ export async function tune(
 		}
 	);
 	const best = bestTrial(state.trials);
-	const trained = best ? await finalRun(input, plan, best.params, context) : null;
+	const trained = best ? await finalRun(input, plan, best.params, context, best.epochs) : null;
 	const final =
 		trained && best
 			? { ...trained, run: { ...trained.run, search: request.searchId, trial: best.trial } }

@@ -59,12 +59,14 @@ describe('finalists', () => {
 
 describe('rechecked', () => {
 	it("puts the folds' mean in value and keeps the split's score", () => {
-		const before = { ...record(3, 0.8), tiebreak: -0.4 };
+		const before = { ...record(3, 0.8), tiebreak: -0.4, epochs: 90 };
 		const after = rechecked(
 			before,
-			{ ...record(3, 0.6), tiebreak: -0.5, foldValues: [0.5, 0.7], durationMs: 40 },
+			{ ...record(3, 0.6), tiebreak: -0.5, foldValues: [0.5, 0.7], durationMs: 40, epochs: 61 },
 			2
 		);
+		// The refit trains the folds' mean epochs, as the folds' mean chose the trial.
+		expect(after.epochs).toBe(61);
 		expect(after.value).toBe(0.6);
 		expect(after.tiebreak).toBe(-0.5);
 		expect(after.foldValues).toEqual([0.5, 0.7]);
@@ -103,6 +105,8 @@ describe('searchRecheck', () => {
 	it('re-checks unless every trial is cross-validated already or the request turns it off', () => {
 		expect(searchRecheck({})).toEqual({ finalists: FINALISTS, folds: RECHECK_FOLDS });
 		expect(searchRecheck({ folds: 5 })).toBeUndefined();
+		// 0 folds: one validation split, asked for; its finalists are re-checked.
+		expect(searchRecheck({ folds: 0 })).toEqual({ finalists: FINALISTS, folds: RECHECK_FOLDS });
 		expect(searchRecheck({ recheck: false })).toBeUndefined();
 	});
 });

@@ -36,6 +36,9 @@ describe('parseSearchSpace', () => {
 			/activation cannot be “swish”/
 		);
 		expect(bad({ family: { type: 'int', low: 1, high: 2 } })).toThrow(/family is a choice/);
+		expect(bad({ targetScaling: { type: 'choice', options: ['standard', 'raw'] } })).toThrow(
+			/targetScaling cannot be “raw”/
+		);
 		expect(bad({})).toThrow(/at least one field/);
 		expect(() => parseSearchSpace([])).toThrow(/must be an object/);
 	});
@@ -77,7 +80,8 @@ describe('trialRequest', () => {
 			units: 8,
 			learningRate: 0.003,
 			batchSize: 64,
-			patience: 7
+			patience: 7,
+			targetScaling: 'none'
 		});
 		expect(request.spec).toEqual({
 			family: 'mlp',
@@ -91,6 +95,7 @@ describe('trialRequest', () => {
 			seed: 3,
 			learningRate: 0.003,
 			batchSize: 64,
+			targetScaling: 'none',
 			earlyStopping: { patience: 7 }
 		});
 		const linear = trialRequest({ targets: ['y'] }, recipe, 'classification', { family: 'linear', units: 8 });

@@ -42,12 +42,20 @@ describe('tune', () => {
 		expect(figures(second)).toEqual(figures(first));
 		expect(second.best!.trial).toBe(first.best!.trial);
 		expect(second.final!.run.metrics.test).toEqual(first.final!.run.metrics.test);
-		// Trials train on the 120 search rows (96 train, 24 validation) and have no test rows at all.
+		// Trials train on the 120 search rows and have no test rows at all; iris is small, so each trial is
+		// scored by 5-fold cross-validation of those rows (selection.ts): a mean of five 24-row folds.
 		expect(first.plan.data.rows).toEqual({ search: 120, test: 30 });
+		expect(first.plan.folds).toBe(5);
+		expect(first.plan.recheck).toBeUndefined();
+		for (const t of first.state.trials) expect(t.foldValues).toHaveLength(5);
 		expect(first.best!.value).toBeGreaterThan(0.8);
-		// The winner's final run: every search row trained on, the 30 test rows scored once.
+		// The winner's final run: every search row trained on for the epochs its folds kept (their mean), none
+		// held back, no early stopping; the 30 test rows scored once.
 		const final = first.final!.run;
 		expect(final.rows).toEqual({ train: 120, validation: 0, test: 30 });
+		expect(first.best!.epochs).toBeGreaterThanOrEqual(1);
+		expect(final.history).toHaveLength(first.best!.epochs!);
+		expect(final.bestEpoch).toBe(first.best!.epochs);
 		expect(typeof final.metrics.test?.accuracy).toBe('number');
 		expect(final.spec.family).toBe(first.best!.params.family);
 		first.final!.model?.dispose();
@@ -56,7 +64,8 @@ describe('tune', () => {
 
 	it('repeats with the finalists re-checked: the same re-checked trials, fold means and winner', async () => {
 		const input = await loadSample('iris.csv');
-		const more = { ...request, budget: { trials: 8 } };
+		// One validation split asked for (iris would be cross-validated from the start otherwise).
+		const more = { ...request, budget: { trials: 8 }, folds: 0 };
 		const first = await tune(input, more, CONTEXT, { workers: 2 });
 		const second = await tune(input, more, CONTEXT, { workers: 1 });
 		const checked = (r: typeof first) =>
@@ -64,6 +73,9 @@ describe('tune', () => {
 		expect(checked(first)).toHaveLength(5);
 		expect(checked(second)).toEqual(checked(first));
 		expect(first.best!.recheck?.folds).toBe(5);
+		expect(first.plan.folds).toBeUndefined();
+		// A re-checked finalist's refit epochs are its folds' mean, not its one split's.
+		expect(first.final!.run.history).toHaveLength(first.best!.epochs!);
 		expect(second.best!.trial).toBe(first.best!.trial);
 		expect(second.final!.run.metrics.test).toEqual(first.final!.run.metrics.test);
 		first.final!.model?.dispose();
