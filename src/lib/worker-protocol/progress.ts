@@ -33,3 +33,36 @@ export function throttledProgress<P>(
 	};
 	return throttled;
 }
+
+export interface WorkerBatches<T> {
+	(item: T): void;
+	/** Delivers what is still held and waits until the page has it. */
+	settle(): Promise<void>;
+}
+
+/**
+ * Worker side: items (a run's epoch records) go to the page in arrays, at most one array per interval, none
+ * dropped. One message per item drowned the page on fast runs: iris trains an epoch in about a millisecond
+ * on the fused engine, and redrawing the live curve for each kept the page's thread busy for the whole run.
+ */
+export function batchedItems<T>(
+	onItems: ((items: T[]) => unknown) | undefined,
+	intervalMs = 100
+): WorkerBatches<T> {
+	let held: T[] = [];
+	const send = throttledProgress<null>(
+		onItems &&
+			(() => {
+				const items = held;
+				held = [];
+				return items.length > 0 ? onItems(items) : undefined;
+			}),
+		intervalMs
+	);
+	const add = ((item: T) => {
+		held.push(item);
+		send(null);
+	}) as WorkerBatches<T>;
+	add.settle = send.settle;
+	return add;
+}

@@ -90,3 +90,44 @@ describe('curve edge cases', () => {
 		expect(Array.from(curve.probPred)).toEqual([0.4]);
 	});
 });
+
+describe('thresholdCounts sorts few scores natively and many by radix, with the same counts', () => {
+	/** The counts at each distinct score from the top, by a comparator sort of (score, label) pairs. */
+	function reference(yTrue: Int32Array, scores: Float64Array, positive: number) {
+		const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!);
+		const fps: number[] = [];
+		const tps: number[] = [];
+		const thresholds: number[] = [];
+		let tp = 0;
+		let fp = 0;
+		for (let k = 0; k < order.length; k++) {
+			const i = order[k]!;
+			if (yTrue[i] === positive) tp++;
+			else fp++;
+			const next = order[k + 1];
+			if (next === undefined || scores[next] !== scores[i]) {
+				fps.push(fp);
+				tps.push(tp);
+				thresholds.push(scores[i]!);
+			}
+		}
+		return { fps, tps, thresholds };
+	}
+
+	it.each([30, 40_000])('%i scores (ties, -0 and 0 included)', (n) => {
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+		const yTrue = Int32Array.from({ length: n }, () => Math.floor(random() * 3));
+		// Rounded to 1/64 so that many scores tie; a few are -0 and 0, which count as one score.
+		const scores = Float64Array.from({ length: n }, (_, i) =>
+			i % 11 === 0 ? -0 : i % 13 === 0 ? 0 : Math.round(random() * 64) / 64
+		);
+		const counts = thresholdCounts(yTrue, scores, 1);
+		const expected = reference(yTrue, scores, 1);
+		expect(Array.from(counts.fps)).toEqual(expected.fps);
+		expect(Array.from(counts.tps)).toEqual(expected.tps);
+		// -0 and 0 are one threshold; which of the two names it is left to the sort.
+		const unsigned = (values: ArrayLike<number>) => Array.from(values, (t) => t + 0);
+		expect(unsigned(counts.thresholds)).toEqual(unsigned(expected.thresholds));
+	});
+});
