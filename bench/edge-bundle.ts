@@ -4,9 +4,11 @@
 // `model.predict` on the CPU backend from a ready tensor (recipe excluded, so TF.js is flattered), plus the
 // studio's own path (recipe + TF.js) for batches; the bundle's JS fallback (used where WebAssembly cannot
 // be compiled) beside its WebAssembly path; and serve.js requests per second under a bounded local load on
-// 127.0.0.1 (8 connections, single-row POSTs).
+// 127.0.0.1 (8 connections, single-row POSTs). Then a penguins MLP, whose recipe fills gaps and one-hot
+// encodes two category columns: single rows and batches through the same bundle code (the category
+// recipe compiled into the row path, as the numeric one is).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +38,68 @@ const cpuClock = () => {
 	const { user, system } = process.cpuUsage();
 	return (user + system) / 1000;
 };
+
+/** A model.js bundle written from the CLI's model folder `modelDir` into `bundleDir`, loaded. */
+async function loadBundle(modelDir: string, bundleDir: string) {
+	const { bundle } = await readModel(modelDir);
+	const written = await writeInferenceBundle(bundle, { quantize: 'none', singleFile: false });
+	rmSync(bundleDir, { recursive: true, force: true });
+	mkdirSync(bundleDir);
+	for (const file of written.files) writeFileSync(join(bundleDir, file.name), file.bytes);
+	const module = (await import(pathToFileURL(join(bundleDir, 'model.js')).href)) as BundleModule;
+	return { bundle, written, module, model: await module.load() };
+}
+
+/** The penguins MLP's figures: one raw row (strings for its categories, gaps as empty text) and batches of 1,000. */
+async function penguinFigures(
+	repoRoot: string,
+	folder: string,
+	quick: boolean
+): Promise<Record<string, Figure>> {
+	const csv = join(repoRoot, 'sample-datasets', 'penguins.csv');
+	const modelDir = join(folder, 'penguins-model');
+	const args = ['train', csv, '--target', 'Species', '--model', 'mlp', '--epochs', '5', '--seed', '1'];
+	if ((await main([...args, '--out', modelDir], { out: () => {}, err: () => {} })) !== 0)
+		throw new Error('training the penguins MLP failed');
+	const { model } = await loadBundle(modelDir, join(folder, 'penguins-bundle'));
+	const [header, ...lines] = readFileSync(csv, 'utf8').trimEnd().split('\n');
+	const names = header!.split(',');
+	const numeric = (name: string) => /\((mm|g)\)$/.test(name);
+	const penguins = lines.map((line) =>
+		Object.fromEntries(
+			line.split(',').map((cell, j) => {
+				const name = names[j]!;
+				return [name, numeric(name) && cell !== '' ? Number(cell) : cell];
+			})
+		)
+	);
+	const answered = penguins.filter((row) => !('error' in (model.predict([row])[0] as object))).length;
+	if (answered < penguins.length - 2) throw new Error(`only ${answered} penguins rows were answered`);
+	const batch = Array.from({ length: 1000 }, (_, i) => penguins[i % penguins.length]!);
+	const singles = quick ? 2000 : 20000;
+	const rounds = quick ? 5 : 21;
+	let i = 0;
+	const one = () => {
+		for (let r = 0; r < singles; r++) model.predict([penguins[i++ % penguins.length]]);
+	};
+	return {
+		penguins_single_us_per_row: {
+			value: await microsPerRow(singles, rounds, one),
+			unit: 'µs/row',
+			note: 'penguins MLP (median fill, scale, one-hot Island and Sex): model.predict([row]) from a raw row'
+		},
+		penguins_single_cpu_us_per_row: {
+			value: await microsPerRow(singles, rounds, one, cpuClock),
+			unit: 'µs/row',
+			note: 'the same single penguins rows in CPU time of this process'
+		},
+		penguins_batch1000_cpu_us_per_row: {
+			value: await microsPerRow(1000, rounds * 4, () => model.predict(batch), cpuClock),
+			unit: 'µs/row',
+			note: 'penguins, batches of 1,000 raw rows, CPU time'
+		}
+	};
+}
 
 /** Median of `rounds` timings of `work`, in microseconds per row, after a few untimed rounds (JIT warm-up). */
 async function microsPerRow(
@@ -97,14 +161,8 @@ export const edgeBundle: Benchmark = {
 			if ((await main([...args, '--out', modelDir], io)) !== 0)
 				throw new Error('training the iris MLP failed');
 			await tf.setBackend('cpu');
-			const { bundle } = await readModel(modelDir);
+			const { bundle, written, module, model } = await loadBundle(modelDir, join(folder, 'bundle'));
 			const bundleDir = join(folder, 'bundle');
-			const written = await writeInferenceBundle(bundle, { quantize: 'none', singleFile: false });
-			rmSync(bundleDir, { recursive: true, force: true });
-			await import('node:fs').then((fs) => fs.mkdirSync(bundleDir));
-			for (const file of written.files) writeFileSync(join(bundleDir, file.name), file.bytes);
-			const module = (await import(pathToFileURL(join(bundleDir, 'model.js')).href)) as BundleModule;
-			const model = await module.load();
 
 			const [header, ...lines] = readFileSync(csv, 'utf8').trimEnd().split('\n');
 			const names = header!.split(',');
@@ -185,6 +243,7 @@ export const edgeBundle: Benchmark = {
 
 			const requests = quick ? 300 : 3000;
 			const rps = await serveRequestsPerSecond(bundleDir, JSON.stringify([iris[0]]), requests);
+			const penguins = await penguinFigures(repoRoot, folder, quick);
 			const figures: Record<string, Figure> = {
 				bundle_single_us_per_row: {
 					value: bundleSingle,
@@ -245,7 +304,8 @@ export const edgeBundle: Benchmark = {
 					value: written.sizes.runtimeGzip,
 					unit: 'B',
 					note: 'the runtime inside model.js, gzipped'
-				}
+				},
+				...penguins
 			};
 			return figures;
 		} finally {

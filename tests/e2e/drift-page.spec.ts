@@ -27,7 +27,7 @@ test('drifted penguin columns are flagged with reasons and charts, the training 
 	);
 	await page.goto(`/train?id=${encodeURIComponent(home)}`);
 	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
-	await page.getByLabel('Target').selectOption('Species');
+	await page.getByRole('combobox', { name: /^Target/ }).selectOption('Species');
 	await page.locator('summary', { hasText: 'Training settings' }).click();
 	await page.getByLabel('Epochs', { exact: true }).fill('20');
 	await page.getByLabel('Epochs', { exact: true }).press('Tab');

@@ -2,13 +2,13 @@
 // layers, TM's exact nesting, 224 × 224) are imported on the Export page, saved as a model version whose
 // Try it predicts a picture (class bars whose probabilities equal TF.js on the same prepared tensor) and
 // says so for a file that is not a picture; the bundle downloaded carries the image runtime.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { imagePixels } from '../../src/lib/runtime/image.ts';
-import { teachableModel } from '../fixtures/teachable/teachable-model.ts';
 import { expect, test } from './fixtures.ts';
+import { saveImageModel, writeTeachableFiles } from './teachable-files.ts';
 
 const LABELS = ['Cat', 'Dog', 'Neither'];
 
@@ -44,15 +44,7 @@ test('a Teachable Machine model imports, predicts a picture in Try it as TF.js d
 	page
 }, testInfo) => {
 	test.setTimeout(180_000);
-	await tf.setBackend('cpu');
-	const { model, files } = await teachableModel({ size: 224, labels: LABELS, seed: 5 });
-	const paths = await Promise.all(
-		[...files].map(async ([name, bytes]) => {
-			const path = testInfo.outputPath(name);
-			await writeFile(path, bytes);
-			return path;
-		})
-	);
+	const { model, paths } = await writeTeachableFiles({ size: 224, labels: LABELS, seed: 5 }, testInfo);
 
 	await page.goto('/export');
 	// The picture every check predicts, and TF.js's probabilities for it (the browser's decoded pixels,
@@ -67,13 +59,12 @@ test('a Teachable Machine model imports, predicts a picture in Try it as TF.js d
 	const best = expected.indexOf(Math.max(...expected));
 	const pngFile = { name: 'pet.png', mimeType: 'image/png', buffer: Buffer.from(png) };
 
-	await page.getByLabel('Model files').setInputFiles(paths);
-	await expect(page.getByTestId('import-image-model')).toContainText(
+	await saveImageModel(
+		page,
+		paths,
+		'Pets',
 		'a Teachable Machine image model (TM 2.4.7): one 224×224×3 picture per row (centre square, resized, v / 127.5 − 1) → 3 classes (Cat, Dog, Neither), 161 layers with its nested MobileNet'
 	);
-	await page.getByLabel('Save as model').fill('Pets');
-	await page.getByRole('button', { name: 'Save as model version' }).click();
-	await expect(page.getByTestId('import-saved')).toHaveText('Saved as Pets v1.');
 
 	// The bundle of the imported version: the image runtime, a picture picker in its page.
 	const [download] = await Promise.all([
@@ -181,41 +172,13 @@ test('a Teachable Machine model imports, predicts a picture in Try it as TF.js d
 	const input = detail.getByLabel('Pick or drop a picture');
 	await input.focus();
 	await expect(input).toBeFocused();
-	// The forward pass runs in the export worker, and "Predicting…" says it is busy. On the page's thread it
-	// was one task as long as the pass itself (about half a second idle, seconds under load); now every task
-	// on the page's thread while it predicts is shorter than the pass the worker timed at the same moment
-	// (none of 50 ms or more at load ~1; at load ~13 on 2 cores the weights' read from IndexedDB with their
-	// SHA-256 check took 167–259 ms, the pass several times that).
-	await page.evaluate(() => {
-		const w = window as unknown as { longTasks: number[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-		}).observe({ type: 'longtask' });
-	});
-	// The observer does see a task over the threshold (a deliberate 120 ms busy task), then starts afresh.
-	await page.evaluate(() =>
-		setTimeout(() => {
-			const end = performance.now() + 120;
-			while (performance.now() < end);
-		}, 0)
-	);
-	await expect
-		.poll(() => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length))
-		.toBe(1);
-	await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+	// The read, the check and the forward pass run in the export worker, and "Predicting…" says it is busy
+	// (the page's thread while it predicts: try-image-thread.spec.ts).
 	await input.setInputFiles(pngFile);
 	await expect(detail.getByTestId('try-busy')).toHaveText('Predicting…');
 	const answer = detail.getByTestId('try-answer');
 	await expect(answer).toBeVisible({ timeout: 60_000 });
-	const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-	console.log(
-		`main-thread long tasks while predicting (ms): [${longTasks.map((t) => t.toFixed(0)).join(', ')}]`
-	);
-	const passMs = Number(await detail.getByTestId('try-ms').getAttribute('data-ms'));
-	console.log(`forward pass in the worker: ${passMs.toFixed(0)} ms`);
-	expect(passMs).toBeGreaterThan(0);
-	expect(Math.max(0, ...longTasks)).toBeLessThan(passMs);
+	expect(Number(await detail.getByTestId('try-ms').getAttribute('data-ms'))).toBeGreaterThan(0);
 	const shown = await answer.getByRole('listitem').allInnerTexts();
 	expect(shown).toHaveLength(3);
 

@@ -110,11 +110,38 @@ export const NUMBER_MAPS: Record<string, (params: Params) => (x: number, entry: 
 	}
 };
 
-interface Levels {
+export interface Levels {
 	name: string;
 	levels: string[];
 	foldedCount: number;
 	folded: string[];
+}
+
+/**
+ * Where an encoded column's value goes, from its text (null for a gap): a level's index, `levels.length`
+ * for "other" (its one-hot column, or the ordinal code after the levels), NaN for a gap, and for an unseen
+ * category NaN (unseen: missing), else -1 (ordinal) or -2 (one-hot: no column set). The column path
+ * below and the row path (row-path.ts) share it.
+ */
+export function levelCode(s: Levels, params: Params): (text: string | null) => number {
+	const oneHot = params.method === 'one-hot';
+	const unseen = params.unseen;
+	const index = new Map(s.levels.map((level, i) => [level, i]));
+	const folded = new Set(s.folded);
+	return (text) => {
+		if (text === null) return oneHot ? -2 : NaN;
+		const i = index.get(text);
+		if (i !== undefined) return i;
+		if (unseen === 'other' || folded.has(text)) return s.levels.length;
+		return unseen === 'missing' ? NaN : oneHot ? -2 : -1;
+	};
+}
+
+/** The one-hot columns of an encoded column, in order: one per level, then `<name>_other` if any folded. */
+export function oneHotNames(s: Levels): string[] {
+	const names = s.levels.map((level) => `${s.name}=${level}`);
+	if (s.foldedCount > 0) names.push(`${s.name}_other`);
+	return names;
 }
 
 export const STEPS: Record<string, Step> = {
@@ -164,31 +191,16 @@ export const STEPS: Record<string, Step> = {
 		mapNumbers(columns, state.columns, NUMBER_MAPS.transform!(params));
 	},
 	encode(params, state: { columns: Levels[] }, columns, n) {
-		const oneHot = params.method === 'one-hot';
-		const unseen = params.unseen;
 		for (const s of state.columns) {
 			const c = column(columns, s.name);
-			const index = new Map(s.levels.map((level, i) => [level, i]));
-			const folded = new Set(s.folded);
-			const other = s.levels.length;
-			const hasOther = s.foldedCount > 0;
-			// Where each row goes: a level, `other` (its column, or the ordinal code after the levels), or a gap.
-			const slots = Array.from(c.values as ArrayLike<unknown>, (x) => {
-				const text = label(x, c.type);
-				if (text === null) return oneHot ? -2 : NaN;
-				const i = index.get(text);
-				if (i !== undefined) return i;
-				if (unseen === 'other' || folded.has(text)) return other;
-				return unseen === 'missing' ? NaN : oneHot ? -2 : -1;
-			});
+			const code = levelCode(s, params);
+			const slots = Array.from(c.values as ArrayLike<unknown>, (x) => code(label(x, c.type)));
 			columns.delete(s.name);
-			if (!oneHot) {
+			if (params.method !== 'one-hot') {
 				columns.set(s.name, { type: 'integer', values: slots });
 				continue;
 			}
-			const names = s.levels.map((level) => `${s.name}=${level}`);
-			if (hasOther) names.push(`${s.name}_other`);
-			names.forEach((name, k) =>
+			oneHotNames(s).forEach((name, k) =>
 				columns.set(name, {
 					type: 'integer',
 					values: Array.from({ length: n }, (_, r) => (slots[r] !== slots[r] ? NaN : slots[r] === k ? 1 : 0))

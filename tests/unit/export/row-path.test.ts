@@ -1,8 +1,10 @@
 // The row path (runtime/row-path.ts) gives exactly the features the column path gives (readColumns, the
-// recipe's STEPS, the gather in predict.ts) for every row it accepts, on a plan using every step it
-// covers; it accepts ordinary rows, hands odd ones to the column path, and gives no reader for plans with
-// categories or dates in play. Rows are drawn at random (fast-check) from numbers, gaps, infinities,
-// numeric and other text, booleans and dates.
+// recipe's STEPS, the gather in predict.ts) for every row it accepts, on a plan using every numeric step
+// and on plans of categories (impute, one-hot and ordinal encoding with every `unseen` rule, folded
+// levels, numbers encoded as categories); it accepts ordinary rows, hands odd ones to the column path,
+// and gives no reader for plans with dates or booleans in play. Rows are drawn at random (fast-check)
+// from numbers, gaps, infinities, numeric and other text, booleans, dates and category values. A model's
+// answer for a lone row (the row path) is bit-identical to its answer in a batch the column path takes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readColumns } from '../../../src/lib/runtime/columns.ts';
@@ -177,7 +179,7 @@ describe('row path', () => {
 		expect(reader({ a: 1, flag: 'maybe' }, x, 0)).toBe(false); // an unread column's bad value
 	});
 
-	it('gives no reader where categories or dates are in play', () => {
+	it('gives no reader where dates or booleans are in play, or a category reaches the model unencoded', () => {
 		const encode = {
 			...PLAN,
 			features: ['a', 'kind=red'],
@@ -189,29 +191,228 @@ describe('row path', () => {
 			steps: [{ op: 'date-parts', params: { columns: ['when'], parts: ['year'] }, state: null }]
 		};
 		expect(rowReader(dateParts)).toBeNull();
-		const categoryFill = {
+		const booleanFill = {
 			...PLAN,
+			features: ['a'],
 			steps: [
-				{ op: 'impute', params: { columns: ['kind'] }, state: { fills: [{ column: 'kind', value: 'red' }] } }
+				{ op: 'impute', params: { columns: ['flag'] }, state: { fills: [{ column: 'flag', value: true }] } }
 			]
 		};
-		expect(rowReader(categoryFill)).toBeNull();
+		expect(rowReader(booleanFill)).toBeNull();
+		const scaledCategory = {
+			...PLAN,
+			features: ['a'],
+			steps: [
+				{
+					op: 'scale',
+					params: { columns: ['kind'] },
+					state: { columns: [{ column: 'kind', center: 0, scale: 1 }] }
+				}
+			]
+		};
+		expect(rowReader(scaledCategory)).toBeNull();
 		expect(rowReader({ ...PLAN, features: ['a', 'kind'] })).toBeNull();
 	});
 });
 
+/** A penguins-like plan: categories with gaps filled (one with an indicator), encoded one-hot and ordinal
+ * under each `unseen` rule, an integer encoded as a category, and numbers beside them, some scaled. */
+function categoryPlan(method: 'one-hot' | 'ordinal', unseen: 'other' | 'ignore' | 'missing'): RuntimePlan {
+	const levels = (name: string, kept: string[], folded: string[]) => ({
+		name,
+		levels: kept,
+		foldedCount: folded.length,
+		folded: unseen === 'other' ? [] : folded
+	});
+	const encoded = (name: string, kept: string[], folded: string[]) =>
+		method === 'ordinal'
+			? [name]
+			: [...kept.map((l) => `${name}=${l}`), ...(folded.length ? [`${name}_other`] : [])];
+	const island = ['Biscoe', 'Dream'];
+	const sex = ['FEMALE', 'MALE'];
+	const code = ['1', '2', '3'];
+	return {
+		format: 'benchtop-runtime',
+		version: 1,
+		task: 'classification',
+		inputs: [
+			{ name: 'Island', type: 'category', required: true },
+			{ name: 'Sex', type: 'category', required: false },
+			{ name: 'Bill', type: 'number', required: false },
+			{ name: 'Mass', type: 'integer', required: true },
+			{ name: 'Code', type: 'integer', required: false },
+			{ name: 'Note', type: 'text', required: false },
+			{ name: 'Species', type: 'category', required: false }
+		],
+		targets: ['Species'],
+		classes: ['Adelie', 'Gentoo'],
+		features: [
+			'Bill',
+			'Mass',
+			...encoded('Island', island, ['Torgersen']),
+			...encoded('Sex', sex, []),
+			'Sex_missing',
+			...encoded('Code', code, ['4']),
+			...encoded('Note', ['x'], [])
+		],
+		steps: [
+			{ op: 'drop', params: { columns: ['Species'] }, state: null },
+			{
+				op: 'impute',
+				params: { columns: ['Bill', 'Note'], strategy: 'most-frequent', indicator: false },
+				state: {
+					fills: [
+						{ column: 'Bill', value: 44.5 },
+						{ column: 'Note', value: 'x' }
+					]
+				}
+			},
+			{
+				op: 'impute',
+				params: { columns: ['Sex'], strategy: 'most-frequent', indicator: true },
+				state: { fills: [{ column: 'Sex', value: 'MALE' }] }
+			},
+			{
+				op: 'encode',
+				params: { columns: ['Island', 'Sex', 'Code', 'Note'], method, maxLevels: 20, unseen },
+				state: {
+					columns: [
+						levels('Island', island, ['Torgersen']),
+						levels('Sex', sex, []),
+						levels('Code', code, ['4']),
+						levels('Note', ['x'], [])
+					]
+				}
+			},
+			{
+				op: 'scale',
+				params: { columns: ['Bill', 'Mass'], method: 'standard' },
+				state: {
+					columns: [
+						{ column: 'Bill', center: 43.9, scale: 5.4 },
+						{ column: 'Mass', center: 4200, scale: 800 }
+					]
+				}
+			}
+		],
+		model: { kind: 'centroids', centroids: { offset: 0, shape: [1, 1], dtype: 'float32' } },
+		weightBytes: 4
+	};
+}
+
+const categoryValue = fc.oneof(
+	{
+		arbitrary: fc.constantFrom('Biscoe', 'Dream', 'Torgersen', 'FEMALE', 'MALE', '1', '2', '3', '4', 'x'),
+		weight: 10
+	},
+	fc.constantFrom(1, 2, 3, 4, 2.5, -0, ' Dream ', 'dream', 'Atlantis', ' x', 'X', '', 'NA', 'null', '?'),
+	fc.constantFrom(null, undefined, NaN, Infinity, true, new Date(0), '3.0', '1e0', 40, '4200', 4150)
+);
+
+describe('row path with categories', () => {
+	const combos = (['one-hot', 'ordinal'] as const).flatMap((method) =>
+		(['other', 'ignore', 'missing'] as const).map((unseen) => [method, unseen] as const)
+	);
+	it.each(combos)(
+		'%s, unseen %s: the column path’s features exactly for every row it accepts',
+		(method, unseen) => {
+			const plan = categoryPlan(method, unseen);
+			const reader = rowReader(plan);
+			expect(reader).toBeTypeOf('function');
+			// Mostly each column's own levels (so rows pass even where unseen values are gaps), and odd values.
+			const known: Record<string, unknown[]> = {
+				Island: ['Biscoe', 'Dream', 'Torgersen'],
+				Sex: ['FEMALE', 'MALE', null],
+				Code: [1, 2, 3, '4'],
+				Note: ['x', '']
+			};
+			const rows = fc.record(
+				Object.fromEntries(
+					plan.inputs.map((c) => [
+						c.name,
+						fc.oneof(
+							{ arbitrary: known[c.name] ? fc.constantFrom(...known[c.name]!) : value, weight: 12 },
+							categoryValue,
+							value
+						)
+					])
+				) as Record<string, fc.Arbitrary<unknown>>,
+				{ requiredKeys: [] }
+			);
+			let accepted = 0;
+			let answered = 0;
+			fc.assert(
+				fc.property(rows, (r) => {
+					const x = new Float64Array(plan.features.length + 1).fill(-1);
+					const ok = reader!(r, x, 1);
+					const expected = columnPath(plan, r);
+					if (expected) answered++;
+					if (ok) {
+						accepted++;
+						expect(expected).not.toBeNull();
+						expect(Array.from(x.subarray(1))).toEqual(expected);
+						expect(x[0]).toBe(-1);
+					} else expect(expected).toBeNull();
+				}),
+				{ numRuns: 2000, seed: 16 }
+			);
+			// Every row the column path answers goes the row path's way (no dates or booleans here).
+			expect(answered).toBeGreaterThan(100);
+			expect(accepted).toBe(answered);
+		}
+	);
+
+	it('reads a penguins row, fills its gap and encodes it as the column path does', () => {
+		const plan = categoryPlan('one-hot', 'other');
+		const reader = rowReader(plan)!;
+		const x = new Float64Array(plan.features.length);
+		const row = { Island: 'Torgersen', Sex: 'NA', Bill: '39.1', Mass: 3750, Code: 2, Species: 'Adelie' };
+		expect(reader(row, x, 0)).toBe(true);
+		expect(Array.from(x)).toEqual(columnPath(plan, row));
+		// Island: Torgersen was folded into other; Sex: a gap, filled with MALE, its indicator set.
+		const at = (name: string) => x[plan.features.indexOf(name)];
+		expect([at('Island=Biscoe'), at('Island=Dream'), at('Island_other')]).toEqual([0, 0, 1]);
+		expect([at('Sex=FEMALE'), at('Sex=MALE'), at('Sex_missing')]).toEqual([0, 1, 1]);
+		expect([at('Code=1'), at('Code=2'), at('Code=3'), at('Code_other')]).toEqual([0, 1, 0, 0]);
+		expect(reader({ ...row, Mass: 'heavy' }, x, 0)).toBe(false); // unreadable: the column path names it
+		expect(reader({ ...row, Mass: null }, x, 0)).toBe(false); // a required gap: the column path says so
+	});
+
+	it('leaves a category no step reads unread', () => {
+		const plan = categoryPlan('ordinal', 'ignore');
+		const dropped = { ...plan, steps: plan.steps.filter((s) => s.op !== 'drop') };
+		const read: string[] = [];
+		const row = new Proxy(
+			{ Island: 'Dream', Sex: 'FEMALE', Bill: 40, Mass: 4000, Code: 1, Note: 'x', Species: 'Adelie' },
+			{
+				has: (target, key) => (read.push(String(key)), key in target),
+				getOwnPropertyDescriptor: (target, key) => (
+					read.push(String(key)),
+					Reflect.getOwnPropertyDescriptor(target, key)
+				)
+			}
+		);
+		expect(rowReader(dropped)!(row, new Float64Array(dropped.features.length), 0)).toBe(true);
+		expect(read).not.toContain('Species');
+		expect(read).toContain('Island');
+	});
+});
+
 /** A dense network with random float32 weights: widths 20 and 7 are not multiples of 16 (or of 4). */
-function randomNetwork(seed: number): { plan: RuntimePlan; bytes: Uint8Array } {
+function randomNetwork(seed: number, sizes = [3, 20, 7, 3]): { plan: RuntimePlan; bytes: Uint8Array } {
 	let state = seed;
 	const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
-	const sizes = [3, 20, 7, 3];
 	const floats: number[] = [];
 	const tensor = (shape: number[]) => {
 		const ref = { offset: floats.length * 4, shape, dtype: 'float32' as const };
 		for (let i = 0; i < shape.reduce((a, b) => a * b, 1); i++) floats.push(random());
 		return ref;
 	};
-	const activations = ['relu', 'tanh', 'softmax'] as const;
+	const activations = sizes
+		.slice(1)
+		.map(
+			(_, i) => (i === sizes.length - 2 ? 'softmax' : i % 2 ? 'tanh' : 'relu') as 'relu' | 'tanh' | 'softmax'
+		);
 	const layers = activations.map((activation, i) => ({
 		op: 'dense' as const,
 		units: sizes[i + 1]!,
@@ -236,6 +437,27 @@ function randomNetwork(seed: number): { plan: RuntimePlan; bytes: Uint8Array } {
 }
 
 describe('one row at a time', () => {
+	it('answers a lone penguins row bit-identically to that row in a batch the column path takes', () => {
+		const plan = categoryPlan('one-hot', 'other');
+		const width = plan.features.length;
+		const { plan: net, bytes } = randomNetwork(11, [width, 16, 2]);
+		const model: RuntimePlan = { ...plan, model: net.model, weightBytes: bytes.byteLength };
+		for (const wasm of [true, false]) {
+			const runtime = createModel(model, bytes, { wasm });
+			const rows = [
+				{ Island: 'Dream', Sex: 'FEMALE', Bill: 46.5, Mass: 3800, Code: 3 },
+				{ Island: 'Torgersen', Sex: null, Bill: '', Mass: '3750', Code: '4' },
+				{ Island: 'Biscoe', Sex: 'MALE', Bill: 50.1, Mass: 5600 }
+			];
+			// A row the row path refuses (null) sends the whole batch down the column path.
+			const batch = runtime.predictRaw([...rows, null]);
+			expect(batch.errors[3]).toBe('row: not an object of column values');
+			rows.forEach((row, i) =>
+				expect(Array.from(runtime.predictRaw([row]).outputs[0]!)).toEqual(Array.from(batch.outputs[i]!))
+			);
+		}
+	});
+
 	it('gives what the batch gives, in WebAssembly and in JS, within float32 precision', () => {
 		const { plan, bytes } = randomNetwork(7);
 		const wasm = createModel(plan, bytes);

@@ -4,10 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { tableFromArrowIPC, tableToArrowIPC } from '../../../src/lib/core/data/arrow-ipc.ts';
+import { tableFromArrowIPC } from '../../../src/lib/core/data/arrow-ipc.ts';
+import { storeVersion as store } from '../store-version.ts';
 import { importTable } from '../../../src/lib/core/data/import/index.ts';
 import { trainedRunProfile } from '../../../src/lib/core/evaluate/model-drift.ts';
-import { openRegistry, type Registry } from '../../../src/lib/core/registry/index.ts';
+import { openRegistry } from '../../../src/lib/core/registry/index.ts';
 import { runTraining, defaultSplit } from '../../../src/lib/core/train/run-training.ts';
 import { takeRows } from '../../../src/lib/core/table/take-rows.ts';
 import type { PrepTable } from '../../../src/lib/core/table/prep-table.ts';
@@ -16,17 +17,6 @@ import { checkDrift } from '../../../src/lib/state/drift-check.ts';
 async function penguins(): Promise<PrepTable> {
 	const bytes = readFileSync(new URL('../../../sample-datasets/penguins.csv', import.meta.url));
 	return importTable(new Blob([bytes]), { fileName: 'penguins.csv' });
-}
-
-async function store(registry: Registry, name: string, input: PrepTable) {
-	const { record } = await registry.saveDatasetVersion({
-		name,
-		source: { kind: 'paste' },
-		rows: input.table.numRows(),
-		schema: input.schema,
-		arrow: tableToArrowIPC(input.table, input.schema)
-	});
-	return record;
 }
 
 describe('checkDrift', () => {

@@ -87,8 +87,8 @@ export type {
 	VersionArtifactRecord,
 	VersionLineage
 } from './model-records.ts';
-export { numericMetrics, summariseVersion } from './version-summary.ts';
-export type { ModelVersionSummary } from './version-summary.ts';
+export { driftChoices, numericMetrics, summariseVersion } from './version-summary.ts';
+export type { DriftChoices, ModelVersionSummary } from './version-summary.ts';
 export { STORAGE_MARKER_KEY, checkStorageMarker, localStorageMirror } from './storage-marker.ts';
 export type { MarkerCheck, MarkerMirror, StorageMarker } from './storage-marker.ts';
 export { continueDataProblem, requireContinueData } from './continue-check.ts';

@@ -15,7 +15,13 @@ import {
 	saveModelVersion
 } from '../../../../src/lib/core/registry/model-versions.ts';
 import type { ModelVersionRecord } from '../../../../src/lib/core/registry/model-records.ts';
-import { numericMetrics, summariseVersion } from '../../../../src/lib/core/registry/version-summary.ts';
+import {
+	driftChoices,
+	numericMetrics,
+	summariseVersion,
+	type ModelVersionSummary
+} from '../../../../src/lib/core/registry/version-summary.ts';
+import type { TrainingProfile } from '../../../../src/lib/core/drift/training-profile.ts';
 import { fakeLayers, fakeRun } from './model-fixtures.ts';
 
 /** Two versions of one model, as the registry writes them, the second with a heavy run. */
@@ -64,7 +70,9 @@ describe('version summaries', () => {
 			datasetName: 'churn.csv',
 			runId: first.run.id,
 			parentVersionId: null,
-			gatePass: true
+			gatePass: true,
+			rows: 'table',
+			trainingProfile: false
 		});
 		expect(summaries[0]).toMatchObject({
 			parentVersionId: first.id,
@@ -131,6 +139,9 @@ describe('version summaries', () => {
 				for (const version of stored) tx.objectStore('modelVersions').put(version);
 				// A record the registry never wrote: the upgrade goes on without it rather than failing.
 				tx.objectStore('modelVersions').put({ id: 'broken', modelId: models[0]!.id });
+				// One saved before runs kept their spec: still listed, what a row is left unknown.
+				const { spec: _spec, ...oldRun } = stored[1]!.run;
+				tx.objectStore('modelVersions').put({ ...stored[1]!, id: 'no-spec', run: oldRun });
 			};
 			request.onsuccess = () => {
 				request.result.close();
@@ -142,8 +153,14 @@ describe('version summaries', () => {
 		const db = await openStudioDb({ factory, name: 'v3' });
 		expect(db.version).toBe(DB_VERSION);
 		const summaries = await listVersionSummaries(db, models[0]!.id);
-		expect(summaries).toEqual(stored.map((v) => summariseVersion(v)));
-		expect(summaries.map((s) => s.version)).toEqual([2, 1]);
+		const noSpec = summaries.find((s) => s.id === 'no-spec');
+		expect(noSpec).toMatchObject({
+			version: 1,
+			trainingProfile: stored[1]!.run.trainingProfile !== undefined
+		});
+		expect(noSpec).not.toHaveProperty('rows');
+		expect(summaries.filter((s) => s.id !== 'no-spec')).toEqual(stored.map((v) => summariseVersion(v)));
+		expect(summaries.map((s) => s.version)).toEqual([2, 1, 1]);
 		// The versions themselves are untouched.
 		expect((await db.get('modelVersions', stored[0]!.id))!.run.history).toHaveLength(2000);
 		db.close();
@@ -168,5 +185,76 @@ describe('version summaries', () => {
 		expect(await listVersionSummaries(target)).toEqual(
 			restored.map((v: ModelVersionRecord) => summariseVersion(v))
 		);
+	});
+});
+
+describe('the versions a drift check can run on', () => {
+	/** A summary with only what driftChoices reads set apart. */
+	const summary = (id: string, fields: Partial<ModelVersionSummary>): ModelVersionSummary => ({
+		id,
+		modelId: 'm',
+		version: 1,
+		createdAt: '2026-01-01T00:00:00Z',
+		task: 'classification',
+		family: 'mlp',
+		metrics: {},
+		bytes: 1,
+		datasetId: 'd1',
+		runId: 'r',
+		parentVersionId: null,
+		gatePass: null,
+		...fields
+	});
+
+	it('records what a row is and whether a training profile was kept', async () => {
+		const { second } = await twoVersions();
+		expect(summariseVersion(second)).toMatchObject({ rows: 'table', trainingProfile: false });
+		const pictures = {
+			...second,
+			run: {
+				...second.run,
+				spec: { family: 'cnn', task: 'classification', imageInput: { scale: 1 / 127.5, offset: -1 } }
+			}
+		} as ModelVersionRecord;
+		expect(summariseVersion(pictures).rows).toBe('pictures');
+		const profiled = {
+			...second,
+			run: { ...second.run, trainingProfile: { rows: 10 } as unknown as TrainingProfile }
+		};
+		expect(summariseVersion(profiled).trainingProfile).toBe(true);
+	});
+
+	it('lists models of table rows with a training side, and counts the others by reason', () => {
+		const stored = new Set(['d1']);
+		const choices = driftChoices(
+			[
+				summary('table, data set stored', { rows: 'table', trainingProfile: false }),
+				summary('table, profile kept, data set gone', {
+					rows: 'table',
+					trainingProfile: true,
+					datasetId: 'gone'
+				}),
+				summary('pictures', { rows: 'pictures', trainingProfile: false, datasetId: '' }),
+				summary('pictures even with a data set', { rows: 'pictures', trainingProfile: true }),
+				summary('table, no profile, data set gone', {
+					rows: 'table',
+					trainingProfile: false,
+					datasetId: 'gone'
+				}),
+				summary('imported table model', { rows: 'table', trainingProfile: false, datasetId: '' }),
+				// Written before rows and trainingProfile were kept:
+				summary('older, names a data set that is gone', { datasetId: 'gone' }),
+				summary('older, imported (no data set)', { datasetId: '' })
+			],
+			stored
+		);
+		expect(choices.versions.map((v) => v.id)).toEqual([
+			'table, data set stored',
+			'table, profile kept, data set gone',
+			'older, names a data set that is gone'
+		]);
+		expect(choices.pictures).toBe(2);
+		expect(choices.noTrainingData).toBe(3);
+		expect(driftChoices([], stored)).toEqual({ versions: [], pictures: 0, noTrainingData: 0 });
 	});
 });
