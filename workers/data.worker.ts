@@ -3,7 +3,7 @@
 // terminates the worker, so a cancelled import really stops (and its transaction never commits).
 import { expose, transfer } from 'comlink';
 import type { ColumnTable } from 'arquero';
-import { BenchtopError } from '$lib/core/errors.ts';
+import { BenchtopError, toBenchtopError, type BenchtopErrorData } from '$lib/core/errors.ts';
 import { arrowTableToIPC, tableToArrowIPC } from '$lib/core/data/arrow-ipc.ts';
 import {
 	importTable,
@@ -31,10 +31,11 @@ import {
 } from '$lib/core/prep/preparation.ts';
 import { defaultPreparation, retargetPreparation } from '$lib/core/prep/default-preparation.ts';
 import type { DatasetRecord, DatasetSource, NewDatasetVersion } from '$lib/core/registry/index.ts';
+import { newRecordId } from '$lib/core/registry/record-id.ts';
 import { installErrorTransfer } from '$lib/worker-protocol/error-transfer.ts';
 import { throttledProgress } from '$lib/worker-protocol/progress.ts';
 import type { DataRef, DataStore } from '$lib/worker-protocol/data-ref.ts';
-import { keepTable, loadArrowBytes, loadTable } from './load-table.ts';
+import { aliasKeptTable, keepTable, loadArrowBytes, loadTable } from './load-table.ts';
 import { workerStorage } from './worker-storage.ts';
 import { modelInputs, type ModelInputs } from '$lib/core/train/model-inputs.ts';
 import type { TrainingRequest } from '$lib/core/train/training-request.ts';
@@ -58,6 +59,11 @@ export interface ImportJob {
 	datasetSource: DatasetSource;
 	/** Stored here, in IndexedDB, or handed to the page (memory-only mode). */
 	store: DataStore;
+	/**
+	 * With `store: 'stored'`: answer as soon as the table exists, as a pending version (kept here), and
+	 * leave the hash and the write to `commitPending`, which the page calls once the rows are drawn.
+	 */
+	pending?: boolean;
 }
 
 export interface SyntheticJob {
@@ -85,8 +91,34 @@ export interface ImportOutcome {
 	saved?: { record: DatasetRecord; existed: boolean };
 	/** Set when the page must store it: the whole version, bytes included. */
 	unsaved?: NewDatasetVersion;
+	/** Set for a pending import: the table, not yet hashed or stored (see `PendingVersion`). */
+	pending?: PendingVersion;
 	/** Where an import's time went, for the page-import bench (milliseconds of wall time in this worker). */
 	timings?: ImportTimings;
+}
+
+/**
+ * A version shown before it is stored. `id` names it to this worker, which keeps its table decoded and its
+ * Arrow bytes until the commit. No copy goes to the page on the way to the first rows (handing 50 MB to
+ * the browser's blob store then slowed them down): a failed commit hands the bytes over as a Blob instead,
+ * so the table stays readable, downloadable and storable whatever happens to this worker afterwards.
+ */
+export interface PendingVersion {
+	id: string;
+	/** Everything `saveDatasetVersion` needs but the bytes. */
+	version: Omit<NewDatasetVersion, 'arrow'>;
+	bytes: number;
+}
+
+/** A pending version's commit: stored (or found stored already), or why not with the bytes as a Blob. */
+export type CommitOutcome =
+	| { saved: { record: DatasetRecord; existed: boolean }; timings: CommitTimings }
+	| { failed: BenchtopErrorData; blob: Blob };
+export interface CommitTimings {
+	/** SHA-256 of the Arrow bytes, the de-duplication check and the IndexedDB write. */
+	hashAndStoreMs: number;
+	startedAt: number;
+	finishedAt: number;
 }
 
 export interface ImportTimings {
@@ -95,7 +127,8 @@ export interface ImportTimings {
 	/** Typing the remaining columns and building the table. */
 	inferMs: number;
 	arrowMs: number;
-	/** Hashing the Arrow bytes and storing the version (or handing it to the page). */
+	/** Hashing the Arrow bytes and storing the version (or handing it to the page); for a pending import,
+	 * only keeping it (its bytes copied into the Blob the page holds): the hash and store come later. */
 	hashAndStoreMs: number;
 	/** How many parts the file was read in at once. */
 	parts: number;
@@ -155,6 +188,19 @@ async function deliver<Extra extends object>(
 	return { ...extra, saved: await (await storage()).saveDatasetVersion(version) };
 }
 
+/** A pending import's Arrow bytes, until its commit has used them once (a retry reads the page's Blob). */
+const pendingBytes = new Map<string, Uint8Array>();
+const ARROW_FILE_TYPE = 'application/vnd.apache.arrow.file';
+
+/** Keeps a just-imported table as a pending version: decoded here, its bytes here until the commit. */
+function keepPending(version: NewDatasetVersion, table: ColumnTable): PendingVersion {
+	const id = `pending-${newRecordId()}`;
+	const { arrow, ...rest } = version;
+	pendingBytes.set(id, arrow);
+	keepTable(id, table);
+	return { id, version: rest, bytes: arrow.byteLength };
+}
+
 const api = {
 	async importSource(job: ImportJob, onProgress?: (p: ImportProgress) => void): Promise<ImportOutcome> {
 		const started = performance.now();
@@ -174,11 +220,24 @@ const api = {
 		await report.settle();
 		const arrow = result.arrow ? arrowTableToIPC(result.arrow) : tableToArrowIPC(result.table, result.schema);
 		const encoded = performance.now();
-		const outcome: ImportOutcome = await deliver(
-			{ name: job.name, source: job.datasetSource, rows: result.rows, schema: result.schema, arrow },
-			job.store,
-			{ rows: result.rows, schema: result.schema, format: result.format, notices: result.notices }
-		);
+		const version = {
+			name: job.name,
+			source: job.datasetSource,
+			rows: result.rows,
+			schema: result.schema,
+			arrow
+		};
+		const shown = {
+			rows: result.rows,
+			schema: result.schema,
+			format: result.format,
+			notices: result.notices
+		};
+		// A pending version needs the table to read as its bytes will decode: built on those Arrow columns.
+		const pending = job.pending === true && job.store === 'stored' && result.arrow !== undefined;
+		const outcome: ImportOutcome = pending
+			? { ...shown, pending: keepPending(version, result.table) }
+			: await deliver(version, job.store, shown);
 		// The page shows this version next: its table is already here, built on the columns just stored.
 		if (outcome.saved && result.arrow) keepTable(outcome.saved.record.id, result.table);
 		const typingFrom = typingAt ?? typed;
@@ -192,6 +251,45 @@ const api = {
 			finishedAt: performance.timeOrigin + performance.now()
 		};
 		return outcome;
+	},
+	/**
+	 * Hashes and stores a pending version (an existing version with the same bytes is returned instead,
+	 * `existed`); its decoded table stays kept here under the stored id too. Hashing happens before the
+	 * write transaction opens, which awaits only IndexedDB requests: a failure writes nothing.
+	 */
+	async commitPending(job: Pick<PendingVersion, 'id' | 'version'> & { blob?: Blob }): Promise<CommitOutcome> {
+		const started = performance.now();
+		const kept = pendingBytes.get(job.id);
+		if (!kept && !job.blob) {
+			throw new BenchtopError(
+				'not-found',
+				'This table is no longer held (the data worker restarted before it was saved): import the file again.'
+			);
+		}
+		const arrow = kept ?? new Uint8Array(await job.blob!.arrayBuffer());
+		// Used once: a failure hands them to the page as a Blob, so a full quota does not pin 50 MB here too.
+		pendingBytes.delete(job.id);
+		let saved: { record: DatasetRecord; existed: boolean };
+		try {
+			saved = await (await storage()).saveDatasetVersion({ ...job.version, arrow });
+		} catch (error) {
+			// Nothing was written (one transaction). The page keeps the bytes: to retry, download, read.
+			const blob = job.blob ?? new Blob([arrow as Uint8Array<ArrayBuffer>], { type: ARROW_FILE_TYPE });
+			return { failed: toBenchtopError(error, 'Could not save this table.').toJSON(), blob };
+		}
+		aliasKeptTable(job.id, saved.record.id);
+		return {
+			saved,
+			timings: {
+				hashAndStoreMs: performance.now() - started,
+				startedAt: performance.timeOrigin + started,
+				finishedAt: performance.timeOrigin + performance.now()
+			}
+		};
+	},
+	/** Lets go of a pending version this worker still holds (its bytes; its table once another replaces it). */
+	dropPending(id: string): void {
+		pendingBytes.delete(id);
 	},
 	/** A seeded synthetic table (make_moons and friends), stored like any import. */
 	async generateSynthetic(job: SyntheticJob): Promise<ImportOutcome> {

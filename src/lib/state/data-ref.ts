@@ -1,7 +1,7 @@
 // The one place the page decides how a worker reaches a version or a run: by id when the workers can read
 // IndexedDB themselves, by what the page holds in memory-only mode (a version's stored Blob, handed over
 // without copying its bytes; a run's record and weights).
-import type { Registry } from '$lib/core/registry/index.ts';
+import type { ModelVersionRecord, Registry } from '$lib/core/registry/index.ts';
 import type { ModelArtifact, RunRecord } from '$lib/core/train/run-record.ts';
 import type { DataRef, DataStore } from '$lib/worker-protocol/data-ref.ts';
 
@@ -29,4 +29,18 @@ export interface RunRef {
 export async function runRefOf(registry: Registry, run: RunRecord): Promise<RunRef> {
 	if (registry.persistent) return { runId: run.id };
 	return { runId: run.id, run, artifact: await registry.loadRunArtifact(run) };
+}
+
+/** A model version as a worker job names it: its id, plus its run and checked weights when the worker
+ * cannot read them. */
+export interface VersionRef {
+	versionId: string;
+	run?: RunRecord;
+	artifact?: ModelArtifact;
+}
+
+export async function versionRefOf(registry: Registry, version: ModelVersionRecord): Promise<VersionRef> {
+	if (registry.persistent) return { versionId: version.id };
+	const { artifact } = await registry.loadModelVersionArtifact(version);
+	return { versionId: version.id, run: version.run, artifact };
 }

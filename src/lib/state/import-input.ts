@@ -56,3 +56,15 @@ export function importLabel(input: ImportInput): string {
 			return `the ${input.name} sample`;
 	}
 }
+
+/**
+ * The Data page's query for what an import opened: a stored version by `id`, or a version shown before it
+ * is stored by `pending` (the address moves to its `id` once the commit lands).
+ */
+export function importedQuery(
+	opened: { record: { id: string } } | { pending: { id: string } } | undefined
+): string | undefined {
+	if (!opened) return undefined;
+	if ('record' in opened) return `?id=${encodeURIComponent(opened.record.id)}`;
+	return `?pending=${encodeURIComponent(opened.pending.id)}`;
+}

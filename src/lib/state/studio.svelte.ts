@@ -10,11 +10,22 @@ import type { ColumnType } from '$lib/core/table/column-types.ts';
 import { createDataClient } from '$lib/worker-client/data-client.ts';
 import { progressCallback } from '$lib/worker-protocol/progress.ts';
 import { sampleUrl } from '$lib/samples.ts';
-import type { ImportOutcome, WorkerImportOptions, WorkerImportSource } from '../../../workers/data.worker.ts';
+import type {
+	CommitOutcome,
+	ImportOutcome,
+	PendingVersion,
+	WorkerImportOptions,
+	WorkerImportSource
+} from '../../../workers/data.worker.ts';
+import { PendingImport } from './pending-import.svelte.ts';
+import { existedNotice } from './pending-version.ts';
 import { datasetName, datasetSource, importLabel, type ImportInput } from './import-input.ts';
 import type { PreparationDraft } from '$lib/core/prep/preparation.ts';
 import { appendDraftStep } from './experiment-draft.ts';
 import { dataRefOf, dataStoreOf, type DataRef } from './data-ref.ts';
+
+/** A pending import's commit starts by then even if its rows were never drawn. */
+const COMMIT_AT_THE_LATEST_MS = 10_000;
 
 export type StorageMode = 'opening' | 'persistent' | 'memory' | 'stale' | 'failed';
 
@@ -32,6 +43,8 @@ export class Studio {
 	raggedRetry = $state.raw<{ input: ImportInput; options: WorkerImportOptions } | undefined>(undefined);
 	error = $state<BenchtopError | undefined>(undefined);
 	private importController: AbortController | undefined;
+	/** The Data page's last import while it is shown before (or just after) being stored. */
+	pendingImport = $state.raw<PendingImport | undefined>(undefined);
 
 	private dataClient = createDataClient();
 	private ready: Promise<void> | undefined;
@@ -93,6 +106,27 @@ export class Studio {
 		input: ImportInput,
 		options: WorkerImportOptions = {}
 	): Promise<DatasetRecord | undefined> {
+		const result = await this.runImport(input, options, false);
+		return result && 'record' in result ? result.record : undefined;
+	}
+
+	/**
+	 * The Data page's import: with IndexedDB, answers as soon as the table exists, as a pending version
+	 * shown from the data worker's cache, and stores it in the background (see PendingImport). In
+	 * memory-only mode, or when the worker could not hand the table over pending, the stored version.
+	 */
+	importForView(
+		input: ImportInput,
+		options: WorkerImportOptions = {}
+	): Promise<{ record: DatasetRecord } | { pending: PendingImport } | undefined> {
+		return this.runImport(input, options, true);
+	}
+
+	private async runImport(
+		input: ImportInput,
+		options: WorkerImportOptions,
+		pending: boolean
+	): Promise<{ record: DatasetRecord } | { pending: PendingImport } | undefined> {
 		this.error = undefined;
 		this.raggedRetry = undefined;
 		this.importNotices = [];
@@ -117,22 +151,24 @@ export class Studio {
 				options: fileOptions,
 				name: datasetName(input),
 				datasetSource: datasetSource(input),
-				store: dataStoreOf(registry)
+				store: dataStoreOf(registry),
+				pending
 			};
 			const outcome = await this.dataClient.run((api) => api.importSource(job, onProgress), {
 				signal: controller.signal
 			});
 			// Where the worker's time went, on the page's timeline for the page-import bench.
 			if (outcome.timings) performance.mark('benchtop:import', { detail: outcome.timings });
+			if (outcome.pending) {
+				this.importNotices = outcome.notices;
+				return { pending: this.holdPending(outcome.pending) };
+			}
 			const { record, existed } = await this.storeOutcome(registry, outcome);
 			this.importNotices = existed
-				? [
-						{ kind: 'info', message: `This content is already stored as “${record.name}”; opened that one.` },
-						...outcome.notices
-					]
+				? [{ kind: 'info', message: existedNotice(record) }, ...outcome.notices]
 				: outcome.notices;
 			await this.refreshDatasets();
-			return record;
+			return { record };
 		} catch (error) {
 			const failure = toBenchtopError(error, `Could not import ${importLabel(input)}.`);
 			if (failure.code === 'ragged-rows') this.raggedRetry = { input, options };
@@ -146,6 +182,51 @@ export class Studio {
 			this.importProgress = undefined;
 			this.importController = undefined;
 		}
+	}
+
+	/** A pending import becomes the one the Data page shows; its commit runs in the background. */
+	private holdPending(version: PendingVersion): PendingImport {
+		this.leavePending();
+		const held = new PendingImport(version, {
+			commit: (job) => this.dataClient.run<CommitOutcome>((api) => api.commitPending(job)),
+			drop: (id) => this.dataClient.run((api) => api.dropPending(id)),
+			landed: async ({ record, existed }) => {
+				// De-duplicated by hash: the view switches to the stored version and says so.
+				if (existed && this.pendingImport === held) {
+					this.importNotices = [{ kind: 'info', message: existedNotice(record) }, ...this.importNotices];
+				}
+				await this.refreshDatasets();
+			}
+		});
+		this.pendingImport = held;
+		// The view starts the commit once the rows are drawn, and leaving it starts it too; this is for a
+		// view that never draws them (a hidden tab pauses frames, the rows fail to load...).
+		setTimeout(() => void held.commit(), COMMIT_AT_THE_LATEST_MS);
+		return held;
+	}
+
+	/**
+	 * The Data page no longer shows the pending import: a failed one is dropped (nothing of it is stored),
+	 * a stored one forgotten; one still saving is kept, so its write lands (or its failure is said here).
+	 */
+	leavePending(): void {
+		const held = this.pendingImport;
+		if (!held) return;
+		if (held.phase.kind === 'saving') {
+			// Said even when another import has replaced it meanwhile: a failure is never silent.
+			void held.commit().then(() => {
+				if (held.phase.kind !== 'failed') return;
+				this.error = new BenchtopError(
+					held.phase.error.code,
+					`“${held.shownRecord.name}” was not saved: ${held.phase.error.message}`
+				);
+				held.discard();
+				if (this.pendingImport === held) this.pendingImport = undefined;
+			});
+			return;
+		}
+		held.discard();
+		this.pendingImport = undefined;
 	}
 
 	/** Generates a seeded synthetic data set (blobs, moons, ...) and stores it as a version. */
@@ -185,10 +266,11 @@ export class Studio {
 		this.importController?.abort();
 	}
 
-	retryRagged(mode: 'pad' | 'skip'): Promise<DatasetRecord | undefined> | undefined {
+	/** The stopped import again, padding or skipping ragged rows; answered as `importForView` answers. */
+	retryRagged(mode: 'pad' | 'skip') {
 		const retry = this.raggedRetry;
 		if (!retry) return undefined;
-		return this.importData(retry.input, { ...retry.options, raggedRows: mode });
+		return this.importForView(retry.input, { ...retry.options, raggedRows: mode });
 	}
 
 	/** The data worker, for views and derived versions of the data set being looked at. */

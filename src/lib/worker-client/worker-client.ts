@@ -90,6 +90,21 @@ export class WorkerClient<Api extends object> {
 		return this.live !== undefined;
 	}
 
+	/**
+	 * Starts the worker now, so the first call does not wait for its script to be fetched, compiled and run
+	 * (the page expects to need it soon). One left unused shuts down after the idle timeout; one that cannot
+	 * start says so on the first call instead.
+	 */
+	warm(): void {
+		if (this.live) return;
+		try {
+			this.ensureWorker();
+		} catch {
+			return;
+		}
+		if (this.pending === 0) this.startIdleTimer();
+	}
+
 	private ensureWorker(): Live<Api> {
 		if (this.live) return this.live;
 		let worker: WorkerLike;

@@ -1,8 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import type { ModelVersionRecord } from '../../../src/lib/core/registry/index.ts';
 import { openRegistry, type Registry } from '../../../src/lib/core/registry/registry.ts';
 import type { ModelArtifact, RunRecord } from '../../../src/lib/core/train/run-record.ts';
-import { dataRefOf, dataStoreOf, runRefOf } from '../../../src/lib/state/data-ref.ts';
+import { dataRefOf, dataStoreOf, runRefOf, versionRefOf } from '../../../src/lib/state/data-ref.ts';
 
 const version = {
 	name: 'three rows',
@@ -51,5 +52,26 @@ describe('runRefOf', () => {
 		const ref = await runRefOf(registry, run);
 		expect(ref).toEqual({ runId: 'run-1', run, artifact });
 		expect(ref.run).toBe(run);
+	});
+});
+
+describe('versionRefOf', () => {
+	const run = { id: 'run-1' } as RunRecord;
+	const version = { id: 'v-1', run } as ModelVersionRecord;
+	const artifact: ModelArtifact = { kind: 'kmeans', centroids: [[0, 1]] };
+
+	it('names a version by id when the worker can read it itself', async () => {
+		const registry = { persistent: true } as Registry;
+		expect(await versionRefOf(registry, version)).toEqual({ versionId: 'v-1' });
+	});
+
+	it('carries the version’s run and checked weights in memory-only mode', async () => {
+		const read: ModelVersionRecord[] = [];
+		const registry = {
+			persistent: false,
+			loadModelVersionArtifact: async (v: ModelVersionRecord) => (read.push(v), { artifact })
+		} as unknown as Registry;
+		expect(await versionRefOf(registry, version)).toEqual({ versionId: 'v-1', run, artifact });
+		expect(read).toEqual([version]);
 	});
 });

@@ -133,6 +133,31 @@ describe('WorkerClient', () => {
 		c.terminate();
 	});
 
+	it('warm starts the worker before any call; the first call uses it, an unused one shuts down when idle', async () => {
+		const c = client({ idleTimeoutMs: 20 });
+		c.warm();
+		c.warm();
+		expect(workers).toHaveLength(1);
+		expect(c.running).toBe(true);
+		expect(await c.run((api) => api.add(2, 2))).toBe(4);
+		expect(workers).toHaveLength(1);
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(c.running).toBe(false);
+		expect(workers[0]!.terminated).toBe(true);
+	});
+
+	it('warm leaves a worker that cannot start for the first call to report', async () => {
+		const c = new WorkerClient<TestApi>(
+			() => {
+				throw new Error('blocked by CSP');
+			},
+			{ name: 'test worker' }
+		);
+		c.warm();
+		expect(c.running).toBe(false);
+		expect((await rejection(c.run((api) => api.add(1, 1)))).code).toBe('worker-crashed');
+	});
+
 	it('a new call cancels the idle timer, which starts again only when the last call settles', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		try {
