@@ -4,6 +4,9 @@ import { CHROMIUM_ARGS, resolveChromium } from './tests/browser-launch.ts';
 
 // E2E_PORT and SVELTEKIT_OUT_DIR let several checkouts' builds be tested side by side on one machine.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Specs whose bounds are on main-thread CPU or wall time: beside another browser on two cores, a task's CPU
+// time itself doubles or more (shared caches and cores), so they run alone.
+const TIMED_ALONE = /import-large|export-worker-thread/;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -25,9 +28,9 @@ export default defineConfig({
 		screenshot: 'only-on-failure'
 	},
 	projects: [
-		{ name: 'studio', testIgnore: /import-large/ },
+		{ name: 'studio', testIgnore: TIMED_ALONE },
 		// Timing-sensitive: runs alone, after everything else, so no other browser competes for the CPU.
-		{ name: 'large-files', testMatch: /import-large/, dependencies: ['studio'] }
+		{ name: 'timing', testMatch: TIMED_ALONE, dependencies: ['studio'] }
 	],
 	webServer: {
 		command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,

@@ -11,6 +11,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright';
 import type { Benchmark, Figure } from './types.ts';
 
+/** `{ readAndParseMs: 59.3, ... }` as "readAndParse 59 ms, ..." (step names without their unit). */
+function steps(timings: Record<string, number> | undefined): string {
+	if (!timings) return 'not reported';
+	return Object.entries(timings)
+		.filter(([name]) => name.endsWith('Ms'))
+		.map(([name, ms]) => `${name.slice(0, -2)} ${Math.round(ms)} ms`)
+		.join(', ');
+}
+
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
@@ -42,26 +51,46 @@ interface Legs {
 	trainToMetricsMs: number;
 	runDurationMs: number | undefined;
 	engine: string;
+	/** When the train worker was created, in ms before Train was pressed (negative: after it). */
+	trainWorkerLeadMs: number | undefined;
+	/** Requests finished in each leg (the app's chunks, styles, the sample, the workers and their WASM). */
+	requests: Record<LegName, number>;
+	/** The data worker's steps of the sample's import (the page's `benchtop:import` mark), in ms. */
+	importSteps: Record<string, number> | undefined;
+	/** The train worker's steps of the run (the page's `benchtop:train` mark), in ms. */
+	trainSteps: Record<string, number> | undefined;
+	/** Train → metrics cut where the worker starts and ends and where the page has listed the run. */
+	trainSpan: Record<string, number> | undefined;
 }
+
+type LegName = 'home' | 'sample' | 'trainPage' | 'trainToMetrics';
 
 async function newcomer(page: Page, base: string): Promise<Legs> {
 	let mark = performance.now();
-	const leg = () => {
+	let current: LegName = 'home';
+	const requests: Record<LegName, number> = { home: 0, sample: 0, trainPage: 0, trainToMetrics: 0 };
+	page.on('requestfinished', () => requests[current]++);
+	let trainWorkerAt: number | undefined;
+	page.on('worker', (worker) => {
+		if (trainWorkerAt === undefined && /train\.worker/.test(worker.url())) trainWorkerAt = performance.now();
+	});
+	const leg = (next?: LegName) => {
 		const now = performance.now();
 		const ms = now - mark;
 		mark = now;
+		if (next) current = next;
 		return ms;
 	};
 	await page.goto(`${base}/`);
 	const open = page.getByRole('button', { name: 'Open Iris flowers' });
 	await open.waitFor();
-	const homeMs = leg();
+	const homeMs = leg('sample');
 	await open.click();
 	await page.waitForURL(/\/data\?id=/);
 	const id = new URL(page.url()).searchParams.get('id')!;
 	// The sample is open when the Data page shows its table's profile.
 	await page.getByRole('link', { name: /train/i }).first().waitFor();
-	const sampleMs = leg();
+	const sampleMs = leg('trainPage');
 	// As a person goes on: the Train link in the navigation (it carries the data set), not a reload.
 	await page.getByRole('link', { name: 'Train', exact: true }).first().click();
 	await page.waitForURL((url) => url.pathname.endsWith('/train') && url.searchParams.get('id') === id);
@@ -70,27 +99,62 @@ async function newcomer(page: Page, base: string): Promise<Legs> {
 	await page.waitForFunction(
 		() => !document.querySelector('[data-testid="task-reason"]')?.textContent?.includes('Reading')
 	);
-	const trainPageMs = leg();
+	const trainPageMs = leg('trainToMetrics');
+	const pressedAt = performance.now();
+	// Epoch ms, as the workers' and the page's marks say when things happened (the same clock on one machine).
+	const pressedAtEpoch = Date.now();
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	const metrics = page.getByRole('table', { name: 'Metrics' });
 	await metrics.waitFor({ timeout: 120_000 });
 	const trainToMetricsMs = leg();
+	const metricsAtEpoch = Date.now();
 	const detail = (await page.locator('body').innerText()) ?? '';
 	const engine = /fused WASM engine/.test(detail) ? 'fused WASM engine' : 'TF.js ops';
 	// The run list says how long the run took on which backend: "… · 2.3 s on wasm · 05:21 PM".
 	const took = /·\s*(\d+(?:\.\d+)?)\s*s on \w+/.exec(detail);
 	const runDurationMs = took ? Number(took[1]) * 1000 : undefined;
-	return { homeMs, sampleMs, trainPageMs, trainToMetricsMs, runDurationMs, engine };
+	// The workers' own step timings, which the page puts on its timeline as marks.
+	// (No named functions inside: the bench's TypeScript loader would wrap them in a helper the page lacks.)
+	const [importSteps, trainSteps] = await page.evaluate(() =>
+		['benchtop:import', 'benchtop:train'].map(
+			(name) =>
+				(performance.getEntriesByName(name).at(-1) as PerformanceMark | undefined)?.detail as
+					Record<string, number> | undefined
+		)
+	);
+	// Train → metrics cut at the train worker's start and end and at the run list's refresh.
+	const trainSpan = trainSteps && {
+		pressToWorkerMs: trainSteps.startedAt! - pressedAtEpoch,
+		workerMs: trainSteps.finishedAt! - trainSteps.startedAt!,
+		workerToListedMs: trainSteps.listedAt! - trainSteps.finishedAt!,
+		listedToMetricsMs: metricsAtEpoch - trainSteps.listedAt!
+	};
+	return {
+		importSteps,
+		trainSteps,
+		trainSpan,
+		homeMs,
+		sampleMs,
+		trainPageMs,
+		trainToMetricsMs,
+		runDurationMs,
+		engine,
+		trainWorkerLeadMs: trainWorkerAt === undefined ? undefined : pressedAt - trainWorkerAt,
+		requests
+	};
 }
 
 export const firstModel: Benchmark = {
 	name: 'first-model',
 	description:
 		'a newcomer’s first model: home → iris sample → Train with the defaults → test metrics, in Chromium',
-	async run({ quick, repoRoot, browser }) {
+	async run({ quick, repoRoot: benchRoot, browser }) {
+		// FIRST_MODEL_ROOT serves another checkout's build (a `git worktree` of an older commit), so an old
+		// and a new build can be timed by the same harness, interleaved.
+		const repoRoot = process.env.FIRST_MODEL_ROOT ?? benchRoot;
 		const buildName = process.env.BUILD_DIR ?? 'build';
 		if (!existsSync(join(repoRoot, buildName, 'index.html'))) {
-			console.log(`first-model: no ${buildName}/index.html, running vite build first ...`);
+			console.log(`first-model: no ${buildName}/index.html in ${repoRoot}, running vite build first ...`);
 			execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
 		}
 		const port = await freePort();
@@ -120,9 +184,26 @@ export const firstModel: Benchmark = {
 		} finally {
 			if (server.pid) process.kill(-server.pid);
 		}
+		const loadAfter = loadavg()[0]!;
 		const total = (t: Legs) => t.homeMs + t.sampleMs + t.trainPageMs + t.trainToMetricsMs;
 		const best = tries.reduce((a, b) => (total(b) < total(a) ? b : a));
 		const ms = (value: number, note: string): Figure => ({ value: Math.round(value), unit: 'ms', note });
+		// Every try's legs, so a slow try shows which leg it lost its time in (the figures are the fastest's).
+		tries.forEach((t, i) => {
+			const lead = t.trainWorkerLeadMs;
+			console.log(
+				`first-model: try ${i + 1}: total ${Math.round(total(t))} ms = home ${Math.round(t.homeMs)} + sample ${Math.round(t.sampleMs)} + Train page ${Math.round(t.trainPageMs)} + Train → metrics ${Math.round(t.trainToMetricsMs)} (run ${t.runDurationMs ?? '?'} ms); ` +
+					`train worker started ${lead === undefined ? 'never seen' : lead >= 0 ? `${Math.round(lead)} ms before Train was pressed` : `${Math.round(-lead)} ms after Train was pressed`}; ` +
+					`requests ${t.requests.home}/${t.requests.sample}/${t.requests.trainPage}/${t.requests.trainToMetrics}`
+			);
+			console.log(
+				`first-model: try ${i + 1}: import ${steps(t.importSteps)}; Train → metrics ${steps(t.trainSpan)}; in the train worker ${steps(t.trainSteps)}`
+			);
+		});
+		const median = (pick: (t: Legs) => number) => {
+			const sorted = tries.map(pick).sort((a, b) => a - b);
+			return sorted[Math.floor((sorted.length - 1) / 2)]!;
+		};
 		const figures: Record<string, Figure> = {
 			total: ms(
 				total(best),
@@ -135,10 +216,31 @@ export const firstModel: Benchmark = {
 				best.trainToMetricsMs,
 				`Train pressed until the Metrics table shows: worker start-up, TF.js and the engine loading, the engine choice, training (${best.engine}), evaluation, saving the run`
 			),
+			medianTotal: ms(median(total), `the median of the ${tries.length} tries' totals`),
+			medianHome: ms(
+				median((t) => t.homeMs),
+				'the median try’s home leg'
+			),
+			medianSampleOpen: ms(
+				median((t) => t.sampleMs),
+				'the median try’s sample leg'
+			),
+			medianTrainPage: ms(
+				median((t) => t.trainPageMs),
+				'the median try’s Train page leg'
+			),
+			medianTrainToMetrics: ms(
+				median((t) => t.trainToMetricsMs),
+				'the median try’s Train → metrics leg'
+			),
+			trainWorkerLead: ms(
+				best.trainWorkerLeadMs ?? NaN,
+				'in the fastest try, how long before Train was pressed the train worker was started (negative: after)'
+			),
 			loadAverage: {
 				value: loadBefore,
 				unit: 'load',
-				note: `1-minute load average at start on ${cpus().length} cores`
+				note: `1-minute load average at start on ${cpus().length} cores (${loadAfter.toFixed(2)} at the end)`
 			}
 		};
 		if (best.runDurationMs !== undefined) {

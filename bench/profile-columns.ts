@@ -1,7 +1,8 @@
 // The profile on its own, in this process: the 1,000,000 × 10 CSV's table as the page's data worker holds it
 // after an import (Arrow columns), wall and CPU time; then a wide table (24 numeric columns, 1,000,000 rows;
 // 100,000 with --quick) profiled on one thread and with worker threads standing in for the page's profile
-// workers, checked equal. Whether threads pay is read off these figures on a quiet machine.
+// workers (column summaries, then the correlation matrix's pairs), checked equal; and the correlation
+// matrix's share of the one-thread time. Whether threads pay is read off these figures on a quiet machine.
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as aq from 'arquero';
@@ -9,9 +10,12 @@ import { importTable } from '../src/lib/core/data/import/index.ts';
 import {
 	profileTable,
 	profileTableInParallel,
-	type ColumnRunner
+	type ColumnRunner,
+	type CorrelationRunner
 } from '../src/lib/core/data/profile/index.ts';
-import type { ColumnSummary } from '../src/lib/core/data/profile/column-profile.ts';
+import { readColumn, type ColumnData, type NumericData } from '../src/lib/core/data/profile/column-data.ts';
+import { correlationMatrix } from '../src/lib/core/data/profile/correlations.ts';
+import type { ColumnSettings, ColumnSummary } from '../src/lib/core/data/profile/column-profile.ts';
 import type { ColumnSchema } from '../src/lib/core/table/column-types.ts';
 import { generateCsv } from '../tests/generated-csv.ts';
 import type { Benchmark, Figure } from './types.ts';
@@ -25,18 +29,17 @@ async function startThreads(size: number): Promise<{ run: ColumnRunner; close():
 	const boot = `import(${api}).then(({ tsImport }) => tsImport(${entry}, ${JSON.stringify(import.meta.url)}))`;
 	const workers = Array.from({ length: size }, () => new Worker(boot, { eval: true }));
 	await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
-	const run: ColumnRunner = (parts, settings) =>
-		Promise.all(
-			parts.map(
-				(columns, k) =>
-					new Promise<ColumnSummary[]>((resolve, reject) => {
-						const worker = workers[k % size]!;
-						worker.once('message', resolve);
-						worker.once('error', reject);
-						worker.postMessage({ columns, settings });
-					})
-			)
-		);
+	const post = <T>(worker: Worker, job: unknown) =>
+		new Promise<T>((resolve, reject) => {
+			worker.once('message', resolve);
+			worker.once('error', reject);
+			worker.postMessage(job);
+		});
+	const summarise = (parts: ColumnData[][], settings: ColumnSettings) =>
+		Promise.all(parts.map((columns, k) => post<ColumnSummary[]>(workers[k % size]!, { columns, settings })));
+	const correlate: CorrelationRunner = (parts) =>
+		Promise.all(parts.map((part, k) => post<(number | null)[]>(workers[k % size]!, { correlate: part })));
+	const run: ColumnRunner = Object.assign(summarise, { correlate });
 	return { run, close: async () => void (await Promise.all(workers.map((w) => w.terminate()))) };
 }
 
@@ -83,6 +86,16 @@ export const profileColumnsBench: Benchmark = {
 		const narrow = await timed(3, () => profileTable(imported.table, imported.schema));
 		const { table, schema } = wideTable(rows);
 		const single = await timed(3, () => profileTable(table, schema));
+		// The matrix alone, on one thread: 276 pairs over the same columns, shifted by their means.
+		const numeric = schema.map((c) => readColumn(table, c.name, c.type) as NumericData);
+		const means = single.result.columns.map((c) => c.mean);
+		const matrix = await timed(3, () =>
+			correlationMatrix(
+				numeric,
+				means,
+				numeric.map(() => true)
+			)
+		);
 		const threads = Math.max(1, availableParallelism() - 1);
 		const pool = await startThreads(threads);
 		try {
@@ -101,6 +114,10 @@ export const profileColumnsBench: Benchmark = {
 				),
 				csvProfileCpu: ms(narrow.cpu, 'CPU time of that run'),
 				wideSingleWall: ms(single.wall, `${rows} × ${WIDE_COLUMNS} numeric columns, one thread, best of 3`),
+				wideCorrelationWall: ms(
+					matrix.wall,
+					`of which the correlation matrix (${(WIDE_COLUMNS * (WIDE_COLUMNS - 1)) / 2} pairs), one thread, best of 3`
+				),
 				wideParallelWall: ms(
 					parallel.wall,
 					`the same with ${threads} worker thread${threads === 1 ? '' : 's'} beside this one (started before the clock), equal to one thread's`

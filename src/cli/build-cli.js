@@ -43,8 +43,9 @@ try {
 	rmSync(outdir, { recursive: true, force: true });
 	const result = await build({
 		absWorkingDir: root,
-		// The tune worker is an entry of its own: `tune --workers` starts it in worker threads.
-		entryPoints: ['src/cli/main.ts', 'src/cli/tune-worker.ts'],
+		// The tune worker and the dense engine's helper thread are entries of their own: `tune --workers` and
+		// `train --threads` start them in worker threads.
+		entryPoints: ['src/cli/main.ts', 'src/cli/tune-worker.ts', 'src/cli/dense-thread-worker.ts'],
 		outdir,
 		bundle: true,
 		// Each command stays its own chunk, loaded when it runs (see commands.ts).

@@ -11,7 +11,7 @@ interface TraceEvent {
 	ts?: number;
 	dur?: number;
 	tdur?: number;
-	args?: { name?: string };
+	args?: { name?: string; data?: { url?: string; functionName?: string; type?: string } };
 }
 
 /** What one task of a thread's message loop is called in the trace; the name changed across versions. */
@@ -24,6 +24,19 @@ export interface MainThreadTask {
 	wallMs: number;
 	/** Milliseconds from the start of the trace. */
 	atMs: number;
+	/** The task's three longest inner events (script, GC, message, layout), so a failure says what ran. */
+	inside: string[];
+}
+
+/** One inner event as a failure message shows it: its name, what it ran, and its CPU time. */
+function describe(e: TraceEvent): string {
+	const d = e.args?.data;
+	const what = d?.url
+		? ` ${d.url.split('/').pop()}${d.functionName ? `:${d.functionName}` : ''}`
+		: d?.type
+			? ` ${d.type}`
+			: '';
+	return `${e.name}${what} ${((e.tdur ?? e.dur ?? 0) / 1000).toFixed(1)}`;
 }
 
 export class MainThreadTrace {
@@ -35,7 +48,11 @@ export class MainThreadTrace {
 		const trace = new MainThreadTrace(cdp);
 		cdp.on('Tracing.dataCollected', (data) => trace.events.push(...(data.value as unknown as TraceEvent[])));
 		await cdp.send('Tracing.start', {
-			traceConfig: { includedCategories: ['toplevel', '__metadata'], recordMode: 'recordAsMuchAsPossible' },
+			traceConfig: {
+				// devtools.timeline and v8 add the tasks' inner events (FunctionCall, EvaluateScript, GC).
+				includedCategories: ['toplevel', '__metadata', 'devtools.timeline', 'v8'],
+				recordMode: 'recordAsMuchAsPossible'
+			},
 			transferMode: 'ReportEvents'
 		});
 		return trace;
@@ -58,13 +75,26 @@ export class MainThreadTrace {
 		const main = mains.sort((a, b) => count(b) - count(a))[0];
 		if (!main) throw new Error('the trace has no renderer main thread');
 		const first = Math.min(...tasks.map((e) => e.ts ?? Infinity));
+		const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
+		const inner = this.events.filter((e) => e.ph === 'X' && onMain(e) && !TASK_EVENTS.has(e.name));
 		return tasks
-			.filter((e) => e.pid === main.pid && e.tid === main.tid)
-			.map((e) => ({
-				cpuMs: (e.tdur ?? e.dur ?? 0) / 1000,
-				wallMs: (e.dur ?? 0) / 1000,
-				atMs: ((e.ts ?? 0) - first) / 1000
-			}))
+			.filter(onMain)
+			.map((task) => {
+				const start = task.ts ?? 0;
+				const end = start + (task.dur ?? 0);
+				const within = inner.filter((e) => (e.ts ?? 0) >= start && (e.ts ?? 0) < end);
+				return {
+					cpuMs: (task.tdur ?? task.dur ?? 0) / 1000,
+					wallMs: (task.dur ?? 0) / 1000,
+					atMs: (start - first) / 1000,
+					inside: within
+						// v8.callFunction wraps every call; the timeline's own events say which script ran.
+						.filter((e) => !e.name.startsWith('v8.'))
+						.sort((a, b) => (b.tdur ?? b.dur ?? 0) - (a.tdur ?? a.dur ?? 0))
+						.slice(0, 4)
+						.map(describe)
+				};
+			})
 			.sort((a, b) => b.cpuMs - a.cpuMs);
 	}
 }

@@ -1,5 +1,6 @@
 // A wide table's profile on the Data page: its numeric columns are summarised on profile workers beside
-// the data worker, and what the page shows is the same exact statistics a single thread gives.
+// the data worker, and the correlation matrix's pairs split among them (136 pairs × 130,000 rows is past
+// PARALLEL_MIN_PAIR_VALUES); what the page shows is the same exact statistics a single thread gives.
 import { expect, test } from './fixtures.ts';
 import { importCsv } from './import-file.ts';
 
@@ -33,5 +34,6 @@ test('a wide table is profiled on profile workers and shows exact statistics', a
 	await expect(x0).toContainText('499.5');
 	await expect(page.locator('[data-column="x16"]')).toContainText('Max 1,015');
 	await expect(page.locator('[data-column="kind"]')).toContainText('a');
+	await expect(page.getByLabel('Correlation heat map')).toBeVisible();
 	expect(workers.some((url) => /profile/.test(url))).toBe(true);
 });

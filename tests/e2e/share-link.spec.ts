@@ -232,7 +232,7 @@ test('a small table of one’s own travels inside the link, or as "bring your ow
 	await page.waitForURL(/\/data\?id=/);
 	const id = new URL(page.url()).searchParams.get('id')!;
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
-	await page.getByLabel('Target').selectOption('label');
+	await page.getByRole('combobox', { name: /^Target/ }).selectOption('label');
 	await expect(page.getByTestId('task-reason')).toContainText('classification');
 	await page.getByLabel('Backend').selectOption('cpu');
 	await page.locator('summary', { hasText: 'Training settings' }).click();

@@ -24,7 +24,7 @@ const runList = (page: Page) => page.getByRole('list', { name: 'Runs' });
 
 /** Sets the target and epochs, presses Train, and waits until the run is listed with its accuracy. */
 export async function trainRun(page: Page, { target, epochs }: TrainOptions = {}): Promise<void> {
-	if (target !== undefined) await page.getByLabel('Target').selectOption(target);
+	if (target !== undefined) await page.getByRole('combobox', { name: /^Target/ }).selectOption(target);
 	if (epochs !== undefined) {
 		await page.locator('summary', { hasText: 'Training settings' }).click();
 		await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));

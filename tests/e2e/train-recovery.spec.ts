@@ -97,7 +97,9 @@ test('a crashed train worker gets a message, and the run goes on from its checkp
 test('a tab in the background keeps training, and queued runs all run', async ({ page }) => {
 	test.setTimeout(180_000);
 	await openTrain(page, 'Iris flowers');
-	await setEpochs(page, 800);
+	// The first run is paused while the next is queued: the fused engine trains an iris epoch in about a
+	// millisecond, and 800, then 5,000 epochs each ended before "Queue another run" was pressed once.
+	await setEpochs(page, 5000);
 	// Headless Chromium never hides a tab (minimising or covering it leaves it "visible"), so the test
 	// makes what a hidden tab changes true by hand: requestAnimationFrame never fires, in the page and in
 	// the train worker, and the document says it is hidden. Training must not wait on a frame.
@@ -116,6 +118,8 @@ test('a tab in the background keeps training, and queued runs all run', async ({
 
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	await waitForEpoch(page, 2);
+	// Plain click events while the page has no frames: Playwright's own click waited forever on Stop here.
+	await page.getByRole('button', { name: 'Pause' }).dispatchEvent('click');
 	// Settings stay editable during a run: they go into the next queued run.
 	await page.getByLabel('Epochs', { exact: true }).fill('10');
 	await page.getByLabel('Epochs', { exact: true }).press('Tab');
@@ -123,6 +127,7 @@ test('a tab in the background keeps training, and queued runs all run', async ({
 	const queue = page.getByRole('list', { name: 'Queued runs' });
 	await expect(queue.getByRole('listitem')).toHaveCount(1);
 	await expect(queue).toContainText('10 epochs');
+	await page.getByRole('button', { name: 'Resume' }).dispatchEvent('click');
 	await expect(page.getByRole('list', { name: 'Runs' }).getByRole('button')).toHaveCount(2, {
 		timeout: 120_000
 	});

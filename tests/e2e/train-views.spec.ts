@@ -47,7 +47,7 @@ test('a k-means scan on iris draws inertia and silhouette by k, and its best k g
 }) => {
 	test.setTimeout(90_000);
 	await openTrain(page, 'Iris flowers');
-	await page.getByLabel('Target').selectOption('');
+	await page.getByRole('combobox', { name: /^Target/ }).selectOption('');
 	await expect(page.getByTestId('task-reason')).toContainText('clustering');
 	const k = page.getByLabel('Clusters (k)');
 	await expect(k).toBeVisible();

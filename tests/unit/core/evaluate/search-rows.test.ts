@@ -36,21 +36,16 @@ const strip = (metrics: Record<string, unknown> | undefined) => {
 	return rest;
 };
 
-/** The search's trial runs, stored as the studio stores them (with ids). */
-async function trialRuns(folds?: number): Promise<(TrialRun & { run: RunRecord })[]> {
+/** The search's trial runs, stored as the studio stores them (with ids); folds 0 asks for one split. */
+async function trialRuns(folds: number): Promise<(TrialRun & { run: RunRecord })[]> {
 	const runs: (TrialRun & { run: RunRecord })[] = [];
-	const result = await tune(
-		loadSample('iris.csv'),
-		{ ...request, ...(folds ? { folds } : {}), searchId: 's1' },
-		CONTEXT,
-		{
-			onTrialRun: (record, trial) =>
-				runs.push({
-					artifact: trial.artifact,
-					run: { ...trial.run, id: `run-${record.trial}`, artifactId: `a-${record.trial}` }
-				})
-		}
-	);
+	const result = await tune(loadSample('iris.csv'), { ...request, folds, searchId: 's1' }, CONTEXT, {
+		onTrialRun: (record, trial) =>
+			runs.push({
+				artifact: trial.artifact,
+				run: { ...trial.run, id: `run-${record.trial}`, artifactId: `a-${record.trial}` }
+			})
+	});
 	result.final?.model?.dispose();
 	return runs;
 }
@@ -62,7 +57,7 @@ beforeAll(async () => {
 describe('a trial run in Evaluate', () => {
 	it('with one validation split: the search rows drawn first, the trial’s validation metrics reproduced', async () => {
 		const input = loadSample('iris.csv');
-		const runs = await trialRuns();
+		const runs = await trialRuns(0);
 		expect(runs).toHaveLength(2);
 		for (const { run, artifact } of runs) {
 			expect(run.searchRows?.fold).toBeUndefined();
