@@ -1,12 +1,17 @@
 // Runs the embed snippet the Export page posts, as a pasted snippet would run: model.js becomes a blob:
 // module, the snippet's import of './model.js' points at it, its form goes into the body and its module
-// script runs. Only messages from the parent page are read; nothing is sent back but a status line.
+// script runs. Only messages from the parent page are read; nothing is sent back but a status line. One
+// frame runs one snippet: a second message would replace the form while its module script is still loading,
+// and a click in that gap would reach a form with no handler.
 const parentWindow = window.parent;
+let taken = false;
 
 window.addEventListener('message', async (event) => {
 	if (event.source !== parentWindow || typeof event.data !== 'object' || event.data === null) return;
 	const { modelJs, snippet, moduleUrl } = event.data;
 	if (typeof modelJs !== 'string' || typeof snippet !== 'string' || typeof moduleUrl !== 'string') return;
+	if (taken) return;
+	taken = true;
 	try {
 		const model = URL.createObjectURL(new Blob([modelJs], { type: 'text/javascript' }));
 		const template = document.createElement('template');

@@ -27,7 +27,8 @@ export interface EmbedSnippetOptions {
 
 /**
  * The snippet for a bundle: the form, then the module script. An empty field is sent as missing (null), so
- * the recipe's imputation applies; a row the model cannot read shows the bundle's own message.
+ * the recipe's imputation applies; a row the model cannot read shows the bundle's own message, and a model
+ * that cannot load (its weights missing or damaged) shows why, never a blank output.
  */
 export function embedSnippet(metadata: BundleMetadata, options: EmbedSnippetOptions = {}): string {
 	const id = (options.id ?? 'benchtop-model').replace(/[^A-Za-z0-9_-]/g, '-');
@@ -56,8 +57,14 @@ ${inputs.map(field).join('\n')}
     event.preventDefault();
     const row = {};
     for (const [name, value] of new FormData(form)) row[name] = value === '' ? null : value;
-    const [r] = await predict([row]);
-    output.textContent = r.error ? 'Cannot predict: ' + r.error : ${describe};
+    output.textContent = 'Predicting…';
+    try {
+      const [r] = await predict([row]);
+      output.textContent = r.error ? 'Cannot predict: ' + r.error : ${describe};
+    } catch (error) {
+      // The model itself could not load (model.bin missing or damaged): say so instead of a blank output.
+      output.textContent = 'Cannot predict: ' + (error instanceof Error ? error.message : String(error));
+    }
   });
 </script>
 `;
@@ -105,13 +112,17 @@ function pictureSnippet(metadata: BundleMetadata, id: string, url: string): stri
       output.textContent = 'Cannot predict: ' + file.name + ' is not a picture this browser can read';
       return;
     }
-    const [r] = await predict([{ image }]);
-    output.textContent = r.error
-      ? 'Cannot predict: ' + r.error
-      : Object.entries(r.probabilities)
-          .sort((a, b) => b[1] - a[1])
-          .map(([name, p]) => name + ' ' + (100 * p).toFixed(1) + ' %')
-          .join(', ');
+    try {
+      const [r] = await predict([{ image }]);
+      output.textContent = r.error
+        ? 'Cannot predict: ' + r.error
+        : Object.entries(r.probabilities)
+            .sort((a, b) => b[1] - a[1])
+            .map(([name, p]) => name + ' ' + (100 * p).toFixed(1) + ' %')
+            .join(', ');
+    } catch (error) {
+      output.textContent = 'Cannot predict: ' + (error instanceof Error ? error.message : String(error));
+    }
   });
 </script>
 `;

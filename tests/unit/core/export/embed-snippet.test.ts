@@ -75,4 +75,38 @@ describe('embedSnippet', () => {
 		// A table model's snippet has no picture input.
 		expect(embedSnippet(metadata('classification'))).not.toContain('type="file"');
 	});
+
+	it('the submit handler shows the answer, or why the model could not load, never a blank output', async () => {
+		// The module script run against stand-ins for the page (form, FormData) and for model.js's predict.
+		const run = async (task: BundleMetadata['task'], predict: () => Promise<unknown[]>) => {
+			const code = script(embedSnippet(metadata(task))).replace('import { predict } from "./model.js";', '');
+			const output = { textContent: '' };
+			let submit: ((event: { preventDefault(): void }) => Promise<void>) | undefined;
+			const form = {
+				querySelector: () => output,
+				addEventListener: (_: string, f: typeof submit) => (submit = f)
+			};
+			const document = { getElementById: () => form };
+			class FormData {
+				*[Symbol.iterator]() {
+					yield ['petal "length"', '1.5'];
+					yield ['when', ''];
+				}
+			}
+			new Function('document', 'FormData', 'predict', code)(document, FormData, predict);
+			const pending = submit!({ preventDefault() {} });
+			expect(output.textContent).toBe('Predicting…');
+			await pending;
+			return output.textContent;
+		};
+		expect(
+			await run('classification', async () => [{ label: 'b', probabilities: { a: 0.25, b: 0.75 } }])
+		).toBe('b (75.0 %)');
+		expect(await run('regression', async () => [{ error: 'petal "length" is not a number' }])).toBe(
+			'Cannot predict: petal "length" is not a number'
+		);
+		expect(await run('regression', () => Promise.reject(new Error('model.bin: HTTP 404')))).toBe(
+			'Cannot predict: model.bin: HTTP 404'
+		);
+	});
 });
