@@ -70,6 +70,8 @@ export interface TrainTimings {
 	saveMs: number;
 	/** When the call began and ended, in epoch ms (performance.timeOrigin + now: comparable with the page's). */
 	startedAt: number;
+	/** When this worker's code (TF.js and its backends' code) had loaded and it began to answer calls. */
+	readyAt: number;
 	finishedAt: number;
 }
 
@@ -202,6 +204,7 @@ const api = {
 			profileMs,
 			saveMs,
 			startedAt,
+			readyAt,
 			finishedAt: performance.timeOrigin + performance.now()
 		});
 		if (job.data.kind === 'memory')
@@ -252,4 +255,5 @@ function describeFailure(error: unknown, backend: string, lost: string | undefin
 
 export type TrainWorkerApi = typeof api;
 
+const readyAt = performance.timeOrigin + performance.now();
 expose(api);
