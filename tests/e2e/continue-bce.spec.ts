@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures.ts';
 import { importCsv } from './import-file.ts';
 import { saveAsModel, trainRun } from './train-and-save.ts';
+import { targetSelect } from './target-select.ts';
 
 const SHOTS = '/work/shots-h19n';
 const iris = readFileSync(fileURLToPath(new URL('../../sample-datasets/iris.csv', import.meta.url)), 'utf8')
@@ -20,7 +21,7 @@ test('a version trained with binary cross-entropy trains further as a child vers
 	const id = await importCsv(page, 'iris-two.csv', twoSpecies);
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
 	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
-	await page.getByRole('combobox', { name: /^Target/ }).selectOption('species');
+	await targetSelect(page).selectOption('species');
 	await page.locator('summary', { hasText: 'Training settings' }).click();
 	await page.getByLabel('Loss').selectOption('binary-cross-entropy');
 	await page.getByLabel('Epochs', { exact: true }).fill('12');

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { targetSelect } from './target-select.ts';
 
 const SHOTS = process.env.SHOTS_DIR;
 
@@ -70,7 +71,7 @@ test('a table with a date column: the split set in Prepare is what Train uses, a
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
 	await expect(page.getByTestId('summary-split')).toContainText('60 / 20 / 20');
 	await expect(page.getByTestId('summary-split')).toContainText('seed 7');
-	await expect(page.getByRole('combobox', { name: /^Target/ })).toHaveValue('weather');
+	await expect(targetSelect(page)).toHaveValue('weather');
 	await expect(page.getByTestId('task-reason')).toContainText('classification');
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	const runs = page.getByRole('list', { name: 'Runs' });

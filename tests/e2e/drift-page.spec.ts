@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures.ts';
 import { importFile } from './import-file.ts';
+import { targetSelect } from './target-select.ts';
 
 const penguins = readFileSync(
 	fileURLToPath(new URL('../../sample-datasets/penguins.csv', import.meta.url)),
@@ -27,7 +28,7 @@ test('drifted penguin columns are flagged with reasons and charts, the training 
 	);
 	await page.goto(`/train?id=${encodeURIComponent(home)}`);
 	await expect(page.getByTestId('task-reason')).not.toContainText('Reading');
-	await page.getByRole('combobox', { name: /^Target/ }).selectOption('Species');
+	await targetSelect(page).selectOption('Species');
 	await page.locator('summary', { hasText: 'Training settings' }).click();
 	await page.getByLabel('Epochs', { exact: true }).fill('20');
 	await page.getByLabel('Epochs', { exact: true }).press('Tab');

@@ -4,13 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { targetSelect } from './target-select.ts';
 
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
 
 /** Trains one run with the defaults on the Train page; returns the test accuracy the run list shows. */
 async function trainOnce(page: Page, id: string, target?: string): Promise<number> {
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
-	if (target) await page.getByRole('combobox', { name: /^Target/ }).selectOption(target);
+	if (target) await targetSelect(page).selectOption(target);
 	await expect(page.getByTestId('task-reason')).toContainText('classification');
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	await expect(runs(page).getByRole('button')).toHaveCount(1, { timeout: 90_000 });

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { importCsv } from './import-file.ts';
+import { targetSelect } from './target-select.ts';
 
 const SHOTS = process.env.SHOTS_DIR;
 
@@ -38,7 +39,7 @@ test('a run on a label with no signal is called no better than guessing on Train
 	test.setTimeout(180_000);
 	const id = await importCsv(page, 'noise.csv', noiseCsv(400));
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
-	await expect(page.getByRole('combobox', { name: /^Target/ })).toHaveValue('label');
+	await expect(targetSelect(page)).toHaveValue('label');
 	await expect(page.getByTestId('task-reason')).toContainText('classification');
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	const runs = page.getByRole('list', { name: 'Runs' });

@@ -6,6 +6,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
+import { targetSelect } from './target-select.ts';
 
 const SHOTS = '/work/shots-h17a';
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
@@ -232,7 +233,7 @@ test('a small table of one’s own travels inside the link, or as "bring your ow
 	await page.waitForURL(/\/data\?id=/);
 	const id = new URL(page.url()).searchParams.get('id')!;
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
-	await page.getByRole('combobox', { name: /^Target/ }).selectOption('label');
+	await targetSelect(page).selectOption('label');
 	await expect(page.getByTestId('task-reason')).toContainText('classification');
 	await page.getByLabel('Backend').selectOption('cpu');
 	await page.locator('summary', { hasText: 'Training settings' }).click();

@@ -2,6 +2,7 @@
 // model registry, drift and continue-training specs all start from.
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
+import { targetSelect } from './target-select.ts';
 
 export interface TrainOptions {
 	/** The column to predict; the page's own pick when left out. */
@@ -24,7 +25,7 @@ const runList = (page: Page) => page.getByRole('list', { name: 'Runs' });
 
 /** Sets the target and epochs, presses Train, and waits until the run is listed with its accuracy. */
 export async function trainRun(page: Page, { target, epochs }: TrainOptions = {}): Promise<void> {
-	if (target !== undefined) await page.getByRole('combobox', { name: /^Target/ }).selectOption(target);
+	if (target !== undefined) await targetSelect(page).selectOption(target);
 	if (epochs !== undefined) {
 		await page.locator('summary', { hasText: 'Training settings' }).click();
 		await page.getByLabel('Epochs', { exact: true }).fill(String(epochs));

@@ -2,6 +2,7 @@
 // captioned with their digit (CNN), and a k-means scan on iris whose suggested k goes into the k input.
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
+import { targetSelect } from './target-select.ts';
 
 test('digits show as twelve pictures captioned with their digit, open for a CNN', async ({ page }) => {
 	await openTrain(page, 'Handwritten digits');
@@ -47,7 +48,7 @@ test('a k-means scan on iris draws inertia and silhouette by k, and its best k g
 }) => {
 	test.setTimeout(90_000);
 	await openTrain(page, 'Iris flowers');
-	await page.getByRole('combobox', { name: /^Target/ }).selectOption('');
+	await targetSelect(page).selectOption('');
 	await expect(page.getByTestId('task-reason')).toContainText('clustering');
 	const k = page.getByLabel('Clusters (k)');
 	await expect(k).toBeVisible();
