@@ -59,7 +59,7 @@ SPACE = {
 }
 
 
-def run(name, load, target, task, rows=None):
+def run(name, load, target, task, rows=None, seed=42):
     frame = load()
     if rows is None:
         frame = frame.dropna(subset=[target])
@@ -73,7 +73,7 @@ def run(name, load, target, task, rows=None):
                                  ('encode', OneHotEncoder(handle_unknown='ignore'))]), categories),
     ])
     classify = task == 'classification'
-    model = (MLPClassifier if classify else MLPRegressor)(max_iter=500, early_stopping=False, random_state=42)
+    model = (MLPClassifier if classify else MLPRegressor)(max_iter=500, early_stopping=False, random_state=seed)
     if rows is None:
         X_train, X_test, y_train, y_test = train_test_split(
             X, y, test_size=0.2, random_state=42, stratify=y if classify else None)
@@ -82,7 +82,7 @@ def run(name, load, target, task, rows=None):
         X_train, X_test = X.iloc[rows['train']], X.iloc[rows['test']]
         y_train, y_test = y.iloc[rows['train']], y.iloc[rows['test']]
     search = RandomizedSearchCV(Pipeline([('prep', prep), ('model', model)]), SPACE, n_iter=30, cv=5,
-                                scoring='accuracy' if classify else 'r2', random_state=42, n_jobs=1)
+                                scoring='accuracy' if classify else 'r2', random_state=seed, n_jobs=1)
     started = time.time()
     search.fit(X_train, y_train)
     seconds = time.time() - started
@@ -100,21 +100,28 @@ def run(name, load, target, task, rows=None):
 
 if __name__ == '__main__':
     same_rows = '--benchtop-split' in sys.argv
-    splits = json.load(open(os.path.join(HERE, 'benchtop-splits.json'))) if same_rows else {}
+    # --seed S (with --benchtop-split): the rows `benchtop tune --seed S` searches (benchtop-splits-S.json),
+    # the search and the networks seeded with S too; results go to sklearn-random-search-benchtop-split-S.json.
+    seed = int(sys.argv[sys.argv.index('--seed') + 1]) if '--seed' in sys.argv else 42
+    if seed != 42 and not same_rows:
+        sys.exit('--seed goes with --benchtop-split')
+    split_file = 'benchtop-splits.json' if seed == 42 else f'benchtop-splits-{seed}.json'
+    splits = json.load(open(os.path.join(HERE, split_file))) if same_rows else {}
     tables = [(n, (lambda: pd.read_csv(os.path.join(HERE, 'friedman.csv'))) if n == 'friedman' and same_rows else l, t, k)
               for n, l, t, k in TABLES]
-    only = [a for a in sys.argv[1:] if not a.startswith('--')]
-    name = 'sklearn-random-search-benchtop-split.json' if same_rows else 'sklearn-random-search.json'
+    only = [a for i, a in enumerate(sys.argv[1:]) if not a.startswith('--') and sys.argv[i] != '--seed']
+    name = ('sklearn-random-search.json' if not same_rows else 'sklearn-random-search-benchtop-split.json'
+            if seed == 42 else f'sklearn-random-search-benchtop-split-{seed}.json')
     path = os.path.join(HERE, name)
     # Naming tables runs only those and keeps the file's other tables, so a long run can go in parts.
     results = json.load(open(path))['results'] if only and os.path.exists(path) else {}
     for table, load, target, task in tables:
         if only and table not in only:
             continue
-        results[table] = run(table, load, target, task, splits.get(table))
+        results[table] = run(table, load, target, task, splits.get(table), seed)
         out = {
             'what': 'RandomizedSearchCV(n_iter=30, cv=5) over MLPClassifier/MLPRegressor(max_iter=500), ' +
-                    ("on benchtop tune's search rows, scored on its test rows (benchtop-splits.json)" if same_rows
+                    (f"on benchtop tune's search rows, scored on its test rows ({split_file}), seed {seed}" if same_rows
                      else 'test share 0.2, random_state 42'),
             'sklearn': sklearn.__version__,
             'results': results,
