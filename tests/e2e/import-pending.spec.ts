@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { generateCsv } from '../generated-csv.ts';
+import { storeCounts } from './store-counts.ts';
 
 const ROWS = 200_000;
 let dir: string;
@@ -44,24 +45,7 @@ async function watchOrder(page: Page) {
 	});
 }
 
-/** How many data set records and blobs the studio's database holds. */
-const storedCounts = (page: Page) =>
-	page.evaluate(
-		() =>
-			new Promise<{ datasets: number; blobs: number }>((resolve, reject) => {
-				const open = indexedDB.open('benchtop');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction(['datasets', 'blobs']);
-					const d = tx.objectStore('datasets').count();
-					const b = tx.objectStore('blobs').count();
-					tx.oncomplete = () => {
-						resolve({ datasets: d.result, blobs: b.result });
-						open.result.close();
-					};
-				};
-			})
-	);
+const storedCounts = (page: Page) => storeCounts(page, ['datasets', 'blobs']);
 
 test('rows show before the table is saved; it is then stored, de-duplicated on re-import, and reloads', async ({
 	page

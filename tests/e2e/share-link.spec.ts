@@ -7,31 +7,13 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
 import { targetSelect } from './target-select.ts';
+import { storeCounts } from './store-counts.ts';
 
 const SHOTS = '/work/shots-h17a';
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
 
 /** How many data sets and runs this browser's workspace holds (read straight from IndexedDB). */
-function workspaceCounts(page: Page): Promise<{ datasets: number; runs: number }> {
-	return page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const open = indexedDB.open('benchtop');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					if (!db.objectStoreNames.contains('datasets')) return resolve({ datasets: 0, runs: 0 });
-					const tx = db.transaction(['datasets', 'runs'], 'readonly');
-					const d = tx.objectStore('datasets').count();
-					const r = tx.objectStore('runs').count();
-					tx.oncomplete = () => {
-						resolve({ datasets: d.result, runs: r.result });
-						db.close();
-					};
-				};
-			})
-	);
-}
+const workspaceCounts = (page: Page) => storeCounts(page, ['datasets', 'runs']);
 
 /** The Evaluate page's test metrics for a run (computed there from its weights). */
 async function evaluateMetrics(

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { storeCounts } from './store-counts.ts';
 
 test('a full disk quota gets a storage-full message and leaves nothing half written', async ({
 	page,
@@ -23,22 +24,7 @@ test('a full disk quota gets a storage-full message and leaves nothing half writ
 	await expect(list.getByRole('link')).toHaveCount(1);
 
 	// Nothing half written: neither a record nor an orphan blob of the failed import.
-	const counts = await page.evaluate(
-		() =>
-			new Promise<{ datasets: number; blobs: number }>((resolve, reject) => {
-				const open = indexedDB.open('benchtop');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction(['datasets', 'blobs']);
-					const d = tx.objectStore('datasets').count();
-					const b = tx.objectStore('blobs').count();
-					tx.oncomplete = () => {
-						resolve({ datasets: d.result, blobs: b.result });
-						open.result.close();
-					};
-				};
-			})
-	);
+	const counts = await storeCounts(page, ['datasets', 'blobs']);
 	expect(counts).toEqual({ datasets: 1, blobs: 1 });
 
 	// And nothing lost: what was there still opens.
