@@ -17,6 +17,10 @@ import {
 	type PartRunner
 } from '../../../../../src/lib/core/data/import/parallel-parse.ts';
 import type { RawColumn } from '../../../../../src/lib/core/data/import/raw-table.ts';
+import {
+	sinkRecords,
+	type CollectedRecords
+} from '../../../../../src/lib/core/data/import/read-delimited.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const inline: PartRunner = async (tasks) => tasks.map((task) => readPart(structuredClone(task)));
@@ -36,6 +40,19 @@ interface Records {
 	ragged: number;
 	firstRagged: { line: number; fields: number }[];
 	columns: (string | null)[][];
+}
+
+/** What a reader collected, its columns as text; `stopped`: ragged rows stopped the import, so none are read. */
+function asRecords(collected: CollectedRecords, stopped = false): Records {
+	const { header, rows, emptyLines, ragged, firstRagged } = collected;
+	return {
+		header,
+		rows,
+		emptyLines,
+		ragged,
+		firstRagged,
+		columns: stopped ? [] : collected.columns().map(texts)
+	};
 }
 
 function attempt(read: () => Records): Records | { error: string } {
@@ -59,15 +76,7 @@ function byText(text: string, policy: RaggedPolicy, cuts: number[]): Records | {
 		}
 		parser.push(text.slice(at));
 		parser.finish();
-		const failed = policy === 'error' && sink.ragged > 0;
-		return {
-			header: sink.header,
-			rows: sink.rows,
-			emptyLines: sink.emptyLines,
-			ragged: sink.ragged,
-			firstRagged: sink.firstRagged,
-			columns: failed ? [] : sink.columns.map((column) => texts(column.finish()))
-		};
+		return asRecords(sinkRecords(sink), policy === 'error' && sink.ragged > 0);
 	});
 }
 
@@ -84,15 +93,8 @@ function byBytes(bytes: Uint8Array, policy: RaggedPolicy, cuts: number[]): Recor
 			at = reader.read(bytes, at, to, to === bytes.length);
 		}
 		const part = reader.part();
-		const failed = policy === 'error' && part.ragged > 0;
-		return {
-			header: part.header,
-			rows: part.rows,
-			emptyLines: part.emptyLines,
-			ragged: part.ragged,
-			firstRagged: part.firstRagged,
-			columns: failed ? [] : part.columns.map((column) => texts(joinColumnParts([column])))
-		};
+		const columns = () => part.columns.map((column) => joinColumnParts([column]));
+		return asRecords({ ...part, columns }, policy === 'error' && part.ragged > 0);
 	});
 }
 
@@ -120,14 +122,7 @@ function byParts(bytes: Uint8Array, policy: RaggedPolicy, parts: number): Record
 		results.map((result) => result.records),
 		policy
 	);
-	return {
-		header: joined.header,
-		rows: joined.rows,
-		emptyLines: joined.emptyLines,
-		ragged: joined.ragged,
-		firstRagged: joined.firstRagged,
-		columns: joined.columns().map(texts)
-	};
+	return asRecords(joined);
 }
 
 const value = fc.oneof(
