@@ -1,8 +1,7 @@
 // `--model auto`'s small search on the CPU engine: the network candidate is the best of AUTO_NETWORKS seeded
 // MLPs (the default first), successive halving stops variants behind the leader, the linear-vs-network rule
 // decides as before, and the same seed gives the same candidates, prunings, winner and test figures.
-import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pickModel, validationFigure } from '../../../../src/lib/core/train/choose-model.ts';
 import { defaultSplit } from '../../../../src/lib/core/train/training-request.ts';
 import {
@@ -11,16 +10,9 @@ import {
 	trainAutoModel
 } from '../../../../src/lib/core/tune/auto-model.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
+import { useCpuBackend } from './cpu-context.ts';
 
-const CONTEXT = {
-	dataset: { id: 'd', hash: 'h', name: 't' },
-	backend: { name: 'cpu', reason: 'test' },
-	versions: { tfjs: tf.version.tfjs }
-};
-
-beforeAll(async () => {
-	await tf.setBackend('cpu');
-});
+const CONTEXT = useCpuBackend('t');
 
 async function auto(file: string, target: string, task: 'classification' | 'regression', seed: number) {
 	const said: string[] = [];

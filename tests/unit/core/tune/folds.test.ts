@@ -1,7 +1,6 @@
 // k-fold selection: the folds of the search rows (stratified for classes, seeded), and a search that scores
 // each trial as the mean over its folds, the same with one worker or two.
-import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLabels } from '../../../../src/lib/core/table/read-column.ts';
 import { baselineRow } from '../../../../src/lib/core/tune/baseline-row.ts';
 import { checkFolds, foldSplit, searchFolds } from '../../../../src/lib/core/tune/folds.ts';
@@ -9,16 +8,9 @@ import { meanMetrics } from '../../../../src/lib/core/tune/run-trial.ts';
 import { parseSearchSpace } from '../../../../src/lib/core/tune/space.ts';
 import { planSearch, tune, type TuneRequest } from '../../../../src/lib/core/tune/tune.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
+import { useCpuBackend } from './cpu-context.ts';
 
-const CONTEXT = {
-	dataset: { id: 'd', hash: 'h', name: 'iris' },
-	backend: { name: 'cpu', reason: 'test' },
-	versions: { tfjs: tf.version.tfjs }
-};
-
-beforeAll(async () => {
-	await tf.setBackend('cpu');
-});
+const CONTEXT = useCpuBackend('iris');
 
 const request: TuneRequest = {
 	targets: ['species'],

@@ -1,20 +1,12 @@
 // A real search on iris with the CPU engine: the same space, strategy, seed and trial budget give the same
 // trials and the same winner; trials never score the test rows, the winner's final run does.
-import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSearchSpace } from '../../../../src/lib/core/tune/space.ts';
 import { tune, type TuneRequest } from '../../../../src/lib/core/tune/tune.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
+import { useCpuBackend } from './cpu-context.ts';
 
-const CONTEXT = {
-	dataset: { id: 'd', hash: 'h', name: 'iris' },
-	backend: { name: 'cpu', reason: 'test' },
-	versions: { tfjs: tf.version.tfjs }
-};
-
-beforeAll(async () => {
-	await tf.setBackend('cpu');
-});
+const CONTEXT = useCpuBackend('iris');
 
 const request: TuneRequest = {
 	targets: ['species'],
