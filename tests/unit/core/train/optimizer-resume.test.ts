@@ -9,6 +9,7 @@ import type { NetworkSpec } from '../../../../src/lib/core/models/types.ts';
 import { parseTrainSettings, type TrainSettingsInput } from '../../../../src/lib/core/train/settings.ts';
 import { readWeights, type TrainCheckpoint } from '../../../../src/lib/core/train/train-checkpoint.ts';
 import { trainNetwork } from '../../../../src/lib/core/train/train-loop.ts';
+import { ENGINE_PAIRS, OPTIMIZERS, type Engine } from './resume-cases.ts';
 import { prepareSample } from './prepare-sample.ts';
 
 const IRIS = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'];
@@ -28,8 +29,6 @@ const spec = requireFamily('mlp').defaultSpec('classification', {
 	suggestedK: null
 }) as NetworkSpec;
 const fresh = () => buildNetwork(spec, { inputSize: train.featureCount, outputSize: train.outputSize }, 7);
-
-type Engine = 'auto' | 'tfjs';
 
 async function trainFor(
 	epochs: number,
@@ -68,20 +67,8 @@ function largestGap(a: Float32Array[], b: Float32Array[]): number {
 	return gap;
 }
 
-const OPTIMIZERS: [string, TrainSettingsInput][] = [
-	['Adam', { optimizer: 'adam', learningRate: 0.01 }],
-	['AdamW', { optimizer: 'adamw', weightDecay: 0.05, learningRate: 0.01 }],
-	['SGD with momentum', { optimizer: 'sgd', momentum: 0.9, learningRate: 0.05 }],
-	['RMSprop', { optimizer: 'rmsprop', learningRate: 0.005 }]
-];
-
 describe('continuing with the saved optimizer state', () => {
-	for (const [engineA, engineB] of [
-		['tfjs', 'tfjs'],
-		['auto', 'auto'],
-		['auto', 'tfjs'],
-		['tfjs', 'auto']
-	] as [Engine, Engine][]) {
+	for (const [engineA, engineB] of ENGINE_PAIRS) {
 		for (const [label, settings] of OPTIMIZERS) {
 			it(`${label}: 4 epochs (${engineA}), saved, then 3 more (${engineB}) equal 7 in one go`, async () => {
 				const straight = await trainFor(7, settings, engineA);

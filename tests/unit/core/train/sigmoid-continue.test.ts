@@ -22,6 +22,7 @@ import {
 } from '../../../../src/lib/core/train/sigmoid-head.ts';
 import { readWeights, type TrainCheckpoint } from '../../../../src/lib/core/train/train-checkpoint.ts';
 import { trainNetwork } from '../../../../src/lib/core/train/train-loop.ts';
+import { ENGINE_PAIRS, OPTIMIZERS, type Engine } from './resume-cases.ts';
 import { prepareSample, WINE } from './prepare-sample.ts';
 
 beforeAll(async () => {
@@ -125,8 +126,6 @@ const { train, validation } = prepareSample('wine.csv', 'cultivar', 'classificat
 	{ op: 'scale', params: { columns: WINE } }
 ]);
 
-type Engine = 'auto' | 'tfjs';
-
 /** Wine as two classes: the third cultivar against the others, one-hot as the studio keeps it. */
 function twoClasses(data: typeof train): typeof train {
 	const third = data.classes.length - 1;
@@ -169,20 +168,8 @@ async function trainFor(
 	return { model, result };
 }
 
-const OPTIMIZERS: [string, TrainSettingsInput][] = [
-	['Adam', { optimizer: 'adam', learningRate: 0.01 }],
-	['AdamW', { optimizer: 'adamw', weightDecay: 0.05, learningRate: 0.01 }],
-	['SGD with momentum', { optimizer: 'sgd', momentum: 0.9, learningRate: 0.05 }],
-	['RMSprop', { optimizer: 'rmsprop', learningRate: 0.005 }]
-];
-
 describe('continuing a binary cross-entropy run from its folded version', () => {
-	for (const [engineA, engineB] of [
-		['tfjs', 'tfjs'],
-		['auto', 'auto'],
-		['auto', 'tfjs'],
-		['tfjs', 'auto']
-	] as [Engine, Engine][]) {
+	for (const [engineA, engineB] of ENGINE_PAIRS) {
 		for (const [label, settings] of OPTIMIZERS) {
 			it(`${label}: 4 epochs (${engineA}), folded and saved, unfolded, 3 more (${engineB}) equal 7 in one go`, async () => {
 				const tensorsBefore = tf.memory().numTensors;
