@@ -10,6 +10,7 @@ import type { SearchRows } from '../train/run-record.ts';
 import type { TrainSettingsInput } from '../train/settings.ts';
 import { TrainControl } from '../train/train-control.ts';
 import type { TrainingRequest } from '../train/training-request.ts';
+import { commonEpoch, type FoldEpoch } from './common-epoch.ts';
 import { foldSplit, type TrialFold } from './folds.ts';
 import { prunedAt } from './halving.ts';
 import { refitEpochs } from './refit.ts';
@@ -151,6 +152,8 @@ export async function runTrial(
 		const runs: TrainingOutcome[] = [];
 		const figures: ReturnType<typeof trialFigures>[] = [];
 		const kept: number[] = [];
+		const curves: FoldEpoch[][] = [];
+		const epochNumbers: number[][] = [];
 		for (const [i, fold] of folds.entries()) {
 			const { training, pruned } = await trainOnce(
 				search,
@@ -177,6 +180,8 @@ export async function runTrial(
 			}
 			figures.push(figure);
 			kept.push(training.run.bestEpoch);
+			curves.push(training.run.history.map((h) => ({ loss: h.valLoss, metric: h.valMetric })));
+			epochNumbers.push(training.run.history.map((h) => h.epoch));
 			if (pruned)
 				return {
 					outcome: { status: 'pruned', ...figure, durationMs: elapsed() },
@@ -195,15 +200,24 @@ export async function runTrial(
 			};
 		const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 		const tiebreaks = figures.map((f) => f.tiebreak);
+		// The folds' common epoch (common-epoch.ts): its mean is the score, its number the refit's epochs.
+		const common = commonEpoch(curves);
+		const scored = common
+			? { value: common.value, foldValues: common.values, epochs: epochNumbers[0]![common.index]! }
+			: {
+					value: mean(figures.map((f) => f.value!)),
+					foldValues: figures.map((f) => f.value!),
+					...withEpochs
+				};
 		return {
 			outcome: {
 				status: 'completed',
-				value: mean(figures.map((f) => f.value!)),
+				value: scored.value,
 				...(tiebreaks.every((t): t is number => t !== undefined) ? { tiebreak: mean(tiebreaks) } : {}),
 				metrics: meanMetrics(figures.map((f) => f.metrics)),
 				curve: figures[0]!.curve,
-				foldValues: figures.map((f) => f.value!),
-				...withEpochs,
+				foldValues: scored.foldValues,
+				...(scored.epochs === undefined ? {} : { epochs: scored.epochs }),
 				durationMs: elapsed()
 			},
 			training: runs[0]!

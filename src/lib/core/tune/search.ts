@@ -68,9 +68,9 @@ export interface TrialOutcome {
 	curve: number[];
 	durationMs: number;
 	message?: string;
-	/** k-fold selection: each fold's score (`value` is their mean). */
+	/** k-fold selection: each fold's score at the folds' common epoch (`value` is their mean). */
 	foldValues?: number[];
-	/** The epochs the trial's model was kept at (early stopping's best; with folds their mean, refit.ts): the
+	/** The epochs the trial's model was kept at (early stopping's best; with folds the common epoch): the
 	 * winner's final run trains this many on every search row. */
 	epochs?: number;
 	/** The run this trial was stored as, where it was stored. */

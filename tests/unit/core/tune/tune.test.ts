@@ -39,9 +39,13 @@ describe('tune', () => {
 		expect(first.plan.data.rows).toEqual({ search: 120, test: 30 });
 		expect(first.plan.folds).toBe(5);
 		expect(first.plan.recheck).toBeUndefined();
-		for (const t of first.state.trials) expect(t.foldValues).toHaveLength(5);
+		// Each trial's score: the folds' mean at the one epoch where their mean curve peaks (common-epoch.ts).
+		for (const t of first.state.trials) {
+			expect(t.foldValues).toHaveLength(5);
+			expect(t.value).toBeCloseTo(t.foldValues!.reduce((a, b) => a + b, 0) / 5, 12);
+		}
 		expect(first.best!.value).toBeGreaterThan(0.8);
-		// The winner's final run: every search row trained on for the epochs its folds kept (their mean), none
+		// The winner's final run: every search row trained on for the folds' common epoch count, none
 		// held back, no early stopping; the 30 test rows scored once.
 		const final = first.final!.run;
 		expect(final.rows).toEqual({ train: 120, validation: 0, test: 30 });
