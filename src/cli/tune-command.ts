@@ -254,6 +254,7 @@ export const tuneCommand: CommandRunner = {
 			return 1;
 		}
 		io.out(`best: trial ${result.best.trial}, ${paramsText(result.best)}`);
+		if (result.bestReason) io.out(`  ${result.bestReason}`);
 		io.out(
 			`  validation: ${Object.entries(plainMetrics(result.best.metrics))
 				.map(([n, v]) => `${n} ${show(v)}`)

@@ -6,7 +6,9 @@ import type { BackendName } from '../core/backends/backend-names.ts';
 import type { DatasetRecord } from '../core/registry/index.ts';
 import type { BaselineRow } from '../core/tune/baseline-row.ts';
 import type { ModelArtifact, RunRecord } from '../core/train/run-record.ts';
-import { BATCH, bestTrial, runSearch, type SearchState, type TrialRecord } from '../core/tune/search.ts';
+import { selectionMetric } from '../core/tune/run-trial.ts';
+import { BATCH, runSearch, type SearchState, type TrialRecord } from '../core/tune/search.ts';
+import { searchWinner } from '../core/tune/winner.ts';
 import type { SearchSpace } from '../core/tune/space.ts';
 import type { TrialRun } from '../core/tune/trial-runs.ts';
 import { searchMaxEpochs } from '../core/tune/max-epochs.ts';
@@ -108,7 +110,7 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 				shouldStop: options.shouldStop
 			}
 		);
-		const best = bestTrial(state.trials);
+		const best = searchWinner(state.trials, selectionMetric(options.request.task)).winner;
 		const final = best
 			? await pool[0]!.run((api) => api.final(job, best.params, best.trial, best.epochs))
 			: null;

@@ -73,6 +73,21 @@ export function validationFigure(outcome: TrainingOutcome): ModelCandidate {
 	};
 }
 
+/**
+ * Whether a network's validation figure beats the linear model's by enough to keep the network: null when
+ * it does, else why the linear model is kept (a clause). The tuning search applies the same rule to its best
+ * network and best linear trial (core/tune/winner.ts).
+ */
+export function networkEdge(linear: number, network: number, metric: 'accuracy' | 'r2'): string | null {
+	const ahead = network > linear + TIE_MARGIN;
+	if (ahead && (metric !== 'r2' || removesEnoughError(linear, network))) return null;
+	if (ahead)
+		return `the network removes less than ${Math.round(REGRESSION_GAIN * 100)}% of the error the linear model leaves, a gain a few dozen rows cannot tell from noise`;
+	return network > linear
+		? `the two tie within ${TIE_MARGIN}, and the simpler model generalises more reliably`
+		: 'it scores as well or better, and is simpler';
+}
+
 /** Which of two candidates to keep, and the sentence that says why. */
 export function pickModel(
 	linear: ModelCandidate,
@@ -101,17 +116,10 @@ export function pickModel(
 			candidates,
 			reason: `Trained the linear model and a neural network; kept the ${label(linear)}: only ${network.rows} validation row${network.rows === 1 ? '' : 's'} (validation ${name} ${figure(linear.validation)} against ${figure(network.validation)}), too few to tell the two apart, and on a table this small the simpler model overfits least.`
 		};
-	const ahead = network.validation > linear.validation + TIE_MARGIN;
-	const enough = metric !== 'r2' || removesEnoughError(linear.validation, network.validation);
-	const networkWins = ahead && enough;
+	const edge = networkEdge(linear.validation, network.validation, metric);
+	const networkWins = edge === null;
 	const [kept, other] = networkWins ? [network, linear] : [linear, network];
-	const why = networkWins
-		? 'it scores better'
-		: ahead
-			? `the network removes less than ${Math.round(REGRESSION_GAIN * 100)}% of the error the linear model leaves, a gain a few dozen rows cannot tell from noise`
-			: network.validation > linear.validation
-				? `the two tie within ${TIE_MARGIN}, and the simpler model generalises more reliably`
-				: 'it scores as well or better, and is simpler';
+	const why = edge ?? 'it scores better';
 	return {
 		kept: kept.family,
 		metric,

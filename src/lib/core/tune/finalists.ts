@@ -76,7 +76,8 @@ const key = (t: TrialRecord) =>
 
 /**
  * The trials to re-check: the best `count` completed trials by their single-split score (then tiebreak,
- * then the earlier trial), one per distinct set of values (a TPE search often proposes the same values twice).
+ * then the earlier trial), one per distinct set of values (a TPE search often proposes the same values twice),
+ * and the best linear trial when it is not among them.
  */
 export function finalists(trials: readonly TrialRecord[], count: number): TrialRecord[] {
 	const ranked = trials
@@ -96,6 +97,11 @@ export function finalists(trials: readonly TrialRecord[], count: number): TrialR
 		seen.add(key(t));
 		out.push(t);
 	}
+	// The best linear trial is re-checked too, so the winner's rule (winner.ts) has a fold mean to hold the
+	// networks' against; a linear model trains in a fraction of a network's time.
+	const isLinear = (t: TrialRecord) => t.params.family === 'linear';
+	const linear = ranked.find(isLinear);
+	if (linear && !out.some(isLinear)) out.push(linear);
 	return out;
 }
 

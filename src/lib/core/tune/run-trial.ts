@@ -214,7 +214,12 @@ export async function runTrial(
 				status: 'completed',
 				value: scored.value,
 				...(tiebreaks.every((t): t is number => t !== undefined) ? { tiebreak: mean(tiebreaks) } : {}),
-				metrics: meanMetrics(figures.map((f) => f.metrics)),
+				// The selection metric is the score's (at the common epoch); the others stay the folds' means at
+				// their own kept epochs, which is all the runs measured of them.
+				metrics: {
+					...meanMetrics(figures.map((f) => f.metrics)),
+					[selectionMetric(setup.task)]: scored.value
+				},
 				curve: figures[0]!.curve,
 				foldValues: scored.foldValues,
 				...(scored.epochs === undefined ? {} : { epochs: scored.epochs }),

@@ -1,6 +1,6 @@
 // A whole search from a table: the test rows cut off, the trials run (here, or by the caller's `runTrial`:
 // Node worker threads, the studio's workers), the best trial by validation score (k-fold on small tables,
-// selection.ts), and the winner trained once more on every search row with the full split, for the epochs
+// selection.ts; the linear model kept over a network that beats it by too little, winner.ts), and the winner trained once more on every search row with the full split, for the epochs
 // its trial kept (refit.ts), which scores the test rows for it alone.
 import { BenchtopError } from '../errors.ts';
 import { imageShapeOf } from '../models/infer-task.ts';
@@ -16,9 +16,8 @@ import { searchFolds } from './folds.ts';
 import { searchRecheck, type RecheckConfig } from './finalists.ts';
 import { SEARCH_EPOCHS, searchMaxEpochs } from './max-epochs.ts';
 import { refitRequest } from './refit.ts';
-import { runTrial, setupRequest, type TuneSetup } from './run-trial.ts';
+import { runTrial, selectionMetric, setupRequest, type TuneSetup } from './run-trial.ts';
 import {
-	bestTrial,
 	runSearch,
 	type SearchBudget,
 	type SearchState,
@@ -31,6 +30,7 @@ import { selectionFolds } from './selection.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { tuneData, type TuneData } from './tune-data.ts';
 import { trialRun, type TrialRun } from './trial-runs.ts';
+import { searchWinner } from './winner.ts';
 
 export interface TuneRequest {
 	targets: string[];
@@ -152,6 +152,8 @@ export interface TuneResult {
 	plan: TunePlan;
 	state: SearchState;
 	best: TrialRecord | null;
+	/** Set when the best linear trial was kept over a network ranked above it (winner.ts): why. */
+	bestReason?: string;
 	/** The winner trained on every search row and scored on the test rows; its model is the caller's. */
 	final: TrainingOutcome | null;
 }
@@ -236,11 +238,11 @@ export async function tune(
 			shouldStop: options.shouldStop
 		}
 	);
-	const best = bestTrial(state.trials);
+	const { winner: best, reason } = searchWinner(state.trials, selectionMetric(request.task));
 	const trained = best ? await finalRun(input, plan, best.params, context, best.epochs) : null;
 	const final =
 		trained && best
 			? { ...trained, run: { ...trained.run, search: request.searchId, trial: best.trial } }
 			: null;
-	return { plan, state, best, final };
+	return { plan, state, best, ...(reason ? { bestReason: reason } : {}), final };
 }

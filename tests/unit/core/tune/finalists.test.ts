@@ -50,6 +50,18 @@ describe('finalists', () => {
 		expect(finalists(trials, 10).map((t) => t.trial)).toEqual([1, 4, 0]);
 	});
 
+	it('adds the best linear trial when the best few are networks, so the winner’s rule can compare them', () => {
+		const trials = [
+			record(0, 0.9, { family: 'mlp', units: 8 }),
+			record(1, 0.8, { family: 'linear', l2: 0.01 }),
+			record(2, 0.85, { family: 'mlp', units: 16 }),
+			record(3, 0.7, { family: 'linear', l2: 0.001 })
+		];
+		expect(finalists(trials, 2).map((t) => t.trial)).toEqual([0, 2, 1]);
+		expect(finalists(trials, 3).map((t) => t.trial)).toEqual([0, 2, 1]);
+		expect(finalists(trials.slice(0, 1), 2).map((t) => t.trial)).toEqual([0]);
+	});
+
 	it('ranks a re-checked trial on its split score, not its folds’ mean', () => {
 		const checked = rechecked(record(0, 0.9), { ...record(0, 0.2), foldValues: [0.1, 0.3] }, 2);
 		expect(splitScore(checked)).toBe(0.9);

@@ -66,7 +66,10 @@ describe('tune', () => {
 		const second = await tune(input, more, CONTEXT, { workers: 1 });
 		const checked = (r: typeof first) =>
 			r.state.trials.filter((t) => t.recheck).map((t) => [t.trial, t.value, t.foldValues, t.recheck]);
-		expect(checked(first)).toHaveLength(5);
+		// The best five by their split, all networks here, and the best linear trial (finalists.ts).
+		const families = first.state.trials.filter((t) => t.recheck).map((t) => t.params.family);
+		expect(families).toHaveLength(6);
+		expect(families.filter((f) => f === 'linear')).toHaveLength(1);
 		expect(checked(second)).toEqual(checked(first));
 		expect(first.best!.recheck?.folds).toBe(5);
 		expect(first.plan.folds).toBeUndefined();
