@@ -82,7 +82,7 @@ export function networkEdge(linear: number, network: number, metric: 'accuracy' 
 	const ahead = network > linear + TIE_MARGIN;
 	if (ahead && (metric !== 'r2' || removesEnoughError(linear, network))) return null;
 	if (ahead)
-		return `the network removes less than ${Math.round(REGRESSION_GAIN * 100)}% of the error the linear model leaves, a gain a few dozen rows cannot tell from noise`;
+		return `the network removes less than ${Math.round(REGRESSION_GAIN * 100)}% of the error the linear model leaves, a gain too small to tell from the noise of the validation rows`;
 	return network > linear
 		? `the two tie within ${TIE_MARGIN}, and the simpler model generalises more reliably`
 		: 'it scores as well or better, and is simpler';
