@@ -2,23 +2,16 @@
 // makes: seed 42, test share 0.2, stratified for classes), written to benchtop-splits.json so the
 // scikit-learn reference can score on exactly those rows. Run: npx tsx bench/reference/benchtop-splits.ts
 // `--seed S` writes the split `benchtop tune --seed S` makes to benchtop-splits-S.json instead (the
-// repeated-split comparison, tune-seeds.md).
+// repeated-split comparison, README.md).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { importTable } from '../../src/lib/core/data/import/index.ts';
 import { splitRows } from '../../src/lib/core/prep/split/index.ts';
 import { describeTask } from '../../src/lib/core/train/training-request.ts';
 import { tuneData } from '../../src/lib/core/tune/tune-data.ts';
+import { REFERENCE_TABLES } from './reference-tables.ts';
 
 const HERE = import.meta.dirname;
-const ROOT = join(HERE, '..', '..');
-/** The reference tables and their targets (as sklearn-random-search.py lists them). */
-export const REFERENCE_TABLES = [
-	['wine', join(ROOT, 'sample-datasets', 'wine.csv'), 'cultivar'],
-	['penguins', join(ROOT, 'sample-datasets', 'penguins.csv'), 'Species'],
-	['diabetes', join(ROOT, 'sample-datasets', 'diabetes.csv'), 'progression'],
-	['friedman', join(HERE, 'friedman.csv'), 'y']
-] as const;
 
 const seedAt = process.argv.indexOf('--seed');
 const seed = seedAt > 0 ? Number(process.argv[seedAt + 1]) : 42;

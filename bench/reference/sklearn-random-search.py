@@ -59,12 +59,8 @@ SPACE = {
 }
 
 
-def run(name, load, target, task, rows=None, seed=42):
-    frame = load()
-    if rows is None:
-        frame = frame.dropna(subset=[target])
-    X = frame.drop(columns=[target])
-    y = frame[target]
+def pipeline(X, model):
+    """Median-impute and standard-scale the numbers, one-hot the categories, then `model`."""
     numbers = [c for c in X.columns if pd.api.types.is_numeric_dtype(X[c])]
     categories = [c for c in X.columns if c not in numbers]
     prep = ColumnTransformer([
@@ -72,6 +68,15 @@ def run(name, load, target, task, rows=None, seed=42):
         ('categories', Pipeline([('impute', SimpleImputer(strategy='most_frequent')),
                                  ('encode', OneHotEncoder(handle_unknown='ignore'))]), categories),
     ])
+    return Pipeline([('prep', prep), ('model', model)])
+
+
+def run(name, load, target, task, rows=None, seed=42):
+    frame = load()
+    if rows is None:
+        frame = frame.dropna(subset=[target])
+    X = frame.drop(columns=[target])
+    y = frame[target]
     classify = task == 'classification'
     model = (MLPClassifier if classify else MLPRegressor)(max_iter=500, early_stopping=False, random_state=seed)
     if rows is None:
@@ -81,7 +86,7 @@ def run(name, load, target, task, rows=None, seed=42):
         # Benchtop's row numbers count the file's rows (its split drops no rows with a missing target here).
         X_train, X_test = X.iloc[rows['train']], X.iloc[rows['test']]
         y_train, y_test = y.iloc[rows['train']], y.iloc[rows['test']]
-    search = RandomizedSearchCV(Pipeline([('prep', prep), ('model', model)]), SPACE, n_iter=30, cv=5,
+    search = RandomizedSearchCV(pipeline(X, model), SPACE, n_iter=30, cv=5,
                                 scoring='accuracy' if classify else 'r2', random_state=seed, n_jobs=1)
     started = time.time()
     search.fit(X_train, y_train)
