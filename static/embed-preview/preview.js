@@ -31,4 +31,14 @@ window.addEventListener('message', async (event) => {
 		parentWindow.postMessage({ embedPreview: 'failed' }, '*');
 	}
 });
+// The frame is as tall as what it shows, told to the page (it cannot read an opaque-origin frame): a
+// fixed-height frame hid the answer below the Predict button, and a wide table's form below the fold.
+const body = document.body;
+new ResizeObserver(() => {
+	const margin = parseFloat(getComputedStyle(body).marginBottom) || 0;
+	parentWindow.postMessage(
+		{ embedPreviewHeight: Math.ceil(body.getBoundingClientRect().bottom + margin) },
+		'*'
+	);
+}).observe(body);
 parentWindow.postMessage({ embedPreview: 'loaded' }, '*');

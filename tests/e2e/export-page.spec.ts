@@ -31,6 +31,8 @@ async function previewPrediction(page: Page): Promise<string> {
 	const output = frame.locator('output');
 	// The snippet shows "Predicting…" at once, then the answer or why there is none.
 	await expect(output).not.toHaveText(/^(Predicting…)?$/);
+	// The frame grows to what it shows: the answer is in sight, not below a fixed-height frame's edge.
+	await expect(output).toBeInViewport();
 	return output.innerText();
 }
 
