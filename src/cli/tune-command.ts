@@ -12,7 +12,7 @@ import { BenchtopError } from '../lib/core/errors.ts';
 import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
 import type { TrainingOutcome } from '../lib/core/train/run-training.ts';
 import { describeTask } from '../lib/core/train/training-request.ts';
-import { selectionMetric } from '../lib/core/tune/run-trial.ts';
+import { selectionMetric } from '../lib/core/tune/selection.ts';
 import { splitScore } from '../lib/core/tune/finalists.ts';
 import type { TrialRecord } from '../lib/core/tune/search.ts';
 import { selectionFolds } from '../lib/core/tune/selection.ts';

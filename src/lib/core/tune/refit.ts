@@ -8,8 +8,8 @@
 import type { TrainSettingsInput } from '../train/settings.ts';
 import type { TrainingRequest } from '../train/training-request.ts';
 
-/** A refit's epochs from the epochs each of a trial's runs kept (one run, or folds without a common epoch): their mean,
- * rounded, at least 1; undefined when no run kept an epoch. */
+/** A refit's epochs from the epochs each of a trial's runs kept (one run, or folds without a common
+ * epoch): their mean, rounded, at least 1; undefined when no run kept an epoch. */
 export function refitEpochs(kept: readonly number[]): number | undefined {
 	const epochs = kept.filter((e) => Number.isFinite(e) && e >= 1);
 	if (epochs.length === 0) return undefined;

@@ -14,6 +14,7 @@ import { commonEpoch, type FoldEpoch } from './common-epoch.ts';
 import { foldSplit, type TrialFold } from './folds.ts';
 import { prunedAt } from './halving.ts';
 import { refitEpochs } from './refit.ts';
+import { selectionMetric } from './selection.ts';
 import type { TrialJob, TrialOutcome } from './search.ts';
 import { trialRequest } from './trial-request.ts';
 
@@ -32,11 +33,6 @@ export interface TuneSetup {
 	/** Which rows the trials' runs split (the search's, fold 1 with folds), put on each trial's run record
 	 * so Evaluate finds them again; absent on setups made before it was recorded. */
 	searchRows?: SearchRows;
-}
-
-/** The selection score the search maximises: validation accuracy, or R² for regressions. */
-export function selectionMetric(task: Task): 'accuracy' | 'r2' {
-	return task === 'classification' ? 'accuracy' : 'r2';
 }
 
 /** The request for one trial of a setup. */
@@ -152,8 +148,7 @@ export async function runTrial(
 		const runs: TrainingOutcome[] = [];
 		const figures: ReturnType<typeof trialFigures>[] = [];
 		const kept: number[] = [];
-		const curves: FoldEpoch[][] = [];
-		const epochNumbers: number[][] = [];
+		const histories: TrainingOutcome['run']['history'][] = [];
 		for (const [i, fold] of folds.entries()) {
 			const { training, pruned } = await trainOnce(
 				search,
@@ -180,8 +175,7 @@ export async function runTrial(
 			}
 			figures.push(figure);
 			kept.push(training.run.bestEpoch);
-			curves.push(training.run.history.map((h) => ({ loss: h.valLoss, metric: h.valMetric })));
-			epochNumbers.push(training.run.history.map((h) => h.epoch));
+			histories.push(training.run.history);
 			if (pruned)
 				return {
 					outcome: { status: 'pruned', ...figure, durationMs: elapsed() },
@@ -201,9 +195,11 @@ export async function runTrial(
 		const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 		const tiebreaks = figures.map((f) => f.tiebreak);
 		// The folds' common epoch (common-epoch.ts): its mean is the score, its number the refit's epochs.
-		const common = commonEpoch(curves);
+		const common = commonEpoch(
+			histories.map((h): FoldEpoch[] => h.map((e) => ({ loss: e.valLoss, metric: e.valMetric })))
+		);
 		const scored = common
-			? { value: common.value, foldValues: common.values, epochs: epochNumbers[0]![common.index]! }
+			? { value: common.value, foldValues: common.values, epochs: histories[0]![common.index]!.epoch }
 			: {
 					value: mean(figures.map((f) => f.value!)),
 					foldValues: figures.map((f) => f.value!),

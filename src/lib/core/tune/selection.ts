@@ -6,7 +6,13 @@
 // trainings a trial, which such tables afford. Larger tables keep one validation split (a fifth of 1,600
 // rows and more is a steadier judge) and re-check their best few trials by k-fold at the end (finalists.ts).
 // The person may ask for k folds (2 to 10), or for one split (0) on any table.
+import type { Task } from '../models/types.ts';
 import { checkFolds } from './folds.ts';
+
+/** The selection score the search maximises: validation accuracy, or R² for regressions. */
+export function selectionMetric(task: Task): 'accuracy' | 'r2' {
+	return task === 'classification' ? 'accuracy' : 'r2';
+}
 
 /** Tables of at most this many rows have every trial cross-validated unless the request says otherwise. */
 export const AUTO_FOLD_ROWS = 2000;

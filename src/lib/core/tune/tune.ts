@@ -1,7 +1,8 @@
 // A whole search from a table: the test rows cut off, the trials run (here, or by the caller's `runTrial`:
 // Node worker threads, the studio's workers), the best trial by validation score (k-fold on small tables,
-// selection.ts; the linear model kept over a network that beats it by too little, winner.ts), and the winner trained once more on every search row with the full split, for the epochs
-// its trial kept (refit.ts), which scores the test rows for it alone.
+// selection.ts; the linear model kept over a network that beats it by too little, winner.ts), and the
+// winner trained once more on every search row with the full split, for the epochs its trial kept
+// (refit.ts), which scores the test rows for it alone.
 import { BenchtopError } from '../errors.ts';
 import { imageShapeOf } from '../models/infer-task.ts';
 import type { Task } from '../models/types.ts';
@@ -16,7 +17,7 @@ import { searchFolds } from './folds.ts';
 import { searchRecheck, type RecheckConfig } from './finalists.ts';
 import { SEARCH_EPOCHS, searchMaxEpochs } from './max-epochs.ts';
 import { refitRequest } from './refit.ts';
-import { runTrial, selectionMetric, setupRequest, type TuneSetup } from './run-trial.ts';
+import { runTrial, setupRequest, type TuneSetup } from './run-trial.ts';
 import {
 	runSearch,
 	type SearchBudget,
@@ -26,7 +27,7 @@ import {
 	type TrialOutcome,
 	type TrialRecord
 } from './search.ts';
-import { selectionFolds } from './selection.ts';
+import { selectionFolds, selectionMetric } from './selection.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { tuneData, type TuneData } from './tune-data.ts';
 import { trialRun, type TrialRun } from './trial-runs.ts';
