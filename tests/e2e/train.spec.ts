@@ -25,11 +25,10 @@ test('a newcomer trains iris with the defaults, the page stays responsive, and t
 	// charts afterwards is not part of the run.
 	const trace = await MainThreadTrace.start(page);
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
-	const live = page.locator('section.running');
-	await expect(live).toBeVisible({ timeout: 30_000 });
-	await expect(live).toBeHidden({ timeout: 90_000 });
+	// The kept run in the list marks the end; the live view can come and go between two polls on a fast machine.
+	await expect(runs(page).getByRole('button')).toHaveCount(1, { timeout: 90_000 });
+	await expect(page.locator('section.running')).toBeHidden();
 	const tasks = await trace.stop();
-	await expect(runs(page).getByRole('button')).toHaveCount(1);
 
 	const run = runs(page).getByRole('button').first();
 	const accuracy = Number((await run.innerText()).match(/accuracy (\d\.\d+)/)![1]);
