@@ -166,7 +166,9 @@ export default ts.config(
 			'node_modules/',
 			'test-results/',
 			'playwright-report/',
-			'bench/results/'
+			'bench/results/',
+			// bench/webgpu-dawn/pack.sh's bundle for the device machine.
+			'.gpu/'
 		]
 	}
 );

@@ -9,7 +9,9 @@ a ≥ 3 s timed stretch after a ≥ 3 s warm-up (and the stretch's mean), plus t
 over 1,000,000 rows × 32 features at batch 256 (the same step, one pass, after one warm-up epoch of
 the small table).
 
-Run: /usr/bin/python3 bench/reference/torch-train-throughput.py [--quick] [--threads 1,2] [--out FILE]
+Run: /usr/bin/python3 bench/reference/torch-train-throughput.py [--quick] [--threads 1,2] [--device cuda] [--out FILE]
+--device cuda puts the table, the model and the shuffles on the GPU (the reference for bench/webgpu-dawn on
+the device machine); `loss.item()` each batch then waits for the GPU, as the studio's `await data()` does.
 Prints JSON; with --out writes it there too. The bench runs it live when Debian's python3-torch is
 installed, and otherwise prints the checked-in torch-train-throughput.json beside Benchtop's figures
 (tests never need Python).
@@ -29,13 +31,14 @@ ROWS = 8192
 BATCH = 256
 HIDDEN = [64, 256]
 EPOCH_ROWS = 1_000_000
+DEVICE = torch.device("cpu")
 
 
 def seeded_table(rows, features, seed):
     generator = torch.Generator().manual_seed(seed)
     x = torch.randn(rows, features, generator=generator)
     y = torch.sin(x * torch.arange(1, features + 1)).mean(1, keepdim=True)
-    return x, y + 0.1 * torch.randn(rows, 1, generator=generator)
+    return x.to(DEVICE), (y + 0.1 * torch.randn(rows, 1, generator=generator)).to(DEVICE)
 
 
 def mlp(features, hidden):
@@ -50,6 +53,7 @@ def mlp(features, hidden):
 
 def stepper(model, x, y):
     """One batch per call over a fresh permutation each epoch; returns the batch's loss as a float."""
+    model = model.to(DEVICE)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     rows = x.shape[0]
     per_epoch = rows // BATCH
@@ -57,7 +61,7 @@ def stepper(model, x, y):
 
     def step():
         if state["i"] == per_epoch:
-            state["perm"] = torch.randperm(rows)
+            state["perm"] = torch.randperm(rows, device=DEVICE)
             state["i"] = 0
         idx = state["perm"][state["i"] * BATCH : (state["i"] + 1) * BATCH]
         state["i"] += 1
@@ -126,7 +130,10 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--threads", default=None, help="comma-separated thread counts (default: 1 and all cores)")
     parser.add_argument("--out", default=None)
+    parser.add_argument("--device", default="cpu", help="cpu, or cuda for the GPU")
     args = parser.parse_args()
+    global DEVICE
+    DEVICE = torch.device(args.device)
     quick_timing = {"warmup_ms": 300, "min_ms": 500, "round_ms": 250, "min_batches": 4, "max_ms": 2000}
     full_timing = {"warmup_ms": 3000, "min_ms": 3000, "round_ms": 500, "min_batches": 20, "max_ms": 10000}
     timing = quick_timing if args.quick else full_timing
@@ -149,6 +156,7 @@ def main():
         "python": platform.python_version(),
         "cpu": platform.processor() or platform.machine(),
         "cores": os.cpu_count(),
+        "device": torch.cuda.get_device_name() if DEVICE.type == "cuda" else "cpu",
         "loadAverage": list(os.getloadavg()),
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "quick": args.quick,
