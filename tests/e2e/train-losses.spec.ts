@@ -65,3 +65,31 @@ test('Huber + AdamW + L1 picked on the Train page train diabetes to metrics', as
 	await expect(detail).toContainText('adamw (weight decay 0.02), huber loss (delta 0.5)');
 	await shoot(page, 'train-losses-run');
 });
+
+test("a linear model's L2 penalty, set on the Train page, solves diabetes as ridge with its α", async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await openTrain(page, 'Diabetes progression');
+	await page.getByRole('combobox', { name: /^Model(?! family)/ }).selectOption('linear');
+	await page.locator('summary', { hasText: 'Architecture' }).click();
+	const l2 = page.getByLabel('L2 penalty of the linear model');
+	await expect(l2).toHaveValue('');
+	await l2.fill('0.01');
+	await l2.press('Tab');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	const runs = page.getByRole('list', { name: 'Runs' });
+	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 60_000 });
+	const detail = page.getByRole('region', { name: /Linear/ });
+	// α = L2 × training rows × 1 output; the rows are the split's, so only the form is pinned here.
+	const message = detail.getByRole('status').filter({ hasText: 'Solved exactly as ridge regression' });
+	await expect(message).toContainText(/\(L2 0\.01, α = \d\.\d+\)/);
+	const alpha = Number((await message.innerText()).match(/α = (\d\.\d+)/)![1]);
+	expect(alpha).toBeGreaterThan(2);
+	expect(alpha).toBeLessThan(4.5);
+	const r2 = Number((await runs.getByRole('button').first().innerText()).match(/R² (-?\d\.\d+)/)![1]);
+	expect(r2, 'test R² of ridge on diabetes').toBeGreaterThan(0.3);
+	await detail.getByText('Reproducibility record').click();
+	await expect(detail).toContainText('linear: no hidden layers, L2 0.01');
+	await shoot(page, 'train-linear-l2');
+});

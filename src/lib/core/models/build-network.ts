@@ -79,6 +79,8 @@ export function buildNetwork(
 					activation: head ?? (spec.task === 'classification' ? 'softmax' : 'linear'),
 					kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed }),
 					biasInitializer: 'zeros',
+					// A linear model's penalty (spec.l2); an MLP's or CNN's are on their layers.
+					kernelRegularizer: regularizer({ l2: spec.l2 }),
 					...firstArgs()
 				})
 			);

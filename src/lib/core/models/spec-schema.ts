@@ -97,6 +97,7 @@ function networkSchema<F extends NetworkSpec['family']>(family: F) {
 				),
 				[]
 			),
+			l2,
 			inputShape: v.optional(imageShape),
 			imageInput: v.optional(
 				v.strictObject(
@@ -155,6 +156,12 @@ export function parseModelSpec(value: unknown): ModelSpec {
 		throw new BenchtopError(
 			'bad-input',
 			'A linear model has no hidden layers (the features go straight to the output): remove the layers, or choose the MLP family to keep them.'
+		);
+	}
+	if (spec.family !== 'linear' && spec.l2 !== undefined) {
+		throw new BenchtopError(
+			'bad-input',
+			`l2 beside the layers is the linear model's penalty; ${spec.family === 'mlp' ? 'an MLP' : 'a CNN'} takes l2 on each dense or conv2d layer.`
 		);
 	}
 	if (spec.family === 'cnn' && !spec.inputShape) {

@@ -35,6 +35,12 @@ export interface NetworkSpec {
 	task: Exclude<Task, 'clustering'>;
 	/** Hidden layers, in order; empty for linear and logistic regression. */
 	layers: LayerSpec[];
+	/**
+	 * Linear models only: the L2 penalty on the output weights, as a layer's l2 (Keras: l2 × Σw² added to the
+	 * mean loss). Absent: none for logistic regression, and scikit-learn's Ridge α = 1 for a linear regression
+	 * solved exactly (ridge.ts), whose α is l2 × rows × outputs otherwise.
+	 */
+	l2?: number;
 	/** For CNNs: the image each row is, [height, width, channels]. */
 	inputShape?: [number, number, number];
 	/**

@@ -17,6 +17,18 @@ export function ridgeFits(data: Pick<TrainingArrays, 'n' | 'featureCount'>): boo
 }
 
 /**
+ * The ridge α whose solution minimises what gradient steps with the layer penalty `l2` minimise: the mean
+ * squared error over rows × outputs plus l2 · Σw², which is (Σ squared errors + α · Σw²) / (rows × outputs).
+ */
+export function ridgeAlpha(l2: number, data: Pick<TrainingArrays, 'n' | 'outputSize'>): number {
+	return l2 * data.n * data.outputSize;
+}
+
+function formatAlpha(alpha: number): string {
+	return alpha >= 100 ? alpha.toFixed(0) : Number(alpha.toPrecision(3)).toString();
+}
+
+/**
  * The weights of a dense layer (kernel featureCount × outputSize, then bias) minimising
  * ‖y − Xw − b‖² + α‖w‖², the intercept unpenalised (by centring, as scikit-learn does).
  */
@@ -94,12 +106,18 @@ function choleskySolve(a: Float64Array, b: Float64Array, p: number, k: number): 
 export function closedForm(
 	spec: NetworkSpec,
 	task: NetworkTask,
-	data: Pick<TrainingArrays, 'n' | 'featureCount'>,
+	data: Pick<TrainingArrays, 'n' | 'featureCount' | 'outputSize'>,
 	loss: LossName = 'mse'
 ): { solve?: (train: TrainingArrays) => Float32Array[]; solvedMessage?: string } {
 	if (spec.layers.length > 0 || task === 'classification' || loss !== 'mse' || !ridgeFits(data)) return {};
+	if (spec.l2 === undefined)
+		return {
+			solve: (train) => solveRidge(train),
+			solvedMessage: `Solved exactly as ridge regression (α = ${RIDGE_ALPHA}, like scikit-learn's Ridge): a linear model needs no epochs.`
+		};
+	const l2 = spec.l2;
 	return {
-		solve: (train) => solveRidge(train),
-		solvedMessage: `Solved exactly as ridge regression (α = ${RIDGE_ALPHA}, like scikit-learn's Ridge): a linear model needs no epochs.`
+		solve: (train) => solveRidge(train, ridgeAlpha(l2, train)),
+		solvedMessage: `Solved exactly as ridge regression (L2 ${l2}, α = ${formatAlpha(ridgeAlpha(l2, data))}): a linear model needs no epochs.`
 	};
 }

@@ -25,12 +25,19 @@ export function hiddenLayers(params: TrialParams): LayerSpec[] {
 const ARCHITECTURE = ['layers', 'units', 'activation', 'dropout', 'l2'] as const;
 
 /** The values that shape a trial's model, for tables and leaderboards: a linear model or a CNN has no
- * searched layers, so their layer fields (drawn all the same) are left out. */
+ * searched layers, so their layer fields (drawn all the same) are left out; a linear model keeps its L2,
+ * the penalty on its weights. */
 export function relevantParams(params: TrialParams): TrialParams {
 	if (params.family !== 'linear' && params.family !== 'cnn') return params;
 	const out: TrialParams = { ...params };
-	for (const name of ARCHITECTURE) delete out[name];
+	for (const name of ARCHITECTURE) if (name !== 'l2' || params.family === 'cnn') delete out[name];
 	return out;
+}
+
+/** A linear trial's model: no layers, the trial's L2 on its weights (ridge's α when solved exactly). */
+function linearSpec(task: Exclude<Task, 'clustering'>, params: TrialParams): NetworkSpec {
+	const l2 = params.l2 === undefined ? 0 : Number(params.l2);
+	return { family: 'linear', task, layers: [], ...(l2 > 0 ? { l2 } : {}) };
 }
 
 /** The recipe with the trial's choices put into its scale, encode and numeric impute steps. */
@@ -80,7 +87,7 @@ export function trialRequest(
 	const family = (params.family ?? base.family ?? 'mlp') as NetworkSpec['family'] | 'auto';
 	const wantsLayers = ARCHITECTURE.some((name) => params[name] !== undefined);
 	let spec: NetworkSpec | undefined;
-	if (family === 'linear') spec = { family: 'linear', task, layers: [] };
+	if (family === 'linear') spec = linearSpec(task, params);
 	else if (family === 'mlp' && wantsLayers) spec = { family: 'mlp', task, layers: hiddenLayers(params) };
 	// A CNN keeps its default layers (they follow the image's size); only its settings are searched.
 	return {

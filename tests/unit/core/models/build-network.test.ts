@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNetwork, layerSeeds, lossFor } from '../../../../src/lib/core/models/build-network.ts';
 import { SeededDropout } from '../../../../src/lib/core/models/seeded-dropout.ts';
 import type { NetworkSpec } from '../../../../src/lib/core/models/types.ts';
+import { regularizationPenalty } from '../../../../src/lib/core/train/batch-loss.ts';
 
 beforeAll(async () => {
 	await tf.setBackend('cpu');
@@ -137,6 +138,26 @@ describe('buildNetwork', () => {
 		expect(before.some((w) => Math.abs(w) > 0.1)).toBe(true);
 		withL2.dispose();
 		without.dispose();
+	});
+
+	it("puts a linear model's L2 on its one layer, the output, and none without it", () => {
+		const logistic: NetworkSpec = { family: 'linear', task: 'classification', layers: [], l2: 0.02 };
+		const [penalised, plain] = [
+			buildNetwork(logistic, io, 1),
+			buildNetwork({ ...logistic, l2: undefined }, io, 1)
+		];
+		expect(penalised.layers).toHaveLength(1);
+		expect(penalised.layers[0]!.getConfig()['kernelRegularizer']).toMatchObject({ config: { l2: 0.02 } });
+		expect(plain.layers[0]!.getConfig()['kernelRegularizer']).toBeNull();
+		// The penalty a training step adds (after its forward pass builds the model): 0.02 · Σw² of the kernel.
+		const x = tf.randomNormal([4, 5], 0, 1, 'float32', 3);
+		for (const model of [penalised, plain]) model.apply(x, { training: true });
+		const kernel = penalised.layers[0]!.getWeights()[0]!;
+		const expected = 0.02 * tf.sum(tf.square(kernel)).dataSync()[0]!;
+		expect(regularizationPenalty(penalised)!.dataSync()[0]).toBeCloseTo(expected, 5);
+		expect(regularizationPenalty(plain)).toBeNull();
+		penalised.dispose();
+		plain.dispose();
 	});
 
 	it('a CNN takes flat rows and reshapes them to its image', () => {

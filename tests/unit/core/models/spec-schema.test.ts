@@ -127,5 +127,18 @@ describe('parseModelSpec', () => {
 			/inputShape width must be a whole number/
 		);
 		expect(message(mlp(new Array(65).fill({ type: 'batch-norm' })))).toMatch(/at most 64 layers/);
+		// l2 beside the layers is a linear model's penalty; the other families put it on their layers.
+		expect(parseModelSpec({ family: 'linear', task: 'regression', l2: 0.001 })).toEqual({
+			family: 'linear',
+			task: 'regression',
+			layers: [],
+			l2: 0.001
+		});
+		expect(message({ family: 'mlp', task: 'regression', layers: [], l2: 0.001 })).toMatch(
+			/l2 beside the layers is the linear model's penalty; an MLP takes l2 on each dense or conv2d layer/
+		);
+		expect(message({ family: 'linear', task: 'regression', l2: 2 })).toMatch(
+			/l2 must be a number from 0 to 1/
+		);
 	});
 });

@@ -100,6 +100,9 @@ describe('trialRequest', () => {
 		});
 		const linear = trialRequest({ targets: ['y'] }, recipe, 'classification', { family: 'linear', units: 8 });
 		expect(linear.spec).toEqual({ family: 'linear', task: 'classification', layers: [] });
+		// The trial's L2 is the linear model's penalty (logistic regression's, or ridge's α when solved exactly).
+		const penalised = trialRequest({ targets: ['y'] }, recipe, 'regression', { family: 'linear', l2: 0.003 });
+		expect(penalised.spec).toEqual({ family: 'linear', task: 'regression', layers: [], l2: 0.003 });
 	});
 });
 
@@ -125,8 +128,9 @@ describe('searchMaxEpochs', () => {
 
 describe('relevantParams', () => {
 	it('leaves the layer fields out for a linear model, and keeps them for an MLP', () => {
-		const params = { family: 'linear', units: 8, dropout: 0.1, learningRate: 0.01 };
-		expect(relevantParams(params)).toEqual({ family: 'linear', learningRate: 0.01 });
+		const params = { family: 'linear', units: 8, dropout: 0.1, learningRate: 0.01, l2: 1e-4 };
+		expect(relevantParams(params)).toEqual({ family: 'linear', learningRate: 0.01, l2: 1e-4 });
+		expect(relevantParams({ ...params, family: 'cnn' })).toEqual({ family: 'cnn', learningRate: 0.01 });
 		expect(relevantParams({ ...params, family: 'mlp' })).toEqual({ ...params, family: 'mlp' });
 	});
 });
