@@ -57,7 +57,7 @@ const show = (value: unknown) =>
 	typeof value === 'number' ? Number(value.toPrecision(4)).toString() : String(value);
 
 function paramsText(record: TrialRecord): string {
-	return Object.entries(relevantParams(record.params))
+	return Object.entries(relevantParams(record.params, record.solvedExactly))
 		.map(([name, value]) => `${name}=${show(value)}`)
 		.join(' ');
 }

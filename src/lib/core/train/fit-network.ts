@@ -176,6 +176,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			status: result.stopReason,
 			backend: recordedBackend(base.backend, result.engine),
 			...(result.message ? { message: result.message } : {}),
+			...(result.solvedExactly ? { solvedExactly: true } : {}),
 			...(init ? { continuedFrom: continuedRecord(init, context.dataset.hash, parentMetrics) } : {}),
 			...(context.resume
 				? {

@@ -49,6 +49,8 @@ export interface RunRecord {
 	createdAt: string;
 	status: RunStatus;
 	message?: string;
+	/** A linear regression solved in closed form: its training settings played no part (TrainResult's). */
+	solvedExactly?: true;
 	task: Task;
 	targets: string[];
 	classes?: string[];

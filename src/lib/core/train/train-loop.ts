@@ -285,6 +285,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 				bestEpoch: 1,
 				durationMs: elapsedMs,
 				rows: { train: n, validation: validation?.n ?? 0 },
+				solvedExactly: true,
 				...(options.solvedMessage ? { message: options.solvedMessage } : {})
 			};
 		}

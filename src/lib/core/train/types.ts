@@ -96,4 +96,7 @@ export interface TrainResult {
 	engine?: EngineRecord;
 	/** The optimizer's state that goes with the kept weights (absent when the run diverged, or was solved). */
 	optimizer?: OptimizerState;
+	/** Solved in closed form (ridge.ts), not by gradient steps: optimizer, learning rate, batch size, epochs
+	 * and patience played no part. */
+	solvedExactly?: true;
 }

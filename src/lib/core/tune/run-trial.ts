@@ -187,9 +187,10 @@ export async function runTrial(
 		}
 		const epochs = refitEpochs(kept);
 		const withEpochs = epochs === undefined ? {} : { epochs };
+		const solved = runs[0]!.run.solvedExactly ? { solvedExactly: true as const } : {};
 		if (figures.length === 1)
 			return {
-				outcome: { status: 'completed', ...figures[0]!, ...withEpochs, durationMs: elapsed() },
+				outcome: { status: 'completed', ...figures[0]!, ...withEpochs, ...solved, durationMs: elapsed() },
 				training: runs[0]!
 			};
 		const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -219,6 +220,7 @@ export async function runTrial(
 				curve: figures[0]!.curve,
 				foldValues: scored.foldValues,
 				...(scored.epochs === undefined ? {} : { epochs: scored.epochs }),
+				...solved,
 				durationMs: elapsed()
 			},
 			training: runs[0]!

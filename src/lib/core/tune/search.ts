@@ -75,6 +75,8 @@ export interface TrialOutcome {
 	epochs?: number;
 	/** The run this trial was stored as, where it was stored. */
 	runId?: string;
+	/** Its model was solved in closed form: the trial's training settings played no part. */
+	solvedExactly?: true;
 }
 
 export interface TrialRecord extends TrialOutcome {

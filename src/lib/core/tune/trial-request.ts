@@ -24,13 +24,17 @@ export function hiddenLayers(params: TrialParams): LayerSpec[] {
 
 const ARCHITECTURE = ['layers', 'units', 'activation', 'dropout', 'l2'] as const;
 
+/** What gradient steps use and a closed-form solution does not. */
+const GRADIENT_SETTINGS = ['optimizer', 'learningRate', 'batchSize', 'epochs', 'patience'] as const;
+
 /** The values that shape a trial's model, for tables and leaderboards: a linear model or a CNN has no
  * searched layers, so their layer fields (drawn all the same) are left out; a linear model keeps its L2,
- * the penalty on its weights. */
-export function relevantParams(params: TrialParams): TrialParams {
+ * the penalty on its weights. A trial solved in closed form (`solvedExactly`) used no training settings. */
+export function relevantParams(params: TrialParams, solvedExactly = false): TrialParams {
 	if (params.family !== 'linear' && params.family !== 'cnn') return params;
 	const out: TrialParams = { ...params };
 	for (const name of ARCHITECTURE) if (name !== 'l2' || params.family === 'cnn') delete out[name];
+	if (solvedExactly) for (const name of GRADIENT_SETTINGS) delete out[name];
 	return out;
 }
 

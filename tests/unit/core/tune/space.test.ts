@@ -132,5 +132,7 @@ describe('relevantParams', () => {
 		expect(relevantParams(params)).toEqual({ family: 'linear', learningRate: 0.01, l2: 1e-4 });
 		expect(relevantParams({ ...params, family: 'cnn' })).toEqual({ family: 'cnn', learningRate: 0.01 });
 		expect(relevantParams({ ...params, family: 'mlp' })).toEqual({ ...params, family: 'mlp' });
+		// Solved in closed form: the gradient settings played no part (an MLP is never solved so).
+		expect(relevantParams({ ...params, batchSize: 32 }, true)).toEqual({ family: 'linear', l2: 1e-4 });
 	});
 });
