@@ -162,3 +162,30 @@ test('"Find a good model" in the model menu runs the time-boxed search: leaderbo
 	await page.goto(saveHref!);
 	await expect(page.getByRole('form', { name: /as a model version/ })).toBeVisible({ timeout: 30_000 });
 });
+
+test('a search on diabetes lists each linear trial with its L2 alone: ridge is solved, so no learning rate', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await openTrain(page, 'Diabetes progression');
+	const panel = page.locator('section.search');
+	await panel.getByLabel('Strategy').selectOption('random');
+	await panel.getByLabel('Trials').fill('6');
+	await panel.getByLabel('Seed').fill('42');
+	await panel.getByLabel('Selection').selectOption('0');
+	await panel.getByRole('button', { name: 'Start search' }).click();
+	await expect(panel.getByRole('status')).toContainText(/Winner: trial \d/, { timeout: 150_000 });
+	const rows = panel.getByRole('table', { name: 'Trials' }).locator('tbody tr');
+	const linear = rows.filter({ hasText: 'family linear' });
+	const mlp = rows.filter({ hasText: 'family mlp' });
+	// The default space draws both families; seed 42 draws each at least once in six trials.
+	expect(await linear.count()).toBeGreaterThan(0);
+	expect(await mlp.count()).toBeGreaterThan(0);
+	for (const row of await linear.all()) {
+		await expect(row).toContainText(/l2 \d/);
+		await expect(row).not.toContainText('learningRate');
+		await expect(row).not.toContainText('batchSize');
+	}
+	for (const row of await mlp.all()) await expect(row).toContainText('learningRate');
+	if (SHOTS) await panel.screenshot({ path: `${SHOTS}/search-linear-l2.png` });
+});
