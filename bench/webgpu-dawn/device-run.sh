@@ -25,7 +25,9 @@ timeout "${DAWN_SECONDS:-420}" /tmp/dawn/node .gpu/train-on-dawn.js "$@" --out "
 	ls /usr/local/nvidia/share/vulkan/icd.d 2>&1
 	VK_LOADER_DEBUG=error,warn /tmp/dawn/node -e "$(printf '%s' "require(process.env.DAWN_NODE).create([]).requestAdapter().then((a) => console.log(a && a.info))")" 2>&1 | tail -20
 }
-[ -n "${SKIP_TORCH:-}" ] || "${PYTHON:-python3}" bench/reference/torch-train-throughput.py --device "${TORCH_DEVICE:-cuda}" --threads 1 "$@" \
-	--out "$out/torch-cuda.json" >/dev/null
+# The reference takes --quick alone of the bench's flags (--only is the bench's).
+case " $* " in *" --quick "*) quick=--quick ;; *) quick= ;; esac
+[ -n "${SKIP_TORCH:-}" ] || "${PYTHON:-python3}" bench/reference/torch-train-throughput.py --device "${TORCH_DEVICE:-cuda}" \
+	--threads 1 $quick --out "$out/torch-cuda.json" >/dev/null
 cat "$out/dawn.log"
 echo done
