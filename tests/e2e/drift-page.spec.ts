@@ -1,22 +1,9 @@
 // The drift page in Chromium: a penguin classifier trained on the Torgersen and Dream islands, compared
 // with the Biscoe penguins (a real shift: mostly Gentoo, heavier, longer flippers) and with its own data.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures.ts';
 import { importFile } from './import-file.ts';
+import { penguinIslandsCsv as csv } from './penguin-islands.ts';
 import { targetSelect } from './target-select.ts';
-
-const penguins = readFileSync(
-	fileURLToPath(new URL('../../sample-datasets/penguins.csv', import.meta.url)),
-	'utf8'
-)
-	.trimEnd()
-	.split('\n');
-const csv = (name: string, keep: (island: string) => boolean) => ({
-	name,
-	mimeType: 'text/csv',
-	buffer: Buffer.from(`${penguins.filter((line, i) => i === 0 || keep(line.split(',')[1]!)).join('\n')}\n`)
-});
 
 test('drifted penguin columns are flagged with reasons and charts, the training data is not', async ({
 	page

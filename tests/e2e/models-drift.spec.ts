@@ -3,23 +3,10 @@
 // compares the Biscoe penguins (a real shift: mostly Gentoo, heavier, longer flippers). The drifted
 // columns are flagged with their reasons, the thresholds are stated, and "Continue training on this data"
 // leads to /models/continue for that version and that data set.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures.ts';
 import { importFile } from './import-file.ts';
+import { penguinIslandsCsv as csv } from './penguin-islands.ts';
 import { trainAndSave } from './train-and-save.ts';
-
-const penguins = readFileSync(
-	fileURLToPath(new URL('../../sample-datasets/penguins.csv', import.meta.url)),
-	'utf8'
-)
-	.trimEnd()
-	.split('\n');
-const csv = (name: string, keep: (island: string) => boolean) => ({
-	name,
-	mimeType: 'text/csv',
-	buffer: Buffer.from(`${penguins.filter((line, i) => i === 0 || keep(line.split(',')[1]!)).join('\n')}\n`)
-});
 
 test('a saved version against shifted data: drifted columns flagged, thresholds stated, continue links to the version', async ({
 	page
