@@ -110,14 +110,15 @@ export function closedForm(
 	loss: LossName = 'mse'
 ): { solve?: (train: TrainingArrays) => Float32Array[]; solvedMessage?: string } {
 	if (spec.layers.length > 0 || task === 'classification' || loss !== 'mse' || !ridgeFits(data)) return {};
-	if (spec.l2 === undefined)
-		return {
-			solve: (train) => solveRidge(train),
-			solvedMessage: `Solved exactly as ridge regression (α = ${RIDGE_ALPHA}, like scikit-learn's Ridge): a linear model needs no epochs.`
-		};
-	const l2 = spec.l2;
+	const { l2 } = spec;
+	const alpha = (rows: Pick<TrainingArrays, 'n' | 'outputSize'>) =>
+		l2 === undefined ? RIDGE_ALPHA : ridgeAlpha(l2, rows);
+	const penalty =
+		l2 === undefined
+			? `α = ${RIDGE_ALPHA}, like scikit-learn's Ridge`
+			: `L2 ${l2}, α = ${formatAlpha(alpha(data))}`;
 	return {
-		solve: (train) => solveRidge(train, ridgeAlpha(l2, train)),
-		solvedMessage: `Solved exactly as ridge regression (L2 ${l2}, α = ${formatAlpha(ridgeAlpha(l2, data))}): a linear model needs no epochs.`
+		solve: (train) => solveRidge(train, alpha(train)),
+		solvedMessage: `Solved exactly as ridge regression (${penalty}): a linear model needs no epochs.`
 	};
 }
