@@ -58,7 +58,7 @@ export async function timeDenseEngine(
 	build: DenseEngineBuild,
 	spawn: DenseThreadSpawner
 ): Promise<ModelThroughput> {
-	const { x, y } = seededArrays(plan.rows, plan.features);
+	const data = { ...seededArrays(plan.rows, plan.features), featureCount: plan.features, outputSize: 1 };
 	const engine = await denseEngine(hidden, plan, build, spawn);
 	const random = createRandom(SEED + 7);
 	const order = Int32Array.from({ length: plan.rows }, (_, i) => i);
@@ -66,19 +66,12 @@ export async function timeDenseEngine(
 	let permutation = order;
 	let batchInEpoch = batchesPerEpoch;
 	let lastLoss = NaN;
-	const f = plan.features;
 	const runBatch = () => {
 		if (batchInEpoch === batchesPerEpoch) {
 			permutation = random.shuffle(order);
 			batchInEpoch = 0;
 		}
-		const input = engine.inputBuffer(plan.batchSize);
-		const target = engine.targetBuffer(plan.batchSize);
-		for (let i = 0; i < plan.batchSize; i++) {
-			const row = permutation[batchInEpoch * plan.batchSize + i]!;
-			input.set(x.subarray(row * f, row * f + f), i * f);
-			target[i] = y[row]!;
-		}
+		engine.fillBatch(data, permutation, batchInEpoch * plan.batchSize, plan.batchSize);
 		lastLoss = engine.trainBuffered(plan.batchSize);
 		batchInEpoch++;
 	};
@@ -99,22 +92,15 @@ export async function denseEpoch(
 	build: DenseEngineBuild,
 	spawn: DenseThreadSpawner
 ) {
-	const { x, y } = seededArrays(rows, plan.features);
+	const data = { ...seededArrays(rows, plan.features), featureCount: plan.features, outputSize: 1 };
 	const engine = await denseEngine(hidden, plan, build, spawn);
-	const f = plan.features;
 	const started = performance.now();
 	const order = createRandom(SEED + 7).shuffle(Int32Array.from({ length: rows }, (_, i) => i));
 	let lastLoss = NaN;
 	const batches = Math.ceil(rows / plan.batchSize);
 	for (let b = 0; b < batches; b++) {
 		const size = Math.min(plan.batchSize, rows - b * plan.batchSize);
-		const input = engine.inputBuffer(size);
-		const target = engine.targetBuffer(size);
-		for (let i = 0; i < size; i++) {
-			const row = order[b * plan.batchSize + i]!;
-			input.set(x.subarray(row * f, row * f + f), i * f);
-			target[i] = y[row]!;
-		}
+		engine.fillBatch(data, order, b * plan.batchSize, size);
 		lastLoss = engine.trainBuffered(size);
 	}
 	const seconds = (performance.now() - started) / 1000;

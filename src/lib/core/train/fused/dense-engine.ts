@@ -1,6 +1,7 @@
 // The fused dense training engine (wasm/dense/dense.c) driven from TypeScript: a network's weights, its
 // optimizer state and its batch buffers live in the module's memory, and one call trains one batch. The
 // layout of `struct net` below mirrors the C struct; `net_size` checks it at load.
+import type { TrainingArrays } from '../training-data.ts';
 import { DENSE_ENGINE_WASM, DENSE_ENGINE_WASM_RELAXED } from './dense-engine-wasm.ts';
 
 export type DenseActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
@@ -353,6 +354,25 @@ export class DenseEngine {
 	}
 	targetBuffer(rows: number): Float32Array {
 		return this.floats(this.targetAt, rows * this.spec.sizes[this.spec.sizes.length - 1]!);
+	}
+
+	/** Copies rows order[begin .. begin + size) of a row-major table into the input and target buffers: the
+	 * batch `trainBuffered(size)` then trains. Returns the target buffer, for the batch's figures. */
+	fillBatch(
+		data: Pick<TrainingArrays, 'x' | 'y' | 'featureCount' | 'outputSize'>,
+		order: ArrayLike<number>,
+		begin: number,
+		size: number
+	): Float32Array {
+		const { x, y, featureCount: f, outputSize: o } = data;
+		const input = this.inputBuffer(size);
+		const target = this.targetBuffer(size);
+		for (let i = 0; i < size; i++) {
+			const row = order[begin + i]!;
+			input.set(x.subarray(row * f, row * f + f), i * f);
+			target.set(y.subarray(row * o, row * o + o), i * o);
+		}
+		return target;
 	}
 
 	/** The dropout multipliers after layer `layer` for the next batch (rows × its width), to fill in place. */

@@ -205,14 +205,8 @@ export class DenseStepper {
 
 	/** Trains rows order[begin .. begin + size); the batch's mean loss, then the metric's sums. */
 	step(begin: number, size: number): Float64Array {
-		const { x, y, featureCount: f, outputSize: o } = this.data;
-		const input = this.engine.inputBuffer(size);
-		const target = this.engine.targetBuffer(size);
-		for (let i = 0; i < size; i++) {
-			const row = this.order[begin + i]!;
-			input.set(x.subarray(row * f, row * f + f), i * f);
-			target.set(y.subarray(row * o, row * o + o), i * o);
-		}
+		const o = this.data.outputSize;
+		const target = this.engine.fillBatch(this.data, this.order, begin, size);
 		for (const { after, layer } of this.dropouts) {
 			const width = this.engine.spec.sizes[after + 1]!;
 			this.engine
