@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs on the device machine, from the repository root, with .gpu/ (pack.sh) carried along: unpacks Node
-# under /tmp and the Vulkan loader and GL dispatch libraries into /, points the loader at the NVIDIA driver, then times WebGPU over Dawn
-# (train-on-dawn.ts) and PyTorch on CUDA (the reference) on the same shapes. Results go to $OUT.
+# under /tmp and the Vulkan loader and GL dispatch libraries into /, points the loader at the NVIDIA
+# driver, then times WebGPU over Dawn (train-on-dawn.ts) and PyTorch on CUDA (the reference) on the same
+# shapes. Results go to $OUT.
 set -eu
 out=${OUT:-/tmp/dawn-out}
 mkdir -p "$out" /tmp/dawn

@@ -2,8 +2,8 @@
 # Packs what train-on-dawn.ts needs on a machine with a GPU and no Node, npm or internet (the device
 # machine) into .gpu/ at the repository root: the bench bundled into one file (plus the dense engine's
 # thread worker), Dawn's dawn.node from the pinned `webgpu` npm package and this machine's Node binary
-# (both xz: what travels to the device is capped at 64 MiB), and Debian's Vulkan loader with GL's dispatch libraries. About 35 MB.
-# Needs npm's and apt's registries; run it from the repository root.
+# (both xz: what travels to the device is capped at 64 MiB), and Debian's Vulkan loader with GL's dispatch
+# libraries. About 33 MB. Needs npm's and apt's registries; run it from the repository root.
 set -eu
 WEBGPU_VERSION=0.6.2
 out=.gpu

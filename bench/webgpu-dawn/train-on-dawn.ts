@@ -48,8 +48,6 @@ const TIMING = quick
 function plan(batchSize: number): ThroughputPlan {
 	// At least eight batches an epoch, so a large batch still shuffles as the studio does.
 	const rows = Math.max(8192, 8 * batchSize);
-	// No software cap: a software adapter here is a trial of the script, not a figure.
-	const { maxMs } = TIMING;
 	return {
 		backends: [],
 		hidden: HIDDEN,
@@ -57,7 +55,8 @@ function plan(batchSize: number): ThroughputPlan {
 		rows,
 		batchSize,
 		...TIMING,
-		softwareMaxMs: maxMs,
+		// No software cap: a software adapter here is a trial of the script, not a figure.
+		softwareMaxMs: TIMING.maxMs,
 		skipSoftware: false
 	};
 }
@@ -65,23 +64,20 @@ function plan(batchSize: number): ThroughputPlan {
 const round = (value: number) => Math.round(value);
 
 async function denseNetworks(threads: number) {
+	const build = preferredDenseBuild();
 	const rows = [];
 	for (const batchSize of BATCHES) {
+		const batchPlan = plan(batchSize);
 		for (const hidden of HIDDEN) {
 			const started = performance.now();
-			const webgpu = await timeModel(hidden, plan(batchSize));
-			const engine = await timeDenseEngine(
-				hidden,
-				plan(batchSize),
-				preferredDenseBuild(),
-				spawnNodeDenseThread
-			);
+			const webgpu = await timeModel(hidden, batchPlan);
+			const engine = await timeDenseEngine(hidden, batchPlan, build, spawnNodeDenseThread);
 			const threaded =
 				threads > 1
 					? await timeDenseEngine(
 							hidden,
-							{ ...plan(batchSize), denseThreads: threads },
-							preferredDenseBuild(),
+							{ ...batchPlan, denseThreads: threads },
+							build,
 							spawnNodeDenseThread
 						)
 					: undefined;
@@ -148,7 +144,7 @@ async function webgpuEpoch(hidden: number, batchSize: number) {
 	try {
 		for (let i = 0; i < 10; i++) await loop.runBatch();
 		const started = performance.now();
-		for (let i = 10; i < loop.batchesPerEpoch + 10; i++) await loop.runBatch();
+		for (let i = 0; i < loop.batchesPerEpoch; i++) await loop.runBatch();
 		const seconds = (performance.now() - started) / 1000;
 		return {
 			hidden,
@@ -167,11 +163,12 @@ async function webgpuEpoch(hidden: number, batchSize: number) {
 }
 
 async function epochs(threads: number) {
+	const build = preferredDenseBuild();
 	const rows = [];
 	for (const hidden of quick ? [64] : [64, 256]) {
+		const before = rows.length;
 		for (const batchSize of [256, 4096])
 			rows.push({ engine: 'webgpu', ...(await webgpuEpoch(hidden, batchSize)) });
-		const build = preferredDenseBuild();
 		rows.push({
 			engine: 'dense-engine-1',
 			batchSize: 256,
@@ -185,7 +182,7 @@ async function epochs(threads: number) {
 				...(await denseEpoch(hidden, EPOCH_ROWS, threadedPlan, build, spawnNodeDenseThread))
 			});
 		}
-		for (const row of rows.slice(threads > 1 ? -4 : -3)) console.error(JSON.stringify(row));
+		for (const row of rows.slice(before)) console.error(JSON.stringify(row));
 	}
 	return rows;
 }
