@@ -4,6 +4,7 @@
 // and a ragged row never touches a column.
 import { BenchtopError } from '../../errors.ts';
 import { ByteColumn, type ColumnPart } from './byte-column.ts';
+import { TextEncodingError } from './read-text.ts';
 import type { RaggedRow, RaggedPolicy } from './column-sink.ts';
 
 const QUOTE = 34;
@@ -62,11 +63,7 @@ export function utf8Text(baseOffset: number): (bytes: Uint8Array, start: number,
 			return decoder.decode(bytes.subarray(start, end));
 		} catch (error) {
 			const line = baseOffset === 0 ? ` (line ${lineAt(bytes, start).toLocaleString('en')})` : '';
-			throw new BenchtopError(
-				'bad-input',
-				`The text stops being valid UTF-8 after byte ${(baseOffset + start).toLocaleString('en')}${line}: part of the file is in another encoding or damaged. Save it as “CSV UTF-8” and import it again.`,
-				String(error)
-			);
+			throw new TextEncodingError(baseOffset + start, line, error);
 		}
 	};
 }

@@ -11,7 +11,16 @@ import { DelimitedParser } from './delimited-parser.ts';
 import type { ImportNotice, ImportOptions } from './import-types.ts';
 import { joinParts, partStarts, type PartTask } from './parallel-parse.ts';
 import type { RawColumn, RawTable } from './raw-table.ts';
-import { chooseEncoding, EMPTY_FILE_MESSAGE, readText, totalBytes } from './read-text.ts';
+import {
+	chooseEncoding,
+	EMPTY_FILE_MESSAGE,
+	type Encoding,
+	firstNonAscii,
+	readText,
+	startsInvalidUtf8,
+	TextEncodingError,
+	totalBytes
+} from './read-text.ts';
 import { sniffDelimiter } from './sniff-delimiter.ts';
 
 const SNIFF_CHARS = 64 * 1024;
@@ -43,9 +52,37 @@ export async function readDelimited(
 			source instanceof Uint8Array
 				? source.subarray(0, SNIFF_CHARS)
 				: await blobBytes(source, 0, SNIFF_CHARS);
-		if (head.length > 0 && chooseEncoding(head) === 'utf-8') return readDelimitedBytes(source, options, tsv);
+		if (head.length > 0 && chooseEncoding(head) === 'utf-8') {
+			try {
+				return await readDelimitedBytes(source, options, tsv);
+			} catch (error) {
+				if (!(error instanceof TextEncodingError && (await isLateWindows1252(source)))) throw error;
+			}
+			return readDelimitedText(source, options, tsv, 'windows-1252');
+		}
 	}
 	return readDelimitedText(source, options, tsv);
+}
+
+/**
+ * Whether a file that began as UTF-8 is Windows-1252 after all: no byte-order mark, and its first byte
+ * above 127 (past the start that chose the encoding) is not UTF-8, so all before it was ASCII.
+ */
+async function isLateWindows1252(source: Blob | Uint8Array): Promise<boolean> {
+	const total = totalBytes(source);
+	for (let offset = 0; offset < total; offset += READ_BYTES) {
+		const end = Math.min(total, offset + READ_BYTES);
+		// A character cut by the piece's end is judged with the bytes after it.
+		const piece =
+			source instanceof Uint8Array
+				? source.subarray(offset, Math.min(total, end + 3))
+				: await blobBytes(source, offset, Math.min(total, end + 3));
+		const at = firstNonAscii(piece.subarray(0, end - offset));
+		if (at === -1) continue;
+		const bom = offset === 0 && piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf;
+		return !bom && startsInvalidUtf8(piece, at);
+	}
+	return false;
 }
 
 async function blobBytes(blob: Blob, start: number, end: number): Promise<Uint8Array> {
@@ -159,7 +196,8 @@ async function readInParts(
 async function readDelimitedText(
 	source: Blob | Uint8Array | string,
 	options: ImportOptions,
-	tsv: boolean
+	tsv: boolean,
+	encoding?: Encoding
 ): Promise<RawTable> {
 	const policy = options.raggedRows ?? 'error';
 	const notices: ImportNotice[] = [];
@@ -167,7 +205,7 @@ async function readDelimitedText(
 	const total = totalBytes(source);
 	let delimiter = options.delimiter ?? (tsv ? '\t' : undefined);
 	let parser: DelimitedParser | undefined;
-	const chunks = readText(source, { signal: options.signal, onNotice: (n) => notices.push(n) });
+	const chunks = readText(source, { signal: options.signal, encoding, onNotice: (n) => notices.push(n) });
 	for await (const chunk of chunks) {
 		if (!parser) {
 			delimiter ??= sniffDelimiter(chunk.text.slice(0, SNIFF_CHARS), chunk.bytesRead === total);

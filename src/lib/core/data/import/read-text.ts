@@ -16,7 +16,29 @@ const ZIP_MESSAGE =
 	'This is a zip archive or an Excel workbook (.xlsx), not a text table. In Excel, use Save As › “CSV UTF-8”, then pick that file.';
 const GZIP_MESSAGE = 'This file is compressed (gzip). Unpack it first, then pick the file inside.';
 
-type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+const WINDOWS_1252_NOTICE: ImportNotice = {
+	kind: 'info',
+	message:
+		'This file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters look wrong, save it as “CSV UTF-8” and import it again.'
+};
+
+/** Bytes that stop being valid in their encoding part-way, with where, so a reader can tell them from other bad input. */
+export class TextEncodingError extends BenchtopError {
+	constructor(
+		readonly offset: number,
+		where: string,
+		cause: unknown,
+		encoding: Encoding = 'utf-8'
+	) {
+		super(
+			'bad-input',
+			`The text stops being valid ${encoding.toUpperCase()} after byte ${offset.toLocaleString('en')}${where}: part of the file is in another encoding or damaged. Save it as “CSV UTF-8” and import it again.`,
+			String(cause)
+		);
+	}
+}
 
 export interface TextChunk {
 	text: string;
@@ -27,6 +49,8 @@ export interface ReadTextOptions {
 	signal?: AbortSignal;
 	/** Told when the file was not UTF-8 and was read another way. */
 	onNotice?: (notice: ImportNotice) => void;
+	/** Read it so, instead of choosing from the first bytes. */
+	encoding?: Encoding;
 }
 
 export function totalBytes(source: Blob | Uint8Array | string): number {
@@ -83,6 +107,36 @@ export function chooseEncoding(head: Uint8Array): Encoding {
 	return 'windows-1252';
 }
 
+/** The length of the UTF-8 sequence a lead byte starts, or 0 when it cannot start one. */
+function sequenceLength(lead: number): number {
+	if (lead >= 0xc2 && lead <= 0xdf) return 2;
+	if (lead >= 0xe0 && lead <= 0xef) return 3;
+	if (lead >= 0xf0 && lead <= 0xf4) return 4;
+	return 0;
+}
+
+/**
+ * Whether the character at bytes[at] is not UTF-8. When the text before it is plain ASCII, the file
+ * is then Windows-1252 (older Excel): ASCII reads the same either way, so nothing read so far changes.
+ */
+export function startsInvalidUtf8(bytes: Uint8Array, at: number): boolean {
+	const length = sequenceLength(bytes[at]!);
+	if (length === 0) return true;
+	try {
+		// `stream: true`: a character cut by the end of the bytes is not judged.
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at, at + length), { stream: true });
+		return false;
+	} catch {
+		return true;
+	}
+}
+
+/** Where the first byte above 127 is, or -1. */
+export function firstNonAscii(bytes: Uint8Array): number {
+	for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 127) return i;
+	return -1;
+}
+
 export async function* readText(
 	source: Blob | Uint8Array | string,
 	options: ReadTextOptions = {}
@@ -95,24 +149,30 @@ export async function* readText(
 	let decoder: TextDecoder | undefined;
 	let encoding: Encoding = 'utf-8';
 	let bytesRead = 0;
+	/** Every byte decoded so far was ASCII (no byte-order mark either): the encoding may still turn out not UTF-8. */
+	let ascii = true;
+	const decoderFor = (chosen: Encoding) => {
+		if (chosen === 'windows-1252') options.onNotice?.(WINDOWS_1252_NOTICE);
+		return new TextDecoder(chosen, { fatal: true });
+	};
 	for await (const bytes of byteChunks(source, options.signal)) {
 		if (!decoder) {
-			encoding = chooseEncoding(bytes);
-			decoder = new TextDecoder(encoding, { fatal: true });
-			if (encoding === 'windows-1252') {
-				options.onNotice?.({
-					kind: 'info',
-					message:
-						'This file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters look wrong, save it as “CSV UTF-8” and import it again.'
-				});
-			}
+			encoding = options.encoding ?? chooseEncoding(bytes);
+			decoder = decoderFor(encoding);
 		}
 		let text: string;
 		try {
 			text = decoder.decode(bytes, { stream: true });
 		} catch (error) {
-			throw notValid(encoding, bytesRead, error);
+			// A file whose first non-ASCII byte lies past the part that chose the encoding.
+			const at = encoding === 'utf-8' && ascii ? firstNonAscii(bytes) : -1;
+			if (at === -1 || !startsInvalidUtf8(bytes, at)) throw notValid(encoding, bytesRead, error);
+			encoding = 'windows-1252';
+			decoder = decoderFor(encoding);
+			text = decoder.decode(bytes, { stream: true });
 		}
+		// Multi-byte characters, a byte-order mark or a character cut at the chunk's end all shorten the text.
+		ascii &&= text.length === bytes.byteLength;
 		bytesRead += bytes.byteLength;
 		yield { text, bytesRead };
 	}
@@ -127,11 +187,7 @@ export async function* readText(
 }
 
 function notValid(encoding: Encoding, offset: number, error: unknown): BenchtopError {
-	return new BenchtopError(
-		'bad-input',
-		`The text stops being valid ${encoding.toUpperCase()} after byte ${offset.toLocaleString('en')}: part of the file is in another encoding or damaged. Save it as “CSV UTF-8” and import it again.`,
-		String(error)
-	);
+	return new TextEncodingError(offset, '', error, encoding);
 }
 
 /** The whole text, for formats that parse in one go (JSON). */

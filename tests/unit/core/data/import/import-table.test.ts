@@ -155,6 +155,28 @@ describe('importTable, delimited text', () => {
 		);
 	});
 
+	it('reads Windows-1252 whose first accent comes after the part that chose the encoding', async () => {
+		// Older Excel exports: plain ASCII for thousands of rows, then a name with an accent.
+		const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+		const csv = latin1(`name,n\n${'abc,1\n'.repeat(20_000)}José,2\n`);
+		const fromCsv = await importTable(new Blob([csv]), { fileName: 'old.csv' });
+		expect(fromCsv.table.get('name', 20_000)).toBe('José');
+		expect(fromCsv.rows).toBe(20_001);
+		expect(fromCsv.notices.map((n) => n.message)).toEqual([expect.stringMatching(/not UTF-8.*Windows-1252/)]);
+		// Past the first chunk of the text reader (1 MiB), as JSON lines are read.
+		const jsonl = latin1(`${'{"name":"abc"}\n'.repeat(80_000)}{"name":"Zoë"}\n`);
+		const fromJsonl = await importTable(jsonl, { fileName: 'old.jsonl' });
+		expect(fromJsonl.table.get('name', 80_000)).toBe('Zoë');
+		expect(fromJsonl.notices.map((n) => n.message)).toEqual([expect.stringMatching(/Windows-1252/)]);
+	});
+
+	it('keeps refusing a byte-order-marked UTF-8 file that stops being UTF-8', async () => {
+		const start = bytes(`\ufeffname,n\n${'abc,1\n'.repeat(20_000)}`);
+		const bad = new Uint8Array([...start, 0x4a, 0xe9, 0x2c, 0x32, 0x0a]);
+		const error = await failure(importTable(bad, { fileName: 'bom.csv' }));
+		expect(error.message).toMatch(/^The text stops being valid UTF-8 after byte/);
+	});
+
 	it('counts lines as an editor does (CRLF, LF, lone CR) when naming where UTF-8 stops', async () => {
 		const start = bytes(`name,n\r\n${'é,1\r\n'.repeat(30_000)}a,2\rb,3\n`);
 		const bad = new Uint8Array(start.length + 5);

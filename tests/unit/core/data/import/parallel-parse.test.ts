@@ -89,9 +89,9 @@ describe('the byte reader', () => {
 	});
 
 	it('names the byte where the text stops being UTF-8', async () => {
-		// Past the first 64 KB, which decide the encoding: the start is valid UTF-8.
-		const start = `name,n\n${'abc,1\n'.repeat(20_000)}`;
-		const bytes = encode(`${start}xyz,2\n`);
+		// Past the first 64 KB, which decide the encoding: the start is valid UTF-8, accents included.
+		const start = encode(`name,n\n${'abé,1\n'.repeat(20_000)}`);
+		const bytes = new Uint8Array([...start, ...encode('xyz,2\n')]);
 		bytes[start.length + 1] = 0xff;
 		const o = await outcome(bytes);
 		expect('error' in o && o.error.message).toMatch(
@@ -99,6 +99,22 @@ describe('the byte reader', () => {
 				`^The text stops being valid UTF-8 after byte ${start.length.toLocaleString('en')} \\(line 20,002\\):`
 			)
 		);
+	});
+
+	it('reads Windows-1252 whose first accent comes past the start, in parts too, as the text reader does', async () => {
+		const start = `name,n\n${'abc,1\n'.repeat(20_000)}`;
+		const bytes = new Uint8Array([...encode(start), 0x4a, 0x6f, 0x73, 0xe9, ...encode(',2\n')]);
+		const text = `${start}José,2\n`;
+		const one = await outcome(bytes);
+		const parts = await outcome(bytes, { parseParts: inline, parallelParts: 4 });
+		const expected = {
+			...(seen(await outcome(text)) as object),
+			notices: [expect.objectContaining({ kind: 'info' })]
+		};
+		expect(seen(one)).toEqual(expected);
+		expect(seen(parts)).toEqual(expected);
+		expect('result' in one && one.result.table.get('name', 20_000)).toBe('José');
+		expect('result' in one && one.result.notices[0]!.message).toMatch(/not UTF-8.*Windows-1252/);
 	});
 });
 
