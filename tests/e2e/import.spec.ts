@@ -211,3 +211,29 @@ test('reading options: a semicolon file with decimal commas reads as numbers', a
 	await expect(preview.getByRole('button', { name: /^Type of price:/ })).toHaveText('number');
 	await expect(preview.getByRole('cell', { name: '1234.5', exact: true })).toBeVisible();
 });
+
+test('an old Excel export (“sep=;” line, Windows-1252 accents after 64 KB) reads whole, with notes', async ({
+	page
+}) => {
+	const rows = Array.from({ length: 6_000 }, (_, i) => `row${i};${i},5`);
+	const text = `sep=;\r\nname;value\r\n${rows.join('\r\n')}\r\nJosé;7,25\r\n`;
+	expect(text.indexOf('é')).toBeGreaterThan(65_536);
+	await page.goto('/data');
+	await page.getByLabel('Choose a file…').setInputFiles({
+		name: 'export.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(text, 'latin1')
+	});
+	await page.waitForURL(/\/data\?id=/);
+	const notes = page.getByRole('list', { name: 'Import notes' });
+	await expect(notes).toContainText('“sep=;”, is Excel’s note of the delimiter, not data: it was used.');
+	await expect(notes).toContainText('read as Windows-1252');
+	const preview = page.getByRole('region', { name: 'Data preview' });
+	await expect(preview.getByRole('button', { name: /^Type of value:/ })).toHaveText('number');
+	const filter = page.getByRole('form', { name: 'Filter rows' });
+	await filter.getByLabel('Filter column').selectOption('name');
+	await filter.getByRole('textbox', { name: 'Value' }).fill('José');
+	await filter.getByRole('button', { name: 'Filter' }).click();
+	await expect(page.getByText('1 of 6,001 rows')).toBeVisible();
+	await expect(preview.getByRole('cell', { name: '7.25', exact: true })).toBeVisible();
+});

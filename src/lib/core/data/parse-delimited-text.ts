@@ -5,8 +5,10 @@ import type { ColumnSchema } from '../table/column-types.ts';
 import { ColumnSink } from './import/column-sink.ts';
 import { DelimitedParser } from './import/delimited-parser.ts';
 import type { ImportOptions } from './import/import-types.ts';
-import { delimitedTable, sinkRecords } from './import/read-delimited.ts';
-import { sniffDelimiter } from './import/sniff-delimiter.ts';
+import { excelSepLine, sepLineNotice } from './import/excel-sep-line.ts';
+import { chooseDelimiter, delimitedTable, sinkRecords } from './import/read-delimited.ts';
+
+const SNIFF = 64 * 1024;
 import { typeColumns } from './import/type-columns.ts';
 
 export interface TypedTable {
@@ -20,13 +22,17 @@ export type DelimitedTextOptions = Pick<
 >;
 
 export function parseDelimitedText(text: string, options: DelimitedTextOptions = {}): TypedTable {
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	const policy = options.raggedRows ?? 'error';
-	const delimiter = options.delimiter ?? sniffDelimiter(body.slice(0, 64 * 1024), body.length <= 64 * 1024);
+	const sepLine = excelSepLine(unmarked);
+	const body = sepLine ? unmarked.slice(sepLine.length) : unmarked;
+	const delimiter = chooseDelimiter(options, false, body.slice(0, SNIFF), body.length <= SNIFF, sepLine);
 	const sink = new ColumnSink(policy);
-	const parser = new DelimitedParser(delimiter, sink);
+	const parser = new DelimitedParser(delimiter, sink, sepLine ? 2 : 1);
 	parser.push(body);
 	parser.finish();
-	const { table, schema } = typeColumns(delimitedTable(sinkRecords(sink), delimiter, policy), options);
+	const notices = sepLine ? [sepLineNotice(sepLine, delimiter)] : [];
+	const raw = delimitedTable(sinkRecords(sink), delimiter, policy, notices);
+	const { table, schema } = typeColumns(raw, options);
 	return { table, schema };
 }

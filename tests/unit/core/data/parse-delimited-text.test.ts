@@ -31,6 +31,13 @@ describe('parseDelimitedText', () => {
 		expect(schema.map((c) => c.name)).toEqual(['a', 'b']);
 	});
 
+	it('takes the delimiter from Excel’s “sep=” line and counts that line in messages', () => {
+		const { table } = parseDelimitedText('\ufeffsep=|\na|b\n1|x\n');
+		expect(table.columnNames()).toEqual(['a', 'b']);
+		expect(table.array('a')).toEqual([1]);
+		expect(() => parseDelimitedText('sep=|\na|b\n1|x|y\n')).toThrow(/line 3\./);
+	});
+
 	it('rejects an empty file with a message a person understands', () => {
 		expect(() => parseDelimitedText('  \n')).toThrow(BenchtopError);
 		expect(() => parseDelimitedText('')).toThrow(/empty/);

@@ -31,16 +31,19 @@ export class DelimitedParser {
 	private quoted = false;
 	/** A chunk ended on CR: a LF at the start of the next one belongs to the same line break. */
 	private pendingCr = false;
-	private line = 1;
-	private recordLine = 1;
+	private line: number;
+	private recordLine: number;
 	private fieldsInRecord = 0;
 	private quoteLine = 0;
 	private quoteField = 0;
 
+	/** `firstLine`: the line the text starts on, when lines before it were read apart. */
 	constructor(
 		delimiter: string,
-		private readonly sink: FieldSink
+		private readonly sink: FieldSink,
+		firstLine = 1
 	) {
+		this.line = this.recordLine = firstLine;
 		if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
 			throw new BenchtopError(
 				'bad-input',

@@ -8,6 +8,7 @@ import { ByteRecordReader } from './byte-records.ts';
 import { abortIfCancelled } from './cancel.ts';
 import { ColumnSink, type RaggedPolicy, type RaggedRow } from './column-sink.ts';
 import { DelimitedParser } from './delimited-parser.ts';
+import { excelSepLine, sepLineNotice, type ExcelSepLine } from './excel-sep-line.ts';
 import type { ImportNotice, ImportOptions } from './import-types.ts';
 import { joinParts, partStarts, type PartTask } from './parallel-parse.ts';
 import type { RawColumn, RawTable } from './raw-table.ts';
@@ -89,9 +90,18 @@ async function blobBytes(blob: Blob, start: number, end: number): Promise<Uint8A
 	return new Uint8Array(await blob.slice(start, end).arrayBuffer());
 }
 
-/** The delimiter as asked, or guessed from the start of the text; refused when it cannot work. */
-function chooseDelimiter(options: ImportOptions, tsv: boolean, sample: string, whole: boolean): string {
-	const delimiter = options.delimiter ?? (tsv ? '\t' : sniffDelimiter(sample, whole));
+/**
+ * The delimiter as asked, or as Excel's first line names it, or guessed from the start of the text;
+ * refused when it cannot work.
+ */
+export function chooseDelimiter(
+	options: Pick<ImportOptions, 'delimiter'>,
+	tsv: boolean,
+	sample: string,
+	whole: boolean,
+	sepLine?: ExcelSepLine
+): string {
+	const delimiter = options.delimiter ?? sepLine?.delimiter ?? (tsv ? '\t' : sniffDelimiter(sample, whole));
 	// The text parser's checks (one character, not a quote or line break) and message.
 	new DelimitedParser(delimiter, { field() {}, endRecord() {} });
 	return delimiter;
@@ -121,7 +131,11 @@ async function readDelimitedBytes(
 	await fill(Math.min(total, SNIFF_CHARS));
 	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 	const sample = new TextDecoder().decode(bytes.subarray(bom, Math.min(total, SNIFF_CHARS)));
-	const delimiter = chooseDelimiter(options, tsv, sample, total <= SNIFF_CHARS);
+	const sepLine = excelSepLine(sample);
+	const delimiter = chooseDelimiter(options, tsv, sample, total <= SNIFF_CHARS, sepLine);
+	const notices = sepLine ? [sepLineNotice(sepLine, delimiter)] : [];
+	/** Where the records start: after the byte-order mark and Excel's line. */
+	const start = bom + (sepLine?.length ?? 0);
 	const progress = (at: number, rows: number) => {
 		abortIfCancelled(options.signal);
 		options.onProgress?.({ bytesRead: at, totalBytes: total, rows, phase: 'reading' });
@@ -129,16 +143,17 @@ async function readDelimitedBytes(
 
 	if (options.parseParts && (options.parallelParts ?? 0) > 1) {
 		await fill(total, true);
-		const parallel = await readInParts(bytes, bom, delimiter, policy, options);
+		const parallel = await readInParts(bytes, start, sepLine ? 2 : 1, delimiter, policy, options);
 		if (parallel) {
 			progress(total, parallel.rows);
-			return delimitedTable(parallel, delimiter, policy);
+			return delimitedTable(parallel, delimiter, policy, notices);
 		}
 	}
 
 	const reader = new ByteRecordReader(delimiter, policy);
-	let at = bom;
-	let to = bom;
+	if (sepLine) reader.line = 2;
+	let at = start;
+	let to = start;
 	while (to < total) {
 		// The window always grows, so a record longer than a slice is read again whole, not forever.
 		to = Math.min(total, to + SLICE_BYTES);
@@ -150,7 +165,8 @@ async function readDelimitedBytes(
 	return delimitedTable(
 		{ ...part, columns: () => part.columns.map((column) => joinColumnParts([column])) },
 		delimiter,
-		policy
+		policy,
+		notices
 	);
 }
 
@@ -160,14 +176,16 @@ async function readDelimitedBytes(
  */
 async function readInParts(
 	bytes: Uint8Array,
-	bom: number,
+	start: number,
+	firstLine: number,
 	delimiter: string,
 	policy: RaggedPolicy,
 	options: ImportOptions
 ): Promise<CollectedRecords | undefined> {
 	const header = new ByteRecordReader(delimiter, policy);
 	header.headerOnly = true;
-	const bodyStart = header.read(bytes, bom, bytes.length, true);
+	header.line = firstLine;
+	const bodyStart = header.read(bytes, start, bytes.length, true);
 	const head = header.part();
 	if (head.header === undefined || bodyStart >= bytes.length) return undefined;
 	const starts = partStarts(bytes, bodyStart, bytes.length, options.parallelParts!);
@@ -203,15 +221,27 @@ async function readDelimitedText(
 	const notices: ImportNotice[] = [];
 	const sink = new ColumnSink(policy);
 	const total = totalBytes(source);
-	let delimiter = options.delimiter ?? (tsv ? '\t' : undefined);
+	let delimiter: string | undefined;
 	let parser: DelimitedParser | undefined;
 	const chunks = readText(source, { signal: options.signal, encoding, onNotice: (n) => notices.push(n) });
 	for await (const chunk of chunks) {
+		let text = chunk.text;
 		if (!parser) {
-			delimiter ??= sniffDelimiter(chunk.text.slice(0, SNIFF_CHARS), chunk.bytesRead === total);
-			parser = new DelimitedParser(delimiter, sink);
+			const sepLine = excelSepLine(text);
+			delimiter = chooseDelimiter(
+				options,
+				tsv,
+				text.slice(0, SNIFF_CHARS),
+				chunk.bytesRead === total,
+				sepLine
+			);
+			if (sepLine) {
+				notices.push(sepLineNotice(sepLine, delimiter));
+				text = text.slice(sepLine.length);
+			}
+			parser = new DelimitedParser(delimiter, sink, sepLine ? 2 : 1);
 		}
-		parser.push(chunk.text);
+		parser.push(text);
 		abortIfCancelled(options.signal);
 		options.onProgress?.({
 			bytesRead: chunk.bytesRead,

@@ -175,6 +175,24 @@ const CASES: Record<string, () => Promise<void>> = {
 			{ kind: 'info', message: 'Read decimal commas (“3,14” as 3.14) in “weight”, “height”.' }
 		]);
 	},
+	'excel-sep.csv': async () => {
+		// Excel's "sep=;" line names the delimiter and is not the header; line numbers still count it.
+		const error = await failure('excel-sep.csv');
+		expect(error.message).toBe(
+			'1 row has a different number of fields than the header (3): line 4. Pad it with empty values or skip it.'
+		);
+		const r = await ok('excel-sep.csv', { raggedRows: 'pad' });
+		expect(r.delimiter).toBe(';');
+		expect(r.table.columnNames()).toEqual(['name', 'price', 'n']);
+		expect(r.table.array('price')).toEqual([1.5, 2, 3.25]);
+		expect(r.notices[0]).toEqual({
+			kind: 'info',
+			message: 'The first line, “sep=;”, is Excel’s note of the delimiter, not data: it was used.'
+		});
+		const picked = await ok('excel-sep.csv', { raggedRows: 'pad', delimiter: ',' });
+		expect(picked.table.columnNames()).toEqual(['name;price;n']);
+		expect(picked.notices[0]?.message).toMatch(/not data: the delimiter you picked was used instead\.$/);
+	},
 	'pipe.csv': async () => {
 		const r = await ok('pipe.csv');
 		expect(r.delimiter).toBe('|');
