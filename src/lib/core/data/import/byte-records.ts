@@ -28,6 +28,9 @@ export interface RecordsPart {
 	ragged: number;
 	/** Lines counted from this part's first line, 1-based. */
 	firstRagged: RaggedRow[];
+	/** Fields with text after their closing quote (`"ab"cd`), and the line of the first (0: none). */
+	strayQuotes: number;
+	firstStrayQuote: number;
 	/** Line breaks in this part, in and out of quotes: where the next part's lines start. */
 	lineBreaks: number;
 }
@@ -77,6 +80,8 @@ export class ByteRecordReader {
 	emptyLines = 0;
 	ragged = 0;
 	readonly firstRagged: RaggedRow[] = [];
+	strayQuotes = 0;
+	firstStrayQuote = 0;
 	private width = 0;
 	/** False once an import is bound to fail on ragged rows: from then on rows are counted, not kept. */
 	private keeping = true;
@@ -122,6 +127,9 @@ export class ByteRecordReader {
 			let line = recordLine;
 			let count = 0;
 			let c = 0;
+			// Counted when the record ends: a record read again with more bytes must not count twice.
+			let strays = 0;
+			let strayLine = 0;
 			for (;;) {
 				if (count === this.starts.length) this.grow();
 				let start = i;
@@ -155,7 +163,9 @@ export class ByteRecordReader {
 						break;
 					}
 					c = i < to ? bytes[i]! : -1;
-					if (pieces !== undefined || (c !== delimiter && c !== LF && c !== CR && c !== -1)) {
+					const stray = c !== delimiter && c !== LF && c !== CR && c !== -1;
+					if (stray && strays++ === 0) strayLine = line;
+					if (pieces !== undefined || stray) {
 						// Text after a closing quote (`"a"b`) is kept as part of the field, as spreadsheets do.
 						const tailStart = i;
 						while (i < to && (c = bytes[i]!) !== delimiter && c !== LF && c !== CR) i++;
@@ -187,6 +197,7 @@ export class ByteRecordReader {
 				i += bytes[i + 1] === LF ? 2 : 1;
 			} else if (c === LF) i++;
 			this.line = line + 1;
+			if (strays > 0 && (this.strayQuotes += strays) === strays) this.firstStrayQuote = strayLine;
 			this.endRecord(bytes, count, recordLine);
 			if (this.headerOnly && this.header !== undefined) return i;
 		}
@@ -270,6 +281,8 @@ export class ByteRecordReader {
 			emptyLines: this.emptyLines,
 			ragged: this.ragged,
 			firstRagged: this.firstRagged,
+			strayQuotes: this.strayQuotes,
+			firstStrayQuote: this.firstStrayQuote,
 			lineBreaks: this.line - 1
 		};
 	}

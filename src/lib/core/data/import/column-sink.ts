@@ -20,6 +20,9 @@ export class ColumnSink implements FieldSink {
 	emptyLines = 0;
 	ragged = 0;
 	readonly firstRagged: RaggedRow[] = [];
+	strayQuotes = 0;
+	/** The line of the first field with text after its closing quote; 0 when none has. */
+	firstStrayQuote = 0;
 	private width = 0;
 	private count = 0;
 	private firstIsBlank = false;
@@ -34,6 +37,10 @@ export class ColumnSink implements FieldSink {
 		if (j === 0) this.firstIsBlank = !quoted && isBlank(value);
 		if (this.header === undefined) this.pendingHeader.push(value);
 		else if (j < this.width && this.keeping) this.columns[j]!.push(value);
+	}
+
+	strayQuote(line: number): void {
+		if (this.strayQuotes++ === 0) this.firstStrayQuote = line;
 	}
 
 	endRecord(line: number): void {

@@ -7,6 +7,8 @@ export interface FieldSink {
 	field(value: string, quoted: boolean): void;
 	/** The record that just ended started on `line` (1-based, counting line breaks inside quotes). */
 	endRecord(line: number): void;
+	/** A field on `line` goes on after its closing quote (`"ab"cd`): read as one value, its quotes dropped. */
+	strayQuote?(line: number): void;
 }
 
 const QUOTE = 34;
@@ -85,6 +87,7 @@ export class DelimitedParser {
 					continue;
 				}
 				// Text after a closing quote (`"a"b`) is kept as part of the field, as spreadsheets do.
+				if (c !== delimiter && c !== LF && c !== CR) this.sink.strayQuote?.(line);
 				state = UNQUOTED;
 			} else if (state === FIELD_START) {
 				if (c === QUOTE) {

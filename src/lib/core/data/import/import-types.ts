@@ -40,7 +40,14 @@ export interface ImportProgress {
 }
 
 export interface ImportNotice {
-	kind: 'renamed-columns' | 'padded-rows' | 'skipped-rows' | 'dropped-empty-lines' | 'lost-values' | 'info';
+	kind:
+		| 'renamed-columns'
+		| 'padded-rows'
+		| 'skipped-rows'
+		| 'dropped-empty-lines'
+		| 'lost-values'
+		| 'stray-quotes'
+		| 'info';
 	message: string;
 }
 

@@ -62,7 +62,11 @@ export function joinParts(head: RecordsPart, parts: RecordsPart[], policy: Ragge
 	let rows = 0;
 	let emptyLines = head.emptyLines;
 	let ragged = 0;
+	let strayQuotes = head.strayQuotes;
+	let firstStrayQuote = head.firstStrayQuote;
 	for (const part of parts) {
+		if (firstStrayQuote === 0 && part.firstStrayQuote > 0) firstStrayQuote = part.firstStrayQuote + lineBase;
+		strayQuotes += part.strayQuotes;
 		for (const row of part.firstRagged) {
 			if (firstRagged.length < LISTED_RAGGED)
 				firstRagged.push({ line: row.line + lineBase, fields: row.fields });
@@ -79,6 +83,8 @@ export function joinParts(head: RecordsPart, parts: RecordsPart[], policy: Ragge
 		emptyLines,
 		ragged,
 		firstRagged,
+		strayQuotes,
+		firstStrayQuote,
 		// With ragged rows and the 'error' policy the import fails: the columns are never asked for.
 		columns: () =>
 			policy === 'error' && ragged > 0

@@ -39,6 +39,9 @@ export interface CollectedRecords {
 	emptyLines: number;
 	ragged: number;
 	firstRagged: RaggedRow[];
+	/** Fields with text after their closing quote (`"ab"cd`), and the line of the first (0: none). */
+	strayQuotes: number;
+	firstStrayQuote: number;
 	/** Asked for only when the import goes on (not when ragged rows stop it). */
 	columns: () => RawColumn[];
 }
@@ -262,6 +265,8 @@ export function sinkRecords(sink: ColumnSink): CollectedRecords {
 		emptyLines: sink.emptyLines,
 		ragged: sink.ragged,
 		firstRagged: sink.firstRagged,
+		strayQuotes: sink.strayQuotes,
+		firstStrayQuote: sink.firstStrayQuote,
 		columns: () => sink.columns.map((column) => column.finish())
 	};
 }
@@ -309,6 +314,7 @@ export function delimitedTable(
 			`columns: ${header.join(', ')}`
 		);
 	}
+	if (sink.strayQuotes > 0) notices.push(strayQuoteNotice(sink.strayQuotes, sink.firstStrayQuote));
 	if (sink.emptyLines > 0) {
 		const lines =
 			sink.emptyLines === 1 ? '1 empty line was' : `${sink.emptyLines.toLocaleString('en')} empty lines were`;
@@ -320,6 +326,19 @@ export function delimitedTable(
 		rows: sink.rows,
 		notices,
 		delimiter
+	};
+}
+
+/** Quotes a spreadsheet dropped without a word: said, since a value may have lost the quotes it meant to hold. */
+function strayQuoteNotice(count: number, firstLine: number): ImportNotice {
+	const line = firstLine.toLocaleString('en');
+	const what =
+		count === 1
+			? `A field on line ${line} goes on after its closing quote (like "ab"cd): it was read as one value without those quotes.`
+			: `${count.toLocaleString('en')} fields go on after their closing quote (like "ab"cd), the first on line ${line}: each was read as one value without those quotes.`;
+	return {
+		kind: 'stray-quotes',
+		message: `${what} To keep a quote inside a value, quote the whole value and double the quote ("a""b").`
 	};
 }
 

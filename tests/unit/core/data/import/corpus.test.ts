@@ -273,9 +273,19 @@ const CASES: Record<string, () => Promise<void>> = {
 	},
 	'quoted-header.csv': async () =>
 		expect((await ok('quoted-header.csv')).table.columnNames()).toEqual(['name, full', 'say "hi"']),
-	'stray-quotes.csv': async () =>
-		// A quote inside an unquoted field is literal; text after a closing quote is kept, as Excel does.
-		expect((await ok('stray-quotes.csv')).table.array('b')).toEqual(['x"y"z', 'abcd']),
+	'stray-quotes.csv': async () => {
+		// A quote inside an unquoted field is literal; text after a closing quote is kept, as Excel does,
+		// and said: the quotes it drops may have been meant as part of the value.
+		const r = await ok('stray-quotes.csv');
+		expect(r.table.array('b')).toEqual(['x"y"z', 'abcd']);
+		expect(r.notices).toEqual([
+			{
+				kind: 'stray-quotes',
+				message:
+					'A field on line 3 goes on after its closing quote (like "ab"cd): it was read as one value without those quotes. To keep a quote inside a value, quote the whole value and double the quote ("a""b").'
+			}
+		]);
+	},
 
 	// Column names.
 	'duplicate-names.csv': async () => {

@@ -39,18 +39,22 @@ interface Records {
 	emptyLines: number;
 	ragged: number;
 	firstRagged: { line: number; fields: number }[];
+	strayQuotes: number;
+	firstStrayQuote: number;
 	columns: (string | null)[][];
 }
 
 /** What a reader collected, its columns as text; `stopped`: ragged rows stopped the import, so none are read. */
 function asRecords(collected: CollectedRecords, stopped = false): Records {
-	const { header, rows, emptyLines, ragged, firstRagged } = collected;
+	const { header, rows, emptyLines, ragged, firstRagged, strayQuotes, firstStrayQuote } = collected;
 	return {
 		header,
 		rows,
 		emptyLines,
 		ragged,
 		firstRagged,
+		strayQuotes,
+		firstStrayQuote,
 		columns: stopped ? [] : collected.columns().map(texts)
 	};
 }
@@ -148,13 +152,16 @@ const value = fc.oneof(
 		maxLength: 7
 	})
 );
-/** A field as a writer would put it: quoted when it must be (or at random), quotes doubled inside. */
+/**
+ * A field as a writer would put it: quoted when it must be (or at random), quotes doubled inside; now
+ * and then with text after its closing quote, as broken writers leave it.
+ */
 const field = (delimiter: string) =>
-	fc
-		.tuple(value, fc.boolean())
-		.map(([text, quote]) =>
-			quote || text.includes(delimiter) || /["\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-		);
+	fc.tuple(value, fc.nat({ max: 9 })).map(([text, pick]) => {
+		const quoted = `"${text.replaceAll('"', '""')}"`;
+		if (pick === 0) return `${quoted}x`;
+		return pick <= 5 || text.includes(delimiter) || /["\n\r]/.test(text) ? quoted : text;
+	});
 const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
 
 /** A file of 1 to 4 columns (rows of other widths too, now and then) and any line breaks. */
