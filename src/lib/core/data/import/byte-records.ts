@@ -143,7 +143,12 @@ export class ByteRecordReader {
 					for (;;) {
 						const quote = bytes.indexOf(QUOTE, i);
 						const stop = quote === -1 || quote >= to ? to : quote;
-						for (let k = i; k < stop; k++) if (bytes[k] === LF) line++;
+						// CRLF, LF and a lone CR each end a line; the opening quote is before bytes[i].
+						for (let k = i; k < stop; k++) {
+							const b = bytes[k]!;
+							if (b > CR) continue;
+							if (b === CR || (b === LF && bytes[k - 1] !== CR)) line++;
+						}
 						if (stop === to) {
 							if (!final) return this.incomplete(recordStart, recordLine);
 							throw new BenchtopError(

@@ -33,6 +33,8 @@ export class DelimitedParser {
 	private quoted = false;
 	/** A chunk ended on CR: a LF at the start of the next one belongs to the same line break. */
 	private pendingCr = false;
+	/** The last character of the text before: a quoted CRLF may be cut between two chunks. */
+	private lastChar = 0;
 	private line: number;
 	private recordLine: number;
 	private fieldsInRecord = 0;
@@ -71,7 +73,12 @@ export class DelimitedParser {
 				const quote = text.indexOf('"', i);
 				const end = quote === -1 ? n : quote;
 				// Counted within the field only: searching on past it would make wide quoted rows quadratic.
-				for (let k = i; k < end; k++) if (text.charCodeAt(k) === LF) line++;
+				// CRLF, LF and a lone CR each end a line, as in an editor.
+				for (let k = i; k < end; k++) {
+					const c = text.charCodeAt(k);
+					if (c > CR) continue;
+					if (c === CR || (c === LF && (k === 0 ? this.lastChar : text.charCodeAt(k - 1)) !== CR)) line++;
+				}
 				if (quote === -1) break;
 				this.parts.push(text.slice(start, quote));
 				i = start = quote + 1;
@@ -125,6 +132,7 @@ export class DelimitedParser {
 		}
 
 		if (start < n && (state === UNQUOTED || state === QUOTED)) this.parts.push(text.slice(start));
+		if (n > 0) this.lastChar = text.charCodeAt(n - 1);
 		this.state = state;
 		this.line = line;
 	}

@@ -177,6 +177,17 @@ describe('importTable, delimited text', () => {
 		expect(error.message).toMatch(/^The text stops being valid UTF-8 after byte/);
 	});
 
+	it('counts line breaks inside quotes as an editor does (lone CR, CRLF) in every reader', async () => {
+		const text = 'a,b\r"x\ry",1\r"p\r\nq",2\r1,2,3\r4,5\r';
+		const expected = /^1 row has a different number of fields than the header \(2\): line 6\./;
+		expect((await failure(importTable(text))).message).toMatch(expected);
+		expect((await failure(importTable(bytes(text)))).message).toMatch(expected);
+		const open = 'a,b\r1,2\r"x\ry",1\r3,"never\r'; // the last quote opens on line 5
+		const unclosed = /^A quoted field that starts on line 5, column 2 is never closed/;
+		expect((await failure(importTable(open))).message).toMatch(unclosed);
+		expect((await failure(importTable(bytes(open)))).message).toMatch(unclosed);
+	});
+
 	it('counts lines as an editor does (CRLF, LF, lone CR) when naming where UTF-8 stops', async () => {
 		const start = bytes(`name,n\r\n${'é,1\r\n'.repeat(30_000)}a,2\rb,3\n`);
 		const bad = new Uint8Array(start.length + 5);
