@@ -17,6 +17,7 @@ import { refitEpochs } from './refit.ts';
 import { selectionMetric } from './selection.ts';
 import type { TrialJob, TrialOutcome } from './search.ts';
 import { trialRequest } from './trial-request.ts';
+import { meanMetrics, trialFigures } from './trial-figures.ts';
 
 /** What every trial of a search shares. Plain JSON, so it travels to workers. */
 export interface TuneSetup {
@@ -48,39 +49,6 @@ export function setupRequest(
 		settings: setup.settings
 	};
 	return trialRequest(base, setup.recipe, setup.task, job.params);
-}
-
-/** A run's score and learning curve as the search reads them. */
-export function trialFigures(
-	outcome: TrainingOutcome['run'],
-	task: Task
-): Pick<TrialOutcome, 'value' | 'tiebreak' | 'metrics' | 'curve'> {
-	const metric = selectionMetric(task);
-	const metrics = outcome.metrics.validation ?? {};
-	const value =
-		typeof metrics[metric] === 'number' && Number.isFinite(metrics[metric])
-			? (metrics[metric] as number)
-			: null;
-	const curve: number[] = [];
-	let best = -Infinity;
-	for (const epoch of outcome.history) {
-		if (epoch.valMetric !== undefined && epoch.valMetric > best) best = epoch.valMetric;
-		curve.push(best);
-	}
-	const logLoss = metrics.log_loss;
-	const tiebreak = typeof logLoss === 'number' && Number.isFinite(logLoss) ? -logLoss : undefined;
-	return { value, ...(tiebreak === undefined ? {} : { tiebreak }), metrics, curve };
-}
-
-/** The mean of each metric every fold reports as a finite number (the folds' other entries left out). */
-export function meanMetrics(sets: readonly Record<string, unknown>[]): Record<string, number> {
-	const out: Record<string, number> = {};
-	for (const name of Object.keys(sets[0] ?? {})) {
-		const values = sets.map((m) => m[name]);
-		if (values.every((x): x is number => typeof x === 'number' && Number.isFinite(x)))
-			out[name] = values.reduce((a, b) => a + b, 0) / values.length;
-	}
-	return out;
 }
 
 /** One training run of a trial: on the trial split, or on one fold. ASHA's rungs are watched when asked. */

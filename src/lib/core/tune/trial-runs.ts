@@ -8,7 +8,7 @@
 import type { RunRecord } from '../train/run-record.ts';
 import type { TrainingOutcome } from '../train/run-training.ts';
 import { isSearchWinner } from './run-groups.ts';
-import { trialFigures } from './run-trial.ts';
+import { trialFigures } from './trial-figures.ts';
 import { ranksAbove, type TrialRecord } from './search.ts';
 
 /** The trials `benchtop tune --out` writes, and the run list's default for "keep the best N". */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readLabels } from '../../../../src/lib/core/table/read-column.ts';
 import { baselineRow } from '../../../../src/lib/core/tune/baseline-row.ts';
 import { checkFolds, foldSplit, searchFolds } from '../../../../src/lib/core/tune/folds.ts';
-import { meanMetrics } from '../../../../src/lib/core/tune/run-trial.ts';
+import { meanMetrics } from '../../../../src/lib/core/tune/trial-figures.ts';
 import { parseSearchSpace } from '../../../../src/lib/core/tune/space.ts';
 import { planSearch, tune, type TuneRequest } from '../../../../src/lib/core/tune/tune.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
