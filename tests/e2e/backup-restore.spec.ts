@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
+import { shotWidths } from './shots.ts';
 
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
 
@@ -56,10 +57,7 @@ test('a workspace exported in one browser comes back, data set and run, in a fre
 	await fresh.goto('/system');
 	await restore.getByLabel('Import a Benchtop backup').setInputFiles(file);
 	await expect(restore.getByRole('status')).toContainText('Added 1 data set, 1 recipe draft, 1 run.');
-	for (const width of [1280, 390]) {
-		await fresh.setViewportSize({ width, height: 900 });
-		await restore.screenshot({ path: `/work/shots-h15b/backup-${width}.png` });
-	}
+	await shotWidths(fresh, 'backup', { element: restore });
 	await fresh.goto('/');
 	const list = fresh.getByRole('list', { name: 'Your data sets' });
 	await expect(list).toContainText('Iris flowers');

@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { importCsv } from './import-file.ts';
+import { shot, shotWidths } from './shots.ts';
 
 const RLO = '\u202E';
 const TARGET = `evil${RLO}target`;
@@ -82,7 +83,7 @@ test('a right-to-left override in a name does not reorder the text around it', a
 	await expect(page.getByRole('heading', { name: `Features against ${TARGET}` }).locator('bdi')).toHaveText(
 		TARGET
 	);
-	await page.screenshot({ path: '/work/shots-h17d/bidi-profile-1280.png' });
+	await shot(page, 'bidi-profile-1280', { fullPage: false });
 
 	// Present's model step names the classes in a sentence: each one isolated.
 	const id = new URL(page.url()).searchParams.get('id')!;
@@ -220,11 +221,7 @@ test('run names, the drift report and the storage and data set lists isolate the
 	await expect(reason).toContainText(`(“\u2068${NEW_VALUE}\u2069”) on 100.0% of rows`);
 	expect(await drawnLeftToRight(reason, 'of rows')).toBe(true);
 	expect(await drawnLeftToRight(await withoutIsolation(page, reason), 'of rows')).toBe(false);
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 1200 });
-		await page.screenshot({ path: `/work/shots-h17e/bidi-drift-${width}.png` });
-	}
-	await page.setViewportSize({ width: 1280, height: 800 });
+	await shotWidths(page, 'bidi-drift', { height: 1200, fullPage: false });
 
 	// The storage panel's data sets: the size stays after the name and reads left to right.
 	await page.goto('/');
@@ -235,7 +232,7 @@ test('run names, the drift report and the storage and data set lists isolate the
 	expect(await drawnLeftToRight(usage, size)).toBe(true);
 	expect(await drawnLeftToRight(await withoutIsolation(page, usage), size)).toBe(false);
 	await usage.scrollIntoViewIfNeeded();
-	await page.screenshot({ path: '/work/shots-h17e/bidi-storage-1280.png' });
+	await shot(page, 'bidi-storage-1280', { fullPage: false });
 
 	// The data set picker: "N rows × M columns" after the name.
 	await page.goto('/evaluate');

@@ -3,6 +3,7 @@
 // petal_width. Train draws the plane over those two columns and redraws it while the model trains.
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
+import { shot } from './shots.ts';
 
 test('iris cut to two chosen columns: the boundary is drawn over them and redrawn while training', async ({
 	page
@@ -44,5 +45,5 @@ test('iris cut to two chosen columns: the boundary is drawn over them and redraw
 	);
 	const frames = await page.evaluate(() => (window as unknown as { frames_: string[] }).frames_);
 	expect(new Set(frames).size).toBeGreaterThanOrEqual(2);
-	await page.screenshot({ path: '/work/shots-h17d/boundary-iris-two-columns-1280.png', fullPage: true });
+	await shot(page, 'boundary-iris-two-columns-1280');
 });

@@ -3,12 +3,13 @@
 // module Web Worker its predictions equal the studio's TF.js predictions (`benchtop predict` on the model
 // folder) within 1e-5; the demo page's <benchtop-model> element draws a form from the schema and predicts.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { shot } from './shots.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const sample = join(repo, 'sample-datasets', 'seattle-weather.csv');
@@ -98,7 +99,6 @@ test('the bundle in a module Web Worker equals the studio’s TF.js predictions'
 });
 
 test('the demo page’s <benchtop-model> draws a form from the schema and predicts a row', async ({ page }) => {
-	mkdirSync('/work/shots-h16a', { recursive: true });
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto(`${base}/index.html`);
 	const element = page.locator('benchtop-model');
@@ -112,7 +112,7 @@ test('the demo page’s <benchtop-model> draws a form from the schema and predic
 	await element.getByLabel('wind').fill('2.1');
 	await element.getByRole('button', { name: 'Predict' }).click();
 	await expect(element.locator('output')).toHaveText(/^(drizzle|rain|sun|snow|fog) \(\d+\.\d%\)$/);
-	await page.screenshot({ path: '/work/shots-h16a/bundle-demo-1280.png', fullPage: true });
+	await shot(page, 'bundle-demo-1280');
 	await page.setViewportSize({ width: 390, height: 800 });
-	await page.screenshot({ path: '/work/shots-h16a/bundle-demo-390.png', fullPage: true });
+	await shot(page, 'bundle-demo-390');
 });

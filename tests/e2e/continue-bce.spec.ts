@@ -8,8 +8,8 @@ import { expect, test } from './fixtures.ts';
 import { importCsv } from './import-file.ts';
 import { saveAsModel, trainRun } from './train-and-save.ts';
 import { targetSelect } from './target-select.ts';
+import { shot } from './shots.ts';
 
-const SHOTS = '/work/shots-h19n';
 const iris = readFileSync(fileURLToPath(new URL('../../sample-datasets/iris.csv', import.meta.url)), 'utf8')
 	.trimEnd()
 	.split('\n');
@@ -46,7 +46,7 @@ test('a version trained with binary cross-entropy trains further as a child vers
 	const accuracy = result.getByRole('row', { name: /^accuracy/ });
 	await expect(accuracy.getByRole('cell').nth(0)).toHaveText(/^0\.\d{3}|^1\.000$/);
 	await expect(accuracy.getByRole('cell').nth(1)).toHaveText(/^0\.\d{3}|^1\.000$/);
-	await page.screenshot({ path: `${SHOTS}/continue-bce-1280.png`, fullPage: true });
+	await shot(page, 'continue-bce-1280');
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `${SHOTS}/continue-bce-390.png`, fullPage: true });
+	await shot(page, 'continue-bce-390');
 });

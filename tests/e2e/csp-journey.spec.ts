@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { watchCsp } from './csp-watch.ts';
+import { shot } from './shots.ts';
 
-const SHOTS = process.env.SHOTS_DIR;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Experiment stages' });
 
 /** The policy a page was served with, as its <meta http-equiv> says it. */
@@ -83,7 +83,7 @@ test('import → prepare → train → evaluate → report → export → share 
 	await expect(
 		page.frameLocator('iframe[title="Embed preview"]').getByRole('button', { name: 'Predict' })
 	).toBeVisible();
-	if (SHOTS) await page.screenshot({ path: `${SHOTS}/csp-journey-export.png` });
+	await shot(page, 'csp-journey-export', { fullPage: false });
 
 	// Share: the link from the run, opened in this tab, then the presentation of the opened experiment.
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);

@@ -3,6 +3,7 @@
 // column nor widens the page, at 1280 and at 390 px.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { shot } from './shots.ts';
 
 const LONG = `${'quarterly_sales_by_region_and_product_line_'.repeat(3)}final_v2`;
 
@@ -46,6 +47,6 @@ for (const width of [1280, 390]) {
 		else expect(title.y).toBeGreaterThan(list.y + list.height);
 		const { scroll, client } = await pageWidth(page);
 		expect(scroll).toBeLessThanOrEqual(client);
-		await page.screenshot({ path: `/work/shots-h17d/data-long-name-${width}.png`, fullPage: true });
+		await shot(page, `data-long-name-${width}`);
 	});
 }

@@ -3,20 +3,9 @@
 // is the one Train used (row counts on the run card and on Evaluate), and the test accuracy beats the
 // baseline (always the most frequent training class). With SHOTS_DIR set, screenshots at 1280 and 390 px.
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { targetSelect } from './target-select.ts';
-
-const SHOTS = process.env.SHOTS_DIR;
-
-async function shoot(page: Page, name: string) {
-	if (!SHOTS) return;
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 720 });
-}
+import { shotWidths } from './shots.ts';
 
 type Counts = { train: number; validation: number; test: number };
 const number = (text: string) => Number(text.replace(/,/g, ''));
@@ -65,7 +54,7 @@ test('a table with a date column: the split set in Prepare is what Train uses, a
 	await expect(counts).toContainText(/Train 8\d\d/);
 	const prepared = splitCounts(await counts.innerText());
 	expect(prepared.train + prepared.validation + prepared.test).toBe(1461);
-	await shoot(page, 'prepare');
+	await shotWidths(page, 'prepare');
 
 	// Train with the defaults: the strip shows Prepare's split, and the run used it.
 	await page.goto(`/train?id=${encodeURIComponent(id)}`);
@@ -78,7 +67,7 @@ test('a table with a date column: the split set in Prepare is what Train uses, a
 	await expect(runs.getByRole('button')).toHaveCount(1, { timeout: 180_000 });
 	expect(runCounts(await page.getByTestId('run-rows').innerText())).toEqual(prepared);
 	await expect(page.getByTestId('run-warnings').getByRole('alert')).toHaveCount(0);
-	await shoot(page, 'train');
+	await shotWidths(page, 'train');
 
 	// Evaluate: the same counts, and the test accuracy above the majority-class baseline.
 	await page.goto(`/evaluate?id=${encodeURIComponent(id)}`);
@@ -96,5 +85,5 @@ test('a table with a date column: the split set in Prepare is what Train uses, a
 	);
 	expect(model).toBeGreaterThan(baseline + 0.05);
 	await expect(page.getByTestId('run-warnings').getByRole('alert')).toHaveCount(0);
-	await shoot(page, 'evaluate');
+	await shotWidths(page, 'evaluate');
 });

@@ -6,6 +6,7 @@ import { expect, test } from './fixtures.ts';
 import { importCsv } from './import-file.ts';
 import { trainAndSave } from './train-and-save.ts';
 import { saveImageModel, writeTeachableFiles } from './teachable-files.ts';
+import { shot } from './shots.ts';
 
 const CSV = `x,y,label\n${Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 11},${i % 2 ? 'odd' : 'even'}`).join('\n')}\n`;
 
@@ -29,7 +30,7 @@ test('the drift page lists no image version, and says so', async ({ page }, test
 		'1 version reads pictures (an imported image model), not a table’s columns.'
 	);
 	await expect(page.getByRole('combobox', { name: 'Model' })).toHaveCount(0);
-	await page.screenshot({ path: '/work/shots-h16f/drift-empty-1280.png', fullPage: true });
+	await shot(page, 'drift-empty-1280');
 
 	// A table's model beside it: listed; the image version is not.
 	const id = await importCsv(page, 'parity.csv', CSV);
@@ -52,6 +53,6 @@ test('the drift page lists no image version, and says so', async ({ page }, test
 		await page.setViewportSize({ width, height: 900 });
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
-		await page.screenshot({ path: `/work/shots-h16f/drift-listed-${width}.png`, fullPage: true });
+		await shot(page, `drift-listed-${width}`);
 	}
 });

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures.ts';
 import { importFile } from './import-file.ts';
 import { penguinIslandsCsv as csv } from './penguin-islands.ts';
 import { targetSelect } from './target-select.ts';
+import { shotWidths } from './shots.ts';
 
 test('drifted penguin columns are flagged with reasons and charts, the training data is not', async ({
 	page
@@ -48,11 +49,7 @@ test('drifted penguin columns are flagged with reasons and charts, the training 
 		'href',
 		/\/train\?id=/
 	);
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 1400 });
-		await page.screenshot({ path: `/work/shots-h15b/drift-${width}.png`, fullPage: false });
-	}
-	await page.setViewportSize({ width: 1280, height: 800 });
+	await shotWidths(page, 'drift', { height: 1400, fullPage: false });
 
 	await page.getByRole('combobox', { name: /^New data/ }).selectOption({ label: 'torgersen-dream' });
 	await page.getByRole('button', { name: 'Check for drift' }).click();

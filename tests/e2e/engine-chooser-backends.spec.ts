@@ -3,11 +3,9 @@
 // and TF.js WASM on its own batches; WebGPU and WebGL are SwiftShader here (software adapters: never
 // preferred over WASM, so not timed, and the run detail says so), and cpu is skipped beside WASM. The run
 // detail lists every path with its time per batch or why it was not timed, and marks the one used.
-import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { trainTimedIris } from './chooser-run.ts';
-
-const SHOTS = process.env.SHOTS_DIR;
+import { shot, takingShots } from './shots.ts';
 
 test('left to the studio, the chooser times the engine and TF.js WASM, skips the software GPUs, and the run detail shows it', async ({
 	page
@@ -40,12 +38,11 @@ test('left to the studio, the chooser times the engine and TF.js WASM, skips the
 	// The run stayed on WASM (the backend the studio chose first: no timed TF.js path beat it elsewhere).
 	await expect(page.getByText(/backend wasm, chosen automatically/).first()).toBeVisible();
 
-	if (SHOTS) {
-		mkdirSync(SHOTS, { recursive: true });
+	if (takingShots) {
 		await trials.scrollIntoViewIfNeeded();
-		await page.screenshot({ path: `${SHOTS}/engine-trials-1280.png` });
+		await shot(page, 'engine-trials-1280', { fullPage: false });
 		await page.setViewportSize({ width: 390, height: 844 });
 		await trials.scrollIntoViewIfNeeded();
-		await page.screenshot({ path: `${SHOTS}/engine-trials-390.png` });
+		await shot(page, 'engine-trials-390', { fullPage: false });
 	}
 });

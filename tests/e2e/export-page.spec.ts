@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { expect, test } from './fixtures.ts';
+import { shot } from './shots.ts';
 
 const ROW = { sepal_length: '6.1', sepal_width: '2.8', petal_length: '4.7', petal_width: '1.2' };
 
@@ -176,9 +177,9 @@ test('a plain TF.js model (three shards, picked as loose files) needs its input 
 	expect(values).toHaveLength(2);
 	values.forEach((v, k) => expect(Math.abs(v - expected.outputs[0][k])).toBeLessThan(5e-4));
 
-	await page.screenshot({ path: '/work/shots-h16b/export-1280.png', fullPage: true });
+	await shot(page, 'export-1280');
 	await page.setViewportSize({ width: 390, height: 844 });
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
-	await page.screenshot({ path: '/work/shots-h16b/export-390.png', fullPage: true });
+	await shot(page, 'export-390');
 });

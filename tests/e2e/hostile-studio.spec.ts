@@ -3,8 +3,7 @@
 // refusals (no request leaves) and CSV downloads neutralised for spreadsheets.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-
-const SHOTS = process.env.SHOTS_DIR;
+import { shotWidths } from './shots.ts';
 
 type StoreCounts = Record<'datasets' | 'blobs' | 'recipes' | 'runs' | 'artifacts', number>;
 
@@ -49,15 +48,6 @@ async function trainOnce(page: Page, id: string): Promise<number> {
 	return Number((await runs.getByRole('button').first().innerText()).match(/accuracy (\d\.\d+)/)![1]);
 }
 
-async function shoot(page: Page, name: string, locator = page.locator('main')) {
-	if (!SHOTS) return;
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 900 });
-		await locator.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-	}
-	await page.setViewportSize({ width: 1280, height: 720 });
-}
-
 const dialog = (page: Page) => page.getByRole('alertdialog');
 
 test.describe('deleting a trained data set', () => {
@@ -73,7 +63,7 @@ test.describe('deleting a trained data set', () => {
 		await expect(dialog(page)).toContainText('It has 1 run and 1 trained model that depend on it');
 		await expect(dialog(page).getByRole('listitem')).toHaveText([/^Run “.+” and its model$/]);
 		await expect(dialog(page).getByLabel('Delete them too')).toBeChecked();
-		await shoot(page, 'delete-dialog', page.locator('header.head'));
+		await shotWidths(page, 'delete-dialog', { element: page.locator('header.head') });
 		await dialog(page).getByRole('button', { name: 'Delete all of it' }).click();
 		await expect(page).toHaveURL(/\/data$/);
 		await expect(page.getByText('No data sets yet.')).toBeVisible();
@@ -108,7 +98,7 @@ test.describe('deleting a trained data set', () => {
 		expect(again).not.toBe(id);
 		await page.goto('/system');
 		await expect(storage.getByRole('button', { name: 'Evaluate on this version' })).toBeVisible();
-		await shoot(page, 'storage-panel', storage);
+		await shotWidths(page, 'storage-panel', { element: storage });
 		await storage.getByRole('button', { name: 'Evaluate on this version' }).click();
 		await expect(page).toHaveURL(new RegExp(`/evaluate\\?id=${again}&run=`));
 		const accuracy = page.locator('table[data-split="test"] tr[data-metric="accuracy"] td.value').first();
@@ -225,7 +215,7 @@ test('a data set CSV download neutralises formulas for spreadsheets, and raw is 
 		.setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile) });
 	await expect(page.getByRole('heading', { level: 2, name: 'hostile' })).toBeVisible();
 	await expect(page.getByTestId('csv-cells-note')).toContainText('For spreadsheets');
-	await shoot(page, 'data-actions', page.locator('header.head'));
+	await shotWidths(page, 'data-actions', { element: page.locator('header.head') });
 	const read = async () => {
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),

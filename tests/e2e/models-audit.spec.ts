@@ -6,8 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
-
-const SHOTS = '/work/shots-h15d';
+import { shot } from './shots.ts';
 
 async function noOverflow(page: Page, what: string): Promise<void> {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -17,7 +16,7 @@ async function noOverflow(page: Page, what: string): Promise<void> {
 async function shoot(page: Page, name: string): Promise<void> {
 	for (const width of [1280, 390]) {
 		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+		await shot(page, `${name}-${width}`);
 		await noOverflow(page, `${name} at ${width} px`);
 	}
 	await page.setViewportSize({ width: 1280, height: 900 });
@@ -92,7 +91,7 @@ test('Models page and storage panel: states, usage, deletes with confirmation, b
 	await expect(confirm).toContainText('Its 2 versions and their weights');
 	await expect(confirm).toContainText('its aliases (champion → v1)');
 	await page.setViewportSize({ width: 390, height: 900 });
-	await page.screenshot({ path: `${SHOTS}/storage-confirm-390.png`, fullPage: true });
+	await shot(page, 'storage-confirm-390');
 	await noOverflow(page, 'the delete confirmation at 390 px');
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await confirm.getByRole('button', { name: 'Delete the model' }).click();

@@ -8,8 +8,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { importFile } from './import-file.ts';
 import { trainAndSave } from './train-and-save.ts';
+import { shot } from './shots.ts';
 
-const SHOTS = '/work/shots-h15c';
 const lines = readFileSync(fileURLToPath(new URL('../../sample-datasets/iris.csv', import.meta.url)), 'utf8')
 	.trimEnd()
 	.split('\n');
@@ -81,9 +81,9 @@ test('continue a version on its data, refuse a data set without a column, train 
 	await expect(accuracy.getByRole('cell').nth(1)).toHaveText(/^0\.\d{3}|^1\.000$/);
 	// The Train page's split keeps 15% of iris's 150 rows for the test: 23 rows, scored by both versions.
 	await expect(result.getByRole('table')).toContainText('(23 rows)');
-	await page.screenshot({ path: `${SHOTS}/continue-1280.png`, fullPage: true });
+	await shot(page, 'continue-1280');
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `${SHOTS}/continue-390.png`, fullPage: true });
+	await shot(page, 'continue-390');
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 	expect(overflow, 'horizontal overflow at 390 px').toBeLessThanOrEqual(0);
 	await page.setViewportSize({ width: 1280, height: 900 });
@@ -103,5 +103,5 @@ test('continue a version on its data, refuse a data set without a column, train 
 	await expect(detail.getByRole('heading', { level: 2 })).toContainText('Iris species v3');
 	await expect(detail.getByTestId('lineage-graph')).toContainText('v1');
 	await expect(page.getByTestId('model-card')).toContainText('3 versions');
-	await page.screenshot({ path: `${SHOTS}/child-version-1280.png`, fullPage: true });
+	await shot(page, 'child-version-1280');
 });

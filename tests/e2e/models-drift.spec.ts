@@ -7,6 +7,7 @@ import { expect, test } from './fixtures.ts';
 import { importFile } from './import-file.ts';
 import { penguinIslandsCsv as csv } from './penguin-islands.ts';
 import { trainAndSave } from './train-and-save.ts';
+import { shotWidths } from './shots.ts';
 
 test('a saved version against shifted data: drifted columns flagged, thresholds stated, continue links to the version', async ({
 	page
@@ -60,11 +61,7 @@ test('a saved version against shifted data: drifted columns flagged, thresholds 
 	await page.locator('summary', { hasText: 'Thresholds' }).click();
 	await expect(page.getByText(/^drifted: PSI > 0\.2 with a test p < 0\.01/)).toBeVisible();
 	await expect(page.getByText(/^moderate: PSI > 0\.1/)).toBeVisible();
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 1400 });
-		await page.screenshot({ path: `/work/shots-h15d/drift-version-${width}.png`, fullPage: false });
-	}
-	await page.setViewportSize({ width: 1280, height: 800 });
+	await shotWidths(page, 'drift-version', { height: 1400, fullPage: false });
 
 	// Continue training from this version on this data.
 	const continueLink = page.getByRole('link', { name: 'Continue training on this data' });

@@ -7,6 +7,7 @@ import { expect, test } from './fixtures.ts';
 import { MainThreadTrace } from './main-thread-trace.ts';
 import { openTrain } from './open-train.ts';
 import { saveAsModel, trainRun } from './train-and-save.ts';
+import { shot } from './shots.ts';
 
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
 
@@ -83,9 +84,9 @@ test('a run saved twice becomes v1 and v2; promote, promote, roll back, and the 
 	await page.reload();
 	await expect(page.getByTestId('alias-history').getByRole('row')).toHaveCount(4);
 	await expect(page.getByTestId('model-card')).toContainText('champion v1');
-	await page.screenshot({ path: '/work/shots-h15d/models-1280.png', fullPage: true });
+	await shot(page, 'models-1280');
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: '/work/shots-h15d/models-390.png', fullPage: true });
+	await shot(page, 'models-390');
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 	expect(overflow, 'horizontal overflow at 390 px').toBeLessThanOrEqual(0);
 });
@@ -299,7 +300,7 @@ test('the run list links to the save page, and the storage panel lists the model
 	test.setTimeout(150_000);
 	await page.goto('/models');
 	await expect(page.getByTestId('models-empty')).toBeVisible();
-	await page.screenshot({ path: '/work/shots-h15d/models-empty-1280.png' });
+	await shot(page, 'models-empty-1280', { fullPage: false });
 	await trainIris(page);
 	await runs(page)
 		.getByRole('link', { name: /Save .* as model/ })
@@ -308,12 +309,12 @@ test('the run list links to the save page, and the storage panel lists the model
 	const form = page.getByRole('form', { name: /as a model version/ });
 	await expect(form.getByLabel('Model name')).toHaveValue(/→ species/);
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: '/work/shots-h15d/save-page-390.png', fullPage: true });
+	await shot(page, 'save-page-390');
 	await form.getByRole('button', { name: 'Save version' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'version 1' })).toBeVisible();
 	await page.goto('/system');
 	await expect(page.getByTestId('model-usage')).toContainText(/→ species.*: 1 version, \d+(\.\d)? KB/);
-	await page.screenshot({ path: '/work/shots-h15d/storage-390.png', fullPage: true });
+	await shot(page, 'storage-390');
 });
 
 test('a schema 3 database with saved versions upgrades in Chromium: the Models page lists them from their new summaries', async ({

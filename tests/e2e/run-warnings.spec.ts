@@ -2,21 +2,10 @@
 // run list and on Evaluate, with the causes checked and what to try; a diverging run gets its advice. (The
 // model menu's "Find a good model", which replaced "Try both", is tested in tuning.spec.ts.) With SHOTS_DIR
 // set, screenshots at 1280 and 390 px.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { importCsv } from './import-file.ts';
 import { targetSelect } from './target-select.ts';
-
-const SHOTS = process.env.SHOTS_DIR;
-
-async function shoot(page: Page, name: string) {
-	if (!SHOTS) return;
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 720 });
-}
+import { shotWidths } from './shots.ts';
 
 /** Three noise features and a label drawn independently of them (60 % "no"): nothing to learn. */
 function noiseCsv(rows: number): string {
@@ -50,14 +39,14 @@ test('a run on a label with no signal is called no better than guessing on Train
 	const card = page.getByTestId('run-warnings').getByRole('alert').first();
 	await expect(card).toContainText('No better than guessing');
 	await expect(card).toContainText('What to try');
-	await shoot(page, 'warning-train');
+	await shotWidths(page, 'warning-train');
 
 	await page.goto(`/evaluate?id=${encodeURIComponent(id)}`);
 	await expect(page.getByLabel('Run').locator('option').first()).toContainText('no better than guessing');
 	await expect(page.getByTestId('run-warnings').getByRole('alert').first()).toContainText(
 		'No better than guessing'
 	);
-	await shoot(page, 'warning-evaluate');
+	await shotWidths(page, 'warning-evaluate');
 });
 
 test('a diverging run gets its advice on the run card', async ({ page }) => {
@@ -77,5 +66,5 @@ test('a diverging run gets its advice on the run card', async ({ page }) => {
 	const advice = page.getByTestId('run-warnings').getByRole('alert').first();
 	await expect(advice).toContainText('What to try');
 	await expect(advice).toContainText(/learning rate/i);
-	await shoot(page, 'diverged-train');
+	await shotWidths(page, 'diverged-train');
 });

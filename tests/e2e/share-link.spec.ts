@@ -8,8 +8,8 @@ import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
 import { targetSelect } from './target-select.ts';
 import { storeCounts } from './store-counts.ts';
+import { shot } from './shots.ts';
 
-const SHOTS = '/work/shots-h17a';
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
 
 /** How many data sets and runs this browser's workspace holds (read straight from IndexedDB). */
@@ -62,7 +62,7 @@ test('an iris experiment shared by link reproduces in a fresh browser, with and 
 	const plainLink = await linkBox.inputValue();
 	expect(plainLink).toMatch(/\/share#share=bt1\.[A-Za-z0-9_-]+$/);
 	await expect(dialog.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
-	await dialog.screenshot({ path: `${SHOTS}/dialog-1280.png` });
+	await shot(dialog, 'share-dialog-1280');
 	const weights = dialog.getByRole('checkbox', { name: /With the trained weights/ });
 	await expect(weights).toBeEnabled();
 	await weights.check();
@@ -72,9 +72,9 @@ test('an iris experiment shared by link reproduces in a fresh browser, with and 
 	expect(weightsLink.length).toBeLessThan(64 * 1024);
 	await expect(dialog).toContainText('No QR code');
 	await page.setViewportSize({ width: 390, height: 844 });
-	await dialog.screenshot({ path: `${SHOTS}/dialog-390-weights.png` });
+	await shot(dialog, 'share-dialog-390-weights');
 	await weights.uncheck();
-	await page.screenshot({ path: `${SHOTS}/dialog-390.png`, fullPage: false });
+	await shot(page, 'share-dialog-390', { fullPage: false });
 	await page.setViewportSize({ width: 1280, height: 800 });
 	console.log(`iris link: ${plainLink.length} characters without weights, ${weightsLink.length} with`);
 	await dialog.getByRole('button', { name: 'Close' }).click();
@@ -97,7 +97,7 @@ test('an iris experiment shared by link reproduces in a fresh browser, with and 
 	await expect(withWeights.getByRole('heading', { name: /Shared experiment:/ })).toBeVisible();
 	await expect(withWeights.getByText(/The trained weights \([\d,]+ float32 numbers\)/)).toBeVisible();
 	expect(await workspaceCounts(withWeights)).toEqual({ datasets: 0, runs: 0 });
-	await withWeights.screenshot({ path: `${SHOTS}/open-1280.png`, fullPage: true });
+	await shot(withWeights, 'share-open-1280');
 	await withWeights.getByRole('button', { name: 'Open in my workspace' }).click();
 	await expect(withWeights.getByTestId('share-opened')).toContainText('the trained run');
 	await expect(withWeights.getByTestId('share-opened')).toContainText('byte for byte the sender’s');
@@ -124,7 +124,7 @@ test('an iris experiment shared by link reproduces in a fresh browser, with and 
 	await expect(refusal).toBeVisible();
 	await expect(refusal).toHaveText(/damaged|In the link's|not a valid experiment|not valid JSON/);
 	await expect(withWeights.getByRole('button', { name: 'Open in my workspace' })).toHaveCount(0);
-	await withWeights.screenshot({ path: `${SHOTS}/refused-1280.png` });
+	await shot(withWeights, 'share-refused-1280', { fullPage: false });
 	const newer = plainLink.replace('share=bt1.', 'share=bt9.');
 	await withWeights.goto(newer.replace(/^https?:\/\/[^/]+/, ''));
 	await expect(refusal).toHaveText(/made by a newer Benchtop \(share format 9\)/);
@@ -143,7 +143,7 @@ test('an iris experiment shared by link reproduces in a fresh browser, with and 
 		timeout: 180_000
 	});
 	await plain.setViewportSize({ width: 390, height: 844 });
-	await plain.screenshot({ path: `${SHOTS}/retrained-390.png`, fullPage: true });
+	await shot(plain, 'share-retrained-390');
 	// And the Train page of that browser shows the retrained run with the sender's very metrics.
 	await plain.getByRole('link', { name: 'Open in Train' }).click();
 	await expect(runs(plain).getByRole('button')).toHaveCount(1);
@@ -183,7 +183,7 @@ test('weights past the 64 KB budget are not offered: the dialog names the size a
 	const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
 	expect(link.length).toBeLessThan(4_000);
 	await expect(dialog.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
-	await dialog.screenshot({ path: '/work/shots-h17d/share-too-big-1280.png' });
+	await shot(dialog, 'share-too-big-1280');
 });
 
 /** Two overlapping classes from a fixed generator: a small table of the person's own. */

@@ -5,8 +5,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
-
-const SHOTS = '/work/shots-h17d';
+import { shot } from './shots.ts';
 
 /** A fresh browser whose IndexedDB is refused; every page error it throws is collected. */
 async function memoryOnlyPage(
@@ -75,7 +74,7 @@ test('a share link opens in memory-only mode: reproduced with and without weight
 	await expect(other.getByText('Not saving to this browser.')).toBeVisible();
 	await expect(other.getByRole('heading', { name: /Shared experiment:/ })).toBeVisible();
 	await expect(other.getByTestId('share-memory-only')).toContainText('stays in this tab only');
-	await other.screenshot({ path: `${SHOTS}/share-memory-1280.png`, fullPage: true });
+	await shot(other, 'share-memory-1280');
 	await other.getByRole('button', { name: 'Open in my workspace' }).click();
 	const opened = other.getByTestId('share-opened');
 	await expect(opened).toContainText('(in this tab only, not saved)');
@@ -96,7 +95,7 @@ test('a share link opens in memory-only mode: reproduced with and without weight
 		timeout: 180_000
 	});
 	await other.setViewportSize({ width: 390, height: 844 });
-	await other.screenshot({ path: `${SHOTS}/share-memory-retrained-390.png`, fullPage: true });
+	await shot(other, 'share-memory-retrained-390');
 	expect(errors).toEqual([]);
 	await other.context().close();
 });

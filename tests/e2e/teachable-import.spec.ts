@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { imagePixels } from '../../src/lib/runtime/image.ts';
 import { expect, test } from './fixtures.ts';
 import { saveImageModel, writeTeachableFiles } from './teachable-files.ts';
+import { shot } from './shots.ts';
 
 const LABELS = ['Cat', 'Dog', 'Neither'];
 
@@ -197,9 +198,9 @@ test('a Teachable Machine model imports, predicts a picture in Try it as TF.js d
 	x.dispose();
 	model.dispose();
 
-	await page.screenshot({ path: '/work/shots-h16u/teachable-1280.png', fullPage: true });
+	await shot(page, 'teachable-1280');
 	await page.setViewportSize({ width: 390, height: 844 });
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
-	await page.screenshot({ path: '/work/shots-h16u/teachable-390.png', fullPage: true });
+	await shot(page, 'teachable-390');
 });

@@ -3,8 +3,7 @@
 // 390 px go to SHOTS_DIR when it is set (the author looks at them; the test does not need them).
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-
-const SHOTS = process.env.SHOTS_DIR;
+import { shot } from './shots.ts';
 
 /** Screenshots at 1280 and 390 px; returns how wide the page is at 390 px (wider means it scrolls sideways). */
 async function shoot(page: Page, name: string): Promise<number> {
@@ -13,7 +12,7 @@ async function shoot(page: Page, name: string): Promise<number> {
 		await page.setViewportSize({ width, height: 900 });
 		await page.waitForTimeout(200);
 		if (width === 390) narrow = await page.evaluate(() => document.documentElement.scrollWidth);
-		if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+		await shot(page, `${name}-${width}`);
 	}
 	await page.setViewportSize({ width: 1280, height: 900 });
 	return narrow;

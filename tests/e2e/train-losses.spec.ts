@@ -1,20 +1,9 @@
 // The Train page's losses and optimisers beyond the defaults: Huber (with its delta), AdamW (with its weight
 // decay) and an L1 penalty on a hidden layer, picked in the forms, train a regression to test metrics, and
 // the run's record names them.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
-
-const SHOTS = process.env.SHOTS_DIR;
-
-async function shoot(page: Page, name: string) {
-	if (!SHOTS) return;
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 720 });
-}
+import { shotWidths } from './shots.ts';
 
 test('Huber + AdamW + L1 picked on the Train page train diabetes to metrics', async ({ page }) => {
 	test.setTimeout(150_000);
@@ -50,7 +39,7 @@ test('Huber + AdamW + L1 picked on the Train page train diabetes to metrics', as
 	await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.01');
 	await page.getByLabel('Epochs', { exact: true }).fill('40');
 	await page.getByLabel('Epochs', { exact: true }).press('Tab');
-	await shoot(page, 'train-losses-settings');
+	await shotWidths(page, 'train-losses-settings');
 
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	const runs = page.getByRole('list', { name: 'Runs' });
@@ -63,7 +52,7 @@ test('Huber + AdamW + L1 picked on the Train page train diabetes to metrics', as
 	expect(r2, 'test R² of the Huber + AdamW + L1 run').toBeGreaterThan(0.2);
 	await detail.getByText('Reproducibility record').click();
 	await expect(detail).toContainText('adamw (weight decay 0.02), huber loss (delta 0.5)');
-	await shoot(page, 'train-losses-run');
+	await shotWidths(page, 'train-losses-run');
 });
 
 test("a linear model's L2 penalty, set on the Train page, solves diabetes as ridge with its α", async ({
@@ -91,5 +80,5 @@ test("a linear model's L2 penalty, set on the Train page, solves diabetes as rid
 	expect(r2, 'test R² of ridge on diabetes').toBeGreaterThan(0.3);
 	await detail.getByText('Reproducibility record').click();
 	await expect(detail).toContainText('linear: no hidden layers, L2 0.01');
-	await shoot(page, 'train-linear-l2');
+	await shotWidths(page, 'train-linear-l2');
 });

@@ -3,11 +3,9 @@
 // and opens in Evaluate with its test accuracy; every trial keeps its run (grouped under the search in the
 // run list, which keeps the best N when asked), the best trial's run is scored in Evaluate on its own
 // validation rows and saved as a model; screenshots at 1280 and 390 px.
-import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
-
-const SHOTS = process.env.TUNE_SHOTS ?? '';
+import { shot, shotWidths, takingShots } from './shots.ts';
 
 test('a random search on iris: trials in workers, a table, a winner that opens in Evaluate', async ({
 	page
@@ -47,13 +45,12 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	const bestTrialRun = await table.locator('tr.best td:first-child a').getAttribute('href');
 	await expect(page.locator('li.search-group summary')).toContainText(/: 4 trial runs and the winner/);
 
-	if (SHOTS) {
-		mkdirSync(SHOTS, { recursive: true });
-		await panel.screenshot({ path: `${SHOTS}/search-1280.png` });
+	if (takingShots) {
+		await shot(panel, 'search-1280');
 		await page.setViewportSize({ width: 390, height: 900 });
 		// The charts follow their container's width on the next frame.
 		await page.waitForTimeout(1000);
-		await panel.screenshot({ path: `${SHOTS}/search-390.png` });
+		await shot(panel, 'search-390');
 		await page.setViewportSize({ width: 1280, height: 900 });
 	}
 
@@ -78,11 +75,11 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	expect(Number(await validation.innerText())).toBeCloseTo(best, 2);
 	await expect(page.locator('table[data-split="test"]')).toHaveCount(0);
 	await expect(page.getByText(/differs from the one it trained on/)).toHaveCount(0);
-	if (SHOTS) {
-		await page.screenshot({ path: `${SHOTS}/trial-evaluate-1280.png`, fullPage: true });
+	if (takingShots) {
+		await shot(page, 'trial-evaluate-1280');
 		await page.setViewportSize({ width: 390, height: 900 });
 		await page.waitForTimeout(500);
-		await page.screenshot({ path: `${SHOTS}/trial-evaluate-390.png`, fullPage: true });
+		await shot(page, 'trial-evaluate-390');
 		await page.setViewportSize({ width: 1280, height: 900 });
 	}
 
@@ -112,11 +109,7 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	await group.getByRole('button', { name: 'Delete', exact: true }).click();
 	await expect(group.locator('summary')).toContainText(/: 1 trial run and the winner/);
 	await expect(group.getByRole('button', { name: /^Trial \d+ · / })).toHaveCount(1);
-	if (SHOTS) {
-		await group.screenshot({ path: `${SHOTS}/run-group-1280.png` });
-		await page.setViewportSize({ width: 390, height: 900 });
-		await group.screenshot({ path: `${SHOTS}/run-group-390.png` });
-	}
+	await shotWidths(page, 'run-group', { element: group });
 });
 
 test('"Find a good model" in the model menu runs the time-boxed search: leaderboard with the baseline, the winner one click from Evaluate and Save as model', async ({
@@ -142,12 +135,11 @@ test('"Find a good model" in the model menu runs the time-boxed search: leaderbo
 	await expect(table.locator('tr.baseline')).toContainText(/always “/);
 	await expect(table.locator('tbody tr:not(.baseline)')).not.toHaveCount(0);
 	await expect(table.locator('tr.best')).toHaveCount(1);
-	if (SHOTS) {
-		mkdirSync(SHOTS, { recursive: true });
-		await page.screenshot({ path: `${SHOTS}/find-model-1280.png`, fullPage: true });
+	if (takingShots) {
+		await shot(page, 'find-model-1280');
 		await page.setViewportSize({ width: 390, height: 900 });
 		await page.waitForTimeout(1000);
-		await page.screenshot({ path: `${SHOTS}/find-model-390.png`, fullPage: true });
+		await shot(page, 'find-model-390');
 		await page.setViewportSize({ width: 1280, height: 900 });
 	}
 	// Save as model: one click from the winner to the save page for its run.
@@ -187,5 +179,5 @@ test('a search on diabetes lists each linear trial with its L2 alone: ridge is s
 		await expect(row).not.toContainText('batchSize');
 	}
 	for (const row of await mlp.all()) await expect(row).toContainText('learningRate');
-	if (SHOTS) await panel.screenshot({ path: `${SHOTS}/search-linear-l2.png` });
+	await shot(panel, 'search-linear-l2');
 });

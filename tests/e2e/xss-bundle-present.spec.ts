@@ -12,10 +12,10 @@ import { unzipSync } from 'fflate';
 import { expect, test } from './fixtures.ts';
 import { HOSTILE_FILE_NAME, PAYLOADS, hostileCsv } from './xss-payloads.ts';
 import { watchInjection } from './xss-watch.ts';
+import { shot } from './shots.ts';
 
 test.use({ bypassCSP: true });
 
-const SHOTS = '/work/shots-h17d';
 const TYPES: Record<string, string> = {
 	'.js': 'text/javascript',
 	'.html': 'text/html; charset=utf-8',
@@ -105,7 +105,7 @@ test('the exported bundle’s demo page and <benchtop-model> show hostile names 
 		shown
 	).toBe(true);
 	expect(await element.locator('img, script, svg, iframe').count()).toBe(0);
-	await page.screenshot({ path: `${SHOTS}/xss-bundle-1280.png`, fullPage: true });
+	await shot(page, 'xss-bundle-1280');
 	expect(injected).toEqual([]);
 });
 
@@ -139,7 +139,7 @@ test('Present, opened from a share link whose run name is a payload, shows every
 	await expect(present).toContainText(PAYLOADS.img);
 	await expect(present.getByRole('list', { name: 'Columns' })).toContainText(PAYLOADS.closeScript);
 	await expect(present.getByRole('table')).toContainText(PAYLOADS.script);
-	await page.screenshot({ path: `${SHOTS}/xss-present-data-1280.png` });
+	await shot(page, 'xss-present-data-1280', { fullPage: false });
 	// Walked with the buttons this time (teaching-views walks it with the arrow keys).
 	const next = page.getByRole('button', { name: 'Next →' });
 	await next.click();
@@ -158,7 +158,7 @@ test('Present, opened from a share link whose run name is a payload, shows every
 	await expect(present).toContainText(`${runName} (shared)`);
 	await expect(present.getByRole('list', { name: 'Test figures' })).toContainText('Accuracy');
 	await expect(present.getByTestId('what-if-prediction')).not.toBeEmpty({ timeout: 60_000 });
-	await page.screenshot({ path: `${SHOTS}/xss-present-evaluation-1280.png`, fullPage: true });
+	await shot(page, 'xss-present-evaluation-1280');
 	expect(await present.locator('img, script, svg[onload], iframe').count()).toBe(0);
 	expect(injected).toEqual([]);
 });

@@ -9,10 +9,10 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { HOSTILE_FILE_NAME, PAYLOADS, hostileCsv } from './xss-payloads.ts';
 import { watchInjection } from './xss-watch.ts';
+import { shot } from './shots.ts';
 
 test.use({ bypassCSP: true });
 
-const SHOTS = process.env.SHOTS_DIR;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Experiment stages' });
 
 /** Hovers marks of the charts on screen, so vega's tooltips render their (hostile) text; returns the
@@ -49,7 +49,7 @@ test('payloads in file name, header, cells and categories stay text from import 
 	await expect(page.locator('main')).toContainText(PAYLOADS.img);
 	await expect(page.locator('main')).toContainText(PAYLOADS.closeScript);
 	await expect(page.locator('main')).toContainText(PAYLOADS.js);
-	if (SHOTS) await page.screenshot({ path: `${SHOTS}/xss-data-1280.png` });
+	await shot(page, 'xss-data-1280', { fullPage: false });
 
 	await page.getByRole('tab', { name: 'Profile & quality' }).click();
 	await expect(page.getByRole('region', { name: 'Overview' })).toContainText('90 rows');
@@ -60,7 +60,7 @@ test('payloads in file name, header, cells and categories stay text from import 
 		tooltips.some((text) => text.includes('<script>') || text.includes('<img src=x')),
 		`tooltips seen: ${tooltips.length}`
 	).toBe(true);
-	if (SHOTS) await page.screenshot({ path: `${SHOTS}/xss-profile-1280.png`, fullPage: true });
+	await shot(page, 'xss-profile-1280');
 
 	await nav(page)
 		.getByRole('link', { name: /Prepare/ })
@@ -94,7 +94,7 @@ test('payloads in file name, header, cells and categories stay text from import 
 		await tab.click();
 		await hoverMarks(page);
 	}
-	if (SHOTS) await page.screenshot({ path: `${SHOTS}/xss-evaluate-1280.png`, fullPage: true });
+	await shot(page, 'xss-evaluate-1280');
 
 	await expect(page.getByText('Until the evaluation is in')).toBeHidden({ timeout: 60_000 });
 	const download = page.waitForEvent('download');

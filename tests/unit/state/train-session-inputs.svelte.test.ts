@@ -49,15 +49,21 @@ function inputsFor(target: string, task: ModelInputs['task']): ModelInputs {
 
 const fakeStudio = { init: async () => {}, registry: undefined } as unknown as Studio;
 
+/** A session on the stored record whose inputs come from a reader the test answers. */
+function sessionWithReader() {
+	const reader = controllableReader();
+	const session = new TrainSession(
+		fakeStudio,
+		record,
+		{ kind: 'stored', id: record.id },
+		{ readInputs: reader.readInputs }
+	);
+	return { reader, session };
+}
+
 describe('TrainSession inputs', () => {
 	it('keeps the newest target’s inputs when the earlier answer arrives last', async () => {
-		const reader = controllableReader();
-		const session = new TrainSession(
-			fakeStudio,
-			record,
-			{ kind: 'stored', id: record.id },
-			{ readInputs: reader.readInputs }
-		);
+		const { reader, session } = sessionWithReader();
 		session.target = 'weather';
 		const first = session.refreshInputs();
 		session.target = 'temp';
@@ -75,13 +81,7 @@ describe('TrainSession inputs', () => {
 	});
 
 	it('drops a late failure for an earlier target too', async () => {
-		const reader = controllableReader();
-		const session = new TrainSession(
-			fakeStudio,
-			record,
-			{ kind: 'stored', id: record.id },
-			{ readInputs: reader.readInputs }
-		);
+		const { reader, session } = sessionWithReader();
 		session.target = 'weather';
 		const first = session.refreshInputs();
 		session.target = 'rating';
@@ -95,13 +95,7 @@ describe('TrainSession inputs', () => {
 	});
 
 	it('takes the answer when it is the newest, in order', async () => {
-		const reader = controllableReader();
-		const session = new TrainSession(
-			fakeStudio,
-			record,
-			{ kind: 'stored', id: record.id },
-			{ readInputs: reader.readInputs }
-		);
+		const { reader, session } = sessionWithReader();
 		session.target = 'rating';
 		const only = session.refreshInputs();
 		reader.pending[0]!.answer(inputsFor('rating', 'classification'));
