@@ -8,6 +8,7 @@ import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
 import { targetSelect } from './target-select.ts';
 import { storeCounts } from './store-counts.ts';
+import { shownTestMetrics, trainIrisOnCpu } from './share-sender.ts';
 import { shot } from './shots.ts';
 
 const runs = (page: Page) => page.getByRole('list', { name: 'Runs' });
@@ -22,13 +23,7 @@ async function evaluateMetrics(
 	runId: string
 ): Promise<Record<string, string>> {
 	await page.goto(`/evaluate?id=${encodeURIComponent(datasetId)}&run=${encodeURIComponent(runId)}`);
-	const values: Record<string, string> = {};
-	for (const metric of ['accuracy', 'f1_macro', 'log_loss']) {
-		const cell = page.locator(`table[data-split="test"] tr[data-metric="${metric}"] td.value`).first();
-		await expect(cell).toHaveText(/\d/, { timeout: 60_000 });
-		values[metric] = (await cell.innerText()).trim();
-	}
-	return values;
+	return shownTestMetrics(page);
 }
 
 async function freshPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
@@ -43,13 +38,7 @@ test('an iris experiment shared by link reproduces in a fresh browser, with and 
 }) => {
 	test.setTimeout(300_000);
 	// ---- The sender: iris, 40 epochs on the CPU engine. ----
-	const datasetId = await openTrain(page, 'Iris flowers');
-	await page.getByLabel('Backend').selectOption('cpu');
-	await page.locator('summary', { hasText: 'Training settings' }).click();
-	await page.getByLabel('Epochs', { exact: true }).fill('40');
-	await page.getByLabel('Epochs', { exact: true }).press('Tab');
-	await page.getByRole('button', { name: 'Train', exact: true }).click();
-	await expect(runs(page).getByRole('button')).toHaveCount(1, { timeout: 120_000 });
+	const datasetId = await trainIrisOnCpu(page, 40);
 	const detail = page.getByRole('region', { name: /MLP/ });
 	const metricsTable = detail.getByRole('table', { name: 'Metrics' });
 	const senderMetrics = (await metricsTable.textContent())!;

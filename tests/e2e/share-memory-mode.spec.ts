@@ -4,7 +4,7 @@
 // metrics), nothing throws, and the person is told that what they open will not outlive the tab.
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { openTrain } from './open-train.ts';
+import { shownTestMetrics, trainIrisOnCpu } from './share-sender.ts';
 import { shot } from './shots.ts';
 
 /** A fresh browser whose IndexedDB is refused; every page error it throws is collected. */
@@ -29,17 +29,6 @@ async function memoryOnlyPage(
 	return { page, errors };
 }
 
-/** The test metrics the Evaluate page shows for the run it opened. */
-async function shownMetrics(page: Page): Promise<Record<string, string>> {
-	const values: Record<string, string> = {};
-	for (const metric of ['accuracy', 'f1_macro', 'log_loss']) {
-		const cell = page.locator(`table[data-split="test"] tr[data-metric="${metric}"] td.value`).first();
-		await expect(cell).toHaveText(/\d/, { timeout: 60_000 });
-		values[metric] = (await cell.innerText()).trim();
-	}
-	return values;
-}
-
 test('a share link opens in memory-only mode: reproduced with and without weights, and it says nothing is kept', async ({
 	page,
 	browser,
@@ -47,15 +36,7 @@ test('a share link opens in memory-only mode: reproduced with and without weight
 }) => {
 	test.setTimeout(300_000);
 	// The sender (storage works): iris, 30 epochs on the CPU engine, evaluated.
-	const datasetId = await openTrain(page, 'Iris flowers');
-	await page.getByLabel('Backend').selectOption('cpu');
-	await page.locator('summary', { hasText: 'Training settings' }).click();
-	await page.getByLabel('Epochs', { exact: true }).fill('30');
-	await page.getByLabel('Epochs', { exact: true }).press('Tab');
-	await page.getByRole('button', { name: 'Train', exact: true }).click();
-	await expect(page.getByRole('list', { name: 'Runs' }).getByRole('button')).toHaveCount(1, {
-		timeout: 120_000
-	});
+	const datasetId = await trainIrisOnCpu(page, 30);
 	await page.getByRole('button', { name: 'Share' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Share this experiment' });
 	const linkBox = dialog.getByRole('textbox', { name: 'Share link' });
@@ -65,7 +46,7 @@ test('a share link opens in memory-only mode: reproduced with and without weight
 	const weightsLink = await linkBox.inputValue();
 	await dialog.getByRole('button', { name: 'Close' }).click();
 	await page.goto(`/evaluate?id=${encodeURIComponent(datasetId)}`);
-	const senderMetrics = await shownMetrics(page);
+	const senderMetrics = await shownTestMetrics(page);
 	const path = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
 
 	// With weights: opens, says it is kept in this tab only, and evaluates to the sender's metrics.
@@ -83,7 +64,7 @@ test('a share link opens in memory-only mode: reproduced with and without weight
 	// In-app navigation keeps the tab's memory: the shared run evaluates to the sender's figures.
 	await other.getByRole('link', { name: 'Evaluate the shared run' }).click();
 	await other.waitForURL(/\/evaluate\?/);
-	expect(await shownMetrics(other)).toEqual(senderMetrics);
+	expect(await shownTestMetrics(other)).toEqual(senderMetrics);
 
 	// Without weights (a new load: the tab's memory starts empty): retrained with the seed, the same.
 	await other.goto(path(plainLink));
