@@ -177,6 +177,15 @@ describe('importTable, delimited text', () => {
 		expect(error.message).toMatch(/^The text stops being valid UTF-8 after byte/);
 	});
 
+	it('reads past a byte-order mark at a field’s start (files joined with cat) in names and numbers', async () => {
+		const text = 'x,\ufeffy\n1,\ufeff2\n3,4\n';
+		for (const source of [text, bytes(text)]) {
+			const r = await importTable(source);
+			expect(r.table.columnNames()).toEqual(['x', 'y']);
+			expect(r.table.array('y')).toEqual([2, 4]);
+		}
+	});
+
 	it('counts line breaks inside quotes as an editor does (lone CR, CRLF) in every reader', async () => {
 		const text = 'a,b\r"x\ry",1\r"p\r\nq",2\r1,2,3\r4,5\r';
 		const expected = /^1 row has a different number of fields than the header \(2\): line 6\./;
