@@ -84,7 +84,7 @@ async function isLateWindows1252(source: Blob | Uint8Array): Promise<boolean> {
 		const at = firstNonAscii(piece.subarray(0, end - offset));
 		if (at === -1) continue;
 		const bom = offset === 0 && piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf;
-		return !bom && startsInvalidUtf8(piece, at);
+		return !bom && startsInvalidUtf8(piece, at, offset + piece.length === total);
 	}
 	return false;
 }

@@ -119,12 +119,12 @@ function sequenceLength(lead: number): number {
  * Whether the character at bytes[at] is not UTF-8. When the text before it is plain ASCII, the file
  * is then Windows-1252 (older Excel): ASCII reads the same either way, so nothing read so far changes.
  */
-export function startsInvalidUtf8(bytes: Uint8Array, at: number): boolean {
+export function startsInvalidUtf8(bytes: Uint8Array, at: number, fileEnd = false): boolean {
 	const length = sequenceLength(bytes[at]!);
 	if (length === 0) return true;
 	try {
-		// `stream: true`: a character cut by the end of the bytes is not judged.
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at, at + length), { stream: true });
+		// A character cut by the end of the bytes is only judged at the end of the file.
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at, at + length), { stream: !fileEnd });
 		return false;
 	} catch {
 		return true;
@@ -149,39 +149,60 @@ export async function* readText(
 	let decoder: TextDecoder | undefined;
 	let encoding: Encoding = 'utf-8';
 	let bytesRead = 0;
-	/** Every byte decoded so far was ASCII (no byte-order mark either): the encoding may still turn out not UTF-8. */
-	let ascii = true;
+	/** Where the file's first byte above 127 is, −1 while none is seen: all before it reads the same in UTF-8 and Windows-1252. */
+	let firstHigh = -1;
+	/** The last bytes of the chunk before: a character the UTF-8 decoder holds back may start there. */
+	let tail = new Uint8Array(0);
 	const decoderFor = (chosen: Encoding) => {
 		if (chosen === 'windows-1252') options.onNotice?.(WINDOWS_1252_NOTICE);
 		return new TextDecoder(chosen, { fatal: true });
+	};
+	/**
+	 * After UTF-8 failed on `bytes` (or on the end of the file): when the file's first byte above 127 is
+	 * the first bad one, the rest from there read as Windows-1252; undefined when the file is just damaged.
+	 */
+	const asLateWindows1252 = (bytes: Uint8Array, fileEnd = false): string | undefined => {
+		const windowStart = bytesRead - tail.length;
+		if (encoding !== 'utf-8' || options.encoding || firstHigh < windowStart) return undefined;
+		const window = new Uint8Array(tail.length + bytes.length);
+		window.set(tail);
+		window.set(bytes, tail.length);
+		if (!startsInvalidUtf8(window, firstHigh - windowStart, fileEnd)) return undefined;
+		encoding = 'windows-1252';
+		decoder = decoderFor(encoding);
+		// Text was given out up to the first high byte, or up to this chunk when that byte is in it.
+		return decoder.decode(window.subarray(Math.min(firstHigh, bytesRead) - windowStart), { stream: true });
 	};
 	for await (const bytes of byteChunks(source, options.signal)) {
 		if (!decoder) {
 			encoding = options.encoding ?? chooseEncoding(bytes);
 			decoder = decoderFor(encoding);
 		}
+		if (firstHigh === -1) {
+			const at = firstNonAscii(bytes);
+			if (at !== -1) firstHigh = bytesRead + at;
+		}
 		let text: string;
 		try {
 			text = decoder.decode(bytes, { stream: true });
 		} catch (error) {
-			// A file whose first non-ASCII byte lies past the part that chose the encoding.
-			const at = encoding === 'utf-8' && ascii ? firstNonAscii(bytes) : -1;
-			if (at === -1 || !startsInvalidUtf8(bytes, at)) throw notValid(encoding, bytesRead, error);
-			encoding = 'windows-1252';
-			decoder = decoderFor(encoding);
-			text = decoder.decode(bytes, { stream: true });
+			const rest = asLateWindows1252(bytes);
+			if (rest === undefined) throw notValid(encoding, bytesRead, error);
+			text = rest;
 		}
-		// Multi-byte characters, a byte-order mark or a character cut at the chunk's end all shorten the text.
-		ascii &&= text.length === bytes.byteLength;
+		tail = bytes.slice(Math.max(0, bytes.length - 3));
 		bytesRead += bytes.byteLength;
 		yield { text, bytesRead };
 	}
 	if (!decoder) return;
-	let rest: string;
+	let rest: string | undefined;
 	try {
 		rest = decoder.decode();
 	} catch (error) {
-		throw notValid(encoding, bytesRead, error);
+		// A character cut off by the end of the file.
+		rest = asLateWindows1252(new Uint8Array(0), true);
+		if (rest === undefined) throw notValid(encoding, bytesRead, error);
+		rest += decoder.decode();
 	}
 	if (rest) yield { text: rest, bytesRead };
 }

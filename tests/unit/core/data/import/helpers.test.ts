@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uniqueColumnNames } from '../../../../../src/lib/core/data/import/column-names.ts';
 import { withDecimalPoint } from '../../../../../src/lib/core/data/import/decimal-comma.ts';
-import { chooseEncoding } from '../../../../../src/lib/core/data/import/read-text.ts';
+import { chooseEncoding, readAllText } from '../../../../../src/lib/core/data/import/read-text.ts';
 import { sniffDelimiter } from '../../../../../src/lib/core/data/import/sniff-delimiter.ts';
 import { BenchtopError } from '../../../../../src/lib/core/errors.ts';
 
@@ -94,5 +94,37 @@ describe('chooseEncoding', () => {
 		);
 		expect(message(bytes(0x50, 0x4b, 3, 4, 20, 0))).toMatch(/Excel workbook/);
 		expect(message(bytes(0x1f, 0x8b, 8, 0))).toMatch(/gzip/);
+	});
+});
+
+describe('readAllText, when the first accent comes late', () => {
+	const CHUNK = 1 << 20;
+	/** ASCII bytes with `high` put at `at`. */
+	const asciiWith = (length: number, at: number, ...high: number[]) => {
+		const bytes = new Uint8Array(length).fill(0x61);
+		bytes.set(high, at);
+		return bytes;
+	};
+	const notices = async (bytes: Uint8Array<ArrayBuffer>) => {
+		const said: string[] = [];
+		const text = await readAllText(new Blob([bytes]), { onNotice: (n) => said.push(n.message) });
+		return { text, said };
+	};
+
+	it('reads Windows-1252 from a byte that is not UTF-8, wherever the read chunks end', async () => {
+		// In the second chunk; as the first chunk's last byte (held back as the start of a character);
+		// as the file's last byte (held back until the end).
+		for (const at of [CHUNK + 10, CHUNK - 1, CHUNK + 99]) {
+			const { text, said } = await notices(asciiWith(CHUNK + 100, at, 0xe9));
+			expect(text.length).toBe(CHUNK + 100);
+			expect(text.indexOf('é')).toBe(at);
+			expect(said).toEqual([expect.stringMatching(/read as Windows-1252/)]);
+		}
+	});
+
+	it('keeps calling UTF-8 that goes wrong after a real UTF-8 accent damaged', async () => {
+		const bytes = asciiWith(CHUNK + 100, 10, 0xc3, 0xa9);
+		bytes[CHUNK + 10] = 0xe9;
+		await expect(notices(bytes)).rejects.toThrow(/^The text stops being valid UTF-8 after byte 1,048,576:/);
 	});
 });

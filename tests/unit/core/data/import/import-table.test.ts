@@ -168,6 +168,9 @@ describe('importTable, delimited text', () => {
 		const fromJsonl = await importTable(jsonl, { fileName: 'old.jsonl' });
 		expect(fromJsonl.table.get('name', 80_000)).toBe('Zoë');
 		expect(fromJsonl.notices.map((n) => n.message)).toEqual([expect.stringMatching(/Windows-1252/)]);
+		// The accent as the file's very last byte, cut off from any character it could start.
+		const last = await importTable(latin1(`name\n${'abc\n'.repeat(20_000)}Jos\xe9`), { fileName: 'end.csv' });
+		expect(last.table.get('name', 20_000)).toBe('José');
 	});
 
 	it('keeps refusing a byte-order-marked UTF-8 file that stops being UTF-8', async () => {
