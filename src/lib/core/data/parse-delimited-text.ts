@@ -5,10 +5,7 @@ import type { ColumnSchema } from '../table/column-types.ts';
 import { ColumnSink } from './import/column-sink.ts';
 import { DelimitedParser } from './import/delimited-parser.ts';
 import type { ImportOptions } from './import/import-types.ts';
-import { excelSepLine, sepLineNotice } from './import/excel-sep-line.ts';
-import { chooseDelimiter, delimitedTable, sinkRecords } from './import/read-delimited.ts';
-
-const SNIFF = 64 * 1024;
+import { delimitedStart, delimitedTable, sinkRecords } from './import/read-delimited.ts';
 import { typeColumns } from './import/type-columns.ts';
 
 export interface TypedTable {
@@ -22,16 +19,18 @@ export type DelimitedTextOptions = Pick<
 >;
 
 export function parseDelimitedText(text: string, options: DelimitedTextOptions = {}): TypedTable {
-	const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	const policy = options.raggedRows ?? 'error';
-	const sepLine = excelSepLine(unmarked);
-	const body = sepLine ? unmarked.slice(sepLine.length) : unmarked;
-	const delimiter = chooseDelimiter(options, false, body.slice(0, SNIFF), body.length <= SNIFF, sepLine);
+	const { delimiter, skip, firstLine, notices } = delimitedStart(
+		options,
+		false,
+		body,
+		body.length <= 64 * 1024
+	);
 	const sink = new ColumnSink(policy);
-	const parser = new DelimitedParser(delimiter, sink, sepLine ? 2 : 1);
-	parser.push(body);
+	const parser = new DelimitedParser(delimiter, sink, firstLine);
+	parser.push(body.slice(skip));
 	parser.finish();
-	const notices = sepLine ? [sepLineNotice(sepLine, delimiter)] : [];
 	const raw = delimitedTable(sinkRecords(sink), delimiter, policy, notices);
 	const { table, schema } = typeColumns(raw, options);
 	return { table, schema };

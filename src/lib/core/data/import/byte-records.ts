@@ -202,7 +202,10 @@ export class ByteRecordReader {
 				i += bytes[i + 1] === LF ? 2 : 1;
 			} else if (c === LF) i++;
 			this.line = line + 1;
-			if (strays > 0 && (this.strayQuotes += strays) === strays) this.firstStrayQuote = strayLine;
+			if (strays > 0) {
+				if (this.strayQuotes === 0) this.firstStrayQuote = strayLine;
+				this.strayQuotes += strays;
+			}
 			this.endRecord(bytes, count, recordLine);
 			if (this.headerOnly && this.header !== undefined) return i;
 		}

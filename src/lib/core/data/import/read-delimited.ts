@@ -8,7 +8,7 @@ import { ByteRecordReader } from './byte-records.ts';
 import { abortIfCancelled } from './cancel.ts';
 import { ColumnSink, type RaggedPolicy, type RaggedRow } from './column-sink.ts';
 import { DelimitedParser } from './delimited-parser.ts';
-import { excelSepLine, sepLineNotice, type ExcelSepLine } from './excel-sep-line.ts';
+import { excelSepLine, sepLineNotice } from './excel-sep-line.ts';
 import type { ImportNotice, ImportOptions } from './import-types.ts';
 import { joinParts, partStarts, type PartTask } from './parallel-parse.ts';
 import type { RawColumn, RawTable } from './raw-table.ts';
@@ -93,21 +93,35 @@ async function blobBytes(blob: Blob, start: number, end: number): Promise<Uint8A
 	return new Uint8Array(await blob.slice(start, end).arrayBuffer());
 }
 
+/** How a delimited text begins: its delimiter, and Excel's "sep=" line when it has one (skipped, with a note). */
+export interface DelimitedStart {
+	delimiter: string;
+	/** Characters (and bytes: Excel's line is ASCII) before the header. */
+	skip: number;
+	/** The line the header is on. */
+	firstLine: number;
+	notices: ImportNotice[];
+}
+
 /**
- * The delimiter as asked, or as Excel's first line names it, or guessed from the start of the text;
- * refused when it cannot work.
+ * The delimiter as asked, or as Excel's first line names it, or guessed from the start of the text
+ * (`whole`: that start is the whole file); refused when it cannot work.
  */
-export function chooseDelimiter(
+export function delimitedStart(
 	options: Pick<ImportOptions, 'delimiter'>,
 	tsv: boolean,
-	sample: string,
-	whole: boolean,
-	sepLine?: ExcelSepLine
-): string {
-	const delimiter = options.delimiter ?? sepLine?.delimiter ?? (tsv ? '\t' : sniffDelimiter(sample, whole));
+	text: string,
+	whole: boolean
+): DelimitedStart {
+	const sepLine = excelSepLine(text);
+	const delimiter =
+		options.delimiter ??
+		sepLine?.delimiter ??
+		(tsv ? '\t' : sniffDelimiter(text.slice(0, SNIFF_CHARS), whole));
 	// The text parser's checks (one character, not a quote or line break) and message.
 	new DelimitedParser(delimiter, { field() {}, endRecord() {} });
-	return delimiter;
+	if (!sepLine) return { delimiter, skip: 0, firstLine: 1, notices: [] };
+	return { delimiter, skip: sepLine.length, firstLine: 2, notices: [sepLineNotice(sepLine, delimiter)] };
 }
 
 /** A UTF-8 file from its bytes: read piece by piece with progress, or in parallel parts. */
@@ -134,11 +148,9 @@ async function readDelimitedBytes(
 	await fill(Math.min(total, SNIFF_CHARS));
 	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 	const sample = new TextDecoder().decode(bytes.subarray(bom, Math.min(total, SNIFF_CHARS)));
-	const sepLine = excelSepLine(sample);
-	const delimiter = chooseDelimiter(options, tsv, sample, total <= SNIFF_CHARS, sepLine);
-	const notices = sepLine ? [sepLineNotice(sepLine, delimiter)] : [];
+	const { delimiter, skip, firstLine, notices } = delimitedStart(options, tsv, sample, total <= SNIFF_CHARS);
 	/** Where the records start: after the byte-order mark and Excel's line. */
-	const start = bom + (sepLine?.length ?? 0);
+	const start = bom + skip;
 	const progress = (at: number, rows: number) => {
 		abortIfCancelled(options.signal);
 		options.onProgress?.({ bytesRead: at, totalBytes: total, rows, phase: 'reading' });
@@ -146,7 +158,7 @@ async function readDelimitedBytes(
 
 	if (options.parseParts && (options.parallelParts ?? 0) > 1) {
 		await fill(total, true);
-		const parallel = await readInParts(bytes, start, sepLine ? 2 : 1, delimiter, policy, options);
+		const parallel = await readInParts(bytes, start, firstLine, delimiter, policy, options);
 		if (parallel) {
 			progress(total, parallel.rows);
 			return delimitedTable(parallel, delimiter, policy, notices);
@@ -154,7 +166,7 @@ async function readDelimitedBytes(
 	}
 
 	const reader = new ByteRecordReader(delimiter, policy);
-	if (sepLine) reader.line = 2;
+	reader.line = firstLine;
 	let at = start;
 	let to = start;
 	while (to < total) {
@@ -230,19 +242,11 @@ async function readDelimitedText(
 	for await (const chunk of chunks) {
 		let text = chunk.text;
 		if (!parser) {
-			const sepLine = excelSepLine(text);
-			delimiter = chooseDelimiter(
-				options,
-				tsv,
-				text.slice(0, SNIFF_CHARS),
-				chunk.bytesRead === total,
-				sepLine
-			);
-			if (sepLine) {
-				notices.push(sepLineNotice(sepLine, delimiter));
-				text = text.slice(sepLine.length);
-			}
-			parser = new DelimitedParser(delimiter, sink, sepLine ? 2 : 1);
+			const begin = delimitedStart(options, tsv, text, chunk.bytesRead === total);
+			delimiter = begin.delimiter;
+			notices.push(...begin.notices);
+			text = text.slice(begin.skip);
+			parser = new DelimitedParser(delimiter, sink, begin.firstLine);
 		}
 		parser.push(text);
 		abortIfCancelled(options.signal);
