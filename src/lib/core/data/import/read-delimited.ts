@@ -83,8 +83,8 @@ async function isLateWindows1252(source: Blob | Uint8Array): Promise<boolean> {
 				: await blobBytes(source, offset, Math.min(total, end + 3));
 		const at = firstNonAscii(piece.subarray(0, end - offset));
 		if (at === -1) continue;
-		const bom = offset === 0 && piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf;
-		return !bom && startsInvalidUtf8(piece, at, offset + piece.length === total);
+		// A byte-order mark is valid UTF-8 there, so a marked file is never taken for Windows-1252.
+		return startsInvalidUtf8(piece, at, offset + piece.length === total);
 	}
 	return false;
 }

@@ -173,23 +173,28 @@ export async function* readText(
 		// Text was given out up to the first high byte, or up to this chunk when that byte is in it.
 		return decoder.decode(window.subarray(Math.min(firstHigh, bytesRead) - windowStart), { stream: true });
 	};
+	const noteFirstHigh = (bytes: Uint8Array) => {
+		if (firstHigh !== -1) return;
+		const at = firstNonAscii(bytes);
+		if (at !== -1) firstHigh = bytesRead + at;
+	};
 	for await (const bytes of byteChunks(source, options.signal)) {
 		if (!decoder) {
 			encoding = options.encoding ?? chooseEncoding(bytes);
 			decoder = decoderFor(encoding);
 		}
-		if (firstHigh === -1) {
-			const at = firstNonAscii(bytes);
-			if (at !== -1) firstHigh = bytesRead + at;
-		}
 		let text: string;
 		try {
 			text = decoder.decode(bytes, { stream: true });
 		} catch (error) {
+			noteFirstHigh(bytes);
 			const rest = asLateWindows1252(bytes);
 			if (rest === undefined) throw notValid(encoding, bytesRead, error);
 			text = rest;
 		}
+		// Only a chunk holding a byte above 127 decodes shorter than itself (a multi-byte character, a
+		// byte-order mark, a character held back): an ASCII file is never scanned byte by byte.
+		if (text.length !== bytes.length) noteFirstHigh(bytes);
 		tail = bytes.slice(Math.max(0, bytes.length - 3));
 		bytesRead += bytes.byteLength;
 		yield { text, bytesRead };
