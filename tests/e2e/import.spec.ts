@@ -2,7 +2,7 @@
 // message that says what and where, and nothing already stored is touched.
 import { expect, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { shot } from './shots.ts';
+import { shotWidths } from './shots.ts';
 
 const csv = (text: string) => ({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
 
@@ -229,7 +229,7 @@ test('an old Excel export (“sep=;” line, Windows-1252 accents after 64 KB) r
 	const notes = page.getByRole('list', { name: 'Import notes' });
 	await expect(notes).toContainText('“sep=;”, is Excel’s note of the delimiter, not data: it was used.');
 	await expect(notes).toContainText('read as Windows-1252');
-	await shot(page, 'import-old-excel-1280', { fullPage: false });
+	await shotWidths(page, 'import-old-excel', { height: 800, fullPage: false });
 	const preview = page.getByRole('region', { name: 'Data preview' });
 	await expect(preview.getByRole('button', { name: /^Type of value:/ })).toHaveText('number');
 	const filter = page.getByRole('form', { name: 'Filter rows' });
