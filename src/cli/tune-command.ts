@@ -2,7 +2,8 @@
 // rows cut off first, trials compared on validation rows, the winner trained on every search row and scored
 // once on the test rows, then written with --out as `benchtop train --out` writes a model. The --json form
 // is a contract for pipelines: { trials: [{ params, metrics, duration_ms, status }], best: { params,
-// validation, test }, seed }.
+// validation, test }, seed }. Its params are those that shaped the model, as the leaderboard prints them: a
+// linear trial's drawn layer sizes (and, solved exactly, its learning rate) would read as if they mattered.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -98,14 +99,14 @@ function printLeaderboard(io: CliIo, result: TuneResult, metric: string): void {
 function jsonResult(result: TuneResult, seed: number) {
 	return {
 		trials: result.state.trials.map((t) => ({
-			params: t.params,
+			params: relevantParams(t.params, t.solvedExactly),
 			metrics: plainMetrics(t.metrics),
 			duration_ms: t.durationMs,
 			status: t.status
 		})),
 		best: result.best
 			? {
-					params: result.best.params,
+					params: relevantParams(result.best.params, result.best.solvedExactly),
 					validation: plainMetrics(result.best.metrics),
 					test: plainMetrics(result.final?.run.metrics.test)
 				}

@@ -152,6 +152,33 @@ describe('benchtop tune', () => {
 		expect(json.best.test.accuracy).toBeGreaterThan(0.8);
 	}, 120_000);
 
+	it('gives in --json only the params that shaped each model', async () => {
+		const linearSpace = join(workDir, 'linear-space.json');
+		writeFileSync(
+			linearSpace,
+			JSON.stringify({
+				params: {
+					family: { type: 'choice', options: ['linear'] },
+					units: { type: 'int', low: 4, high: 32 },
+					learningRate: { type: 'real', low: 0.003, high: 0.05, log: true },
+					l2: { type: 'real', low: 0.001, high: 0.01, log: true }
+				}
+			})
+		);
+		const args = ['--space', linearSpace, '--trials', '2', '--strategy', 'random', '--folds', '0', '--json'];
+		const diabetes = await tune([sample('diabetes.csv'), '--target', 'progression', ...args]);
+		expect(diabetes.code).toBe(0);
+		const solved = JSON.parse(diabetes.out.join('\n')) as TuneJson;
+		// A ridge solved in closed form: no layers, and no learning rate it never used.
+		for (const t of [...solved.trials, solved.best])
+			expect(Object.keys(t.params).sort()).toEqual(['family', 'l2']);
+		const iris = await tune([sample('iris.csv'), '--target', 'species', ...args]);
+		const stepped = JSON.parse(iris.out.join('\n')) as TuneJson;
+		// Logistic regression trains by gradient steps: its learning rate counts, its drawn units do not.
+		for (const t of [...stepped.trials, stepped.best])
+			expect(Object.keys(t.params).sort()).toEqual(['family', 'l2', 'learningRate']);
+	}, 120_000);
+
 	it('refuses bad options in one line', () => {
 		expect(() => parseTuneOptions(['x.csv'])).toThrow(/tune needs --target/);
 		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--strategy', 'bayes'])).toThrow(
