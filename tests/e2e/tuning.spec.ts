@@ -25,6 +25,7 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	await expect(panel).toContainText('the mean over 5 folds of those rows');
 	await panel.getByLabel('Selection').selectOption('0');
 	await expect(panel).toContainText('a fifth of those rows held out');
+	await expect(panel).toContainText('Trial 0 is the default model');
 	await panel.getByRole('button', { name: 'Start search' }).click();
 	await expect(panel.getByText(/Searching on \d+ workers?/)).toBeVisible({ timeout: 30_000 });
 
@@ -39,6 +40,13 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	await expect(table.locator('tbody tr').filter({ hasText: 'completed' })).toHaveCount(4);
 	const best = Number((await table.locator('tr.best td').nth(2).innerText()).trim());
 	expect(best).toBeGreaterThan(0.6);
+	// The search opened with Train's default MLP and settings.
+	const trialZero = table
+		.locator('tbody tr')
+		.filter({ has: page.locator('td:first-child', { hasText: /^0$/ }) });
+	await expect(trialZero.locator('td.values')).toHaveText(
+		'family mlp · layers 2 · units 64 · activation relu · dropout 0.1 · l2 0.000001 · learningRate 0.01 · batchSize 32 · scaler standard'
+	);
 	// Every completed trial keeps its run: each trial number links to it in Evaluate, and the run list
 	// groups the search's runs under it.
 	await expect(table.locator('tbody tr:not(.baseline) td:first-child a')).toHaveCount(4);

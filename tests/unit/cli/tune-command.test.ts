@@ -64,6 +64,8 @@ describe('benchtop tune', () => {
 		expect(Object.keys(json)).toEqual(['trials', 'best', 'seed']);
 		expect(json.seed).toBe(42);
 		expect(json.trials).toHaveLength(4);
+		// The first trial is the default MLP's width and learning rate, as near as the space allows.
+		expect(json.trials[0]!.params).toEqual({ family: 'mlp', units: 32, learningRate: 0.01 });
 		for (const trial of json.trials) {
 			expect(Object.keys(trial)).toEqual(['params', 'metrics', 'duration_ms', 'status']);
 			expect(trial.status).toBe('completed');

@@ -7,6 +7,7 @@
 import { BenchtopError } from '../errors.ts';
 import { gridParams, gridSize } from './grid.ts';
 import { sampleRandom } from './random-sampler.ts';
+import { startingTrial } from './starting-trial.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { rungChecks, type RungCheck } from './halving.ts';
 import {
@@ -121,20 +122,17 @@ export function proposeTrial(
 	trial: number,
 	history: readonly TrialRecord[]
 ): TrialParams {
-	switch (config.strategy) {
-		case 'grid':
-			return gridParams(config.space, trial);
-		case 'random':
-		case 'asha':
-			return sampleRandom(config.space, config.seed, trial);
-		case 'tpe':
-			return sampleTpe(
-				config.space,
-				config.seed,
-				trial,
-				history.filter((t) => t.value !== null).map((t) => ({ params: t.params, value: t.value! }))
-			);
-	}
+	if (config.strategy === 'grid') return gridParams(config.space, trial);
+	// The drawn strategies open with the studio's defaults (starting-trial.ts); a grid keeps its own order.
+	if (trial === 0) return startingTrial(config.space, sampleRandom(config.space, config.seed, 0));
+	if (config.strategy === 'tpe')
+		return sampleTpe(
+			config.space,
+			config.seed,
+			trial,
+			history.filter((t) => t.value !== null).map((t) => ({ params: t.params, value: t.value! }))
+		);
+	return sampleRandom(config.space, config.seed, trial);
 }
 
 /** Whether trial a ranks above trial b: the higher score, then the higher tiebreak, then the earlier trial. */
