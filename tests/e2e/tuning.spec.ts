@@ -143,6 +143,10 @@ test('"Find a good model" in the model menu runs the time-boxed search: leaderbo
 	await expect(table.locator('tr.baseline')).toContainText(/always “/);
 	await expect(table.locator('tbody tr:not(.baseline)')).not.toHaveCount(0);
 	await expect(table.locator('tr.best')).toHaveCount(1);
+	// At 1280 px the table fits the left column: every trial's values and the baseline's text in view.
+	const scroll = panel.locator('.trials-scroll');
+	const widths = await scroll.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+	expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
 	if (takingShots) {
 		await shot(page, 'find-model-1280');
 		await page.setViewportSize({ width: 390, height: 900 });
