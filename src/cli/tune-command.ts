@@ -182,7 +182,7 @@ export const tuneCommand: CommandRunner = {
 				options.timeMs === undefined ? null : `${options.timeMs / 1000} s`
 			].filter(Boolean);
 			io.out(
-				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on ${folds === undefined ? 'validation' : `the ${folds}-fold mean validation`} ${metric}`
+				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on ${folds === undefined ? 'validation' : `the ${folds}-fold mean validation`} ${metric}${options.strategy === 'grid' ? '' : '; trial 0 is the default model, as near as the space allows'}`
 			);
 		}
 		// With --out, the best trials' models are written too (trials/trial-<n>/), as the studio keeps them.

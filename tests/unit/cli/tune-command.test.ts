@@ -126,6 +126,10 @@ describe('benchtop tune', () => {
 		expect(out.join('\n')).toMatch(
 			/test \(scored once, by the winner retrained on all 120 search rows\): accuracy/
 		);
+		// A drawn search says where it starts; a grid (above) has no starting trial.
+		const drawn = await tune([sample('iris.csv'), '--target', 'species', '--space', space, '--trials', '1']);
+		expect(drawn.out[0]).toMatch(/; trial 0 is the default model, as near as the space allows$/);
+		expect(drawn.out.join('\n')).toMatch(/best: trial 0, family=mlp units=32 learningRate=0\.01$/m);
 	}, 120_000);
 
 	it('selects on the k-fold mean with --folds', async () => {
