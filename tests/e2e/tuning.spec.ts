@@ -43,10 +43,13 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	// The search opened with Train's default MLP and settings.
 	const trialZero = table
 		.locator('tbody tr')
-		.filter({ has: page.locator('td:first-child', { hasText: /^0$/ }) });
+		.filter({ has: page.locator('td:first-child a', { hasText: /^0$/ }) });
 	await expect(trialZero.locator('td.values')).toHaveText(
 		'family mlp · layers 2 · units 64 · activation relu · dropout 0.1 · l2 0.000001 · learningRate 0.01 · batchSize 32 · scaler standard'
 	);
+	// It alone is marked as the default model.
+	await expect(table.locator('.default-tag')).toHaveCount(1);
+	await expect(trialZero.locator('.default-tag')).toHaveText('default');
 	// Every completed trial keeps its run: each trial number links to it in Evaluate, and the run list
 	// groups the search's runs under it.
 	await expect(table.locator('tbody tr:not(.baseline) td:first-child a')).toHaveCount(4);
