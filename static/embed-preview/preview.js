@@ -19,10 +19,17 @@ window.addEventListener('message', async (event) => {
 		const scripts = [...template.content.querySelectorAll('script')];
 		for (const script of scripts) script.remove();
 		document.body.replaceChildren(template.content);
+		// The form is in the page before its module script has run (the script looks it up), so its
+		// controls wait disabled until then: a Predict pressed in that gap reached no handler and did nothing.
+		const waiting = [...document.body.querySelectorAll('input, select, textarea, button')].filter(
+			(control) => !control.disabled
+		);
+		for (const control of waiting) control.disabled = true;
 		for (const script of scripts) {
 			const code = script.textContent.split(JSON.stringify(moduleUrl)).join(JSON.stringify(model));
 			await import(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
 		}
+		for (const control of waiting) control.disabled = false;
 		parentWindow.postMessage({ embedPreview: 'ready' }, '*');
 	} catch (error) {
 		const message = document.createElement('p');

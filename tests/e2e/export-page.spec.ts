@@ -30,9 +30,10 @@ async function previewPrediction(page: Page): Promise<string> {
 	for (const [name, value] of Object.entries(ROW)) await frame.locator(`input[name="${name}"]`).fill(value);
 	const predict = frame.getByRole('button', { name: 'Predict' });
 	const output = frame.locator('output');
-	// The snippet shows "Predicting…" at once, then the answer or why there is none. A click that reached
-	// no handler (once in CI, on the int8 frame just swapped in: the form filled, the output still empty 15 s
-	// later; not reproduced, cause not found) is pressed again, as a person would: the answer must still come.
+	// The snippet shows "Predicting…" at once, then the answer or why there is none. Once in CI a click on
+	// the int8 frame reached no handler (the form filled, the output still empty 15 s later; not reproduced):
+	// the frame now keeps the form disabled until its script has run (preview.js), which fill and click wait
+	// for. Should a click still be lost, it is pressed again, as a person would: the answer must still come.
 	await expect(async () => {
 		if ((await output.textContent()) === '') await predict.click();
 		await expect(output).not.toHaveText('', { timeout: 3000 });
