@@ -18,6 +18,7 @@ import { splitScore } from '../lib/core/tune/finalists.ts';
 import type { TrialRecord } from '../lib/core/tune/search.ts';
 import { selectionFolds } from '../lib/core/tune/selection.ts';
 import { parseSearchSpace } from '../lib/core/tune/space.ts';
+import { opensWithDefaults } from '../lib/core/tune/starting-trial.ts';
 import { relevantParams } from '../lib/core/tune/trial-request.ts';
 import { admitTrial, type TrialRun } from '../lib/core/tune/trial-runs.ts';
 import { tune, type TuneRequest, type TuneResult } from '../lib/core/tune/tune.ts';
@@ -182,7 +183,7 @@ export const tuneCommand: CommandRunner = {
 				options.timeMs === undefined ? null : `${options.timeMs / 1000} s`
 			].filter(Boolean);
 			io.out(
-				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on ${folds === undefined ? 'validation' : `the ${folds}-fold mean validation`} ${metric}${options.strategy === 'grid' ? '' : '; trial 0 is the default model, as near as the space allows'}`
+				`${basename(file)}: ${input.table.numRows().toLocaleString('en')} rows, ${task} (${reason}); ${options.strategy} search, ${budget.join(' or ')}, seed ${options.seed}, ${options.workers} worker${options.workers === 1 ? '' : 's'} on ${backend.name}; selecting on ${folds === undefined ? 'validation' : `the ${folds}-fold mean validation`} ${metric}${opensWithDefaults(options.strategy) ? '; trial 0 is the default model, as near as the space allows' : ''}`
 			);
 		}
 		// With --out, the best trials' models are written too (trials/trial-<n>/), as the studio keeps them.

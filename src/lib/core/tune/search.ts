@@ -7,7 +7,7 @@
 import { BenchtopError } from '../errors.ts';
 import { gridParams, gridSize } from './grid.ts';
 import { sampleRandom } from './random-sampler.ts';
-import { startingTrial } from './starting-trial.ts';
+import { opensWithDefaults, startingTrial } from './starting-trial.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { rungChecks, type RungCheck } from './halving.ts';
 import {
@@ -122,9 +122,9 @@ export function proposeTrial(
 	trial: number,
 	history: readonly TrialRecord[]
 ): TrialParams {
+	if (trial === 0 && opensWithDefaults(config.strategy))
+		return startingTrial(config.space, sampleRandom(config.space, config.seed, 0));
 	if (config.strategy === 'grid') return gridParams(config.space, trial);
-	// The drawn strategies open with the studio's defaults (starting-trial.ts); a grid keeps its own order.
-	if (trial === 0) return startingTrial(config.space, sampleRandom(config.space, config.seed, 0));
 	if (config.strategy === 'tpe')
 		return sampleTpe(
 			config.space,

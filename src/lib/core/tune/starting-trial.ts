@@ -6,6 +6,7 @@
 // `--model auto` already tries the default MLP first (auto-model.ts).
 import { MLP_DEFAULT_LAYERS } from '../models/mlp/index.ts';
 import { DEFAULT_TRAIN_SETTINGS } from '../train/settings.ts';
+import type { Strategy } from './search.ts';
 import { spaceFields, type Domain, type SearchSpace, type TrialParams } from './space.ts';
 
 const denseLayers = MLP_DEFAULT_LAYERS.filter((layer) => layer.type === 'dense');
@@ -50,4 +51,10 @@ export function startingTrial(space: SearchSpace, drawn: TrialParams): TrialPara
 		params[field] = value ?? drawn[field]!;
 	}
 	return params;
+}
+
+/** Whether a search of this strategy opens with the starting trial: the drawn ones do; a grid keeps its own
+ * order. */
+export function opensWithDefaults(strategy: Strategy): boolean {
+	return strategy !== 'grid';
 }
