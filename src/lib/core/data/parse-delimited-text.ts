@@ -5,7 +5,7 @@ import type { ColumnSchema } from '../table/column-types.ts';
 import { ColumnSink } from './import/column-sink.ts';
 import { DelimitedParser } from './import/delimited-parser.ts';
 import type { ImportOptions } from './import/import-types.ts';
-import { delimitedStart, delimitedTable, sinkRecords } from './import/read-delimited.ts';
+import { delimitedStart, delimitedTable, SNIFF_CHARS, sinkRecords } from './import/read-delimited.ts';
 import { typeColumns } from './import/type-columns.ts';
 
 export interface TypedTable {
@@ -25,7 +25,7 @@ export function parseDelimitedText(text: string, options: DelimitedTextOptions =
 		options,
 		false,
 		body,
-		body.length <= 64 * 1024
+		body.length <= SNIFF_CHARS
 	);
 	const sink = new ColumnSink(policy);
 	const parser = new DelimitedParser(delimiter, sink, firstLine);

@@ -24,7 +24,8 @@ import {
 } from './read-text.ts';
 import { sniffDelimiter } from './sniff-delimiter.ts';
 
-const SNIFF_CHARS = 64 * 1024;
+/** The start of a text the delimiter is guessed from. */
+export const SNIFF_CHARS = 64 * 1024;
 /** Bytes parsed between progress reports and cancel checks. */
 const SLICE_BYTES = 1 << 20;
 /** Bytes read from a Blob at a time. */
