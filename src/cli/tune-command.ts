@@ -13,10 +13,9 @@ import { BenchtopError } from '../lib/core/errors.ts';
 import { runNeedsConvolutions } from '../lib/core/models/needs-convolutions.ts';
 import type { TrainingOutcome } from '../lib/core/train/run-training.ts';
 import { describeTask } from '../lib/core/train/training-request.ts';
-import { selectionMetric } from '../lib/core/tune/selection.ts';
 import { splitScore } from '../lib/core/tune/finalists.ts';
 import type { TrialRecord } from '../lib/core/tune/search.ts';
-import { selectionFolds } from '../lib/core/tune/selection.ts';
+import { selectionFolds, selectionMetric } from '../lib/core/tune/selection.ts';
 import { parseSearchSpace } from '../lib/core/tune/space.ts';
 import { opensWithDefaults } from '../lib/core/tune/starting-trial.ts';
 import { relevantParams } from '../lib/core/tune/trial-request.ts';
@@ -171,11 +170,12 @@ export const tuneCommand: CommandRunner = {
 			},
 			testSize: options.testSize,
 			...(options.folds === undefined ? {} : { folds: options.folds }),
+			...(options.metric === undefined ? {} : { metric: options.metric }),
 			searchId: `tune-${hash.slice(0, 12)}-${options.strategy}-${options.seed}`,
 			...(space ? { space } : {}),
 			...(recipe ? { recipe: recipe as TuneRequest['recipe'] } : {})
 		};
-		const metric = selectionMetric(task);
+		const metric = selectionMetric(task, options.metric);
 		const folds = selectionFolds(request, input.table.numRows());
 		if (!options.json) {
 			const budget = [

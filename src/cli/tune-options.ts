@@ -3,10 +3,11 @@ import { BenchtopError } from '../lib/core/errors.ts';
 import { NUMBER_SETTINGS } from '../lib/core/train/settings.ts';
 import { MAX_FOLDS, MIN_FOLDS } from '../lib/core/tune/folds.ts';
 import { BATCH, STRATEGIES, type Strategy } from '../lib/core/tune/search.ts';
+import { SELECTION_LABELS, type SelectionMetric } from '../lib/core/tune/selection.ts';
 import { parseOptions } from './parse-options.ts';
 
 export const TUNE_USAGE =
-	'<file> --target <col> [--space <space.json>] [--strategy grid|random|tpe|asha] [--trials <n>] [--time <60s|2m>] [--workers <n>] [--seed <n>] [--folds <k|0>] [--test-size <fraction>] [--recipe <recipe.json>] [--out <dir>] [--json]';
+	'<file> --target <col> [--space <space.json>] [--strategy grid|random|tpe|asha] [--trials <n>] [--time <60s|2m>] [--workers <n>] [--seed <n>] [--folds <k|0>] [--metric accuracy|f1_macro|r2] [--test-size <fraction>] [--recipe <recipe.json>] [--out <dir>] [--json]';
 
 /** Trials when neither --trials nor --time is given: enough for TPE to leave its 10 random start trials. */
 export const DEFAULT_TRIALS = 20;
@@ -23,6 +24,8 @@ export interface TuneOptions {
 	/** k-fold selection on the search rows; 0: one validation split; absent: k-fold on small tables
 	 * (core/tune/selection.ts). */
 	folds?: number;
+	/** What trials are compared on (scikit-learn's scoring names); absent: accuracy, or R² for a regression. */
+	metric?: SelectionMetric;
 	testSize: number;
 	recipe?: string;
 	out?: string;
@@ -52,6 +55,19 @@ function parseFolds(text: string): number {
 	}
 }
 
+/** --metric: one of the scores a search can select on; whether it fits the task is checked once the task is
+ * known (core/tune/selection.ts). */
+function parseMetric(text: string): SelectionMetric {
+	const names = Object.keys(SELECTION_LABELS) as SelectionMetric[];
+	const name = text.trim() as SelectionMetric;
+	if (!names.includes(name))
+		throw new BenchtopError(
+			'bad-input',
+			`--metric must be one of ${names.join(', ')}: accuracy or macro F1 for a classifier, R² for a regression (got "${text}")`
+		);
+	return name;
+}
+
 /** "90", "90s", "2m", "1.5m", "500ms" as milliseconds. */
 export function parseDuration(text: string): number {
 	const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim());
@@ -75,6 +91,7 @@ export function parseTuneOptions(args: string[]): TuneOptions {
 		workers: { type: 'string' },
 		seed: { type: 'string' },
 		folds: { type: 'string' },
+		metric: { type: 'string' },
 		'test-size': { type: 'string' },
 		recipe: { type: 'string' },
 		out: { type: 'string' },
@@ -125,6 +142,7 @@ export function parseTuneOptions(args: string[]): TuneOptions {
 		workers: values.workers === undefined ? 1 : whole('--workers', values.workers, 1, BATCH),
 		seed: values.seed === undefined ? NUMBER_SETTINGS.seed.default : whole('--seed', values.seed, 0, 2 ** 31),
 		...(values.folds === undefined ? {} : { folds: parseFolds(values.folds) }),
+		...(values.metric === undefined ? {} : { metric: parseMetric(values.metric) }),
 		testSize,
 		recipe: values.recipe,
 		out: values.out,

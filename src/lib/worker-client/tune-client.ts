@@ -110,7 +110,10 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 				shouldStop: options.shouldStop
 			}
 		);
-		const best = searchWinner(state.trials, selectionMetric(options.request.task)).winner;
+		const best = searchWinner(
+			state.trials,
+			selectionMetric(options.request.task, options.request.metric)
+		).winner;
 		const final = best
 			? await pool[0]!.run((api) => api.final(job, best.params, best.trial, best.epochs))
 			: null;

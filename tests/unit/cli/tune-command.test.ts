@@ -159,6 +159,26 @@ describe('benchtop tune', () => {
 		expect(json.best.test.accuracy).toBeGreaterThan(0.8);
 	}, 120_000);
 
+	it('selects on macro F1 with --metric f1_macro, and refuses a metric the task has not', async () => {
+		const args = [sample('seattle-weather.csv'), '--target', 'weather', '--space', space, '--trials', '2'];
+		const { code, out } = await tune([...args, '--metric', 'f1_macro', '--folds', '3']);
+		expect(code).toBe(0);
+		expect(out[0]).toMatch(/selecting on the 3-fold mean validation f1_macro;/);
+		expect(out.join('\n')).toMatch(/ {2}# {2}trial {2}status {5}val f1_macro/);
+		const json = JSON.parse(
+			(await tune([...args, '--metric', 'f1_macro', '--folds', '3', '--json'])).out.join('\n')
+		) as TuneJson;
+		// The best trial's validation figures hold the score it won on; the test rows are scored on it too.
+		const best = Math.max(...json.trials.map((t) => t.metrics.f1_macro!));
+		expect(json.best.validation.f1_macro).toBe(best);
+		expect(typeof json.best.test.f1_macro).toBe('number');
+		const wrong = await tune([sample('diabetes.csv'), '--target', 'progression', '--metric', 'f1_macro']);
+		expect(wrong.code).not.toBe(0);
+		expect(wrong.err.join('\n')).toMatch(
+			/A regression search cannot select on macro F1: it compares trials on R²/
+		);
+	}, 120_000);
+
 	it('gives in --json only the params that shaped each model', async () => {
 		const linearSpace = join(workDir, 'linear-space.json');
 		writeFileSync(
@@ -204,6 +224,11 @@ describe('benchtop tune', () => {
 		expect(parseTuneOptions(['x.csv', '--target', 'y']).folds).toBeUndefined();
 		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--folds', '1'])).toThrow(
 			/--folds must be a whole number from 2 to 10/
+		);
+		expect(parseTuneOptions(['x.csv', '--target', 'y', '--metric', 'f1_macro']).metric).toBe('f1_macro');
+		expect(parseTuneOptions(['x.csv', '--target', 'y']).metric).toBeUndefined();
+		expect(() => parseTuneOptions(['x.csv', '--target', 'y', '--metric', 'f1'])).toThrow(
+			/--metric must be one of accuracy, f1_macro, r2/
 		);
 	});
 

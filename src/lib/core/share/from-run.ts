@@ -66,7 +66,8 @@ function modelOf(run: RunRecord, artifact: ShareableArtifact): ShareModel {
 		...(run.classes ? { classes: run.classes } : {}),
 		fitted: run.fitted,
 		split: run.split,
-		history: run.history,
+		// A search's per-epoch class scores chose among its trials; a link carries the curves people look at.
+		history: run.history.map(({ valScores: _, ...epoch }) => epoch),
 		bestEpoch: run.bestEpoch,
 		status: run.status === 'failed' ? 'stopped' : run.status,
 		rows: run.rows,

@@ -3,6 +3,7 @@
 // Batches hand back small sums as one tensor, read asynchronously, so a GPU is never waited on in a loop.
 import * as tf from '@tensorflow/tfjs';
 import { regularizationPenalty, sampleLosses } from './batch-loss.ts';
+import { classScores, type ClassScores } from './class-scores.ts';
 import type { TrainLoss } from './loss-choice.ts';
 import type { NetworkTask, TrainingArrays } from './training-data.ts';
 
@@ -97,15 +98,39 @@ export interface DeviceArrays {
 	n: number;
 }
 
-/** Loss (with the L2 penalty, as Keras's val_loss has it) and metric of the model, in inference mode. */
+/** Per class, [rows predicted right, rows predicted as it, rows that are it] (class-scores.ts), flattened
+ * class by class. A one-column classifier's classes are "below ½" and "above ½". */
+function classSums(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor1D {
+	return tf.tidy(() => {
+		const columns = yPred.shape[yPred.rank - 1]!;
+		const [predicted, actual] =
+			columns === 1
+				? [yPred, yTrue].map((t) => {
+						const above = tf.cast(tf.greater(t, 0.5), 'float32');
+						return tf.concat([tf.sub(1, above), above], -1);
+					})
+				: [tf.oneHot(tf.argMax(yPred, -1), columns).toFloat(), yTrue];
+		const right = tf.sum(tf.mul(predicted!, actual!), 0);
+		return tf.stack([right, tf.sum(predicted!, 0), tf.sum(actual!, 0)], 1).reshape([-1]) as tf.Tensor1D;
+	});
+}
+
+/**
+ * Loss (with the L2 penalty, as Keras's val_loss has it) and metric of the model, in inference mode;
+ * with `scores`, a classifier's macro F1 too (for a search that selects on it).
+ */
 export async function evaluateModel(
 	model: tf.LayersModel,
 	task: NetworkTask,
 	data: DeviceArrays,
 	totalSquares: Float64Array,
-	loss?: TrainLoss
-): Promise<{ loss: number; metric?: number }> {
+	loss?: TrainLoss,
+	scores = false
+): Promise<{ loss: number; metric?: number; scores?: ClassScores }> {
+	const counting = scores && task === 'classification';
 	let total: tf.Tensor1D | null = null;
+	// Kept across chunks in an object: the tidy below adds to it.
+	const counts: { sums: tf.Tensor | null } = { sums: null };
 	for (let start = 0; start < data.n; start += EVALUATION_CHUNK) {
 		const size = Math.min(EVALUATION_CHUNK, data.n - start);
 		const chunk = tf.tidy(() => {
@@ -114,17 +139,35 @@ export async function evaluateModel(
 			const predicted = model.apply(x, { training: false }) as tf.Tensor;
 			// Summed here and divided at the end, so chunks of different sizes weigh by their rows.
 			const sums = batchSums(task, tf.sum(sampleLosses(task, y, predicted, loss)), y, predicted);
+			if (counting) {
+				const classes = classSums(y, predicted);
+				const before = counts.sums;
+				counts.sums = tf.keep(before ? tf.add(before, classes) : classes);
+				before?.dispose();
+			}
 			return total ? tf.add(total, sums) : sums;
 		}) as tf.Tensor1D;
 		total?.dispose();
 		total = chunk;
 	}
 	const penalty = tf.tidy(() => regularizationPenalty(model) ?? tf.scalar(0));
-	const [values, penaltyValue] = await Promise.all([total!.data(), penalty.data()]);
+	const [values, penaltyValue, countValues] = await Promise.all([
+		total!.data(),
+		penalty.data(),
+		counts.sums ? counts.sums.data() : Promise.resolve(null)
+	]);
 	total!.dispose();
 	penalty.dispose();
+	counts.sums?.dispose();
+	const classes = countValues ? countValues.length / 3 : 0;
+	const perClass = (offset: number) =>
+		Array.from({ length: classes }, (_, c) => countValues![c * 3 + offset]!);
+	const scored = countValues
+		? classScores({ correct: perClass(0), predicted: perClass(1), actual: perClass(2) })
+		: undefined;
 	return {
 		loss: values[0]! / data.n + penaltyValue[0]!,
-		metric: metricFromSums(task, values.subarray(1), data.n, totalSquares)
+		metric: metricFromSums(task, values.subarray(1), data.n, totalSquares),
+		...(scored ? { scores: scored } : {})
 	};
 }

@@ -123,6 +123,7 @@ export const fitNetworkRun: Fitter<NetworkSpec> = async (prepared, spec, setting
 			settings,
 			onProgress: context.onProgress,
 			control: context.control,
+			...(context.validationScores ? { validationScores: true } : {}),
 			target: targets[0],
 			resumeFrom: start ?? context.resume?.checkpoint,
 			onCheckpoint: context.onCheckpoint,

@@ -5,6 +5,7 @@ import type { TrainingProfile } from '../drift/training-profile.ts';
 import type { SplitRecord } from '../prep/split/index.ts';
 import type { FittedRecipe, Recipe } from '../prep/recipe/types.ts';
 import type { ModelSpec, Task } from '../models/types.ts';
+import type { RankingScore } from './class-scores.ts';
 import type { ModelChoice } from './choose-model.ts';
 import type { ContinuedRecord } from './continue-from.ts';
 import type { EngineRecord } from './fused/path-choice.ts';
@@ -82,6 +83,8 @@ export interface RunRecord {
 	search?: string;
 	/** …and the trial's number in it (the winner's final run carries the winning trial's). */
 	trial?: number;
+	/** The score that search ranked its trials on, when the person chose one over accuracy / R². */
+	selectedOn?: RankingScore;
 	/** Set on a trial's run (not the winner's final run): its `split` indexes the search's rows, not the
 	 * whole table, so Evaluate draws those rows first (core/evaluate/search-rows.ts). */
 	searchRows?: SearchRows;

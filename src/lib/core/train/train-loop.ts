@@ -49,6 +49,8 @@ export interface TrainNetworkOptions {
 	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
 	/** Least time between two checkpoints that hold no new best epoch; default CHECKPOINT_INTERVAL_MS. */
 	checkpointIntervalMs?: number;
+	/** Score a classifier's validation rows by macro F1 too, each epoch (`valScores`). */
+	validationScores?: boolean;
 	/** Weights solved in closed form on the training rows (ridge.ts): the loop then only scores them, as
 	 * one epoch, on the same rows and held-back validation rows a trained model would see, and keeps a
 	 * solution on all of `data` (held-back rows included). */
@@ -101,6 +103,13 @@ type Monitor = EarlyStopping['monitor'];
  * returns, the optimizer's state included: afterwards tf.memory().numTensors is what it was before the
  * call. The model's own weights stay, holding the epoch `bestEpoch` names; the caller disposes the model.
  */
+/** Puts an epoch's validation figures on its record (evaluateModel's, scores only when asked for). */
+function recordValidation(record: EpochRecord, checked: Awaited<ReturnType<typeof evaluateModel>>): void {
+	record.valLoss = checked.loss;
+	if (checked.metric !== undefined) record.valMetric = checked.metric;
+	if (checked.scores) record.valScores = checked.scores;
+}
+
 export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainResult> {
 	const { model, task, settings, control } = options;
 	checkArrays(model, options.data, options.validation, options.target);
@@ -153,6 +162,8 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 	const weights = classWeighted ? sampleWeights(train) : undefined;
 	const optimizer = createOptimizer(settings);
 	const trainLoss = trainLossFor(task, settings);
+	const scoreValidation = (device: DeviceArrays) =>
+		evaluateModel(model, task, device, validationSquares, trainLoss, options.validationScores);
 	const engineChoice = { spec: engine.name === 'dense-wasm' ? candidate.spec : undefined };
 	// The TF.js step, only where TF.js steps the batches.
 	const step =
@@ -253,11 +264,7 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 			const fit = await evaluateModel(model, task, trainDevice, trainSquares, trainLoss);
 			const record: EpochRecord = { epoch: 1, loss: fit.loss };
 			if (fit.metric !== undefined) record.metric = fit.metric;
-			if (validationDevice) {
-				const checked = await evaluateModel(model, task, validationDevice, validationSquares, trainLoss);
-				record.valLoss = checked.loss;
-				if (checked.metric !== undefined) record.valMetric = checked.metric;
-			}
+			if (validationDevice) recordValidation(record, await scoreValidation(validationDevice));
 			history.push(record);
 			await sendProbe(1);
 			if (!options.validation && validation) {
@@ -325,20 +332,13 @@ export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainR
 						epochEnd = { epoch, loss: sums.loss };
 						if (sums.metric !== undefined) epochEnd.metric = sums.metric;
 						if (validationDevice) {
-							const checked = await evaluateModel(
-								model,
-								task,
-								validationDevice,
-								validationSquares,
-								trainLoss
-							);
+							const checked = await scoreValidation(validationDevice);
 							if (!Number.isFinite(checked.loss)) {
 								stopReason = 'diverged';
 								message = divergedMessage(checked.loss, `the end of epoch ${epoch} (validation)`);
 								break epochs;
 							}
-							epochEnd.valLoss = checked.loss;
-							if (checked.metric !== undefined) epochEnd.valMetric = checked.metric;
+							recordValidation(epochEnd, checked);
 						}
 						history.push(epochEnd);
 						const value = monitored(epochEnd, monitor);

@@ -1,5 +1,6 @@
 // How a network trains: every setting with its default and why, plus the events a run reports. Plain JSON.
 import type { OptimizerState } from '../models/artifact.ts';
+import type { ClassScores } from './class-scores.ts';
 import type { EngineRecord } from './fused/path-choice.ts';
 
 export const OPTIMIZERS = ['adam', 'adamw', 'sgd', 'rmsprop'] as const;
@@ -76,6 +77,9 @@ export interface EpochRecord {
 	/** On the validation rows at the end of the epoch, in inference mode; absent without validation rows. */
 	valLoss?: number;
 	valMetric?: number;
+	/** A classifier's macro F1 on the validation rows, when the run was asked for it
+	 * (a search selecting on it: core/tune/selection.ts). */
+	valScores?: ClassScores;
 }
 
 export type StopReason = 'completed' | 'early-stopping' | 'stopped' | 'diverged';

@@ -1,12 +1,13 @@
 // The leaderboard's baseline row: what a model that learned nothing scores on the trials' validation rows
-// (the training rows' majority class, or their mean), so a search's winner is always seen against it.
+// (the training rows' majority class, or their mean), so a search's winner is always seen against it, on
+// the score the search selects on (accuracy or macro F1, R²).
 import { splitRows } from '../prep/split/index.ts';
 import type { PrepTable } from '../table/prep-table.ts';
 import { readLabels, readNumbers } from '../table/read-column.ts';
 import type { TuneSetup } from './run-trial.ts';
 
 export interface BaselineRow {
-	/** Accuracy (classification) or R² (regression) of the baseline on the validation rows. */
+	/** The search's score (accuracy or macro F1; R² for a regression) of the baseline on the validation rows. */
 	value: number;
 	/** What the baseline answers, in words. */
 	label: string;
@@ -40,12 +41,20 @@ function baselineOn(
 		const majority = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
 		let right = 0;
 		let scored = 0;
+		const classes = new Set<string>([majority]);
 		for (const i of split.validation) {
-			if (labels[i] === null) continue;
+			const label = labels[i];
+			if (label === null || label === undefined) continue;
 			scored++;
-			if (labels[i] === majority) right++;
+			classes.add(label);
+			if (label === majority) right++;
 		}
-		return { value: scored ? right / scored : 0, label: `always “${majority}”` };
+		const label = `always “${majority}”`;
+		if (!scored) return { value: 0, label };
+		// Macro F1 of one answer: the majority class's F1, 2·right / (rows + right), the other classes' 0,
+		// averaged over the classes the validation rows or the answer hold (f1_score's labels).
+		if (setup.metric === 'f1_macro') return { value: (2 * right) / (scored + right) / classes.size, label };
+		return { value: right / scored, label };
 	}
 	const values = readNumbers(search.table, target);
 	let sum = 0;

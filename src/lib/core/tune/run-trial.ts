@@ -14,7 +14,7 @@ import { commonEpoch, type FoldEpoch } from './common-epoch.ts';
 import { foldSplit, type TrialFold } from './folds.ts';
 import { prunedAt } from './halving.ts';
 import { refitEpochs } from './refit.ts';
-import { selectionMetric } from './selection.ts';
+import { epochScore, needsClassScores, selectionMetric, type SelectionMetric } from './selection.ts';
 import type { TrialJob, TrialOutcome } from './search.ts';
 import { trialRequest } from './trial-request.ts';
 import { meanMetrics, trialFigures } from './trial-figures.ts';
@@ -31,6 +31,8 @@ export interface TuneSetup {
 	trialSplit: Record<string, unknown>;
 	/** k-fold selection: the folds of the search rows every trial trains on (folds.ts); absent: one split. */
 	folds?: TrialFold[];
+	/** What trials are compared on when the person chose it (selection.ts); absent: accuracy or R². */
+	metric?: SelectionMetric;
 	/** Which rows the trials' runs split (the search's, fold 1 with folds), put on each trial's run record
 	 * so Evaluate finds them again; absent on setups made before it was recorded. */
 	searchRows?: SearchRows;
@@ -63,17 +65,20 @@ async function trainOnce(
 ): Promise<{ training: TrainingOutcome; pruned: boolean }> {
 	let pruned = false;
 	let best = -Infinity;
+	const metric = selectionMetric(setup.task, setup.metric);
 	const training = await runTraining(
 		search,
 		setupRequest(setup, job, setup.trialSplit),
 		{
 			...context,
 			control,
+			...(needsClassScores(metric) ? { validationScores: true } : {}),
 			onProgress: (progress) => {
 				context.onProgress?.(progress);
 				const end = progress.epochEnd;
 				if (!end || !watchRungs) return;
-				if (end.valMetric !== undefined && end.valMetric > best) best = end.valMetric;
+				const score = epochScore(end, metric);
+				if (score !== undefined && score > best) best = score;
 				if (prunedAt(job.rungs, end.epoch, best)) {
 					pruned = true;
 					control.stop();
@@ -82,6 +87,7 @@ async function trainOnce(
 		},
 		fold
 	);
+	if (setup.metric !== undefined) training.run.selectedOn = metric;
 	return { training, pruned };
 }
 
@@ -164,8 +170,9 @@ export async function runTrial(
 		const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 		const tiebreaks = figures.map((f) => f.tiebreak);
 		// The folds' common epoch (common-epoch.ts): its mean is the score, its number the refit's epochs.
+		const metric = selectionMetric(setup.task, setup.metric);
 		const common = commonEpoch(
-			histories.map((h): FoldEpoch[] => h.map((e) => ({ loss: e.valLoss, metric: e.valMetric })))
+			histories.map((h): FoldEpoch[] => h.map((e) => ({ loss: e.valLoss, metric: epochScore(e, metric) })))
 		);
 		const scored = common
 			? { value: common.value, foldValues: common.values, epochs: histories[0]![common.index]!.epoch }
@@ -183,7 +190,7 @@ export async function runTrial(
 				// their own kept epochs, which is all the runs measured of them.
 				metrics: {
 					...meanMetrics(figures.map((f) => f.metrics)),
-					[selectionMetric(setup.task)]: scored.value
+					[metric]: scored.value
 				},
 				curve: figures[0]!.curve,
 				foldValues: scored.foldValues,

@@ -3,14 +3,15 @@
 import type { Task } from '../models/types.ts';
 import type { RunRecord } from '../train/run-record.ts';
 import type { TrialOutcome } from './search.ts';
-import { selectionMetric } from './selection.ts';
+import { epochScore, selectionMetric, type SelectionMetric } from './selection.ts';
 
-/** A run's score and learning curve as the search reads them. */
+/** A run's score and learning curve as the search reads them, on the search's metric (`selectedOn`, set on
+ * the runs of a search that chose one, else accuracy or R²). */
 export function trialFigures(
-	outcome: Pick<RunRecord, 'metrics' | 'history'>,
+	outcome: Pick<RunRecord, 'metrics' | 'history' | 'selectedOn'>,
 	task: Task
 ): Pick<TrialOutcome, 'value' | 'tiebreak' | 'metrics' | 'curve'> {
-	const metric = selectionMetric(task);
+	const metric: SelectionMetric = outcome.selectedOn ?? selectionMetric(task);
 	const metrics = outcome.metrics.validation ?? {};
 	const value =
 		typeof metrics[metric] === 'number' && Number.isFinite(metrics[metric])
@@ -19,7 +20,8 @@ export function trialFigures(
 	const curve: number[] = [];
 	let best = -Infinity;
 	for (const epoch of outcome.history) {
-		if (epoch.valMetric !== undefined && epoch.valMetric > best) best = epoch.valMetric;
+		const score = epochScore(epoch, metric);
+		if (score !== undefined && score > best) best = score;
 		curve.push(best);
 	}
 	const logLoss = metrics.log_loss;

@@ -27,7 +27,7 @@ import {
 	type TrialOutcome,
 	type TrialRecord
 } from './search.ts';
-import { selectionFolds, selectionMetric } from './selection.ts';
+import { selectionFolds, selectionMetric, type SelectionMetric } from './selection.ts';
 import type { SearchSpace, TrialParams } from './space.ts';
 import { tuneData, type TuneData } from './tune-data.ts';
 import { trialRun, type TrialRun } from './trial-runs.ts';
@@ -54,6 +54,9 @@ export interface TuneRequest {
 	folds?: number;
 	/** false: no re-check of the finalists at the end (finalists.ts); on by default. */
 	recheck?: boolean;
+	/** What trials are compared on (selection.ts): a classifier's accuracy (the default) or macro F1; a
+	 * regression's R². */
+	metric?: SelectionMetric;
 }
 
 export interface TunePlan {
@@ -117,9 +120,12 @@ export function planSearch(input: PrepTable, request: TuneRequest): TunePlan {
 		k === undefined
 			? undefined
 			: searchFolds(data.search, request.task === 'classification', request.targets[0]!, k, request.seed);
+	// Checked before any trial trains: a regression cannot select on macro F1.
+	const metric = request.metric === undefined ? undefined : selectionMetric(request.task, request.metric);
 	const setup: TuneSetup = {
 		targets: request.targets,
 		task: request.task,
+		...(metric ? { metric } : {}),
 		recipe: request.recipe ?? defaultRecipe(data.search, request.targets).recipe,
 		settings,
 		trialSplit: data.trialSplit,
@@ -180,18 +186,20 @@ export interface TuneOptions {
 /** The winner's final run: its values, every search row to train on for the epochs its trial kept (`epochs`,
  * refit.ts; absent on records from before they were kept: early stopping on a share of the rows then), the
  * test rows scored. */
-export function finalRun(
+export async function finalRun(
 	input: PrepTable,
 	plan: TunePlan,
 	params: TrialParams,
 	context: TrainingContext,
 	epochs?: number
 ): Promise<TrainingOutcome> {
-	return runTraining(
+	const outcome = await runTraining(
 		input,
 		refitRequest(setupRequest(plan.setup, { params }, plan.data.finalSplit), epochs),
 		context
 	);
+	if (plan.setup.metric !== undefined) outcome.run.selectedOn = plan.setup.metric;
+	return outcome;
 }
 
 export async function tune(
@@ -239,7 +247,7 @@ export async function tune(
 			shouldStop: options.shouldStop
 		}
 	);
-	const { winner: best, reason } = searchWinner(state.trials, selectionMetric(request.task));
+	const { winner: best, reason } = searchWinner(state.trials, selectionMetric(request.task, request.metric));
 	const trained = best ? await finalRun(input, plan, best.params, context, best.epochs) : null;
 	const final =
 		trained && best

@@ -8,6 +8,7 @@
 // far more than the rule asks.
 import { networkEdge } from '../train/choose-model.ts';
 import { bestTrial, type TrialRecord } from './search.ts';
+import { SELECTION_LABELS, type SelectionMetric } from './selection.ts';
 
 export interface SearchWinner {
 	/** The trial whose values the final run trains; null when no trial completed. */
@@ -27,14 +28,15 @@ function bestLinear(trials: readonly TrialRecord[]): TrialRecord | null {
 }
 
 /** The search's winner under the rule above (`metric`: what the trials' values are). */
-export function searchWinner(trials: readonly TrialRecord[], metric: 'accuracy' | 'r2'): SearchWinner {
+export function searchWinner(trials: readonly TrialRecord[], metric: SelectionMetric): SearchWinner {
 	const top = bestTrial(trials);
 	if (top === null || top.params.family === 'linear') return { winner: top };
 	const linear = bestLinear(trials);
 	if (linear === null) return { winner: top };
-	const why = networkEdge(linear.value!, top.value!, metric);
+	// Balanced accuracy and macro F1 are proportions like accuracy: the same margin tells a tie.
+	const why = networkEdge(linear.value!, top.value!, metric === 'r2' ? 'r2' : 'accuracy');
 	if (why === null) return { winner: top };
-	const name = metric === 'accuracy' ? 'accuracy' : 'R²';
+	const name = SELECTION_LABELS[metric];
 	return {
 		winner: linear,
 		reason: `Kept the linear model (trial ${linear.trial}, validation ${name} ${linear.value!.toFixed(4)}) over the best network (trial ${top.trial}, ${top.value!.toFixed(4)}): ${why}.`

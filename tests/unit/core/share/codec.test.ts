@@ -92,6 +92,15 @@ describe('share link round trip', () => {
 		copy.dispose();
 	}, 60_000);
 
+	it('a trial run selected on macro F1 shares its curves without the per-epoch F1 it was ranked on', async () => {
+		const trained = await irisRun();
+		const artifact = await shareableArtifact(trained);
+		const history = trained.run.history.map((e) => ({ ...e, valScores: { f1_macro: 0.5 } }));
+		const trial = { ...trained.run, history, search: 's', trial: 3, selectedOn: 'f1_macro' as const };
+		const back = decoded(`#${encodeShareFragment(sharePayloadFromRun(trial, IRIS_DATASET, { artifact }))}`);
+		expect(back.model?.history).toEqual(trained.run.history);
+	}, 60_000);
+
 	it('inline data round-trips and is described in words', async () => {
 		const { run } = await irisRun();
 		const inline = [

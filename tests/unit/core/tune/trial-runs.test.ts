@@ -111,6 +111,20 @@ describe('trialRunsToDelete', () => {
 		expect(ids(trialRunsToDelete(runs, 10))).toEqual(['t4']);
 		expect(trialRunsToDelete(runs.slice(0, 4), 10)).toEqual([]);
 	});
+
+	it('ranks the runs of a search that selected on macro F1 by macro F1, not accuracy', () => {
+		const f1 = (id: string, trial: number, accuracy: number, f1Macro: number) => {
+			const r = run(id, { trial, accuracy });
+			return {
+				...r,
+				selectedOn: 'f1_macro',
+				metrics: { validation: { ...r.metrics.validation, f1_macro: f1Macro } }
+			} as RunRecord;
+		};
+		// The most accurate trial answers the big class; the other finds the small ones.
+		const byF1 = [f1('a', 0, 0.9, 0.4), f1('b', 1, 0.85, 0.7)];
+		expect(ids(trialRunsToDelete(byF1, 1))).toEqual(['a']);
+	});
 });
 
 describe('trialRun', () => {
