@@ -2,7 +2,8 @@
 // tuning workers, shows the trials table with the baseline row and a winner, the winner is stored as a run
 // and opens in Evaluate with its test accuracy; every trial keeps its run (grouped under the search in the
 // run list, which keeps the best N when asked), the best trial's run is scored in Evaluate on its own
-// validation rows and saved as a model; screenshots at 1280 and 390 px.
+// validation rows and saved as a model; screenshots at 1280 and 390 px. Also "Find a good model", a
+// diabetes search's linear trials, and a Seattle weather search compared on macro F1.
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
 import { shot, shotWidths, takingShots } from './shots.ts';
