@@ -31,8 +31,8 @@ export interface TrainingContext {
 	onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
 	/** The warnings found on the prepared training rows, before the first epoch (they are in the run too). */
 	onWarnings?: (warnings: RunWarning[]) => void;
-	/** A classifier's validation rows scored by macro F1 too, each epoch (`valScores`
-	 * in the history): for a search that selects on it. */
+	/** A classifier's validation rows scored by macro F1 too, each epoch (`valScores` in the history): for
+	 * a search that selects on it (core/tune/selection.ts). */
 	validationScores?: boolean;
 	/** Asks for the live decision boundary (two numeric features): its plane, then frames as it trains. */
 	boundary?: BoundaryListener;

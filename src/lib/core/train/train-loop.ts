@@ -98,11 +98,6 @@ const CHECKPOINT_INTERVAL_MS = 1000;
 
 type Monitor = EarlyStopping['monitor'];
 
-/**
- * Trains `model` in place and says how the run went. Every tensor the run makes is disposed before it
- * returns, the optimizer's state included: afterwards tf.memory().numTensors is what it was before the
- * call. The model's own weights stay, holding the epoch `bestEpoch` names; the caller disposes the model.
- */
 /** Puts an epoch's validation figures on its record (evaluateModel's, scores only when asked for). */
 function recordValidation(record: EpochRecord, checked: Awaited<ReturnType<typeof evaluateModel>>): void {
 	record.valLoss = checked.loss;
@@ -110,6 +105,11 @@ function recordValidation(record: EpochRecord, checked: Awaited<ReturnType<typeo
 	if (checked.scores) record.valScores = checked.scores;
 }
 
+/**
+ * Trains `model` in place and says how the run went. Every tensor the run makes is disposed before it
+ * returns, the optimizer's state included: afterwards tf.memory().numTensors is what it was before the
+ * call. The model's own weights stay, holding the epoch `bestEpoch` names; the caller disposes the model.
+ */
 export async function trainNetwork(options: TrainNetworkOptions): Promise<TrainResult> {
 	const { model, task, settings, control } = options;
 	checkArrays(model, options.data, options.validation, options.target);

@@ -77,8 +77,8 @@ export interface EpochRecord {
 	/** On the validation rows at the end of the epoch, in inference mode; absent without validation rows. */
 	valLoss?: number;
 	valMetric?: number;
-	/** A classifier's macro F1 on the validation rows, when the run was asked for it
-	 * (a search selecting on it: core/tune/selection.ts). */
+	/** A classifier's macro F1 on the validation rows, when the run was asked for it (a search selecting on
+	 * it: core/tune/selection.ts). */
 	valScores?: ClassScores;
 }
 
