@@ -225,4 +225,8 @@ test('a search on Seattle weather compares trials on macro F1 when asked: the co
 	const best = Number((await table.locator('tr.best td').nth(2).innerText()).trim());
 	expect(best).toBeGreaterThan(baseline);
 	await shot(panel, 'search-macro-f1');
+	// Choosing accuracy again speaks of the next search; the table stays on the score its trials had.
+	await panel.getByLabel('Compare on').selectOption('accuracy');
+	await expect(panel).toContainText('compared on validation accuracy');
+	await expect(table.locator('thead')).toContainText('Validation macro F1');
 });
