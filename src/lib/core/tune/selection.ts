@@ -32,10 +32,14 @@ export const SELECTION_LABELS: Record<SelectionMetric, string> = {
 	r2: 'R²'
 };
 
+/** The scores a search on this task can compare its trials on (none for a task a search does not take). */
+export function fittingMetrics(task: Task): readonly SelectionMetric[] {
+	return task === 'classification' || task === 'regression' ? SELECTION_METRICS[task] : [];
+}
+
 /** The score the search maximises: `chosen` when it fits the task, else accuracy (R² for a regression). */
 export function selectionMetric(task: Task, chosen?: SelectionMetric): SelectionMetric {
-	const fitting: readonly SelectionMetric[] =
-		task === 'classification' || task === 'regression' ? SELECTION_METRICS[task] : [];
+	const fitting = fittingMetrics(task);
 	if (chosen === undefined) return task === 'classification' ? 'accuracy' : 'r2';
 	if (!fitting.includes(chosen))
 		throw new BenchtopError(

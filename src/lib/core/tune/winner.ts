@@ -33,7 +33,7 @@ export function searchWinner(trials: readonly TrialRecord[], metric: SelectionMe
 	if (top === null || top.params.family === 'linear') return { winner: top };
 	const linear = bestLinear(trials);
 	if (linear === null) return { winner: top };
-	// Balanced accuracy and macro F1 are proportions like accuracy: the same margin tells a tie.
+	// Macro F1 is a proportion like accuracy: the same margin tells a tie.
 	const why = networkEdge(linear.value!, top.value!, metric === 'r2' ? 'r2' : 'accuracy');
 	if (why === null) return { winner: top };
 	const name = SELECTION_LABELS[metric];
