@@ -23,13 +23,31 @@ export interface SearchFold {
 	validation: Uint32Array;
 }
 
-/** The search rows cut into `k` folds from `seed` (stratified on the `stratify` column when given). */
+/**
+ * The search rows cut into `k` folds from `seed` (stratified on the `stratify` column when given). A class
+ * with a single search row cannot be both learnt and scored: in the fold that held it out, the model would
+ * not know it and the trial would fail (birdstrikes' one "B" row failed every re-check). So it stays in
+ * every fold's training rows, as the trials' own split keeps it among its training rows.
+ */
 export function searchRowFolds(search: PrepTable, k: number, seed: number, stratify?: string): SearchFold[] {
-	const folds =
-		stratify === undefined
-			? kFold(search.table.numRows(), k, seed)
-			: stratifiedKFold(readLabels(search.table, stratify), k, seed).folds;
-	return folds.map((fold) => ({ train: fold.train, validation: fold.test }));
+	if (stratify === undefined)
+		return kFold(search.table.numRows(), k, seed).map((fold) => ({
+			train: fold.train,
+			validation: fold.test
+		}));
+	const labels = readLabels(search.table, stratify);
+	const folds = stratifiedKFold(labels, k, seed).folds;
+	const counts = new Map<string | null, number>();
+	for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+	const single = (row: number) => counts.get(labels[row]!) === 1;
+	return folds.map((fold) => {
+		const moved = fold.test.filter(single);
+		if (moved.length === 0) return { train: fold.train, validation: fold.test };
+		return {
+			train: Uint32Array.from([...fold.train, ...moved]).sort(),
+			validation: fold.test.filter((row) => !single(row))
+		};
+	});
 }
 
 /** A fold as the split a training run takes: its held-out rows as validation, no test, hashed as any split. */

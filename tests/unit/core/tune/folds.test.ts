@@ -1,6 +1,8 @@
 // k-fold selection: the folds of the search rows (stratified for classes, seeded), and a search that scores
 // each trial as the mean over its folds, the same with one worker or two.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseDelimitedText } from '../../../../src/lib/core/data/parse-delimited-text.ts';
 import { readLabels } from '../../../../src/lib/core/table/read-column.ts';
 import { baselineRow } from '../../../../src/lib/core/tune/baseline-row.ts';
 import { checkFolds, foldSplit, searchFolds } from '../../../../src/lib/core/tune/folds.ts';
@@ -51,6 +53,32 @@ describe('searchFolds', () => {
 		const sizes = searchFolds(plan.data.search, false, 'sepal_length', 4, 5).map((f) => f.validation.length);
 		expect(sizes).toEqual([30, 30, 30, 30]);
 	});
+
+	it('keeps a class with one search row in every fold’s training rows, so its trials can score', async () => {
+		// Iris with one flower relabelled: a class of one row, as birdstrikes' one "B" damage row. Held out
+		// by one fold, that fold's model would not know it and every trial would fail.
+		const text = readFileSync(new URL('../../../../sample-datasets/iris.csv', import.meta.url), 'utf8');
+		const lines = text.trimEnd().split('\n');
+		lines[7] = lines[7]!.replace(/[^,]+$/, 'hybrid');
+		const input = parseDelimitedText(lines.join('\n'));
+		const plan = planSearch(input, request);
+		const labels = readLabels(plan.data.search.table, 'species');
+		const single = labels.indexOf('hybrid');
+		expect(single).toBeGreaterThanOrEqual(0);
+		const folds = plan.setup.folds!;
+		for (const fold of folds) {
+			expect(fold.train).toContain(single);
+			expect(fold.validation).not.toContain(single);
+			expect(fold.train.length + fold.validation.length).toBe(plan.data.rows.search);
+			expect([...fold.train]).toEqual([...fold.train].sort((a, b) => a - b));
+		}
+		// Every other row is held out exactly once.
+		const held = folds.flatMap((f) => f.validation).sort((a, b) => a - b);
+		expect(held).toEqual([...Array(plan.data.rows.search).keys()].filter((i) => i !== single));
+		const result = await tune(input, { ...request, budget: { trials: 1 } }, CONTEXT);
+		expect(result.state.trials.map((t) => [t.status, t.foldValues?.length])).toEqual([['completed', 3]]);
+		result.final!.model?.dispose();
+	}, 60_000);
 
 	it('rejects a fold count outside 2–10 with the range', () => {
 		expect(() => checkFolds(1)).toThrow(/from 2 to 10 \(got 1\)/);
