@@ -63,6 +63,13 @@ function paramsText(record: TrialRecord): string {
 		.join(' ');
 }
 
+/** A trial's values; a failed one's reason instead, a pruned one's after them when it has one (the time
+ * budget stopped it). */
+function trialText(t: TrialRecord): string {
+	if (t.status === 'failed') return t.message ?? '';
+	return t.message ? `${paramsText(t)} (${t.message})` : paramsText(t);
+}
+
 /** Best first: the re-checked finalists (on their folds' mean), the other completed trials, then pruned and
  * failed ones. */
 export function leaderboard(trials: readonly TrialRecord[]): TrialRecord[] {
@@ -84,12 +91,18 @@ function printLeaderboard(io: CliIo, result: TuneResult, metric: string): void {
 	io.out(`  #  trial  status     val ${metric.padEnd(8)}${recheckHead}  time     params`);
 	for (const [i, t] of rows.slice(0, LEADERBOARD_ROWS).entries()) {
 		const split = t.status === 'failed' ? null : splitScore(t);
-		const recheck = folds ? `  ${(t.recheck ? t.value!.toFixed(4) : '–').padEnd(7)}` : '';
+		const recheck = folds
+			? `  ${(t.recheck ? t.value!.toFixed(4) : t.recheckFailed ? 'failed' : '–').padEnd(7)}`
+			: '';
 		io.out(
-			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(split === null || !Number.isFinite(split) ? '–' : split.toFixed(4)).padEnd(12)}${recheck}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${t.status === 'failed' ? (t.message ?? '') : paramsText(t)}`
+			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(split === null || !Number.isFinite(split) ? '–' : split.toFixed(4)).padEnd(12)}${recheck}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${trialText(t)}`
 		);
 	}
 	if (rows.length > LEADERBOARD_ROWS) io.out(`  … and ${rows.length - LEADERBOARD_ROWS} more trials`);
+	for (const t of rows.filter((r) => r.recheckFailed))
+		io.out(
+			`  trial ${t.trial}'s re-check did not finish (${t.recheckFailed}): it keeps its validation score`
+		);
 	if (folds)
 		io.out(
 			`  the best ${rows.filter((t) => t.recheck).length} by validation ${metric} were re-checked by ${folds}-fold cross-validation on the search rows; the winner is the best of those on its mean`

@@ -16,7 +16,8 @@ export const RECHECK_MAX_SHARE = 0.5;
 
 /** About how long re-checking these trials takes on `workers`: each trains once per fold. */
 export function recheckCost(trials: readonly TrialRecord[], folds: number, workers: number): number {
-	return (trials.reduce((sum, t) => sum + (t.recheck ? 0 : t.durationMs), 0) * folds) / workers;
+	const due = trials.filter((t) => t.recheck === undefined && t.recheckFailed === undefined);
+	return (due.reduce((sum, t) => sum + t.durationMs, 0) * folds) / workers;
 }
 
 /** The time a search keeps for the re-check of what are its finalists now, out of `timeMs`. */
@@ -107,17 +108,19 @@ export function finalists(trials: readonly TrialRecord[], count: number): TrialR
 
 /**
  * A finalist's record after its re-check: the folds' mean as its value, tiebreak and metrics (and epochs), its
- * single-split score kept in `recheck`. A failed re-check (a fold diverged) leaves the record as it was.
+ * single-split score kept in `recheck`. A re-check that did not finish (a fold diverged or failed, the time
+ * ran out) leaves the scores as they were and says why in `recheckFailed`.
  */
 export function rechecked(
 	record: TrialRecord,
 	outcome: Pick<
 		TrialRecord,
-		'status' | 'value' | 'tiebreak' | 'metrics' | 'foldValues' | 'durationMs' | 'epochs'
+		'status' | 'value' | 'tiebreak' | 'metrics' | 'foldValues' | 'durationMs' | 'epochs' | 'message'
 	>,
 	folds: number
 ): TrialRecord {
-	if (outcome.status !== 'completed' || outcome.value === null) return record;
+	if (outcome.status !== 'completed' || outcome.value === null)
+		return { ...record, recheckFailed: outcome.message ?? `its ${folds}-fold re-check gave no score` };
 	const { tiebreak: _old, ...rest } = record;
 	return {
 		...rest,

@@ -53,7 +53,8 @@ export function setupRequest(
 	return trialRequest(base, setup.recipe, setup.task, job.params);
 }
 
-/** One training run of a trial: on the trial split, or on one fold. ASHA's rungs are watched when asked. */
+/** One training run of a trial: on the trial split, or on one fold. ASHA's rungs are watched when asked; the
+ * run stops at `deadline` (performance.now()), the end of the search's time (time-budget.ts). */
 async function trainOnce(
 	search: PrepTable,
 	setup: TuneSetup,
@@ -61,9 +62,11 @@ async function trainOnce(
 	context: TrainingContext,
 	control: TrainControl,
 	fold: TableSplit | undefined,
-	watchRungs: boolean
-): Promise<{ training: TrainingOutcome; pruned: boolean }> {
+	watchRungs: boolean,
+	deadline: number
+): Promise<{ training: TrainingOutcome; pruned: boolean; outOfTime: boolean }> {
 	let pruned = false;
+	let outOfTime = false;
 	let best = -Infinity;
 	const metric = selectionMetric(setup.task, setup.metric);
 	const training = await runTraining(
@@ -75,6 +78,10 @@ async function trainOnce(
 			...(needsClassScores(metric) ? { validationScores: true } : {}),
 			onProgress: (progress) => {
 				context.onProgress?.(progress);
+				if (!outOfTime && performance.now() >= deadline) {
+					outOfTime = true;
+					control.stop();
+				}
 				const end = progress.epochEnd;
 				if (!end || !watchRungs) return;
 				const score = epochScore(end, metric);
@@ -88,7 +95,8 @@ async function trainOnce(
 		fold
 	);
 	if (setup.metric !== undefined) training.run.selectedOn = metric;
-	return { training, pruned };
+	// A run that ended on its own (a closed-form solve reports progress once, at its end) was not cut short.
+	return { training, pruned, outOfTime: outOfTime && training.run.status === 'stopped' };
 }
 
 /**
@@ -117,21 +125,38 @@ export async function runTrial(
 		},
 		training
 	});
+	// Out of time (time-budget.ts): pruned, as ASHA prunes, since its score is not a finished trial's; no run
+	// is kept when it had not scored an epoch.
+	const stoppedForTime = (figure: ReturnType<typeof trialFigures>, first: TrainingOutcome, when: string) => {
+		const scored = figure.value !== null;
+		if (!scored) first.model?.dispose();
+		return {
+			outcome: {
+				status: 'pruned' as const,
+				...figure,
+				durationMs: elapsed(),
+				message: `stopped at the time budget ${when}`
+			},
+			training: scored ? first : null
+		};
+	};
 	try {
 		const folds = setup.folds ?? [undefined];
 		const runs: TrainingOutcome[] = [];
 		const figures: ReturnType<typeof trialFigures>[] = [];
 		const kept: number[] = [];
 		const histories: TrainingOutcome['run']['history'][] = [];
+		const deadline = job.timeLeftMs === undefined ? Infinity : started + job.timeLeftMs;
 		for (const [i, fold] of folds.entries()) {
-			const { training, pruned } = await trainOnce(
+			const { training, pruned, outOfTime } = await trainOnce(
 				search,
 				setup,
 				job,
 				context,
 				control,
 				fold && foldSplit(fold, setup.trialSplit),
-				i === 0
+				i === 0,
+				deadline
 			);
 			const figure = trialFigures(training.run, setup.task);
 			// A trial's run is its first fold's (or its only) run: the record says which rows those were.
@@ -142,6 +167,15 @@ export async function runTrial(
 						: training
 				);
 			else training.model?.dispose();
+			if (outOfTime && training.run.status !== 'diverged') {
+				const epochs = training.run.history.length;
+				const after = `after ${epochs} epoch${epochs === 1 ? '' : 's'}`;
+				return stoppedForTime(
+					i === 0 ? figure : figures[0]!,
+					runs[0]!,
+					folds.length > 1 ? `in fold ${i + 1} of ${folds.length}, ${after}` : after
+				);
+			}
 			const failed = training.run.status === 'diverged' || figure.value === null;
 			if (failed) {
 				const message = training.run.message ?? 'no validation score';
@@ -155,9 +189,12 @@ export async function runTrial(
 					outcome: { status: 'pruned', ...figure, durationMs: elapsed() },
 					training: runs[0]!
 				};
-			// The person stopped the search mid-trial: a mean over some of the folds would not compare.
+			// The person stopped the search mid-trial, or its time ran out as a fold ended: a mean over some of
+			// the folds would not compare.
 			if (control.stopped && i < folds.length - 1)
-				return failure(`stopped after ${i + 1} of ${folds.length} folds`, runs[0]);
+				return performance.now() >= deadline
+					? stoppedForTime(figures[0]!, runs[0]!, `after fold ${i + 1} of ${folds.length}`)
+					: failure(`stopped after ${i + 1} of ${folds.length} folds`, runs[0]);
 		}
 		const epochs = refitEpochs(kept);
 		const withEpochs = epochs === undefined ? {} : { epochs };

@@ -18,6 +18,7 @@ import {
 	type Recheck,
 	type RecheckConfig
 } from './finalists.ts';
+import { finalFitReserve } from './time-budget.ts';
 import { sampleTpe } from './tpe.ts';
 
 export const STRATEGIES = ['grid', 'random', 'tpe', 'asha'] as const;
@@ -29,7 +30,8 @@ export const BATCH = 4;
 export interface SearchBudget {
 	/** Trials at most (grid: at most the grid's size). */
 	trials?: number;
-	/** Wall time in ms: no trial starts after it. */
+	/** Wall time in ms, the winner's final run included: no trial starts after it, and one still training
+	 * then is stopped (time-budget.ts). */
 	timeMs?: number;
 }
 
@@ -52,6 +54,8 @@ export interface TrialJob {
 	rungs: RungCheck[];
 	/** A finalist's re-check: train it on each of this many folds of the search rows (finalists.ts). */
 	recheck?: number;
+	/** A time budget's end, as the time left when the trial starts: it stops training then (time-budget.ts). */
+	timeLeftMs?: number;
 }
 
 export type TrialStatus = 'completed' | 'pruned' | 'failed';
@@ -85,6 +89,9 @@ export interface TrialRecord extends TrialOutcome {
 	params: TrialParams;
 	/** Set once the trial was re-checked as a finalist: `value` is then its folds' mean. */
 	recheck?: Recheck;
+	/** Why its re-check as a finalist did not finish (a fold failed, the time ran out): it keeps its split's
+	 * score and is not re-checked again. */
+	recheckFailed?: string;
 }
 
 export interface SearchState {
@@ -188,13 +195,27 @@ export async function runSearch(
 		: { config, trials: [], elapsedMs: 0, done: false };
 	const started = now() - state.elapsedMs;
 	const timeUsed = () => now() - started;
-	const timeLeft = () => config.budget.timeMs === undefined || timeUsed() < config.budget.timeMs;
-	// With a time budget, the trials proper leave the finalists' re-check its time (finalists.ts).
-	const searchTime = () =>
+	// Trials of the batch now running that have finished: they count for the time kept (below) at once.
+	let batchDone: TrialRecord[] = [];
+	const known = () => (batchDone.length > 0 ? [...state.trials, ...batchDone] : state.trials);
+	// With a time budget, the search leaves the winner's final run its time (time-budget.ts), and the trials
+	// proper leave the finalists' re-check its time as well (finalists.ts).
+	const budgetEnd = () =>
 		config.budget.timeMs === undefined
 			? Infinity
-			: config.budget.timeMs -
-				(config.recheck ? recheckReserve(state.trials, config.recheck, workers, config.budget.timeMs) : 0);
+			: config.budget.timeMs - finalFitReserve(bestTrial(known()));
+	const timeLeft = () => timeUsed() < budgetEnd();
+	const searchTime = () =>
+		budgetEnd() -
+		(config.recheck && config.budget.timeMs !== undefined
+			? recheckReserve(known(), config.recheck, workers, config.budget.timeMs)
+			: 0);
+	// A trial still training when its time is up stops there, once some trial has finished: a search that
+	// stopped them all would have no winner.
+	const timed = (job: TrialJob, end: number): TrialJob =>
+		Number.isFinite(end) && bestTrial(known()) !== null
+			? { ...job, timeLeftMs: Math.max(0, end - timeUsed()) }
+			: job;
 	let stopped = false;
 	const notStopped = () => {
 		if (stopped || options.shouldStop?.()) stopped = true;
@@ -227,7 +248,8 @@ export async function runSearch(
 				jobs,
 				workers,
 				async (job) => {
-					const done = record(job, await runTrial(job));
+					const done = record(job, await runTrial(timed(job, searchTime())));
+					batchDone.push(done);
 					state.elapsedMs = timeUsed();
 					options.onTrial?.(done, state);
 					return done;
@@ -236,6 +258,7 @@ export async function runSearch(
 			);
 			const finished = outcomes.filter((r): r is TrialRecord => r !== undefined);
 			state.trials = [...state.trials, ...finished];
+			batchDone = [];
 			state.elapsedMs = timeUsed();
 			if (finished.length < jobs.length) break;
 		}
@@ -244,8 +267,8 @@ export async function runSearch(
 		const completed = state.trials.filter((t) => t.status === 'completed' && t.value !== null);
 		// With no more trials than finalists, a re-check would just be k-fold selection: the person can ask.
 		const chosen = completed.length > recheck.finalists ? finalists(state.trials, recheck.finalists) : [];
-		const left = config.budget.timeMs === undefined ? Infinity : config.budget.timeMs - timeUsed();
-		const unchecked = chosen.filter((t) => t.recheck === undefined);
+		const left = budgetEnd() - timeUsed();
+		const unchecked = chosen.filter((t) => t.recheck === undefined && t.recheckFailed === undefined);
 		const jobs = affordable(unchecked, recheck.folds, workers, left).map((t): TrialJob => ({
 			trial: t.trial,
 			params: t.params,
@@ -256,7 +279,7 @@ export async function runSearch(
 			jobs,
 			workers,
 			async (job) => {
-				const outcome = await runTrial(job);
+				const outcome = await runTrial(timed(job, budgetEnd()));
 				const index = state.trials.findIndex((t) => t.trial === job.trial);
 				const updated = rechecked(state.trials[index]!, outcome, recheck.folds);
 				state.trials = state.trials.map((t, i) => (i === index ? updated : t));

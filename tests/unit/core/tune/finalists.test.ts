@@ -86,9 +86,13 @@ describe('rechecked', () => {
 		expect(after.recheck).toEqual({ folds: 2, splitValue: 0.8, splitTiebreak: -0.4 });
 	});
 
-	it('leaves the record as it was when a fold failed', () => {
+	it('keeps the split’s score and says why when the re-check did not finish', () => {
 		const before = record(1, 0.8);
-		expect(rechecked(before, { ...record(1, null), status: 'failed' }, 5)).toBe(before);
+		const failed = { ...record(1, null), status: 'failed' as const, message: 'fold 2: diverged' };
+		expect(rechecked(before, failed, 5)).toEqual({ ...before, recheckFailed: 'fold 2: diverged' });
+		expect(rechecked(before, { ...record(1, null), status: 'pruned' }, 5).recheckFailed).toBe(
+			'its 5-fold re-check gave no score'
+		);
 	});
 });
 
@@ -172,6 +176,29 @@ describe('runSearch with a re-check', () => {
 		expect(bestTrial(four.trials)).toEqual(best);
 		expect(one.trials).toHaveLength(16);
 		expect(one.done).toBe(true);
+	});
+
+	it('says why a finalist’s re-check failed, and does not try it again', async () => {
+		let clock = 0;
+		const rechecks: number[] = [];
+		const failing = async (job: TrialJob): Promise<TrialOutcome> => {
+			clock += 10;
+			if (!job.recheck) return { ...(await trial(job)), durationMs: 10 };
+			rechecks.push(job.trial);
+			return { ...(await trial(job)), status: 'failed', value: null, message: 'fold 3: diverged' };
+		};
+		// A time budget: the search goes on after its re-checks and chooses finalists again.
+		const state = await runSearch({ ...config(1000), budget: { timeMs: 600 } }, failing, {
+			workers: 1,
+			now: () => clock
+		});
+		expect(rechecks.length).toBeGreaterThanOrEqual(3);
+		expect(state.trials.length).toBeGreaterThan(20);
+		expect(new Set(rechecks).size).toBe(rechecks.length);
+		const failed = state.trials.filter((t) => t.recheckFailed);
+		expect(failed.map((t) => t.trial).sort()).toEqual([...rechecks].sort());
+		expect(failed.every((t) => t.recheckFailed === 'fold 3: diverged' && !t.recheck)).toBe(true);
+		expect(bestTrial(state.trials)!.recheck).toBeUndefined();
 	});
 
 	it('re-checks nothing when no more trials finished than there are finalists', async () => {

@@ -1,0 +1,166 @@
+// A time budget is kept: the winner's final run has its time set aside, and a trial still training when
+// the time for trials is up stops there (pruned, saying so), once some trial has finished. With a budget
+// in trials alone nothing is timed, so such searches repeat exactly.
+import { describe, expect, it } from 'vitest';
+import { runTrial } from '../../../../src/lib/core/tune/run-trial.ts';
+import {
+	bestTrial,
+	runSearch,
+	type SearchConfig,
+	type TrialJob,
+	type TrialOutcome,
+	type TrialRecord
+} from '../../../../src/lib/core/tune/search.ts';
+import { parseSearchSpace } from '../../../../src/lib/core/tune/space.ts';
+import { finalFitReserve } from '../../../../src/lib/core/tune/time-budget.ts';
+import { jobSetup, planSearch, type TuneRequest } from '../../../../src/lib/core/tune/tune.ts';
+import { loadSample } from '../data/profile/load-sample.ts';
+import { useCpuBackend } from './cpu-context.ts';
+
+const CONTEXT = useCpuBackend('iris');
+
+const record = (trial: number, durationMs: number, extra: Partial<TrialRecord> = {}): TrialRecord => ({
+	trial,
+	params: {},
+	status: 'completed',
+	value: 0.5,
+	metrics: {},
+	curve: [],
+	durationMs,
+	...extra
+});
+
+describe('finalFitReserve', () => {
+	it('keeps one training run of the best trial: its folds, or its split and re-check, counted', () => {
+		expect(finalFitReserve(null)).toBe(0);
+		expect(finalFitReserve(record(0, 900))).toBe(900);
+		expect(finalFitReserve(record(0, 900, { foldValues: [0.5, 0.5, 0.5] }))).toBe(300);
+		expect(finalFitReserve(record(0, 1200, { recheck: { folds: 5, splitValue: 0.5 } }))).toBe(200);
+	});
+});
+
+const space = parseSearchSpace({ params: { learningRate: { type: 'real', low: 1e-4, high: 1, log: true } } });
+const config = (budget: SearchConfig['budget']): SearchConfig => ({
+	space,
+	strategy: 'random',
+	seed: 7,
+	budget,
+	maxEpochs: 10
+});
+
+describe('runSearch within a time budget', () => {
+	it('times a trial once one has finished, to the end of the time for trials less the final run', async () => {
+		let clock = 0;
+		const jobs: TrialJob[] = [];
+		const state = await runSearch(
+			config({ timeMs: 100 }),
+			async (job): Promise<TrialOutcome> => {
+				jobs.push(job);
+				const used = Math.min(30, job.timeLeftMs ?? Infinity);
+				clock += used;
+				return {
+					status: used < 30 ? 'pruned' : 'completed',
+					value: 0.5,
+					metrics: {},
+					curve: [0.5],
+					durationMs: used
+				};
+			},
+			{ workers: 1, now: () => clock }
+		);
+		// Trial 0 ran untimed; trial 1 started at 30 ms with 100 − 30 (the final run of a 30 ms trial) − 30
+		// left; trial 2, started at 60 ms, was stopped at 70 ms, where the time for trials ended.
+		expect(jobs[0]!.timeLeftMs).toBeUndefined();
+		expect(jobs[1]!.timeLeftMs).toBe(40);
+		expect(jobs[2]!.timeLeftMs).toBe(10);
+		expect(jobs).toHaveLength(3);
+		expect(clock).toBe(70);
+		expect(state.trials.at(-1)!.status).toBe('pruned');
+		expect(bestTrial(state.trials)!.status).toBe('completed');
+		expect(state.done).toBe(true);
+	});
+
+	it('times nothing with a budget in trials alone', async () => {
+		const jobs: TrialJob[] = [];
+		await runSearch(
+			config({ trials: 6 }),
+			async (job) => {
+				jobs.push(job);
+				return { status: 'completed', value: 0.5, metrics: {}, curve: [0.5], durationMs: 5 };
+			},
+			{ workers: 2 }
+		);
+		expect(jobs).toHaveLength(6);
+		expect(jobs.every((j) => j.timeLeftMs === undefined)).toBe(true);
+	});
+});
+
+describe('runTrial out of time', () => {
+	const request: TuneRequest = {
+		targets: ['species'],
+		task: 'classification',
+		strategy: 'random',
+		seed: 3,
+		budget: { timeMs: 10_000 },
+		space: parseSearchSpace({
+			params: {
+				family: { type: 'choice', options: ['mlp'] },
+				learningRate: { type: 'choice', options: [0.01] }
+			}
+		}),
+		settings: { epochs: 400, earlyStopping: { enabled: false } }
+	};
+
+	it('stops training at the time left and is pruned, saying after how many epochs', async () => {
+		const plan = planSearch(loadSample('iris.csv'), { ...request, folds: 0 });
+		const job: TrialJob = { trial: 0, params: { family: 'mlp', learningRate: 0.01 }, rungs: [] };
+		const started = performance.now();
+		const { outcome, training } = await runTrial(
+			plan.data.search,
+			jobSetup(plan, job),
+			{ ...job, timeLeftMs: 300 },
+			CONTEXT
+		);
+		const took = performance.now() - started;
+		expect(outcome.status).toBe('pruned');
+		expect(outcome.message).toMatch(/^stopped at the time budget after \d+ epochs?$/);
+		const epochs = Number(/after (\d+)/.exec(outcome.message!)![1]);
+		expect(epochs).toBeLessThan(400);
+		expect(outcome.curve).toHaveLength(epochs);
+		expect(took).toBeLessThan(3000);
+		training?.model?.dispose();
+	}, 30_000);
+
+	it('stops a cross-validated trial in the fold where its time ran out', async () => {
+		const plan = planSearch(loadSample('iris.csv'), { ...request, folds: 3 });
+		const job: TrialJob = { trial: 0, params: { family: 'mlp', learningRate: 0.01 }, rungs: [] };
+		const { outcome, training } = await runTrial(
+			plan.data.search,
+			jobSetup(plan, job),
+			{ ...job, timeLeftMs: 300 },
+			CONTEXT
+		);
+		expect(outcome.status).toBe('pruned');
+		expect(outcome.message).toMatch(/^stopped at the time budget in fold 1 of 3, after \d+ epochs?$/);
+		training?.model?.dispose();
+	}, 30_000);
+
+	it('does not count a model solved in closed form as cut short', async () => {
+		const plan = planSearch(loadSample('diabetes.csv'), {
+			...request,
+			targets: ['progression'],
+			task: 'regression',
+			folds: 0
+		});
+		const job: TrialJob = { trial: 0, params: { family: 'linear', learningRate: 0.01 }, rungs: [] };
+		const { outcome, training } = await runTrial(
+			plan.data.search,
+			jobSetup(plan, job),
+			{ ...job, timeLeftMs: 0 },
+			CONTEXT
+		);
+		expect(outcome.solvedExactly).toBe(true);
+		expect(outcome.status).toBe('completed');
+		training?.model?.dispose();
+	}, 30_000);
+});
