@@ -102,11 +102,13 @@ describe('recheckReserve and affordable', () => {
 		const config = { finalists: 2, folds: 5 };
 		// Two finalists of 100 ms, 5 folds, one worker: 1 s.
 		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8), slow(2, 0.1)], config, 1, 10_000)).toBe(1000);
-		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 2, 4000)).toBe(500);
-		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 1, 1000)).toBe(500);
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8), slow(2, 0.1)], config, 2, 4000)).toBe(500);
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8), slow(2, 0.1)], config, 1, 1000)).toBe(500);
 		// Finalists re-checked already cost nothing more.
 		const done = rechecked(slow(0, 0.9), { ...slow(0, 0.8), foldValues: [0.8] }, 5);
-		expect(recheckReserve([done, slow(1, 0.8)], config, 1, 10_000)).toBe(500);
+		expect(recheckReserve([done, slow(1, 0.8), slow(2, 0.1)], config, 1, 10_000)).toBe(500);
+		// No more trials finished than finalists: no re-check would be made, so no time is kept for one.
+		expect(recheckReserve([slow(0, 0.9), slow(1, 0.8)], config, 1, 10_000)).toBe(0);
 	});
 
 	it('takes the best finalists whose re-check fits in the time left', () => {
