@@ -28,7 +28,9 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	await expect(panel).toContainText('a fifth of those rows held out');
 	await expect(panel).toContainText('Trial 0 is the default model');
 	await panel.getByRole('button', { name: 'Start search' }).click();
-	await expect(panel.getByText(/Searching on \d+ workers?/)).toBeVisible({ timeout: 30_000 });
+	await expect(panel.getByText(/Searching on \d+ workers?… \d of 4 trials finished/)).toBeVisible({
+		timeout: 30_000
+	});
 
 	const winner = panel.getByRole('status');
 	await expect(winner).toContainText(/Winner: trial \d/, { timeout: 180_000 });
@@ -140,6 +142,12 @@ test('"Find a good model" in the model menu runs the time-boxed search: leaderbo
 	await page.getByRole('button', { name: 'Find a good model' }).first().click();
 	const panel = page.locator('section.search');
 	await expect(panel.getByText(/Searching on \d+ workers?/)).toBeVisible({ timeout: 30_000 });
+	// A progress bar on the minute the search has, with its seconds ticking in the line beside it.
+	const bar = panel.getByRole('progressbar', { name: 'Search progress' });
+	await expect(bar).toBeVisible();
+	await expect(panel.getByText(/trials? finished · ([1-9]\d*) of 60 s/)).toBeVisible({ timeout: 30_000 });
+	expect(Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+	if (takingShots) await shot(page, 'find-model-running-1280');
 	const winner = panel.getByRole('status');
 	await expect(winner).toContainText(/Winner: trial \d/, { timeout: 360_000 });
 	await expect(winner).toContainText(/test accuracy [01]\.\d+ \(scored once\)/);

@@ -46,6 +46,10 @@ export interface SearchRunOptions {
 	onTrialRun?: (record: TrialRecord, run: TrialRun) => Promise<void>;
 	/** Asked before each trial: true stops the search there (a trial already training finishes). */
 	shouldStop: () => boolean;
+	/** The finalists' re-check starts (runSearch's onRecheck). */
+	onRecheck?: (trials: number, folds: number) => void;
+	/** The trials are over: the winner is trained on every search row and scored on the test rows. */
+	onFinalRun?: () => void;
 }
 
 export interface SearchRunResult {
@@ -107,13 +111,15 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 				workers: count,
 				resume: options.resume,
 				onTrial: options.onTrial,
-				shouldStop: options.shouldStop
+				shouldStop: options.shouldStop,
+				...(options.onRecheck ? { onRecheck: options.onRecheck } : {})
 			}
 		);
 		const best = searchWinner(
 			state.trials,
 			selectionMetric(options.request.task, options.request.metric)
 		).winner;
+		if (best) options.onFinalRun?.();
 		const final = best
 			? await pool[0]!.run((api) => api.final(job, best.params, best.trial, best.epochs))
 			: null;

@@ -111,6 +111,9 @@ export interface SearchOptions {
 	onTrial?: (record: TrialRecord, state: SearchState) => void;
 	/** Asked before each trial starts: true ends the search there (the finished trials stay). */
 	shouldStop?: () => boolean;
+	/** Called as the finalists' re-check starts (each time, when time left over brought more trials), with
+	 * how many trials it checks and on how many folds. */
+	onRecheck?: (trials: number, folds: number) => void;
 	now?: () => number;
 }
 
@@ -275,6 +278,7 @@ export async function runSearch(
 			rungs: [],
 			recheck: recheck.folds
 		}));
+		if (jobs.length > 0) options.onRecheck?.(jobs.length, recheck.folds);
 		await runPool(
 			jobs,
 			workers,
