@@ -282,6 +282,8 @@ export const tuneCommand: CommandRunner = {
 				.map(([n, v]) => `${n} ${show(v)}`)
 				.join('  ')}`
 		);
+		for (const note of (final.run.metrics.test?.notes as string[] | undefined) ?? [])
+			io.out(`  note: ${note}`);
 		if (written.length) io.out(`wrote ${written.join(', ')}`);
 		if (trialFolders.length)
 			io.out(

@@ -232,6 +232,19 @@ describe('benchtop tune', () => {
 		);
 	});
 
+	it('says why a test metric is missing', async () => {
+		// Iris with one flower of a class of its own: the search rows keep it, so the test rows lack a class
+		// and its one-vs-rest ROC AUC has no positive sample.
+		const lines = readFileSync(sample('iris.csv'), 'utf8').trimEnd().split('\n');
+		lines[7] = lines[7]!.replace(/[^,]+$/, 'hybrid');
+		const file = join(workDir, 'iris-hybrid.csv');
+		writeFileSync(file, lines.join('\n'));
+		const { code, out } = await tune([file, '--target', 'species', '--space', space, '--trials', '1']);
+		expect(code).toBe(0);
+		expect(out.join('\n')).toMatch(/roc_auc null/);
+		expect(out.join('\n')).toMatch(/note: roc_auc is undefined: some class never occurs in the test split/);
+	});
+
 	it('says what is wrong with a space file', async () => {
 		const bad = join(workDir, 'bad.json');
 		writeFileSync(bad, JSON.stringify({ params: { units: { type: 'real', low: 1, high: 8 } } }));
