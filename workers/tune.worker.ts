@@ -40,6 +40,8 @@ export interface TuneWorkerJob {
 
 let loaded: { key: string; input: PrepTable; plan: TunePlan } | undefined;
 let control: TrainControl | undefined;
+/** The search is paused: a trial that starts now (its call crossed the pause) waits as well. */
+let paused = false;
 
 /** The rows and the plan, kept between trials of the same search. */
 async function planFor(job: TuneWorkerJob) {
@@ -86,6 +88,7 @@ const api = {
 	async trial(job: TuneWorkerJob, trial: TrialJob, wantRun = false): Promise<TrialResult> {
 		const { plan } = await planFor(job);
 		control = new TrainControl();
+		if (paused) control.pause();
 		try {
 			const { outcome, training } = await runTrial(plan.data.search, jobSetup(plan, trial), trial, {
 				...(await contextFor(job)),
@@ -116,7 +119,16 @@ const api = {
 		return { run: { ...outcome.run, search: job.request.searchId, trial }, artifact: outcome.artifact };
 	},
 	/** Ends the trial now training (its figures so far are kept, as for a stopped run). */
-	stop: () => control?.stop()
+	stop: () => control?.stop(),
+	/** Holds the trial now training after its current batch, its time not counted, until resume. */
+	pause: () => {
+		paused = true;
+		control?.pause();
+	},
+	resume: () => {
+		paused = false;
+		control?.resume();
+	}
 };
 
 export type TuneWorkerApi = typeof api;

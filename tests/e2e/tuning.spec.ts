@@ -2,7 +2,7 @@
 // tuning workers, shows the trials table with the baseline row and a winner, the winner is stored as a run
 // and opens in Evaluate with its test accuracy; every trial keeps its run (grouped under the search in the
 // run list, which keeps the best N when asked), the best trial's run is scored in Evaluate on its own
-// validation rows and saved as a model; screenshots at 1280 and 390 px. Also "Find a good model", a
+// validation rows and saved as a model, paused and continued on the way; screenshots at 1280 and 390 px. Also "Find a good model", a
 // diabetes search's linear trials, and a Seattle weather search compared on macro F1.
 import { expect, test } from './fixtures.ts';
 import { openTrain } from './open-train.ts';
@@ -31,6 +31,15 @@ test('a random search on iris: trials in workers, a table, a winner that opens i
 	await expect(panel.getByText(/Searching on \d+ workers?… \d of 4 trials finished/)).toBeVisible({
 		timeout: 30_000
 	});
+	// Pause: no trial finishes and the line stands still until the search goes on.
+	await panel.getByRole('button', { name: 'Pause search' }).click();
+	const pausedLine = panel.getByText(/^Paused: \d of 4 trials finished/);
+	await expect(pausedLine).toBeVisible();
+	const whilePaused = await pausedLine.innerText();
+	await page.waitForTimeout(2500);
+	expect(await pausedLine.innerText()).toBe(whilePaused);
+	await panel.getByRole('button', { name: 'Continue search' }).click();
+	await expect(pausedLine).toHaveCount(0);
 
 	const winner = panel.getByRole('status');
 	await expect(winner).toContainText(/Winner: trial \d/, { timeout: 180_000 });

@@ -13,6 +13,7 @@ import type { TrialRun } from '../core/tune/trial-runs.ts';
 import { searchMaxEpochs } from '../core/tune/max-epochs.ts';
 import { selectionMetric } from '../core/tune/selection.ts';
 import type { TuneRequest } from '../core/tune/tune.ts';
+import type { TrainControl, TrainControlState } from '../core/train/train-control.ts';
 import type { TuneWorkerApi } from '../../../workers/tune.worker.ts';
 import type { DataRef } from '../worker-protocol/data-ref.ts';
 import { foldWorkerCount } from './analysis-client.ts';
@@ -46,6 +47,9 @@ export interface SearchRunOptions {
 	onTrialRun?: (record: TrialRecord, run: TrialRun) => Promise<void>;
 	/** Asked before each trial: true stops the search there (a trial already training finishes). */
 	shouldStop: () => boolean;
+	/** Pauses and resumes the search: no trial starts while paused, those training hold after their current
+	 * batch, and the time budget stands still. */
+	control?: TrainControl;
 	/** The finalists' re-check starts (runSearch's onRecheck). */
 	onRecheck?: (trials: number, folds: number) => void;
 	/** The trials are over: the winner is trained on every search row and scored on the test rows. */
@@ -81,6 +85,14 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 	}
 	const count = pool.length;
 	const idle = [...pool];
+	const control = options.control;
+	// Every worker hears a pause (one between trials keeps it for the trial it starts next).
+	const tell = (state: TrainControlState) => {
+		if (state === 'stopped') return;
+		for (const client of pool)
+			void client.run((api) => (state === 'paused' ? api.pause() : api.resume())).catch(() => undefined);
+	};
+	const unsubscribe = control?.subscribe(tell);
 	try {
 		// The selection and the finalists' re-check, as the workers' plan (planSearch) sets them up.
 		const { folds, recheck } = await pool[0]!.run((api) => api.selection(job));
@@ -112,6 +124,12 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 				resume: options.resume,
 				onTrial: options.onTrial,
 				shouldStop: options.shouldStop,
+				...(control
+					? {
+							now: () => performance.now() - control.pausedMs,
+							whilePaused: () => control.whilePaused()
+						}
+					: {}),
 				...(options.onRecheck ? { onRecheck: options.onRecheck } : {})
 			}
 		);
@@ -125,6 +143,7 @@ export async function searchInWorkers(options: SearchRunOptions): Promise<Search
 			: null;
 		return { state, final };
 	} finally {
+		unsubscribe?.();
 		for (const client of pool) client.terminate();
 	}
 }

@@ -54,7 +54,8 @@ export function setupRequest(
 }
 
 /** One training run of a trial: on the trial split, or on one fold. ASHA's rungs are watched when asked; the
- * run stops at `deadline` (performance.now()), the end of the search's time (time-budget.ts). */
+ * run stops when the trial's `clock` (paused time left out) reaches `deadline`, the end of the search's time
+ * (time-budget.ts). */
 async function trainOnce(
 	search: PrepTable,
 	setup: TuneSetup,
@@ -63,7 +64,8 @@ async function trainOnce(
 	control: TrainControl,
 	fold: TableSplit | undefined,
 	watchRungs: boolean,
-	deadline: number
+	deadline: number,
+	clock: () => number
 ): Promise<{ training: TrainingOutcome; pruned: boolean; outOfTime: boolean }> {
 	let pruned = false;
 	let outOfTime = false;
@@ -78,7 +80,7 @@ async function trainOnce(
 			...(needsClassScores(metric) ? { validationScores: true } : {}),
 			onProgress: (progress) => {
 				context.onProgress?.(progress);
-				if (!outOfTime && performance.now() >= deadline) {
+				if (!outOfTime && clock() >= deadline) {
 					outOfTime = true;
 					control.stop();
 				}
@@ -111,9 +113,12 @@ export async function runTrial(
 	job: TrialJob,
 	context: TrainingContext
 ): Promise<{ outcome: TrialOutcome; training: TrainingOutcome | null }> {
-	const started = performance.now();
 	const control = context.control ?? new TrainControl();
-	const elapsed = () => Math.round(performance.now() - started);
+	// The trial's own clock: time the control spends paused does not count.
+	const pausedBefore = control.pausedMs;
+	const started = performance.now();
+	const clock = () => performance.now() - (control.pausedMs - pausedBefore);
+	const elapsed = () => Math.round(clock() - started);
 	const failure = (message: string, training: TrainingOutcome | null = null) => ({
 		outcome: {
 			status: 'failed' as const,
@@ -156,7 +161,8 @@ export async function runTrial(
 				control,
 				fold && foldSplit(fold, setup.trialSplit),
 				i === 0,
-				deadline
+				deadline,
+				clock
 			);
 			const figure = trialFigures(training.run, setup.task);
 			// A trial's run is its first fold's (or its only) run: the record says which rows those were.
@@ -192,7 +198,7 @@ export async function runTrial(
 			// The person stopped the search mid-trial, or its time ran out as a fold ended: a mean over some of
 			// the folds would not compare.
 			if (control.stopped && i < folds.length - 1)
-				return performance.now() >= deadline
+				return clock() >= deadline
 					? stoppedForTime(figures[0]!, runs[0]!, `after fold ${i + 1} of ${folds.length}`)
 					: failure(`stopped after ${i + 1} of ${folds.length} folds`, runs[0]);
 		}

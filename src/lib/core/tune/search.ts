@@ -111,6 +111,9 @@ export interface SearchOptions {
 	onTrial?: (record: TrialRecord, state: SearchState) => void;
 	/** Asked before each trial starts: true ends the search there (the finished trials stay). */
 	shouldStop?: () => boolean;
+	/** Resolves at once unless the search is paused, then when it goes on: no trial starts while paused
+	 * (those training pause too, in their workers; `now` should leave the pause out). */
+	whilePaused?: () => Promise<void>;
 	/** Called as the finalists' re-check starts (each time, when time left over brought more trials), with
 	 * how many trials it checks and on how many folds. */
 	onRecheck?: (trials: number, folds: number) => void;
@@ -170,13 +173,15 @@ async function runPool<J, R>(
 	jobs: J[],
 	workers: number,
 	run: (job: J) => Promise<R>,
-	mayStart: () => boolean
+	mayStart: () => boolean,
+	whilePaused: () => Promise<void>
 ): Promise<(R | undefined)[]> {
 	const results: (R | undefined)[] = new Array(jobs.length);
 	let next = 0;
 	const lane = async () => {
 		while (next < jobs.length) {
 			const index = next++;
+			await whilePaused();
 			if (!mayStart()) continue;
 			results[index] = await run(jobs[index]!);
 		}
@@ -193,6 +198,7 @@ export async function runSearch(
 	const limit = trialLimit(config);
 	const now = options.now ?? (() => performance.now());
 	const workers = Math.max(1, Math.min(BATCH, Math.floor(options.workers)));
+	const whilePaused = options.whilePaused ?? (() => Promise.resolve());
 	const state: SearchState = options.resume
 		? { ...options.resume, trials: [...options.resume.trials], done: false }
 		: { config, trials: [], elapsedMs: 0, done: false };
@@ -257,7 +263,8 @@ export async function runSearch(
 					options.onTrial?.(done, state);
 					return done;
 				},
-				mayStart
+				mayStart,
+				whilePaused
 			);
 			const finished = outcomes.filter((r): r is TrialRecord => r !== undefined);
 			state.trials = [...state.trials, ...finished];
@@ -291,7 +298,8 @@ export async function runSearch(
 				options.onTrial?.(updated, state);
 				return updated;
 			},
-			() => notStopped() && timeLeft()
+			() => notStopped() && timeLeft(),
+			whilePaused
 		);
 		const progressed = state.trials.length > before || jobs.length > 0;
 		if (!progressed || config.budget.timeMs === undefined || state.trials.length >= limit || !timeLeft())

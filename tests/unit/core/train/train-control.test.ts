@@ -33,4 +33,34 @@ describe('TrainControl', () => {
 		control.pause();
 		expect(control.state).toBe('stopped');
 	});
+
+	it('counts the time spent paused, the pause under way included', async () => {
+		const control = new TrainControl();
+		expect(control.pausedMs).toBe(0);
+		control.pause();
+		await new Promise((resolve) => setTimeout(resolve, 40));
+		const during = control.pausedMs;
+		expect(during).toBeGreaterThanOrEqual(35);
+		control.resume();
+		const after = control.pausedMs;
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		// Running again: the count stands still.
+		expect(control.pausedMs).toBe(after);
+		control.pause();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		control.stop();
+		expect(control.pausedMs).toBeGreaterThanOrEqual(after + 15);
+	});
+
+	it('tells its listeners each change of state until they stop listening', () => {
+		const control = new TrainControl();
+		const heard: string[] = [];
+		const stopListening = control.subscribe((state) => heard.push(state));
+		control.pause();
+		control.pause();
+		control.resume();
+		stopListening();
+		control.stop();
+		expect(heard).toEqual(['paused', 'running']);
+	});
 });

@@ -2,6 +2,7 @@
 // the time for trials is up stops there (pruned, saying so), once some trial has finished. With a budget
 // in trials alone nothing is timed, so such searches repeat exactly.
 import { describe, expect, it } from 'vitest';
+import { TrainControl } from '../../../../src/lib/core/train/train-control.ts';
 import { runTrial } from '../../../../src/lib/core/tune/run-trial.ts';
 import {
 	bestTrial,
@@ -80,6 +81,34 @@ describe('runSearch within a time budget', () => {
 		expect(state.done).toBe(true);
 	});
 
+	it('starts no trial while paused, and its time budget stands still', async () => {
+		const control = new TrainControl();
+		control.pause();
+		const started: number[] = [];
+		const search = runSearch(
+			config({ timeMs: 150 }),
+			async (job): Promise<TrialOutcome> => {
+				started.push(job.trial);
+				// Paused again for 300 ms after the first trial: twice the budget, which must not run meanwhile.
+				if (job.trial === 0) setTimeout(() => (control.pause(), setTimeout(() => control.resume(), 300)), 0);
+				await new Promise((resolve) => setTimeout(resolve, 20));
+				return { status: 'completed', value: 0.5, metrics: {}, curve: [0.5], durationMs: 20 };
+			},
+			{
+				workers: 1,
+				whilePaused: () => control.whilePaused(),
+				now: () => performance.now() - control.pausedMs
+			}
+		);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(started).toEqual([]);
+		control.resume();
+		const state = await search;
+		expect(state.trials.length).toBeGreaterThan(1);
+		expect(state.elapsedMs).toBeLessThan(300);
+		expect(state.done).toBe(true);
+	});
+
 	it('times nothing with a budget in trials alone', async () => {
 		const jobs: TrialJob[] = [];
 		await runSearch(
@@ -108,11 +137,17 @@ describe('runTrial out of time', () => {
 				learningRate: { type: 'choice', options: [0.01] }
 			}
 		}),
-		settings: { epochs: 400, earlyStopping: { enabled: false } }
+		// More epochs than any machine trains in the time given: a run that completed was not cut.
+		settings: { epochs: 5000, earlyStopping: { enabled: false } }
 	};
 
 	/** One trial of `family` on the request's rows with `timeLeftMs` to go; its outcome, its model freed. */
-	async function timedTrial(changes: Partial<TuneRequest>, family: string, timeLeftMs: number) {
+	async function timedTrial(
+		changes: Partial<TuneRequest>,
+		family: string,
+		timeLeftMs: number,
+		control?: TrainControl
+	) {
 		const plan = planSearch(loadSample(changes.task === 'regression' ? 'diabetes.csv' : 'iris.csv'), {
 			...request,
 			...changes
@@ -122,7 +157,7 @@ describe('runTrial out of time', () => {
 			plan.data.search,
 			jobSetup(plan, job),
 			{ ...job, timeLeftMs },
-			CONTEXT
+			control ? { ...CONTEXT, control } : CONTEXT
 		);
 		training?.model?.dispose();
 		return outcome;
@@ -135,7 +170,7 @@ describe('runTrial out of time', () => {
 		expect(outcome.status).toBe('pruned');
 		expect(outcome.message).toMatch(/^stopped at the time budget after \d+ epochs?$/);
 		const epochs = Number(/after (\d+)/.exec(outcome.message!)![1]);
-		expect(epochs).toBeLessThan(400);
+		expect(epochs).toBeLessThan(5000);
 		expect(outcome.curve).toHaveLength(epochs);
 		expect(took).toBeLessThan(10_000);
 	}, 30_000);
@@ -144,6 +179,19 @@ describe('runTrial out of time', () => {
 		const outcome = await timedTrial({ folds: 3 }, 'mlp', 300);
 		expect(outcome.status).toBe('pruned');
 		expect(outcome.message).toMatch(/^stopped at the time budget in fold 1 of 3, after \d+ epochs?$/);
+	}, 30_000);
+
+	it('does not count time paused against the trial', async () => {
+		// Paused from the start for 600 ms with 400 ms to go: counting the pause, the trial would be cut after
+		// its first batch, before any epoch.
+		const control = new TrainControl();
+		control.pause();
+		setTimeout(() => control.resume(), 600);
+		const outcome = await timedTrial({ folds: 0 }, 'mlp', 400, control);
+		expect(outcome.status).toBe('pruned');
+		expect(outcome.value).not.toBeNull();
+		expect(outcome.curve.length).toBeGreaterThan(0);
+		expect(outcome.durationMs).toBeLessThan(600);
 	}, 30_000);
 
 	it('does not count a model solved in closed form as cut short', async () => {
