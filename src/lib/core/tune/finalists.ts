@@ -21,19 +21,23 @@ export function recheckCost(trials: readonly TrialRecord[], folds: number, worke
 }
 
 /** The time a search keeps for the re-check of what are its finalists now, out of `timeMs`. None while no
- * more trials have finished than there are finalists: no re-check is made then (runSearch), so the trials
- * have the time (a 30 s search on birdstrikes, two trials of 5 s done, had stopped at 14 s to keep 15 s
- * for a re-check it then did not make). */
+ * re-check would be made (recheckedNow): the trials have the time (a 30 s search on birdstrikes, two trials
+ * of 5 s done, had stopped at 14 s to keep 15 s for a re-check it then did not make). */
 export function recheckReserve(
 	trials: readonly TrialRecord[],
 	recheck: RecheckConfig,
 	workers: number,
 	timeMs: number
 ): number {
-	const completed = trials.filter((t) => t.status === 'completed' && t.value !== null).length;
-	if (completed <= recheck.finalists) return 0;
-	const cost = recheckCost(finalists(trials, recheck.finalists), recheck.folds, workers);
+	const cost = recheckCost(recheckedNow(trials, recheck), recheck.folds, workers);
 	return Math.min(cost, RECHECK_MAX_SHARE * timeMs);
+}
+
+/** The finalists a re-check made now would take: none while no more trials have finished than there are
+ * finalists, since a re-check would then just be k-fold selection (the person can ask for it). */
+export function recheckedNow(trials: readonly TrialRecord[], recheck: RecheckConfig): TrialRecord[] {
+	const completed = trials.filter((t) => t.status === 'completed' && t.value !== null).length;
+	return completed > recheck.finalists ? finalists(trials, recheck.finalists) : [];
 }
 
 /** The finalists (best first) whose re-check fits in `msLeft`: a time budget is kept, not overrun. */

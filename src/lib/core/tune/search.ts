@@ -12,7 +12,7 @@ import type { SearchSpace, TrialParams } from './space.ts';
 import { rungChecks, type RungCheck } from './halving.ts';
 import {
 	affordable,
-	finalists,
+	recheckedNow,
 	recheckReserve,
 	rechecked,
 	type Recheck,
@@ -274,9 +274,7 @@ export async function runSearch(
 		}
 		if (!config.recheck || !searched() || stopped) break;
 		const recheck = config.recheck;
-		const completed = state.trials.filter((t) => t.status === 'completed' && t.value !== null);
-		// With no more trials than finalists, a re-check would just be k-fold selection: the person can ask.
-		const chosen = completed.length > recheck.finalists ? finalists(state.trials, recheck.finalists) : [];
+		const chosen = recheckedNow(state.trials, recheck);
 		const left = budgetEnd() - timeUsed();
 		const unchecked = chosen.filter((t) => t.recheck === undefined && t.recheckFailed === undefined);
 		const jobs = affordable(unchecked, recheck.folds, workers, left).map((t): TrialJob => ({
