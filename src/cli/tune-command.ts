@@ -18,7 +18,7 @@ import type { TrialRecord } from '../lib/core/tune/search.ts';
 import { selectionFolds, selectionMetric } from '../lib/core/tune/selection.ts';
 import { parseSearchSpace } from '../lib/core/tune/space.ts';
 import { opensWithDefaults } from '../lib/core/tune/starting-trial.ts';
-import { relevantParams } from '../lib/core/tune/trial-request.ts';
+import { relevantParams, trialValuesText } from '../lib/core/tune/trial-request.ts';
 import { admitTrial, type TrialRun } from '../lib/core/tune/trial-runs.ts';
 import { tune, type TuneRequest, type TuneResult } from '../lib/core/tune/tune.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
@@ -63,13 +63,6 @@ function paramsText(record: TrialRecord): string {
 		.join(' ');
 }
 
-/** A trial's values; a failed one's reason instead, a pruned one's after them when it has one (the time
- * budget stopped it). */
-function trialText(t: TrialRecord): string {
-	if (t.status === 'failed') return t.message ?? '';
-	return t.message ? `${paramsText(t)} (${t.message})` : paramsText(t);
-}
-
 /** Best first: the re-checked finalists (on their folds' mean), the other completed trials, then pruned and
  * failed ones. */
 export function leaderboard(trials: readonly TrialRecord[]): TrialRecord[] {
@@ -95,7 +88,7 @@ function printLeaderboard(io: CliIo, result: TuneResult, metric: string): void {
 			? `  ${(t.recheck ? t.value!.toFixed(4) : t.recheckFailed ? 'failed' : '–').padEnd(7)}`
 			: '';
 		io.out(
-			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(split === null || !Number.isFinite(split) ? '–' : split.toFixed(4)).padEnd(12)}${recheck}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${trialText(t)}`
+			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(split === null || !Number.isFinite(split) ? '–' : split.toFixed(4)).padEnd(12)}${recheck}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${trialValuesText(t, paramsText(t))}`
 		);
 	}
 	if (rows.length > LEADERBOARD_ROWS) io.out(`  … and ${rows.length - LEADERBOARD_ROWS} more trials`);

@@ -27,6 +27,13 @@ const ARCHITECTURE = ['layers', 'units', 'activation', 'dropout', 'l2'] as const
 /** What gradient steps use and a closed-form solution does not. */
 const GRADIENT_SETTINGS = ['optimizer', 'learningRate', 'batchSize', 'epochs', 'patience'] as const;
 
+/** A leaderboard's values column for a trial whose values the caller has written out (`params`): a failed
+ * trial's reason instead, a pruned one's after them when it says why (the time budget stopped it). */
+export function trialValuesText(trial: { status: string; message?: string }, params: string): string {
+	if (trial.status === 'failed') return trial.message ?? '';
+	return trial.message ? `${params} (${trial.message})` : params;
+}
+
 /** The values that shape a trial's model, for tables and leaderboards: a linear model or a CNN has no
  * searched layers, so their layer fields (drawn all the same) are left out; a linear model keeps its L2,
  * the penalty on its weights. A trial solved in closed form (`solvedExactly`) used no training settings. */

@@ -5,6 +5,7 @@ import { parseSearchSpace, spaceFields } from '../../../../src/lib/core/tune/spa
 import {
 	hiddenLayers,
 	relevantParams,
+	trialValuesText,
 	trialRecipe,
 	trialRequest
 } from '../../../../src/lib/core/tune/trial-request.ts';
@@ -123,6 +124,17 @@ describe('searchMaxEpochs', () => {
 		expect(searchMaxEpochs(space({ type: 'choice', options: [30, 90] }))).toBe(90);
 		expect(searchMaxEpochs(defaultSearchSpace('regression'), { epochs: 40 })).toBe(40);
 		expect(searchMaxEpochs(defaultSearchSpace('regression'))).toBe(500);
+	});
+});
+
+describe('trialValuesText', () => {
+	it('shows a failed trial’s reason, a trial’s values, and why a pruned one was stopped', () => {
+		expect(trialValuesText({ status: 'failed', message: 'diverged' }, 'units=8')).toBe('diverged');
+		expect(trialValuesText({ status: 'failed' }, 'units=8')).toBe('');
+		expect(trialValuesText({ status: 'completed' }, 'units=8')).toBe('units=8');
+		expect(
+			trialValuesText({ status: 'pruned', message: 'stopped at the time budget after 3 epochs' }, 'units=8')
+		).toBe('units=8 (stopped at the time budget after 3 epochs)');
 	});
 });
 
