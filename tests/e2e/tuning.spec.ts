@@ -156,7 +156,12 @@ test('"Find a good model" in the model menu runs the time-boxed search: leaderbo
 	await expect(bar).toBeVisible();
 	await expect(panel.getByText(/trials? finished · ([1-9]\d*) of 60 s/)).toBeVisible({ timeout: 30_000 });
 	expect(Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
-	if (takingShots) await shot(page, 'find-model-running-1280');
+	if (takingShots) {
+		await shot(page, 'find-model-running-1280');
+		await page.setViewportSize({ width: 390, height: 900 });
+		await shot(page, 'find-model-running-390');
+		await page.setViewportSize({ width: 1280, height: 900 });
+	}
 	const winner = panel.getByRole('status');
 	await expect(winner).toContainText(/Winner: trial \d/, { timeout: 360_000 });
 	await expect(winner).toContainText(/test accuracy [01]\.\d+ \(scored once\)/);
