@@ -47,6 +47,23 @@ describe('tune charts', () => {
 		expect((tuneBestSoFarSpec(trials, 'accuracy') as { layer: unknown[] }).layer).toHaveLength(2);
 	});
 
+	it('draws a diverged trial at the foot of the axis, marked, with its own score in the tooltip', () => {
+		const diverged = [...trials, trial(6, { learningRate: 1, activation: 'relu' }, -2.5e6)];
+		const points = bestSoFarPoints(diverged);
+		const last = points.at(-1)!;
+		expect(last).toMatchObject({ value: -2.5e6, place: 'below the axis' });
+		expect(last.shown).toBeGreaterThan(0.4);
+		expect(last.shown).toBeLessThan(Math.min(...points.slice(0, -1).map((p) => p.shown)));
+		expect(points.slice(0, -1).every((p) => p.shown === p.value && p.place === undefined)).toBe(true);
+		const spec = tuneBestSoFarSpec(diverged, 'R²') as { layer: { encoding: Record<string, unknown> }[] };
+		expect(spec.layer[0]!.encoding.shape).toBeDefined();
+		expect(JSON.stringify(spec.layer[0]!.encoding.tooltip)).toContain('"field":"value"');
+		expect(
+			(tuneBestSoFarSpec(trials, 'R²') as { layer: { encoding: Record<string, unknown> }[] }).layer[0]!
+				.encoding.shape
+		).toBeUndefined();
+	});
+
 	it('ranks with ties and correlates ranks', () => {
 		expect(ranks([3, 1, 3, 2])).toEqual([3.5, 1, 3.5, 2]);
 		expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1);
@@ -86,5 +103,15 @@ describe('tune charts', () => {
 		expect((tuneParallelSpec(space, trials, 'accuracy').data as { values: unknown[] }).values).toHaveLength(
 			18
 		);
+		// A diverged trial takes the score axis' foot and its colour; the others keep their spread.
+		const diverged = [...trials, trial(6, { learningRate: 0.05, activation: 'relu' }, -2.5e6)];
+		const scores = parallelPoints(space, diverged, 'R²').filter((p) => p.axis === 'Validation R²');
+		const positions = scores.map((p) => p.position);
+		expect(positions[0]).toBeGreaterThan(0.05);
+		expect(positions[5]).toBe(1);
+		expect(positions.at(-1)).toBe(0);
+		expect(scores.at(-1)!.score).toBe(-2.5e6);
+		expect(scores.at(-1)!.shade).toBeGreaterThan(0.45);
+		expect(scores.at(-1)!.shade).toBeLessThan(0.5);
 	});
 });

@@ -1,9 +1,12 @@
 // Parallel coordinates of a search: one vertical axis per searched field plus the score, one line per
 // trial, each axis scaled to 0–1 (log ranges on the logarithm, choices spread evenly in their order), the
-// lines coloured by score, so the good trials' paths through the fields stand out.
+// lines coloured by score, so the good trials' paths through the fields stand out. Scores far below the rest
+// (a diverged network) sit at the score axis' foot and take its colour, so they do not wash the rest into one
+// hue (score-floor.ts).
 import type { TopLevelSpec } from 'vega-lite';
 import type { TrialRecord } from '../tune/search.ts';
 import { SEARCH_FIELDS, spaceFields, type SearchSpace } from '../tune/space.ts';
+import { scoreFloor } from './score-floor.ts';
 import { baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 export interface ParallelPoint {
@@ -14,6 +17,8 @@ export interface ParallelPoint {
 	/** The field's value as the tooltip says it. */
 	value: string;
 	score: number;
+	/** The score the line's colour says: the score, or the axis' foot when it is far below the rest. */
+	shade: number;
 }
 
 /** One point per trial and axis; trials without a score are left out. */
@@ -25,9 +30,11 @@ export function parallelPoints(
 	const scored = trials.filter((t) => t.value !== null && Number.isFinite(t.value));
 	const out: ParallelPoint[] = [];
 	const fields = spaceFields(space);
-	const low = Math.min(...scored.map((t) => t.value!));
-	const high = Math.max(...scored.map((t) => t.value!));
+	const scores = scored.map((t) => t.value!);
+	const low = Math.max(Math.min(...scores), scoreFloor(scores));
+	const high = Math.max(...scores);
 	for (const t of scored) {
+		const shade = Math.max(t.value!, low);
 		for (const field of fields) {
 			const domain = space.params[field]!;
 			const value = t.params[field];
@@ -46,15 +53,17 @@ export function parallelPoints(
 				axis: SEARCH_FIELDS[field].label,
 				position,
 				value: String(value),
-				score: t.value!
+				score: t.value!,
+				shade
 			});
 		}
 		out.push({
 			trial: t.trial,
 			axis: `Validation ${metricLabel}`,
-			position: high === low ? 0.5 : (t.value! - low) / (high - low),
+			position: high === low ? 0.5 : (shade - low) / (high - low),
 			value: t.value!.toFixed(4),
-			score: t.value!
+			score: t.value!,
+			shade
 		});
 	}
 	return out;
@@ -83,7 +92,7 @@ export function tuneParallelSpec(
 				scale: { domain: [0, 1] }
 			},
 			detail: { field: 'trial', type: 'nominal' },
-			color: { field: 'score', type: 'quantitative', title: `Validation ${metricLabel}` },
+			color: { field: 'shade', type: 'quantitative', title: `Validation ${metricLabel}` },
 			tooltip: [
 				{ field: 'trial', title: 'Trial' },
 				{ field: 'axis', title: 'Field' },
