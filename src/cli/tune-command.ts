@@ -18,7 +18,7 @@ import type { TrialRecord } from '../lib/core/tune/search.ts';
 import { selectionFolds, selectionMetric } from '../lib/core/tune/selection.ts';
 import { parseSearchSpace } from '../lib/core/tune/space.ts';
 import { opensWithDefaults } from '../lib/core/tune/starting-trial.ts';
-import { relevantParams, trialValuesText } from '../lib/core/tune/trial-request.ts';
+import { relevantParams, scoreText, trialValuesText } from '../lib/core/tune/trial-request.ts';
 import { admitTrial, type TrialRun } from '../lib/core/tune/trial-runs.ts';
 import { tune, type TuneRequest, type TuneResult } from '../lib/core/tune/tune.ts';
 import { BENCHTOP_VERSION } from '../lib/core/version.ts';
@@ -85,10 +85,10 @@ function printLeaderboard(io: CliIo, result: TuneResult, metric: string): void {
 	for (const [i, t] of rows.slice(0, LEADERBOARD_ROWS).entries()) {
 		const split = t.status === 'failed' ? null : splitScore(t);
 		const recheck = folds
-			? `  ${(t.recheck ? t.value!.toFixed(4) : t.recheckFailed ? 'failed' : '–').padEnd(7)}`
+			? `  ${(t.recheck ? scoreText(t.value!) : t.recheckFailed ? 'failed' : '–').padEnd(7)}`
 			: '';
 		io.out(
-			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(split === null || !Number.isFinite(split) ? '–' : split.toFixed(4)).padEnd(12)}${recheck}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${trialValuesText(t, paramsText(t))}`
+			`${String(i + 1).padStart(3)}  ${String(t.trial).padStart(5)}  ${t.status.padEnd(9)}  ${(split === null || !Number.isFinite(split) ? '–' : scoreText(split)).padEnd(12)}${recheck}  ${`${(t.durationMs / 1000).toFixed(1)} s`.padEnd(7)}  ${trialValuesText(t, paramsText(t))}`
 		);
 	}
 	if (rows.length > LEADERBOARD_ROWS) io.out(`  … and ${rows.length - LEADERBOARD_ROWS} more trials`);

@@ -34,6 +34,12 @@ export function trialValuesText(trial: { status: string; message?: string }, par
 	return trial.message ? `${params} (${trial.message})` : params;
 }
 
+/** A leaderboard's score: four decimals, or three significant digits for a network that diverged (R²
+ * −2,532,044.5277 widened the Search panel's table past its column). */
+export function scoreText(score: number): string {
+	return Math.abs(score) >= 1e4 ? score.toExponential(2) : score.toFixed(4);
+}
+
 /** The values that shape a trial's model, for tables and leaderboards: a linear model or a CNN has no
  * searched layers, so their layer fields (drawn all the same) are left out; a linear model keeps its L2,
  * the penalty on its weights. A trial solved in closed form (`solvedExactly`) used no training settings. */

@@ -5,6 +5,7 @@ import { parseSearchSpace, spaceFields } from '../../../../src/lib/core/tune/spa
 import {
 	hiddenLayers,
 	relevantParams,
+	scoreText,
 	trialValuesText,
 	trialRecipe,
 	trialRequest
@@ -135,6 +136,14 @@ describe('trialValuesText', () => {
 		expect(
 			trialValuesText({ status: 'pruned', message: 'stopped at the time budget after 3 epochs' }, 'units=8')
 		).toBe('units=8 (stopped at the time budget after 3 epochs)');
+	});
+});
+
+describe('scoreText', () => {
+	it('writes four decimals, and a diverged network’s score short enough for the table', () => {
+		expect(scoreText(0.57991)).toBe('0.5799');
+		expect(scoreText(-12.5)).toBe('-12.5000');
+		expect(scoreText(-2532044.5277)).toBe('-2.53e+6');
 	});
 });
 
