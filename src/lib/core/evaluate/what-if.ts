@@ -21,7 +21,7 @@ import { recreateSplit } from './evaluate-split.ts';
 export interface WhatIfField {
 	name: string;
 	type: ColumnType;
-	/** The value the form starts from: the training rows' median, or their commonest value. */
+	/** The value the form starts from: the training rows' median (numbers, dates), or their commonest value. */
 	start: string;
 	/** Categories and true/false: the values seen in training, commonest first (at most 100). */
 	choices?: string[];
@@ -87,6 +87,15 @@ export function whatIfFields(
 			const middle = median(numbers);
 			const start = type === 'integer' ? String(Math.round(middle)) : String(Number(middle.toPrecision(6)));
 			return { name, type, start, min: numbers[0]!, max: numbers.at(-1)! };
+		}
+		if (type === 'date') {
+			// The middle date, as for numbers: the commonest one is often a placeholder (movies.json's eight
+			// "Dec 31 1969" releases, the Unix epoch's eve, tied for first among 3,201).
+			const times = Array.from(values, (v) => (v instanceof Date ? v.getTime() : NaN))
+				.filter(Number.isFinite)
+				.sort((a, b) => a - b);
+			const middle = times[Math.floor((times.length - 1) / 2)];
+			return { name, type, start: middle === undefined ? '' : valueAsText(new Date(middle))! };
 		}
 		const common = byFrequency(values);
 		const field: WhatIfField = { name, type, start: common[0] ?? '' };

@@ -14,6 +14,7 @@ import { runTraining } from '../../../../src/lib/core/train/run-training.ts';
 import { recreateSplit } from '../../../../src/lib/core/evaluate/evaluate-split.ts';
 import type { RunRecord } from '../../../../src/lib/core/train/run-record.ts';
 import { loadSample } from '../data/profile/load-sample.ts';
+import { parseDelimitedText } from '../../../../src/lib/core/data/parse-delimited-text.ts';
 
 describe('nearestRows', () => {
 	it('finds the k closest rows, nearest first', () => {
@@ -41,6 +42,17 @@ describe('whatIfFields and whatIfTable', () => {
 		});
 		expect(fields[1]!.type).toBe('category');
 		expect(fields[1]!.choices!.slice().sort()).toEqual(['setosa', 'versicolor', 'virginica']);
+	});
+	it('starts a date at the middle training date, not the commonest (often a placeholder)', () => {
+		// Seven ordinary dates and the placeholder "1969-12-31" three times: the commonest is the placeholder.
+		const dates = ['2001-03-04', '2002-05-06', '2003-07-08', '2004-09-10', '2005-11-12', '2006-01-02'];
+		const text = ['released', ...dates, ...Array(3).fill('1969-12-31'), '2007-02-03'].join('\n');
+		const table = parseDelimitedText(text);
+		expect(table.schema[0]!.type).toBe('date');
+		expect(whatIfFields(table.schema, ['released'], table)[0]).toMatchObject({
+			type: 'date',
+			start: '2002-05-06'
+		});
 	});
 	it('reads an empty field as missing', () => {
 		const table = whatIfTable(
