@@ -142,6 +142,18 @@ describe('scale edge cases', () => {
 		}
 	});
 
+	it('robust: a column whose quartiles meet but which varies is divided by its standard deviation', () => {
+		// Mostly filled in with its median (movies.json's US DVD Sales): scikit-learn would divide by 1 and
+		// leave 2,000,000 as 1,999,990.
+		const input = numbers({ sales: [10, 10, 10, 10, 10, 10, 2_000_000, 10] });
+		const params = { columns: ['sales'], method: 'robust' as const };
+		const state = scale.fit(params, input);
+		expect(state.columns[0]!.center).toBe(10);
+		expect(state.columns[0]!.scale).toBeCloseTo(661434.52, 1);
+		const out = scale.apply(params, state, input, 'train').table.array('sales') as ArrayLike<number>;
+		expect(Math.max(...Array.from(out))).toBeLessThan(5);
+	});
+
 	it('ignores missing values when fitting and keeps them missing', () => {
 		const input = numbers({ x: [1, null, 3, NaN, 5] });
 		const params = { columns: ['x'], method: 'min-max' as const };

@@ -1,5 +1,6 @@
 // The centre and spread each scaling method divides by, computed as scikit-learn's StandardScaler,
-// MinMaxScaler and RobustScaler compute them, including how they treat a column that does not vary.
+// MinMaxScaler and RobustScaler compute them, including how they treat a column that does not vary; one
+// departure: a robust scale whose interquartile range is 0 while the column varies uses the standard deviation.
 import { medianOfSorted, quantileOfSorted } from '../clip/quantile.ts';
 
 export type ScaleMethod = 'standard' | 'min-max' | 'robust';
@@ -23,7 +24,13 @@ export function scaleStats(sorted: Float64Array, method: ScaleMethod): ScaleStat
 		}
 		case 'robust': {
 			const iqr = quantileOfSorted(sorted, 0.75) - quantileOfSorted(sorted, 0.25);
-			return { center: medianOfSorted(sorted), scale: iqr < 10 * EPS ? 1 : iqr };
+			const center = medianOfSorted(sorted);
+			if (iqr >= 10 * EPS) return { center, scale: iqr };
+			// Over half the values equal, as in a column mostly filled in with its median: scikit-learn divides
+			// by 1 and leaves the rest in their own units (movies.json's US DVD Sales, in the millions, made the
+			// search's robust-scaled networks diverge). The standard deviation keeps them near spread 1; a
+			// constant column still divides by 1.
+			return { center, scale: standardStats(sorted).scale };
 		}
 	}
 }
