@@ -217,6 +217,12 @@ test('a search on diabetes lists each linear trial with its L2 alone: ridge is s
 		await expect(row).not.toContainText('batchSize');
 	}
 	for (const row of await mlp.all()) await expect(row).toContainText('learningRate');
+	// Six trials on one split: the best five were re-checked, and with that column too the table fits the
+	// left column at 1280 px (every trial's values in view, not cut at the panel's edge).
+	await expect(panel.getByRole('table', { name: 'Trials' }).locator('thead')).toContainText('5-fold');
+	const scroll = panel.locator('.trials-scroll');
+	const widths = await scroll.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+	expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
 	await shot(panel, 'search-linear-l2');
 });
 
