@@ -8,12 +8,9 @@ that test above them (the bar's network 0.485, ridge on degree-2 terms 0.468) sc
 averaging ridge with that network tests 0.469.
 Run: /usr/bin/python3 bench/reference/sklearn-families-cv.py
 """
-import json
-import os
 import warnings
 
 import numpy as np
-import pandas as pd
 from sklearn.ensemble import HistGradientBoostingRegressor, RandomForestRegressor
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LassoCV, LinearRegression, Ridge, RidgeCV
@@ -24,12 +21,10 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 from sklearn.svm import SVR
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from diabetes_rows import diabetes_rows
+
 warnings.filterwarnings('ignore', category=ConvergenceWarning)
-frame = pd.read_csv(os.path.join(HERE, '..', '..', 'sample-datasets', 'diabetes.csv'))
-split = json.load(open(os.path.join(HERE, 'benchtop-splits.json')))['diabetes']
-X, y = frame.drop(columns=['progression']).values, frame['progression'].values
-X_train, X_test, y_train, y_test = X[split['train']], X[split['test']], y[split['train']], y[split['test']]
+X_train, X_test, y_train, y_test = diabetes_rows()
 ALPHAS = np.logspace(-3, 4, 30)
 FAMILIES = {
     'linear regression': make_pipeline(StandardScaler(), LinearRegression()),

@@ -11,11 +11,8 @@ The same holds on RandomizedSearchCV's own folds (KFold(5) unshuffled, as its cv
 0.4827, the network 0.4690; and on 5 x 5 repeated CV the network trails by 0.0198 (standard error 0.0075).
 Run: /usr/bin/python3 bench/reference/sklearn-target-scaling.py
 """
-import json
-import os
 import warnings
 
-import pandas as pd
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LinearRegression
 from sklearn.metrics import r2_score
@@ -24,12 +21,10 @@ from sklearn.neural_network import MLPRegressor
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from diabetes_rows import diabetes_rows
+
 warnings.filterwarnings('ignore', category=ConvergenceWarning)
-frame = pd.read_csv(os.path.join(HERE, '..', '..', 'sample-datasets', 'diabetes.csv'))
-split = json.load(open(os.path.join(HERE, 'benchtop-splits.json')))['diabetes']
-X, y = frame.drop(columns=['progression']).values, frame['progression'].values
-X_train, X_test, y_train, y_test = X[split['train']], X[split['test']], y[split['train']], y[split['test']]
+X_train, X_test, y_train, y_test = diabetes_rows()
 scaler = StandardScaler().fit(X_train)
 X_train_s, X_test_s = scaler.transform(X_train), scaler.transform(X_test)
 mean, std = y_train.mean(), y_train.std()
