@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS, resolveChromium } from './tests/browser-launch.ts';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // Specs whose bounds are on main-thread CPU or wall time: beside another browser on two cores, a task's CPU
 // time itself doubles or more (shared caches and cores), so they run alone.
-const TIMED_ALONE = /import-large|export-worker-thread/;
+const TIMED_ALONE = /import-large|export-worker-thread|models-many-versions/;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
