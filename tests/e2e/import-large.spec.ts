@@ -5,9 +5,11 @@
 // run in the data worker, and the table fetches only the rows in sight from it, so the page never holds
 // the 56 MB version; opening the new version is split into small tasks (header, table head, rows, then
 // the profile). The 50 ms bound is checked on each task's CPU time, from a Chromium trace of the main
-// thread. The Long Tasks API's wall time is recorded too, and only a gross freeze (250 ms) fails on it:
-// on 2 busy cores a task of 5–20 ms of CPU has measured 57–151 ms of wall time, waiting for a core or
-// for the browser process (the data worker, IndexedDB and the GPU process share them).
+// thread. The Long Tasks API's wall time is recorded too, and only a gross freeze (1 s) fails on it: a
+// task's wall time counts the time it waits for a core or for the browser process (the data worker,
+// IndexedDB and the GPU process share 2 cores with it), and on a slow CI machine a task of 28 ms of CPU
+// has measured 301 ms of wall time (5–20 ms of CPU: 57–151 ms on faster ones). What the wall bound is
+// for is a task that blocks on something while using little CPU, a synchronous wait a person feels.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +31,7 @@ test.beforeAll(() => {
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const LONGEST_TASK_CPU_MS = 50;
-const LONGEST_TASK_WALL_MS = 250;
+const LONGEST_TASK_WALL_MS = 1000;
 
 test('a million-row CSV imports with progress and no long main-thread task', async ({ page }) => {
 	await page.addInitScript(() => {
