@@ -24,15 +24,16 @@ export interface CurvePoint {
 /** One class per line: "class (AUC 0.973)" labels do not fit side by side on a phone. */
 export const CURVE_LEGEND = { direction: 'vertical', labelLimit: 320 } as const;
 
-export const DIAGONAL = [
-	{ x: 0, y: 0 },
-	{ x: 1, y: 1 }
-];
-
-/** A two-point dashed line from (0, 0) to (1, 1). */
+/** A two-point dashed line from (0, 0) to (1, 1). Its points are new objects for every spec: Vega stamps
+ * the data objects it is given with an id, so one shared array would carry one chart's ids into the next. */
 export function diagonalLayer(options: ChartOptions) {
 	return {
-		data: { values: DIAGONAL },
+		data: {
+			values: [
+				{ x: 0, y: 0 },
+				{ x: 1, y: 1 }
+			]
+		},
 		mark: {
 			type: 'line' as const,
 			strokeDash: [4, 4],
