@@ -2,6 +2,9 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { workerFilesPlugin } from './src/lib/offline/worker-files-plugin.ts';
 import { isolationHeadersPlugin } from './src/lib/offline/isolation-headers-plugin.ts';
+import { UNIT_TEST_FILES, isolatedTestFiles } from './tests/isolated-test-files.ts';
+
+const isolated = isolatedTestFiles();
 
 export default defineConfig({
 	// workerFilesPlugin: the service worker's list of what only the workers load (src/service-worker.ts).
@@ -17,7 +20,13 @@ export default defineConfig({
 	server: { fs: { allow: ['sample-datasets', 'workers'] } },
 	preview: { port: 4173 },
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		projects: [
+			{
+				extends: true,
+				test: { name: 'shared', include: UNIT_TEST_FILES, exclude: isolated, isolate: false }
+			},
+			{ extends: true, test: { name: 'isolated', include: isolated } }
+		]
 	}
 });

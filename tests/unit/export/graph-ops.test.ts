@@ -1,5 +1,6 @@
 // The image part of the edge runtime: registered only by image-index.ts (the table runtime refuses its
 // operations and image rows by name), and the picture preparation (centre square, bilinear resize, scale).
+// Runs isolated: once any file in a worker has imported image-index.ts, its operations stay registered.
 import { describe, expect, it } from 'vitest';
 import { imagePixels } from '../../../src/lib/runtime/image.ts';
 import type { RuntimePlan } from '../../../src/lib/runtime/plan.ts';
