@@ -30,7 +30,7 @@ test('a sample’s profile shows statistics, charts, relations to the target and
 
 	const mass = page.locator('[data-column="Body Mass (g)"]');
 	await expect(mass).toContainText('Missing 2 (0.58%)');
-	await expect(mass).toContainText('Max 6,300');
+	await expect(mass).toContainText('Max 6300');
 	await expect(mass.locator('svg')).toBeVisible();
 	await expect(page.locator('[data-column="Island"]')).toContainText('Biscoe');
 

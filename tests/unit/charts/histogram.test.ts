@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
 import { histogramSpec } from '../../../src/lib/core/charts/index.ts';
+import { baseSpec } from '../../../src/lib/core/charts/theme.ts';
 import { column, sampleProfile } from './fixtures.ts';
 import { compileStrict, renderSvg } from './render.ts';
 
@@ -26,6 +28,14 @@ describe('histogramSpec', () => {
 		const cylinders = histogramSpec(column(cars, 'Cylinders'))!;
 		const ranges = (cylinders as { data: { values: { range: string }[] } }).data.values.map((v) => v.range);
 		expect(ranges).toEqual(['3', '4', '5', '6', '7', '8']);
+		// Whole-number ticks: a wide chart of six codes was labelled 0.0, 0.5, 1.0…
+		expect(cylinders).toMatchObject({ encoding: { x: { axis: { tickMinStep: 1 } } } });
+		const labels = [
+			...(await renderSvg({ ...cylinders, width: 900 } as TopLevelSpec)).matchAll(
+				/<text[^>]*>([^<]*)<\/text>/g
+			)
+		].map((m) => m[1]);
+		expect(labels.filter((label) => /^\d+\.\d$/.test(label!))).toEqual([]);
 	});
 
 	it('passes the theme colours through and gives nothing for a category', () => {
@@ -36,5 +46,29 @@ describe('histogramSpec', () => {
 			axis: { labelColor: colors.text, gridColor: colors.grid }
 		});
 		expect(histogramSpec(column(cars, 'Origin'))).toBeNull();
+	});
+
+	it('writes four-digit axis labels without a separator (a year is 1955), longer ones with', async () => {
+		const labels = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+		const weight = labels(await renderSvg(histogramSpec(column(cars, 'Weight_in_lbs'))!));
+		expect(weight).toContain('2000');
+		expect(weight.some((label) => /^\d,\d{3}$/.test(label!))).toBe(false);
+		const people = {
+			...baseSpec(),
+			data: {
+				values: [
+					{ year: 1955, pop: 8_000 },
+					{ year: 2005, pop: 1_300_000_000 }
+				]
+			},
+			mark: 'point',
+			encoding: {
+				x: { field: 'year', type: 'quantitative', scale: { zero: false } },
+				y: { field: 'pop', type: 'quantitative' }
+			}
+		} as TopLevelSpec;
+		const axes = labels(await renderSvg(people));
+		expect(axes).toContain('1960');
+		expect(axes).toContain('1,000,000,000');
 	});
 });

@@ -2,6 +2,7 @@
 // visible, so a figure can be checked against a notebook), a short number, and whether the model beats the
 // baseline, by core's direction of each metric (one list: the page's own pattern once missed median_ae and
 // painted a model 9 times better than the baseline red).
+import { groupedNumber } from '$lib/core/charts/format.ts';
 import { metricDirection } from '$lib/core/evaluate/compare-runs.ts';
 
 const NAMES: Record<string, string> = {
@@ -49,10 +50,10 @@ export function metricLabel(name: string): string {
 	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Four significant figures, thousands separated for large values; a dash for an undefined metric. */
+/** Four significant figures, thousands separated from five digits on; a dash for an undefined metric. */
 export function formatMetric(value: number | null | undefined): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-	if (Math.abs(value) >= 1000) return value.toLocaleString('en', { maximumFractionDigits: 1 });
+	if (Math.abs(value) >= 1000) return groupedNumber(value, 1);
 	if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2);
 	return String(Number(value.toPrecision(4)));
 }

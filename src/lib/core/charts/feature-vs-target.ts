@@ -6,6 +6,7 @@ import type { TargetRelation } from '../data/profile/index.ts';
 import { isolated } from '../phrase.ts';
 import { classColor, classShareAxis, classShareRows, classShareTooltip } from './class-shares.ts';
 import { formatBin } from './format.ts';
+import { binnedX } from './histogram.ts';
 import { bandHeight, baseSpec, CONTAINER_WIDTH, type ChartOptions } from './theme.ts';
 
 const MEASURES = { pearson: 'Correlation r', eta: 'Correlation ratio η', 'cramers-v': "Cramér's V" };
@@ -14,12 +15,6 @@ const MEASURES = { pearson: 'Correlation r', eta: 'Correlation ratio η', 'crame
 export function relationSummary(relation: TargetRelation): string {
 	const value = relation.value === null ? 'undefined' : relation.value.toFixed(2).replace('-', '−');
 	return `${MEASURES[relation.measure]} = ${value} over ${relation.rows.toLocaleString('en')} rows`;
-}
-
-function binnedX(relation: TargetRelation) {
-	return relation.featureType === 'date'
-		? ({ field: 'x0', type: 'temporal', title: relation.feature } as const)
-		: ({ field: 'x0', type: 'quantitative', bin: { binned: true }, title: relation.feature } as const);
 }
 
 export function featureVsTargetSpec(relation: TargetRelation, options: ChartOptions = {}): TopLevelSpec {
@@ -37,7 +32,7 @@ export function featureVsTargetSpec(relation: TargetRelation, options: ChartOpti
 			data: { values },
 			mark: { type: 'bar', tooltip: true },
 			encoding: {
-				x: binnedX(relation),
+				x: binnedX(relation.featureType, relation.feature),
 				x2: { field: 'x1' },
 				y: { field: 'mean', type: 'quantitative', title: `Mean ${target}`, scale: { zero: false } },
 				tooltip: [
@@ -105,7 +100,7 @@ export function featureVsTargetSpec(relation: TargetRelation, options: ChartOpti
 			transform: [{ filter: 'datum.count > 0' }],
 			mark: { type: 'bar', tooltip: true },
 			encoding: {
-				x: binnedX(relation),
+				x: binnedX(relation.featureType, relation.feature),
 				x2: { field: 'x1' },
 				y: classShareAxis(target),
 				color: classColor(chart.classes, target),

@@ -1,9 +1,18 @@
 // Values as chart labels and tooltips show them: short numbers, ISO dates, readable ranges.
 import type { ColumnType } from '../table/column-types.ts';
 
+/**
+ * Thousands separators from five digits on ("min2"): 12,216,589 but 1955, as SI and most style guides write
+ * four-digit numbers, so a year never reads as "1,955". One rule for the values and metrics that charts,
+ * the profile, Prepare's summaries and What-if show.
+ */
+export function groupedNumber(x: number, maximumFractionDigits: number): string {
+	return x.toLocaleString('en', { maximumFractionDigits, useGrouping: 'min2' });
+}
+
 export function formatNumber(x: number): string {
 	if (x !== 0 && (Math.abs(x) >= 1e9 || Math.abs(x) < 1e-4)) return x.toExponential(2);
-	return Number(x.toPrecision(6)).toLocaleString('en', { maximumFractionDigits: 6 });
+	return groupedNumber(Number(x.toPrecision(6)), 6);
 }
 
 export function formatDate(ms: number): string {

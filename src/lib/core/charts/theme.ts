@@ -29,6 +29,9 @@ export const CATEGORY_SCHEME = 'tableau10';
 /** Correlations run from −1 to 1 through a neutral middle. */
 export const DIVERGING_SCHEME = 'blueorange';
 
+/** A Vega expression: the axis label as Vega formats it, less its one separator below 10,000. */
+const FOUR_DIGITS_UNGROUPED = "abs(datum.value) < 10000 ? replace(datum.label, ',', '') : datum.label";
+
 export function chartConfig(colors: ChartColors = DEFAULT_COLORS): Config {
 	const label = {
 		labelColor: colors.text,
@@ -57,6 +60,9 @@ export function chartConfig(colors: ChartColors = DEFAULT_COLORS): Config {
 			titleFontWeight: 500,
 			labelLimit: 160
 		},
+		// Thousands separated from five digits on, as the labels and tables write numbers (format.ts): a year
+		// axis reads 1955 to 2005, not 1,955 to 2,005. Vega's own label keeps its precision for the ticks' step.
+		axisQuantitative: { labelExpr: FOUR_DIGITS_UNGROUPED },
 		legend: {
 			...label,
 			labelFontSize: 11,

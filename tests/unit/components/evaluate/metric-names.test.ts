@@ -34,7 +34,8 @@ describe('metric names', () => {
 	it('prints four significant figures, large values separated, undefined as a dash', () => {
 		expect(formatMetric(0.966666667)).toBe('0.9667');
 		expect(formatMetric(1)).toBe('1');
-		expect(formatMetric(3421.56)).toBe('3,421.6');
+		expect(formatMetric(3421.56)).toBe('3421.6');
+		expect(formatMetric(13421.56)).toBe('13,421.6');
 		expect(formatMetric(0.00001234)).toBe('1.23e-5');
 		expect(formatMetric(null)).toBe('–');
 		expect(formatMetric(Number.NaN)).toBe('–');
