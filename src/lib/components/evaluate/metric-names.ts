@@ -50,9 +50,12 @@ export function metricLabel(name: string): string {
 	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Four significant figures, thousands separated from five digits on; a dash for an undefined metric. */
+/** Four significant figures, thousands separated from five digits on, exponents from a million; a dash for
+ * an undefined metric. */
 export function formatMetric(value: number | null | undefined): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	// Past a million, digits stop being read: fair.csv's mape (zeros in its target) printed 17 of them.
+	if (Math.abs(value) >= 1e6) return value.toExponential(2);
 	if (Math.abs(value) >= 1000) return groupedNumber(value, 1);
 	if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2);
 	return String(Number(value.toPrecision(4)));

@@ -140,6 +140,12 @@ export interface RegressionMetrics {
 	notes: string[];
 }
 
+function countZeros(values: ArrayLike<number>): number {
+	let zeros = 0;
+	for (let i = 0; i < values.length; i++) if (values[i] === 0) zeros++;
+	return zeros;
+}
+
 export function regressionMetrics(
 	targets: readonly string[],
 	actual: readonly ArrayLike<number>[],
@@ -168,6 +174,14 @@ export function regressionMetrics(
 		perOutput[target] = Object.fromEntries(REGRESSION_METRICS.map((name) => [name, finite(raw[name][o]!)]));
 	});
 	const notes = metrics.r2 === null ? ['r2 is undefined with fewer than two rows.'] : [];
+	targets.forEach((target, o) => {
+		const zeros = countZeros(actual[o]!);
+		if (zeros > 0)
+			notes.push(
+				`mape divides each error by its actual value, and ${zeros.toLocaleString('en')} of ${actual[o]!.length.toLocaleString('en')} rows ` +
+					`have ${target} = 0 (scikit-learn divides by its epsilon there), so mape is enormous and says nothing: read mae or median_ae.`
+			);
+	});
 	return { metrics, perOutput, notes };
 }
 
